@@ -1,0 +1,98 @@
+//! The command line: `brief [PATH...]`, `brief check PATH...`, `brief export --format json PATH...`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A terminal reader for policy briefings.
+///
+/// With no command, opens the reader on the given files and folders (or on
+/// ./briefings, or on the bundled sample library when there is none).
+#[derive(Debug, Parser)]
+#[command(name = "brief", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// Briefing files (.yaml, .yml) and folders of them.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Show only what involves this actor (name, id or alias; case does not matter). Repeatable.
+    #[arg(long, value_name = "NAME")]
+    pub actor: Vec<String>,
+
+    /// Open the dossier of one actor across the whole library.
+    #[arg(long, value_name = "NAME")]
+    pub dossier: Option<String>,
+
+    /// Let the mouse click and scroll (turns off the terminal's own text selection).
+    #[arg(long)]
+    pub mouse: bool,
+
+    #[command(flatten)]
+    pub limits: Limits,
+}
+
+#[derive(Debug, Args, Clone, Copy)]
+pub struct Limits {
+    /// Refuse files larger than this (bytes, or with K, M, G: 16M, 512K).
+    #[arg(long, value_name = "SIZE", default_value = "16M", value_parser = parse_size)]
+    pub max_file_size: u64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check briefings against the format without opening the reader.
+    ///
+    /// Prints each problem as PATH:LINE:COLUMN: error: MESSAGE and a summary line.
+    /// Exit status: 0 all valid, 1 some invalid, 2 usage error.
+    Check {
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        limits: Limits,
+    },
+    /// Print the loaded briefings (errors go to stderr; exit status 1 if any file is invalid).
+    Export {
+        /// json: one array with the format's keys; text: plain, cleaned text for reading.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
+        format: ExportFormat,
+        #[arg(value_name = "PATH", required = true)]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        limits: Limits,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Text,
+}
+
+/// `16M`, `512K`, `1G`, `1048576`, `2MiB`.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let split = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(split);
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size; write e.g. 16M, 512K or 1048576"))?;
+    let mult: u64 = match unit.trim().to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "k" | "kb" | "kib" => 1 << 10,
+        "m" | "mb" | "mib" => 1 << 20,
+        "g" | "gb" | "gib" => 1 << 30,
+        _ => return Err(format!("`{s}`: unknown size unit `{unit}`; use K, M or G")),
+    };
+    n.checked_mul(mult)
+        .filter(|&v| v > 0)
+        .ok_or_else(|| format!("`{s}` is not a usable size"))
+}

@@ -1,0 +1,288 @@
+//! Dates that keep their precision: a year, a month, a day, or an instant.
+//!
+//! `2017-05` means "sometime in May 2017" and must never be shown as May 1st.
+
+use std::cmp::Ordering;
+use std::fmt;
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, Timelike};
+
+/// A date at one of the four precisions of the briefing format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Date {
+    Year(i32),
+    Month(i32, u32),
+    Day(NaiveDate),
+    /// An RFC 3339 date and time; the offset it was written with is kept.
+    Instant(DateTime<FixedOffset>),
+}
+
+/// How fine a date is; coarser sorts first at equal instants.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Precision {
+    Year,
+    Month,
+    Day,
+    Instant,
+}
+
+/// Why a text is not a date, in words a briefing author can act on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DateError(pub String);
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+const EXPECTED: &str = "expected a year (2017), a month (2017-05), a day (2017-12-19) or a date and time (2017-12-19T15:30:00-05:00)";
+
+impl Date {
+    /// Parses the format's notation: `2017`, `2017-05`, `2017-12-19` or RFC 3339.
+    pub fn parse(text: &str) -> Result<Date, DateError> {
+        let t = text.trim();
+        let bad = || DateError(format!("`{t}` is not a date; {EXPECTED}"));
+        let is_digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let year = |s: &str| -> Result<i32, DateError> {
+            if !is_digits(s, 4) {
+                return Err(bad());
+            }
+            let y: i32 = s.parse().map_err(|_| bad())?;
+            if y == 0 {
+                return Err(DateError(format!("`{t}`: there is no year 0")));
+            }
+            Ok(y)
+        };
+        let month = |s: &str| -> Result<u32, DateError> {
+            if !is_digits(s, 2) {
+                return Err(bad());
+            }
+            let m: u32 = s.parse().map_err(|_| bad())?;
+            if !(1..=12).contains(&m) {
+                return Err(DateError(format!(
+                    "`{t}`: month {m} does not exist (1 to 12)"
+                )));
+            }
+            Ok(m)
+        };
+        if t.len() > 10 {
+            if !t.is_char_boundary(10) {
+                return Err(bad());
+            }
+            let (day_part, _) = t.split_at(10);
+            // Check the calendar day first, so `2017-02-30T..` says what is wrong.
+            Date::parse(day_part)?;
+            return DateTime::parse_from_rfc3339(t)
+                .map(Date::Instant)
+                .map_err(|_| {
+                    DateError(format!(
+                        "`{t}` is not a valid date and time; write it as RFC 3339, e.g. 2017-12-19T15:30:00-05:00 or 2017-12-19T20:30:00Z"
+                    ))
+                });
+        }
+        let parts: Vec<&str> = t.split('-').collect();
+        match parts.as_slice() {
+            [y] => Ok(Date::Year(year(y)?)),
+            [y, m] => Ok(Date::Month(year(y)?, month(m)?)),
+            [y, m, d] => {
+                let (y, m) = (year(y)?, month(m)?);
+                if !is_digits(d, 2) {
+                    return Err(bad());
+                }
+                let dn: u32 = d.parse().map_err(|_| bad())?;
+                NaiveDate::from_ymd_opt(y, m, dn)
+                    .map(Date::Day)
+                    .ok_or_else(|| {
+                        DateError(format!(
+                            "`{t}`: {} {y} has no day {dn}",
+                            MONTH_NAMES[(m - 1) as usize]
+                        ))
+                    })
+            }
+            _ => Err(bad()),
+        }
+    }
+
+    pub fn precision(&self) -> Precision {
+        match self {
+            Date::Year(_) => Precision::Year,
+            Date::Month(..) => Precision::Month,
+            Date::Day(_) => Precision::Day,
+            Date::Instant(_) => Precision::Instant,
+        }
+    }
+
+    /// The first instant of the period, in UTC; periods without an offset are read as UTC.
+    pub fn start(&self) -> NaiveDateTime {
+        let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).unwrap_or_default();
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        match *self {
+            Date::Year(y) => midnight(ymd(y, 1, 1)),
+            Date::Month(y, m) => midnight(ymd(y, m, 1)),
+            Date::Day(d) => midnight(d),
+            Date::Instant(dt) => dt.naive_utc(),
+        }
+    }
+
+    /// The year the date falls in (for instants, in the offset they were written with).
+    pub fn year(&self) -> i32 {
+        match *self {
+            Date::Year(y) | Date::Month(y, _) => y,
+            Date::Day(d) => d.year(),
+            Date::Instant(dt) => dt.year(),
+        }
+    }
+
+    /// The date as a reader shows it: `2017`, `May 2017`, `19 Dec 2017`,
+    /// `19 Dec 2017 15:30 -05:00`.
+    pub fn human(&self) -> String {
+        match *self {
+            Date::Year(y) => format!("{y}"),
+            Date::Month(y, m) => format!("{} {y}", MONTHS[(m - 1) as usize]),
+            Date::Day(d) => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
+            Date::Instant(dt) => {
+                let secs = if dt.second() != 0 {
+                    format!(":{:02}", dt.second())
+                } else {
+                    String::new()
+                };
+                let off = dt.offset().local_minus_utc();
+                let zone = if off == 0 {
+                    "UTC".to_string()
+                } else {
+                    let sign = if off < 0 { '-' } else { '+' };
+                    let a = off.abs();
+                    format!("{sign}{:02}:{:02}", a / 3600, (a % 3600) / 60)
+                };
+                format!(
+                    "{} {} {} {:02}:{:02}{secs} {zone}",
+                    dt.day(),
+                    MONTHS[dt.month0() as usize],
+                    dt.year(),
+                    dt.hour(),
+                    dt.minute()
+                )
+            }
+        }
+    }
+}
+
+/// The format's own notation, precision kept: `2017`, `2017-05`, `2017-12-19`, RFC 3339.
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Date::Year(y) => write!(f, "{y:04}"),
+            Date::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            Date::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Date::Instant(dt) => f.write_str(&dt.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
+        }
+    }
+}
+
+impl Ord for Date {
+    /// By the first instant of the period; at equal instants the coarser first.
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.start()
+            .cmp(&other.start())
+            .then(self.precision().cmp(&other.precision()))
+            .then_with(|| self.to_string().cmp(&other.to_string()))
+    }
+}
+
+impl PartialOrd for Date {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_precision_in_both_notations() {
+        for (text, human) in [
+            ("2017", "2017"),
+            ("2017-05", "May 2017"),
+            ("2017-12-19", "19 Dec 2017"),
+            ("2017-12-19T15:30:00-05:00", "19 Dec 2017 15:30 -05:00"),
+            ("2017-12-19T15:30:00Z", "19 Dec 2017 15:30 UTC"),
+        ] {
+            let d = Date::parse(text).unwrap();
+            assert_eq!(d.to_string(), text);
+            assert_eq!(d.human(), human);
+        }
+    }
+
+    #[test]
+    fn sorts_by_first_instant_then_coarser_first() {
+        let mut v: Vec<Date> = [
+            "2017-12-19",
+            "2017-05",
+            "2017",
+            "2017-05-01",
+            "2016-12-31T23:00:00-05:00",
+        ]
+        .iter()
+        .map(|t| Date::parse(t).unwrap())
+        .collect();
+        v.sort();
+        let shown: Vec<String> = v.iter().map(|d| d.to_string()).collect();
+        assert_eq!(
+            shown,
+            [
+                "2017",
+                "2016-12-31T23:00:00-05:00",
+                "2017-05",
+                "2017-05-01",
+                "2017-12-19"
+            ]
+        );
+    }
+
+    #[test]
+    fn rejects_impossible_dates_with_reasons() {
+        assert!(
+            Date::parse("2017-02-30")
+                .unwrap_err()
+                .0
+                .contains("February 2017 has no day 30")
+        );
+        assert!(Date::parse("2017-13").unwrap_err().0.contains("month 13"));
+        assert!(Date::parse("17-05").is_err());
+        assert!(Date::parse("May 2017").is_err());
+        assert!(Date::parse("2017-12-19 15:30").is_err());
+        assert!(
+            Date::parse("2017-02-30T10:00:00Z")
+                .unwrap_err()
+                .0
+                .contains("no day 30")
+        );
+        assert!(Date::parse("2017-12-1é").is_err());
+    }
+}

@@ -1,0 +1,233 @@
+//! YAML to a tree of positioned nodes, with every parser option in one place.
+//!
+//! The tree keeps each node's line and column and its source text, so the
+//! validator can report every problem of a file at once, where it is.
+
+use std::fmt;
+
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::options::{DuplicateKeyPolicy, MergeKeyPolicy};
+use serde_saphyr::{Options, Spanned};
+
+/// Depth of nested mappings and sequences; a briefing needs about six.
+pub const MAX_DEPTH: usize = 64;
+/// Nodes in one file, aliases expanded (a 16 MiB briefing has far fewer).
+pub const MAX_NODES: usize = 2_000_000;
+/// Alias uses in one file; briefings hardly need any.
+pub const MAX_ALIASES: usize = 10_000;
+/// Nodes that alias expansion may add in all (stops "billion laughs").
+pub const MAX_ALIAS_EVENTS: usize = 100_000;
+
+/// The parser settings, all of them: strict booleans, budgets, and duplicate keys
+/// passed through to the validator, which reports every one of them with its place.
+fn options() -> Options {
+    serde_saphyr::options! {
+        budget: serde_saphyr::budget! {
+            max_depth: MAX_DEPTH,
+            max_nodes: MAX_NODES,
+            max_aliases: MAX_ALIASES,
+            max_documents: 1,
+        },
+        alias_limits: serde_saphyr::alias_limits! {
+            max_total_replayed_events: MAX_ALIAS_EVENTS,
+        },
+        strict_booleans: true,
+        duplicate_keys: DuplicateKeyPolicy::PassThrough,
+        merge_keys: MergeKeyPolicy::Merge,
+    }
+}
+
+/// A node of the document with where it stands in the file.
+pub type Node = Spanned<Value>;
+
+#[derive(Debug)]
+pub enum Value {
+    Null,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    Str(String),
+    Seq(Vec<Node>),
+    Map(Vec<(Node, Node)>),
+}
+
+impl Value {
+    /// What the value is, in the words of an error message.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "nothing (an empty value)",
+            Value::Bool(_) => "a boolean",
+            Value::Int(_) => "a number",
+            Value::Float(_) => "a number",
+            Value::Str(_) => "a text",
+            Value::Seq(_) => "a list",
+            Value::Map(_) => "a mapping",
+        }
+    }
+}
+
+/// 1-based line and column, counted in characters.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Default)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+pub fn pos(node: &Node) -> Pos {
+    Pos {
+        line: node.referenced.line().min(u32::MAX as u64) as u32,
+        column: node.referenced.column().min(u32::MAX as u64) as u32,
+    }
+}
+
+/// The text of a scalar as written in the file (`1.10`, not `1.1`), when known.
+pub fn source_text<'s>(src: &'s str, node: &Node) -> Option<&'s str> {
+    let span = node.referenced.span();
+    let start = usize::try_from(span.byte_offset()?).ok()?;
+    let len = usize::try_from(span.byte_len()?).ok()?;
+    src.get(start..start.checked_add(len)?)
+}
+
+/// A document that could not be read as YAML, with where and why.
+#[derive(Debug)]
+pub struct SyntaxError {
+    pub pos: Pos,
+    pub message: String,
+}
+
+/// Parses one YAML document into a positioned tree.
+pub fn parse(src: &str) -> Result<Node, SyntaxError> {
+    serde_saphyr::from_str_with_options::<Node>(src, options()).map_err(|e| syntax_error(&e))
+}
+
+fn syntax_error(e: &serde_saphyr::Error) -> SyntaxError {
+    let pos = e
+        .location()
+        .map(|l| Pos {
+            line: l.line().min(u32::MAX as u64) as u32,
+            column: l.column().min(u32::MAX as u64) as u32,
+        })
+        .unwrap_or(Pos { line: 1, column: 1 });
+    SyntaxError {
+        pos,
+        message: explain(&e.without_snippet().to_string()),
+    }
+}
+
+/// Rewrites the parser's words into ones a briefing author can act on.
+fn explain(rendered: &str) -> String {
+    // The parser renders "error: line L column C: message"; keep the message.
+    let mut msg = rendered.trim();
+    msg = msg.strip_prefix("error: ").unwrap_or(msg);
+    if let Some(rest) = msg.strip_prefix("line ") {
+        if let Some(i) = rest.find(": ") {
+            msg = &rest[i + 2..];
+        }
+    }
+    let msg = msg.lines().next().unwrap_or(msg).trim();
+    if msg.contains("multiple YAML documents") {
+        return "more than one YAML document in the file (a `---` line starts another); \
+                a briefing file holds exactly one: split it into several files"
+            .to_string();
+    }
+    if msg.contains("recursion limit") || msg.contains("Depth") || msg.contains("depth") {
+        return format!(
+            "nesting too deep (more than {MAX_DEPTH} levels); a briefing needs only a few: \
+             the file is damaged or not a briefing"
+        );
+    }
+    if msg.contains("budget breached") || msg.contains("alias") && msg.contains("limit") {
+        let what = if msg.contains("Alias") || msg.contains("alias") || msg.contains("Replay") {
+            format!(
+                "too many alias expansions (limit {MAX_ALIAS_EVENTS} nodes, {MAX_ALIASES} aliases)"
+            )
+        } else if msg.contains("Nodes") {
+            format!("too many YAML nodes (limit {MAX_NODES})")
+        } else if msg.contains("Documents") {
+            return "more than one YAML document in the file (a `---` line starts another); \
+                    a briefing file holds exactly one: split it into several files"
+                .to_string();
+        } else {
+            format!("a parser limit was reached ({msg})")
+        };
+        return format!(
+            "{what}: the file is too large or expands itself (an alias bomb); a briefing needs far less"
+        );
+    }
+    if msg.contains("unclosed quote") {
+        return "a quoted text is never closed: add the closing quotation mark".to_string();
+    }
+    format!("not valid YAML: {msg}")
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(ValueVisitor)
+    }
+}
+
+struct ValueVisitor;
+
+impl<'de> Visitor<'de> for ValueVisitor {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any YAML value")
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        Value::deserialize(d)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(i64::try_from(v)
+            .map(Value::Int)
+            .unwrap_or(Value::Float(v as f64)))
+    }
+    fn visit_i128<E>(self, v: i128) -> Result<Value, E> {
+        Ok(i64::try_from(v)
+            .map(Value::Int)
+            .unwrap_or(Value::Float(v as f64)))
+    }
+    fn visit_u128<E>(self, v: u128) -> Result<Value, E> {
+        Ok(i64::try_from(v)
+            .map(Value::Int)
+            .unwrap_or(Value::Float(v as f64)))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::Float(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::Str(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::Str(v))
+    }
+    fn visit_bytes<E>(self, v: &[u8]) -> Result<Value, E> {
+        Ok(Value::Str(String::from_utf8_lossy(v).into_owned()))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Value, A::Error> {
+        let mut items = Vec::with_capacity(a.size_hint().unwrap_or(0).min(1024));
+        while let Some(x) = a.next_element()? {
+            items.push(x);
+        }
+        Ok(Value::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Value, A::Error> {
+        let mut entries = Vec::with_capacity(a.size_hint().unwrap_or(0).min(64));
+        while let Some(kv) = a.next_entry()? {
+            entries.push(kv);
+        }
+        Ok(Value::Map(entries))
+    }
+}
