@@ -1,9 +1,15 @@
 //! `brief`: a terminal reader for policy briefings.
 
+pub mod app;
 pub mod cli;
 pub mod commands;
 pub mod date;
 pub mod export;
+pub mod keymap;
+pub mod library;
 pub mod load;
 pub mod model;
+pub mod screens;
+pub mod search;
 pub mod text;
+pub mod ui;

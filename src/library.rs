@@ -1,0 +1,298 @@
+//! Many briefings at once: the same actor followed across files, and what a
+//! filter by actor, tag or search keeps.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+
+use crate::load::Diagnostic;
+use crate::model::{Actor, Briefing};
+
+/// Index of a briefing in [`Library::briefings`].
+pub type BriefingIx = usize;
+/// Index of an actor followed across the library, in [`Library::actors`].
+pub type ActorIx = usize;
+
+/// One actor as the library knows it: every briefing that names it, under any of
+/// its names or aliases.
+#[derive(Clone, Debug)]
+pub struct LibraryActor {
+    /// The name most briefings use (the first seen, at a tie).
+    pub name: String,
+    /// Every other name and alias it goes by, as written.
+    pub aliases: Vec<String>,
+    /// `(briefing, actor index in that briefing)`, in library order.
+    pub appearances: Vec<(BriefingIx, usize)>,
+    /// Normalized names and aliases, for matching what a user types.
+    keys: Vec<String>,
+}
+
+impl LibraryActor {
+    /// True when `query` (any case, any punctuation) is one of its names, or part of one.
+    pub fn matches(&self, query: &str) -> bool {
+        let q = normalize(query);
+        q.is_empty() || self.keys.iter().any(|k| k.contains(&q))
+    }
+
+    /// True when `name` is exactly one of its names, aliases (normalized) or local ids.
+    pub fn is_named(&self, name: &str, library: &Library) -> bool {
+        let n = normalize(name);
+        self.keys.contains(&n)
+            || self
+                .appearances
+                .iter()
+                .any(|&(b, a)| library.briefings[b].actors[a].id.eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+/// A file that could not be loaded, with all of its problems.
+#[derive(Clone, Debug)]
+pub struct FailedFile {
+    pub path: PathBuf,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// The briefings loaded so far, the files that failed, and the actor index over them.
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    pub briefings: Vec<Briefing>,
+    pub failed: Vec<FailedFile>,
+    pub actors: Vec<LibraryActor>,
+    /// For each briefing, the library actor of each of its actors.
+    actor_of: Vec<Vec<ActorIx>>,
+    /// For each briefing, its searchable text in lower case (see [`crate::search::corpus`]).
+    corpus: Vec<String>,
+}
+
+/// A name compared across files: case, punctuation and spacing do not count, so
+/// `North Korea`, `north-korea` and `NORTH  KOREA` are one.
+pub fn normalize(name: &str) -> String {
+    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+}
+
+impl Library {
+    pub fn new(briefings: Vec<Briefing>, failed: Vec<FailedFile>) -> Library {
+        let mut lib = Library::default();
+        lib.extend(briefings, failed);
+        lib
+    }
+
+    /// Adds briefings as they arrive from the loader; the actor index follows.
+    pub fn extend(&mut self, briefings: Vec<Briefing>, failed: Vec<FailedFile>) {
+        self.corpus.extend(briefings.iter().map(crate::search::corpus));
+        self.briefings.extend(briefings);
+        self.failed.extend(failed);
+        self.reindex();
+    }
+
+    /// How often `query_lower` occurs in briefing `b`'s text.
+    pub fn count_matches(&self, b: BriefingIx, query_lower: &str) -> usize {
+        match self.corpus.get(b) {
+            Some(text) if !query_lower.is_empty() => {
+                memchr::memmem::find_iter(text.as_bytes(), query_lower.as_bytes()).count()
+            }
+            _ => 0,
+        }
+    }
+
+    /// Groups actors of all briefings that share a normalized name or alias.
+    fn reindex(&mut self) {
+        let mut nodes: Vec<(BriefingIx, usize)> = Vec::new();
+        let mut parent: Vec<usize> = Vec::new();
+        let mut owner: HashMap<String, usize> = HashMap::new();
+        fn find(parent: &mut [usize], mut x: usize) -> usize {
+            while parent[x] != x {
+                parent[x] = parent[parent[x]];
+                x = parent[x];
+            }
+            x
+        }
+        for (b, briefing) in self.briefings.iter().enumerate() {
+            for (a, actor) in briefing.actors.iter().enumerate() {
+                let node = nodes.len();
+                nodes.push((b, a));
+                parent.push(node);
+                for key in names(actor).map(normalize).filter(|k| !k.is_empty()) {
+                    match owner.get(&key) {
+                        Some(&other) => {
+                            let (x, y) = (find(&mut parent, node), find(&mut parent, other));
+                            if x != y {
+                                parent[x.max(y)] = x.min(y);
+                            }
+                        }
+                        None => {
+                            owner.insert(key, node);
+                        }
+                    }
+                }
+            }
+        }
+        let mut group_ix: HashMap<usize, ActorIx> = HashMap::new();
+        let mut actors: Vec<LibraryActor> = Vec::new();
+        let mut actor_of: Vec<Vec<ActorIx>> =
+            self.briefings.iter().map(|b| Vec::with_capacity(b.actors.len())).collect();
+        for (node, &(b, a)) in nodes.iter().enumerate() {
+            let root = find(&mut parent, node);
+            let ix = *group_ix.entry(root).or_insert_with(|| {
+                actors.push(LibraryActor {
+                    name: String::new(),
+                    aliases: Vec::new(),
+                    appearances: Vec::new(),
+                    keys: Vec::new(),
+                });
+                actors.len() - 1
+            });
+            actors[ix].appearances.push((b, a));
+            actor_of[b].push(ix);
+        }
+        for la in &mut actors {
+            let mut counts: Vec<(String, usize)> = Vec::new();
+            let mut aliases: Vec<String> = Vec::new();
+            for &(b, a) in &la.appearances {
+                let actor = &self.briefings[b].actors[a];
+                let name = actor.name.shown().to_string();
+                match counts.iter_mut().find(|(n, _)| *n == name) {
+                    Some((_, c)) => *c += 1,
+                    None => counts.push((name, 1)),
+                }
+                for alias in &actor.aliases {
+                    let alias = alias.shown().to_string();
+                    if !aliases.contains(&alias) {
+                        aliases.push(alias);
+                    }
+                }
+                for k in names(actor).map(normalize) {
+                    if !k.is_empty() && !la.keys.contains(&k) {
+                        la.keys.push(k);
+                    }
+                }
+            }
+            let best = counts.iter().enumerate().max_by_key(|(i, (_, c))| (*c, std::cmp::Reverse(*i)));
+            la.name = best.map(|(_, (n, _))| n.clone()).unwrap_or_default();
+            for (n, _) in counts {
+                if n != la.name && !aliases.contains(&n) {
+                    aliases.push(n);
+                }
+            }
+            aliases.retain(|a| *a != la.name);
+            la.aliases = aliases;
+        }
+        self.actors = actors;
+        self.actor_of = actor_of;
+    }
+
+    /// The library actor of actor `local` (an id) in briefing `b`.
+    pub fn actor_ix(&self, b: BriefingIx, local: &str) -> Option<ActorIx> {
+        let i = self.briefings.get(b)?.actors.iter().position(|a| a.id == local)?;
+        self.actor_of.get(b)?.get(i).copied()
+    }
+
+    /// The library actor of the `i`-th actor of briefing `b`.
+    pub fn actor_at(&self, b: BriefingIx, i: usize) -> Option<ActorIx> {
+        self.actor_of.get(b)?.get(i).copied()
+    }
+
+    /// Library actors whose name, alias or local id is `name` (an exact match first;
+    /// otherwise those whose names contain it).
+    pub fn find_actors(&self, name: &str) -> Vec<ActorIx> {
+        let exact: Vec<ActorIx> =
+            (0..self.actors.len()).filter(|&i| self.actors[i].is_named(name, self)).collect();
+        if !exact.is_empty() || normalize(name).is_empty() {
+            return exact;
+        }
+        (0..self.actors.len()).filter(|&i| self.actors[i].matches(name)).collect()
+    }
+
+    /// True when any of `ids` (local actor ids of briefing `b`) is a selected actor.
+    pub fn involves(&self, b: BriefingIx, ids: &[String], selected: &BTreeSet<ActorIx>) -> bool {
+        ids.iter().any(|id| self.actor_ix(b, id).is_some_and(|ix| selected.contains(&ix)))
+    }
+
+    /// True when briefing `b` names any selected actor.
+    pub fn briefing_involves(&self, b: BriefingIx, selected: &BTreeSet<ActorIx>) -> bool {
+        self.actor_of.get(b).is_some_and(|v| v.iter().any(|ix| selected.contains(ix)))
+    }
+
+    /// Every tag in the library, sorted, with how many briefings carry it.
+    pub fn tags(&self) -> Vec<(String, usize)> {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for b in &self.briefings {
+            let mut seen = BTreeSet::new();
+            for t in &b.tags {
+                if seen.insert(t.shown()) {
+                    *counts.entry(t.shown().to_string()).or_default() += 1;
+                }
+            }
+        }
+        let mut v: Vec<_> = counts.into_iter().collect();
+        v.sort_by(|a, b| a.0.to_lowercase().cmp(&b.0.to_lowercase()).then(a.0.cmp(&b.0)));
+        v
+    }
+}
+
+fn names(actor: &Actor) -> impl Iterator<Item = &str> {
+    std::iter::once(actor.name.shown()).chain(actor.aliases.iter().map(|a| a.shown()))
+}
+
+/// Case-insensitive search in one briefing's text; the haystack is cleaned text.
+pub fn contains_ci(haystack: &str, needle_lower: &str) -> bool {
+    if needle_lower.is_empty() {
+        return false;
+    }
+    if haystack.is_ascii() && needle_lower.is_ascii() {
+        let h = haystack.as_bytes();
+        let n = needle_lower.as_bytes();
+        return h.len() >= n.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    }
+    haystack.to_lowercase().contains(needle_lower)
+}
+
+/// Byte ranges of `needle_lower` in `haystack`, case-insensitively (for highlighting).
+pub fn find_ci(haystack: &str, needle_lower: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if needle_lower.is_empty() {
+        return out;
+    }
+    // Lowercase char by char, remembering where each lowered char came from, so that
+    // ranges map back to the original even when lowercasing changes lengths.
+    let mut lowered = String::with_capacity(haystack.len());
+    let mut origin: Vec<usize> = Vec::with_capacity(haystack.len());
+    for (i, c) in haystack.char_indices() {
+        for l in c.to_lowercase() {
+            let before = lowered.len();
+            lowered.push(l);
+            origin.extend(std::iter::repeat_n(i, lowered.len() - before));
+        }
+    }
+    origin.push(haystack.len());
+    let mut from = 0;
+    while let Some(p) = lowered[from..].find(needle_lower) {
+        let start = from + p;
+        let end = start + needle_lower.len();
+        let (s, mut e) = (origin[start], origin[end.min(origin.len() - 1)]);
+        if e <= s {
+            e = haystack[s..].chars().next().map_or(s, |c| s + c.len_utf8());
+        }
+        out.push((s, e));
+        from = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_case_punctuation_and_spaces() {
+        assert_eq!(normalize("North Korea"), normalize("north  korea"));
+        assert_eq!(normalize("U.S."), normalize("us"));
+        assert_eq!(normalize("Democratic People's Republic"), "democraticpeoplesrepublic");
+    }
+
+    #[test]
+    fn finds_ranges_case_insensitively() {
+        assert_eq!(find_ci("Hello hello", "hello"), vec![(0, 5), (6, 11)]);
+        assert_eq!(find_ci("ÀB àb", "àb"), vec![(0, 3), (4, 7)]);
+        assert!(contains_ci("WannaCry", "cry"));
+    }
+}

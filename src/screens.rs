@@ -1,0 +1,98 @@
+//! The full-screen lists: an actor's dossier, the library timeline, files with errors.
+
+use crate::app::{App, Item, ScreenKind, ScreenRow};
+use crate::date::Date;
+use crate::library::{ActorIx, BriefingIx};
+
+/// The rows of a full-screen list, built from the library and the current filters.
+pub fn rows(app: &App, kind: ScreenKind) -> Vec<ScreenRow> {
+    match kind {
+        ScreenKind::Dossier(actor) => dossier(app, actor),
+        ScreenKind::Timeline => library_timeline(app),
+        ScreenKind::Errors => (0..app.library.failed.len()).map(|i| ScreenRow::Item(Item::Failed(i))).collect(),
+    }
+}
+
+/// Everything about one actor across the library.
+fn dossier(app: &App, actor: ActorIx) -> Vec<ScreenRow> {
+    let lib = &app.library;
+    let Some(la) = lib.actors.get(actor) else { return Vec::new() };
+    let selected = std::iter::once(actor).collect();
+    let mut briefings: Vec<BriefingIx> = la.appearances.iter().map(|&(b, _)| b).collect();
+    briefings.dedup();
+    briefings.sort_by(|&a, &b| lib.briefings[b].date.cmp(&lib.briefings[a].date));
+
+    let mut entries: Vec<(Date, BriefingIx, usize)> = Vec::new();
+    let mut quotes: Vec<(Date, BriefingIx, usize)> = Vec::new();
+    let mut implications: Vec<(Date, BriefingIx, usize)> = Vec::new();
+    for &b in &briefings {
+        let br = &lib.briefings[b];
+        for (i, e) in br.timeline.iter().enumerate() {
+            if lib.involves(b, &e.actors, &selected) {
+                entries.push((e.date, b, i));
+            }
+        }
+        for (i, q) in br.quotes.iter().enumerate() {
+            if lib.involves(b, std::slice::from_ref(&q.actor), &selected) {
+                quotes.push((q.date.unwrap_or(br.date), b, i));
+            }
+        }
+        for (i, m) in br.implications.iter().enumerate() {
+            if lib.involves(b, &m.actors, &selected) {
+                implications.push((br.date, b, i));
+            }
+        }
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    quotes.sort_by(|a, b| a.0.cmp(&b.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    implications.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+
+    let mut rows = vec![ScreenRow::Heading(format!("Appears in {} briefing{}", briefings.len(), plural(briefings.len())))];
+    for &(b, i) in &la.appearances {
+        rows.push(ScreenRow::Item(Item::Actor(b, i)));
+    }
+    rows.push(ScreenRow::Heading(format!("Timeline: {} entr{}", entries.len(), if entries.len() == 1 { "y" } else { "ies" })));
+    rows.extend(entries.iter().map(|&(_, b, i)| ScreenRow::Item(Item::Entry(b, i))));
+    rows.push(ScreenRow::Heading(format!("Quotes: {}", quotes.len())));
+    rows.extend(quotes.iter().map(|&(_, b, i)| ScreenRow::Item(Item::Quote(b, i))));
+    rows.push(ScreenRow::Heading(format!("Implications: {}", implications.len())));
+    rows.extend(implications.iter().map(|&(_, b, i)| ScreenRow::Item(Item::Implication(b, i))));
+    rows
+}
+
+/// Every timeline entry of the library in one chronological list, by year, under the
+/// actor filter and the search.
+fn library_timeline(app: &App) -> Vec<ScreenRow> {
+    let lib = &app.library;
+    let q = app.search.query.to_lowercase();
+    let mut entries: Vec<(Date, BriefingIx, usize)> = Vec::new();
+    for (b, br) in lib.briefings.iter().enumerate() {
+        if !app.tag_filter.is_empty() && !br.tags.iter().any(|t| app.tag_filter.contains(t.shown())) {
+            continue;
+        }
+        for (i, e) in br.timeline.iter().enumerate() {
+            if !app.actor_filter.is_empty() && !lib.involves(b, &e.actors, &app.actor_filter) {
+                continue;
+            }
+            if !q.is_empty() && !crate::search::item_matches(br, Item::Entry(b, i), &q) {
+                continue;
+            }
+            entries.push((e.date, b, i));
+        }
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    let mut rows = Vec::with_capacity(entries.len() + 16);
+    let mut year = None;
+    for (d, b, i) in entries {
+        if year != Some(d.year()) {
+            year = Some(d.year());
+            rows.push(ScreenRow::Heading(d.year().to_string()));
+        }
+        rows.push(ScreenRow::Item(Item::Entry(b, i)));
+    }
+    rows
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}

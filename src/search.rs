@@ -1,0 +1,110 @@
+//! What text of a briefing a search looks at, item by item.
+
+use crate::app::Item;
+use crate::library::contains_ci;
+use crate::model::{Briefing, Text};
+
+/// The texts of one item that a search matches, as shown (cleaned).
+pub fn item_texts<'b>(br: &'b Briefing, item: Item) -> Vec<&'b str> {
+    let opt = |t: &'b Option<Text>| t.as_ref().map(Text::shown);
+    let name = |id: &str| br.actor(id).map(|a| a.name.shown());
+    match item {
+        Item::Briefing(_) => overview_texts(br),
+        Item::Actor(_, i) => {
+            let a = &br.actors[i];
+            let mut v = vec![a.name.shown(), a.id.as_str()];
+            v.extend(opt(&a.role));
+            v.extend(opt(&a.description));
+            v.extend(a.aliases.iter().map(Text::shown));
+            v
+        }
+        Item::Event(_) => {
+            let e = &br.event;
+            let mut v = vec![e.title.shown()];
+            v.extend(opt(&e.location));
+            v.extend(opt(&e.description));
+            v
+        }
+        Item::Entry(_, i) => {
+            let e = &br.timeline[i];
+            let mut v = vec![e.title.shown()];
+            v.extend(opt(&e.detail));
+            v.extend(e.actors.iter().filter_map(|id| name(id)));
+            v
+        }
+        Item::Quote(_, i) => {
+            let q = &br.quotes[i];
+            let mut v = vec![q.text.shown()];
+            v.extend(opt(&q.context));
+            v.extend(name(&q.actor));
+            v
+        }
+        Item::Implication(_, i) => {
+            let m = &br.implications[i];
+            let mut v = vec![m.title.shown()];
+            v.extend(opt(&m.detail));
+            v.extend(m.actors.iter().filter_map(|id| name(id)));
+            v
+        }
+        Item::Failed(_) => Vec::new(),
+    }
+}
+
+/// The Overview's texts: title, summary, marking, tags, event and sources.
+pub fn overview_texts(br: &Briefing) -> Vec<&str> {
+    let mut v = vec![br.title.shown()];
+    v.extend(br.summary.as_ref().map(Text::shown));
+    v.extend(br.classification.as_ref().map(Text::shown));
+    v.extend(br.tags.iter().map(Text::shown));
+    v.push(br.event.title.shown());
+    v.extend(br.event.location.as_ref().map(Text::shown));
+    v.extend(br.event.description.as_ref().map(Text::shown));
+    for s in &br.sources {
+        v.push(s.title.shown());
+        v.extend(s.publisher.as_ref().map(Text::shown));
+    }
+    v
+}
+
+pub fn overview_matches(br: &Briefing, query_lower: &str) -> bool {
+    overview_texts(br).iter().any(|t| contains_ci(t, query_lower))
+}
+
+pub fn item_matches(br: &Briefing, item: Item, query_lower: &str) -> bool {
+    item_texts(br, item).iter().any(|t| contains_ci(t, query_lower))
+}
+
+/// Every searchable text of a briefing, lowercased into one string (for the library
+/// list's match counts); texts are separated by a newline so no match spans two.
+pub fn corpus(br: &Briefing) -> String {
+    let mut out = String::new();
+    let mut push = |t: &str| {
+        for c in t.chars().flat_map(char::to_lowercase) {
+            out.push(c);
+        }
+        out.push('\n');
+    };
+    overview_texts(br).into_iter().for_each(&mut push);
+    for i in 0..br.actors.len() {
+        item_texts(br, Item::Actor(0, i)).into_iter().for_each(&mut push);
+    }
+    for e in &br.timeline {
+        push(e.title.shown());
+        if let Some(d) = &e.detail {
+            push(d.shown());
+        }
+    }
+    for q in &br.quotes {
+        push(q.text.shown());
+        if let Some(c) = &q.context {
+            push(c.shown());
+        }
+    }
+    for m in &br.implications {
+        push(m.title.shown());
+        if let Some(d) = &m.detail {
+            push(d.shown());
+        }
+    }
+    out
+}

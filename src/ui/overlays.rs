@@ -1,0 +1,119 @@
+//! The help overlay (drawn from the key table) and the actor and tag pickers.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use super::theme::Theme;
+use super::{centered, list_offset, render_rows};
+use crate::app::{App, Picker, PickerKind};
+use crate::keymap::{self, Scope};
+
+const SECTIONS: [(Scope, &str); 6] = [
+    (Scope::Global, "Everywhere"),
+    (Scope::Move, "Moving"),
+    (Scope::Reader, "Reader panes"),
+    (Scope::Screen, "Dossier, library timeline, errors"),
+    (Scope::Picker, "Actor and tag pickers"),
+    (Scope::Search, "Typing a search"),
+];
+
+fn help_lines() -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    for (scope, name) in SECTIONS {
+        let rows = keymap::help_rows(scope);
+        if rows.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(Line::default());
+        }
+        out.push(Line::from(Span::styled(name, Theme::LABEL)));
+        for (keys, help) in rows {
+            out.push(Line::from(vec![Span::styled(format!("  {keys:<22}"), Theme::KEY), Span::raw(help)]));
+        }
+    }
+    out.push(Line::default());
+    out.push(Line::from(Span::styled("Mouse: start with --mouse (click to select, wheel to scroll).", Theme::DIM)));
+    out
+}
+
+pub fn help_line_count() -> usize {
+    help_lines().len()
+}
+
+pub fn render_help(scroll: usize, term: Rect, buf: &mut Buffer) {
+    let lines = help_lines();
+    let area = centered(term, 64, term.height.saturating_sub(2));
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .border_style(Theme::FOCUS)
+        .title(Span::styled(" Help: keys ", Theme::FOCUS))
+        .title_bottom(Line::from(vec![Span::styled(" Esc", Theme::KEY), Span::styled(" close  ", Theme::DIM), Span::styled("j/k", Theme::KEY), Span::styled(" scroll ", Theme::DIM)]));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let top = scroll.min(lines.len().saturating_sub(1));
+    for (i, l) in lines.iter().skip(top).take(inner.height as usize).enumerate() {
+        buf.set_line(inner.x + 1, inner.y + i as u16, l, inner.width.saturating_sub(1));
+    }
+}
+
+pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
+    let area = centered(term, 70, term.height.saturating_sub(4).max(8));
+    Clear.render(area, buf);
+    let title = match p.kind {
+        PickerKind::Actors => " Filter by actor ",
+        PickerKind::Tags => " Filter by tag ",
+    };
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .border_style(Theme::FOCUS)
+        .title(Span::styled(title, Theme::FOCUS))
+        .title_bottom(Line::from(vec![
+            Span::styled(" Space", Theme::KEY),
+            Span::styled(" select  ", Theme::DIM),
+            Span::styled("Enter", Theme::KEY),
+            Span::styled(" apply  ", Theme::DIM),
+            Span::styled("Esc", Theme::KEY),
+            Span::styled(" cancel ", Theme::DIM),
+        ]));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if inner.height < 2 {
+        return;
+    }
+    let prompt = Line::from(vec![
+        Span::styled("> ", Theme::KEY),
+        Span::raw(crate::text::clean_line(&p.query).into_owned()),
+        Span::styled("\u{2581}", Theme::KEY),
+        Span::styled(format!("   {} of {}, {} selected", p.shown.len(), p.choices.len(), p.chosen.len()), Theme::DIM),
+    ]);
+    buf.set_line(inner.x + 1, inner.y, &prompt, inner.width.saturating_sub(1));
+    let list = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
+    if p.shown.is_empty() {
+        let what = if p.kind == PickerKind::Actors { "No actor has that name or alias" } else { "No tag matches" };
+        buf.set_stringn(list.x + 2, list.y, what, list.width as usize, Theme::DIM);
+        return;
+    }
+    let q = p.query.to_lowercase();
+    let rows: Vec<Vec<Line>> = p
+        .shown
+        .iter()
+        .map(|&i| {
+            let (label, detail) = &p.choices[i];
+            let chosen = p.chosen.contains(&i);
+            let mut spans = vec![if chosen { Span::styled("[x] ", Theme::CHOSEN) } else { Span::styled("[ ] ", Theme::DIM) }];
+            spans.extend(super::highlight(label, &q, if chosen { Theme::CHOSEN } else { Theme::TEXT }));
+            if !detail.is_empty() {
+                spans.push(Span::styled(format!("  {detail}"), Theme::DIM));
+            }
+            vec![Line::from(spans)]
+        })
+        .collect();
+    let _ = app;
+    let heights = vec![1; rows.len()];
+    let offset = list_offset(&heights, p.cursor, list.height as usize);
+    render_rows(&rows, offset, Some(p.cursor), list, buf);
+}

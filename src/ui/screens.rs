@@ -1,0 +1,94 @@
+//! Full-screen lists: an actor's dossier, the library timeline, files with errors.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use super::panes::{implication_line, quote_lines, timeline_line};
+use super::theme::Theme;
+use super::{list_offset, pane_block, render_rows};
+use crate::app::{App, Item, Screen, ScreenKind, ScreenRow, TimelineRow};
+
+pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
+    let title = match screen.kind {
+        ScreenKind::Dossier(a) => {
+            let la = app.library.actors.get(a);
+            let mut t = format!("Dossier: {}", la.map_or("", |l| l.name.as_str()));
+            if let Some(l) = la.filter(|l| !l.aliases.is_empty()) {
+                t.push_str(&format!(" (aka {})", l.aliases.join(", ")));
+            }
+            t
+        }
+        ScreenKind::Timeline => {
+            let n = screen.rows.iter().filter(|r| matches!(r, ScreenRow::Item(_))).count();
+            format!("Library timeline: {n} entries")
+        }
+        ScreenKind::Errors => format!("Files with errors: {}", app.library.failed.len()),
+    };
+    let block = pane_block(vec![Span::styled(title, Theme::FOCUS)], true);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    if screen.rows.is_empty() {
+        let msg = match screen.kind {
+            ScreenKind::Errors => "Every file loaded without errors.",
+            ScreenKind::Timeline => "No timeline entries match the filters.",
+            ScreenKind::Dossier(_) => "Nothing about this actor.",
+        };
+        buf.set_stringn(inner.x + 1, inner.y, msg, inner.width as usize, Theme::DIM);
+        return;
+    }
+    let q = app.search.query.to_lowercase();
+    let rows: Vec<Vec<Line>> = screen.rows.iter().map(|r| row_lines(app, r, &q)).collect();
+    let heights: Vec<usize> = rows.iter().map(Vec::len).collect();
+    let offset = list_offset(&heights, screen.cursor, inner.height as usize);
+    render_rows(&rows, offset, Some(screen.cursor), inner, buf);
+}
+
+fn row_lines<'a>(app: &'a App, row: &'a ScreenRow, q: &str) -> Vec<Line<'a>> {
+    let lib = &app.library;
+    match row {
+        ScreenRow::Heading(h) => vec![Line::from(Span::styled(h.as_str(), Theme::LABEL))],
+        ScreenRow::Item(item) => match *item {
+            Item::Actor(b, i) => {
+                let br = &lib.briefings[b];
+                let a = &br.actors[i];
+                let mut spans = vec![
+                    Span::styled(format!("{:<12}", br.date.human()), Theme::DATE),
+                    Span::styled(br.title.shown(), Theme::TITLE),
+                    Span::styled(" \u{2014} as ", Theme::DIM),
+                    Span::styled(a.name.shown(), Theme::ACTOR),
+                ];
+                if let Some(r) = &a.role {
+                    spans.push(Span::styled(format!(", {}", r.shown()), Theme::TEXT));
+                }
+                if !a.aliases.is_empty() {
+                    let al: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
+                    spans.push(Span::styled(format!(" (aka {})", al.join(", ")), Theme::DIM));
+                }
+                vec![Line::from(spans)]
+            }
+            Item::Entry(b, i) => vec![timeline_line(&lib.briefings[b], TimelineRow::Entry(i), q, true)],
+            Item::Quote(b, i) => {
+                let br = &lib.briefings[b];
+                quote_lines(br, i, q, Some(br.title.shown()))
+            }
+            Item::Implication(b, i) => {
+                let br = &lib.briefings[b];
+                vec![implication_line(br, i, q, Some(br.title.shown()))]
+            }
+            Item::Failed(f) => {
+                let Some(file) = lib.failed.get(f) else { return vec![] };
+                let mut lines = vec![Line::from(Span::styled(
+                    crate::text::clean_line(&file.path.display().to_string()).into_owned(),
+                    Theme::ERROR,
+                ))];
+                for p in &file.problems {
+                    lines.push(Line::from(Span::raw(format!("  {}:{}: {}", p.line, p.column, crate::text::clean_line(&p.message)))));
+                }
+                lines
+            }
+            Item::Briefing(_) | Item::Event(_) => vec![Line::from("")],
+        },
+    }
+}
