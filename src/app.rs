@@ -12,6 +12,8 @@ use crate::model::Briefing;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
     Quit,
+    /// `Ctrl-z`: handled by the terminal loop, which owns the terminal.
+    Suspend,
     Help,
     Back,
     FocusNext,
@@ -41,10 +43,22 @@ pub enum Action {
     Apply,
     Erase,
     Type(char),
-    Click { x: u16, y: u16 },
-    ScrollDown { x: u16, y: u16 },
-    ScrollUp { x: u16, y: u16 },
-    Resize { width: u16, height: u16 },
+    Click {
+        x: u16,
+        y: u16,
+    },
+    ScrollDown {
+        x: u16,
+        y: u16,
+    },
+    ScrollUp {
+        x: u16,
+        y: u16,
+    },
+    Resize {
+        width: u16,
+        height: u16,
+    },
 }
 
 /// Which keys apply now.
@@ -273,7 +287,11 @@ impl App {
     }
 
     fn default_focus(&self) -> Pane {
-        if self.shows_list() { Pane::Briefings } else { Pane::Timeline }
+        if self.shows_list() {
+            Pane::Briefings
+        } else {
+            Pane::Timeline
+        }
     }
 
     /// The briefing the panes show.
@@ -326,13 +344,27 @@ impl App {
     fn say_missing_actors(&mut self) {
         if !self.pending_actors.is_empty() {
             let names: Vec<String> = self.pending_actors.iter().map(|n| clean(n)).collect();
-            self.notice = Some(format!("No actor named {} in the library", names.join(", ")));
+            self.notice = Some(format!(
+                "No actor named {} in the library",
+                names.join(", ")
+            ));
             self.pending_actors.clear();
         }
     }
 
+    /// Files are about to arrive from the background loader: show the list for them.
+    pub fn start_loading(&mut self) {
+        self.loading = Some(Progress { done: 0, total: 0 });
+        self.focus = Pane::Briefings;
+    }
+
     /// Briefings that arrived from the background loader.
-    pub fn receive(&mut self, briefings: Vec<Briefing>, failed: Vec<FailedFile>, progress: Progress) {
+    pub fn receive(
+        &mut self,
+        briefings: Vec<Briefing>,
+        failed: Vec<FailedFile>,
+        progress: Progress,
+    ) {
         let had_list = self.shows_list();
         self.library.extend(briefings, failed);
         self.loading = (progress.done < progress.total).then_some(progress);
@@ -448,7 +480,10 @@ impl App {
     }
 
     fn cycle_focus(&mut self, step: isize) {
-        let panes: Vec<Pane> = Pane::ALL.into_iter().filter(|p| *p != Pane::Briefings || self.shows_list()).collect();
+        let panes: Vec<Pane> = Pane::ALL
+            .into_iter()
+            .filter(|p| *p != Pane::Briefings || self.shows_list())
+            .collect();
         let at = panes.iter().position(|p| *p == self.focus).unwrap_or(0) as isize;
         let n = panes.len() as isize;
         self.focus = panes[((at + step).rem_euclid(n)) as usize];
@@ -518,7 +553,14 @@ impl App {
             None => 0,
         };
         if Some(row) == at {
-            self.notice = Some(if step > 0 { "Last briefing" } else { "First briefing" }.to_string());
+            self.notice = Some(
+                if step > 0 {
+                    "Last briefing"
+                } else {
+                    "First briefing"
+                }
+                .to_string(),
+            );
         }
         self.cursors[0] = row;
         let b = list[row];
@@ -538,7 +580,11 @@ impl App {
                 TimelineRow::Entry(i) => Item::Entry(b, i),
             }),
             Pane::Quotes => self.view.quotes.get(row).map(|&i| Item::Quote(b, i)),
-            Pane::Implications => self.view.implications.get(row).map(|&i| Item::Implication(b, i)),
+            Pane::Implications => self
+                .view
+                .implications
+                .get(row)
+                .map(|&i| Item::Implication(b, i)),
         }
     }
 
@@ -546,11 +592,17 @@ impl App {
 
     fn toggle_actor_under_cursor(&mut self) {
         if self.focus != Pane::Actors {
-            self.notice = Some("Space selects an actor in the Actors pane; f opens the actor filter".to_string());
+            self.notice = Some(
+                "Space selects an actor in the Actors pane; f opens the actor filter".to_string(),
+            );
             return;
         }
-        let Some(Item::Actor(b, i)) = self.item_at_cursor(Pane::Actors) else { return };
-        let Some(ix) = self.library.actor_at(b, i) else { return };
+        let Some(Item::Actor(b, i)) = self.item_at_cursor(Pane::Actors) else {
+            return;
+        };
+        let Some(ix) = self.library.actor_at(b, i) else {
+            return;
+        };
         if !self.actor_filter.remove(&ix) {
             self.actor_filter.insert(ix);
         }
@@ -593,7 +645,11 @@ impl App {
                 } else {
                     let (b, i) = a.appearances[0];
                     let actor = &self.library.briefings[b].actors[i];
-                    actor.role.as_ref().map(|r| r.shown().to_string()).unwrap_or_default()
+                    actor
+                        .role
+                        .as_ref()
+                        .map(|r| r.shown().to_string())
+                        .unwrap_or_default()
                 };
                 if !a.aliases.is_empty() {
                     if !detail.is_empty() {
@@ -607,7 +663,14 @@ impl App {
         let mut order: Vec<usize> = (0..choices.len()).collect();
         order.sort_by_key(|&i| choices[i].0.to_lowercase());
         let chosen = self.actor_filter.iter().copied().collect();
-        let mut picker = Picker { kind: PickerKind::Actors, query: String::new(), choices, shown: order, chosen, cursor: 0 };
+        let mut picker = Picker {
+            kind: PickerKind::Actors,
+            query: String::new(),
+            choices,
+            shown: order,
+            chosen,
+            cursor: 0,
+        };
         self.narrow_picker(&mut picker);
         self.overlay = Some(Overlay::Picker(picker));
     }
@@ -622,7 +685,9 @@ impl App {
             .into_iter()
             .map(|(t, n)| (t, format!("{n} briefing{}", if n == 1 { "" } else { "s" })))
             .collect();
-        let chosen = (0..choices.len()).filter(|&i| self.tag_filter.contains(&choices[i].0)).collect();
+        let chosen = (0..choices.len())
+            .filter(|&i| self.tag_filter.contains(&choices[i].0))
+            .collect();
         let mut picker = Picker {
             kind: PickerKind::Tags,
             query: String::new(),
@@ -649,7 +714,9 @@ impl App {
     }
 
     fn update_picker(&mut self, action: Action) {
-        let Some(Overlay::Picker(mut p)) = self.overlay.take() else { return };
+        let Some(Overlay::Picker(mut p)) = self.overlay.take() else {
+            return;
+        };
         match action {
             Action::Back => return,
             Action::Quit => {
@@ -687,7 +754,8 @@ impl App {
                         self.after_filter_change();
                     }
                     PickerKind::Tags => {
-                        self.tag_filter = p.chosen.iter().map(|&i| p.choices[i].0.clone()).collect();
+                        self.tag_filter =
+                            p.chosen.iter().map(|&i| p.choices[i].0.clone()).collect();
                         self.refresh();
                     }
                 }
@@ -761,25 +829,41 @@ impl App {
         }
         let n = self.search.matches.len();
         if n == 0 {
-            self.notice = Some(format!("No match for \u{201c}{}\u{201d}", clean(&self.search.query)));
+            self.notice = Some(format!(
+                "No match for \u{201c}{}\u{201d}",
+                clean(&self.search.query)
+            ));
             return;
         }
         let next = match self.search.current {
             Some(c) => (c as isize + step).rem_euclid(n as isize) as usize,
             None => {
-                if step > 0 { 0 } else { n - 1 }
+                if step > 0 {
+                    0
+                } else {
+                    n - 1
+                }
             }
         };
         if let Some(c) = self.search.current {
             if (step > 0 && next < c) || (step < 0 && next > c) {
-                self.notice = Some(if step > 0 { "Search wrapped to the top" } else { "Search wrapped to the bottom" }.to_string());
+                self.notice = Some(
+                    if step > 0 {
+                        "Search wrapped to the top"
+                    } else {
+                        "Search wrapped to the bottom"
+                    }
+                    .to_string(),
+                );
             }
         }
         self.go_to_match(next);
     }
 
     fn go_to_match(&mut self, i: usize) {
-        let Some(&(pane, row)) = self.search.matches.get(i) else { return };
+        let Some(&(pane, row)) = self.search.matches.get(i) else {
+            return;
+        };
         self.search.current = Some(i);
         self.focus = pane;
         self.cursors[pane.index()] = row;
@@ -794,12 +878,17 @@ impl App {
 
     fn update_overlay(&mut self, action: Action) {
         let max = match &self.overlay {
-            Some(Overlay::Detail { item, .. }) => crate::ui::detail_line_count(self, *item, self.size.0),
+            Some(Overlay::Detail { item, .. }) => {
+                crate::ui::detail_line_count(self, *item, self.size.0)
+            }
             Some(Overlay::Help { .. }) => crate::ui::help_line_count(),
             _ => 0,
         };
         let page = self.page();
-        let Some(Overlay::Detail { scroll, .. } | Overlay::Help { scroll }) = &mut self.overlay else { return };
+        let Some(Overlay::Detail { scroll, .. } | Overlay::Help { scroll }) = &mut self.overlay
+        else {
+            return;
+        };
         let last = max.saturating_sub(1);
         match action {
             Action::Back | Action::Open => self.overlay = None,
@@ -818,27 +907,43 @@ impl App {
     fn open_dossier_here(&mut self) {
         let actor = match (self.focus, self.item_at_cursor(self.focus)) {
             (Pane::Actors, Some(Item::Actor(b, i))) => self.library.actor_at(b, i),
-            (_, Some(Item::Quote(b, q))) => self.library.actor_ix(b, &self.library.briefings[b].quotes[q].actor),
+            (_, Some(Item::Quote(b, q))) => self
+                .library
+                .actor_ix(b, &self.library.briefings[b].quotes[q].actor),
             _ => None,
         };
-        let actor = actor.or_else(|| (self.actor_filter.len() == 1).then(|| *self.actor_filter.iter().next().unwrap_or(&0)));
+        let actor = actor.or_else(|| {
+            (self.actor_filter.len() == 1).then(|| *self.actor_filter.iter().next().unwrap_or(&0))
+        });
         match actor {
             Some(ix) => self.open_screen(ScreenKind::Dossier(ix)),
-            None => self.notice = Some("Choose an actor first: in the Actors pane, or filter by one actor (f)".to_string()),
+            None => {
+                self.notice = Some(
+                    "Choose an actor first: in the Actors pane, or filter by one actor (f)"
+                        .to_string(),
+                )
+            }
         }
     }
 
     pub fn open_screen(&mut self, kind: ScreenKind) {
         let rows = crate::screens::rows(self, kind);
         self.overlay = None;
-        self.screen = Some(Screen { kind, cursor: first_item_row(&rows, 0, 1), rows });
+        self.screen = Some(Screen {
+            kind,
+            cursor: first_item_row(&rows, 0, 1),
+            rows,
+        });
     }
 
     fn update_screen(&mut self, action: Action) {
         let page = self.page() as isize;
-        let Some(screen) = &mut self.screen else { return };
+        let Some(screen) = &mut self.screen else {
+            return;
+        };
         let step = |s: &mut Screen, by: isize| {
-            let target = (s.cursor as isize + by).clamp(0, s.rows.len().saturating_sub(1) as isize) as usize;
+            let target =
+                (s.cursor as isize + by).clamp(0, s.rows.len().saturating_sub(1) as isize) as usize;
             s.cursor = first_item_row(&s.rows, target, if by >= 0 { 1 } else { -1 });
         };
         match action {
@@ -848,7 +953,10 @@ impl App {
             Action::PageDown => step(screen, page),
             Action::PageUp => step(screen, -page),
             Action::First => screen.cursor = first_item_row(&screen.rows, 0, 1),
-            Action::Last => screen.cursor = first_item_row(&screen.rows, screen.rows.len().saturating_sub(1), -1),
+            Action::Last => {
+                screen.cursor =
+                    first_item_row(&screen.rows, screen.rows.len().saturating_sub(1), -1)
+            }
             Action::Open => {
                 if let Some(ScreenRow::Item(item)) = screen.rows.get(screen.cursor).cloned() {
                     match item {
@@ -865,10 +973,15 @@ impl App {
             Action::LibraryTimeline => self.open_screen(ScreenKind::Timeline),
             Action::Errors => self.open_screen(ScreenKind::Errors),
             Action::Dossier => {
-                let here = self.screen.as_ref().and_then(|s| match s.rows.get(s.cursor) {
-                    Some(ScreenRow::Item(Item::Quote(b, q))) => self.library.actor_ix(*b, &self.library.briefings[*b].quotes[*q].actor),
-                    _ => None,
-                });
+                let here = self
+                    .screen
+                    .as_ref()
+                    .and_then(|s| match s.rows.get(s.cursor) {
+                        Some(ScreenRow::Item(Item::Quote(b, q))) => self
+                            .library
+                            .actor_ix(*b, &self.library.briefings[*b].quotes[*q].actor),
+                        _ => None,
+                    });
                 if let Some(ix) = here {
                     self.open_screen(ScreenKind::Dossier(ix));
                 }
@@ -889,7 +1002,9 @@ impl App {
             Item::Failed(_) => return,
         };
         self.screen = None;
-        if !self.view.briefings.contains(&b) && (!self.tag_filter.is_empty() || self.search.active()) {
+        if !self.view.briefings.contains(&b)
+            && (!self.tag_filter.is_empty() || self.search.active())
+        {
             self.tag_filter.clear();
             self.search = Search::default();
             self.refresh();
@@ -907,7 +1022,11 @@ impl App {
                     TimelineRow::Entry(i) => Item::Entry(b, i),
                 }),
                 Pane::Quotes => self.view.quotes.get(row).map(|&i| Item::Quote(b, i)),
-                Pane::Implications => self.view.implications.get(row).map(|&i| Item::Implication(b, i)),
+                Pane::Implications => self
+                    .view
+                    .implications
+                    .get(row)
+                    .map(|&i| Item::Implication(b, i)),
                 _ => Some(item),
             };
             at == Some(item)
@@ -915,7 +1034,8 @@ impl App {
         match found {
             Some(row) => self.cursors[pane.index()] = row,
             None if pane != Pane::Overview => {
-                self.notice = Some("That item is hidden by the actor filter (F clears it)".to_string())
+                self.notice =
+                    Some("That item is hidden by the actor filter (F clears it)".to_string())
             }
             None => {}
         }
@@ -927,8 +1047,14 @@ impl App {
         if !self.mouse || self.overlay.is_some() || self.screen.is_some() {
             return;
         }
-        let layout = crate::ui::layout(self, ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1));
-        let Some((pane, area)) = layout.panes.iter().find(|(_, r)| r.contains((x, y).into())) else { return };
+        let layout = crate::ui::layout(
+            self,
+            ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
+        );
+        let Some((pane, area)) = layout.panes.iter().find(|(_, r)| r.contains((x, y).into()))
+        else {
+            return;
+        };
         self.focus = *pane;
         if *pane == Pane::Overview {
             return;
@@ -962,8 +1088,13 @@ impl App {
                 }
             }
             None => {
-                let layout = crate::ui::layout(self, ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1));
-                if let Some((pane, _)) = layout.panes.iter().find(|(_, r)| r.contains((x, y).into())) {
+                let layout = crate::ui::layout(
+                    self,
+                    ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
+                );
+                if let Some((pane, _)) =
+                    layout.panes.iter().find(|(_, r)| r.contains((x, y).into()))
+                {
                     self.focus = *pane;
                     self.move_cursor(by);
                 }
@@ -984,9 +1115,15 @@ impl App {
         let q = self.search.query.to_lowercase();
         let mut counts = HashMap::new();
         let mut list: Vec<BriefingIx> = (0..lib.briefings.len())
-            .filter(|&b| self.actor_filter.is_empty() || lib.briefing_involves(b, &self.actor_filter))
             .filter(|&b| {
-                self.tag_filter.is_empty() || lib.briefings[b].tags.iter().any(|t| self.tag_filter.contains(t.shown()))
+                self.actor_filter.is_empty() || lib.briefing_involves(b, &self.actor_filter)
+            })
+            .filter(|&b| {
+                self.tag_filter.is_empty()
+                    || lib.briefings[b]
+                        .tags
+                        .iter()
+                        .any(|t| self.tag_filter.contains(t.shown()))
             })
             .filter(|&b| {
                 if q.is_empty() {
@@ -1010,7 +1147,14 @@ impl App {
         // Keep showing the current briefing if it is still listed; otherwise the first.
         let keep = self.current.filter(|c| self.view.briefings.contains(c));
         match keep {
-            Some(c) => self.cursors[0] = self.view.briefings.iter().position(|&b| b == c).unwrap_or(0),
+            Some(c) => {
+                self.cursors[0] = self
+                    .view
+                    .briefings
+                    .iter()
+                    .position(|&b| b == c)
+                    .unwrap_or(0)
+            }
             None => {
                 self.cursors[0] = 0;
                 match self.view.briefings.first() {
@@ -1044,12 +1188,16 @@ impl App {
         // The event goes after entries that start before it, and before the rest.
         let at = timeline
             .iter()
-            .position(|r| matches!(r, TimelineRow::Entry(i) if br.timeline[*i].date > br.event.date))
+            .position(
+                |r| matches!(r, TimelineRow::Entry(i) if br.timeline[*i].date > br.event.date),
+            )
             .unwrap_or(timeline.len());
         timeline.insert(at, TimelineRow::Event);
         self.view.timeline = timeline;
         self.view.quotes = (0..br.quotes.len())
-            .filter(|&i| !filtered || lib.involves(b, std::slice::from_ref(&br.quotes[i].actor), sel))
+            .filter(|&i| {
+                !filtered || lib.involves(b, std::slice::from_ref(&br.quotes[i].actor), sel)
+            })
             .collect();
         self.view.implications = (0..br.implications.len())
             .filter(|&i| !filtered || lib.involves(b, &br.implications[i].actors, sel))
@@ -1108,19 +1256,45 @@ impl App {
         if self.actor_filter.is_empty() {
             return None;
         }
-        let names: Vec<&str> = self.actor_filter.iter().filter_map(|&i| self.library.actors.get(i)).map(|a| a.name.as_str()).collect();
+        let names: Vec<&str> = self
+            .actor_filter
+            .iter()
+            .filter_map(|&i| self.library.actors.get(i))
+            .map(|a| a.name.as_str())
+            .collect();
         let label = if names.len() == 1 { "Actor" } else { "Actors" };
         let mut parts = Vec::new();
         if self.shows_list() {
-            parts.push(format!("briefings {}/{}", self.view.briefings.len(), self.library.briefings.len()));
+            parts.push(format!(
+                "briefings {}/{}",
+                self.view.briefings.len(),
+                self.library.briefings.len()
+            ));
         }
         if let Some(br) = self.briefing() {
-            let entries = self.view.timeline.iter().filter(|r| matches!(r, TimelineRow::Entry(_))).count();
+            let entries = self
+                .view
+                .timeline
+                .iter()
+                .filter(|r| matches!(r, TimelineRow::Entry(_)))
+                .count();
             parts.push(format!("timeline {entries}/{}", br.timeline.len()));
-            parts.push(format!("quotes {}/{}", self.view.quotes.len(), br.quotes.len()));
-            parts.push(format!("implications {}/{}", self.view.implications.len(), br.implications.len()));
+            parts.push(format!(
+                "quotes {}/{}",
+                self.view.quotes.len(),
+                br.quotes.len()
+            ));
+            parts.push(format!(
+                "implications {}/{}",
+                self.view.implications.len(),
+                br.implications.len()
+            ));
         }
-        Some(format!("{label}: {} \u{2014} {}", names.join(", "), parts.join(", ")))
+        Some(format!(
+            "{label}: {} \u{2014} {}",
+            names.join(", "),
+            parts.join(", ")
+        ))
     }
 }
 

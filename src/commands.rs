@@ -4,8 +4,13 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::io::IsTerminal;
+
+use crate::app::App;
 use crate::cli::{ExportFormat, Limits, ReadArgs};
+use crate::library::{FailedFile, Library};
 use crate::load::{self, LoadOptions, Loaded};
+use crate::tui;
 
 impl From<Limits> for LoadOptions {
     fn from(l: Limits) -> Self {
@@ -97,19 +102,88 @@ pub fn export(format: ExportFormat, paths: &[PathBuf], opts: &LoadOptions) -> Ex
     }
 }
 
-/// Opens the reader.
-pub fn read(args: ReadArgs) -> ExitCode {
-    let paths = args.paths.clone();
-    let files = match discover_or_report(&paths) {
-        Ok(f) => f,
-        Err(code) => return code,
-    };
-    let loaded = load::load_all(&files, &args.limits.into());
-    for l in &loaded {
-        match l {
-            Ok(b) => println!("{}  {}", b.date, b.title),
-            Err(d) => d.iter().for_each(|d| eprintln!("{d}")),
+/// The sample library compiled into the binary, for a first run with nothing else.
+const BUNDLED: [(&str, &str); 4] = [
+    (
+        "wannacry-attribution.yaml",
+        include_str!("../briefings/wannacry-attribution.yaml"),
+    ),
+    (
+        "exercise-election-influence.yaml",
+        include_str!("../briefings/exercise-election-influence.yaml"),
+    ),
+    (
+        "exercise-port-ransomware.yaml",
+        include_str!("../briefings/exercise-port-ransomware.yaml"),
+    ),
+    (
+        "exercise-grid-intrusion.yaml",
+        include_str!("../briefings/exercise-grid-intrusion.yaml"),
+    ),
+];
+
+/// The bundled sample library, loaded from the binary itself.
+pub fn bundled_library() -> Library {
+    let mut briefings = Vec::new();
+    let mut failed = Vec::new();
+    for (name, text) in BUNDLED {
+        let path = std::path::Path::new("(bundled)").join(name);
+        match load::load_str(&path, text) {
+            Ok(b) => briefings.push(b),
+            Err(problems) => failed.push(FailedFile { path, problems }),
         }
     }
-    ExitCode::SUCCESS
+    Library::new(briefings, failed)
+}
+
+/// Opens the reader: on the paths given, else `./briefings`, else the bundled library.
+pub fn read(args: ReadArgs) -> ExitCode {
+    if !std::io::stdout().is_terminal() {
+        eprintln!(
+            "brief: standard output is not a terminal, so the reader cannot open.\n\
+             To print briefings instead, use `brief export --format text PATH...` (or --format json);\n\
+             to check them, `brief check PATH...`."
+        );
+        return ExitCode::from(USAGE);
+    }
+    let mut paths = args.paths.clone();
+    if paths.is_empty() && std::path::Path::new("briefings").is_dir() {
+        paths.push(PathBuf::from("briefings"));
+    }
+    for p in &paths {
+        if std::fs::metadata(p).is_err() {
+            eprintln!(
+                "brief: {}: no such file or folder",
+                crate::text::clean_line(&p.display().to_string())
+            );
+            return ExitCode::from(USAGE);
+        }
+    }
+    let (library, loads) = if paths.is_empty() {
+        (bundled_library(), None)
+    } else {
+        (
+            Library::default(),
+            Some(tui::load_in_background(paths, args.limits.into())),
+        )
+    };
+    let mut app = App::new(library);
+    app.mouse = args.mouse;
+    if loads.is_some() {
+        app.start_loading();
+    }
+    if !args.actor.is_empty() {
+        app.select_actors_by_name(&args.actor);
+    }
+    if let Some(name) = &args.dossier {
+        app.open_dossier_by_name(name);
+    }
+    match tui::run(app, loads, args.mouse) {
+        Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
+        Ok(tui::Exit::Signal(sig)) => ExitCode::from((128 + sig).clamp(0, 255) as u8),
+        Err(e) => {
+            eprintln!("brief: the terminal failed: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

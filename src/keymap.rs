@@ -13,10 +13,16 @@ pub struct Key {
 }
 
 const fn k(c: char) -> Key {
-    Key { code: KeyCode::Char(c), ctrl: false }
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: false,
+    }
 }
 const fn ctrl(c: char) -> Key {
-    Key { code: KeyCode::Char(c), ctrl: true }
+    Key {
+        code: KeyCode::Char(c),
+        ctrl: true,
+    }
 }
 const fn code(code: KeyCode) -> Key {
     Key { code, ctrl: false }
@@ -47,17 +53,38 @@ pub struct Binding {
 }
 
 const fn bind(keys: &'static [Key], action: Action, scope: Scope, help: &'static str) -> Binding {
-    Binding { keys, action, scope, help }
+    Binding {
+        keys,
+        action,
+        scope,
+        help,
+    }
 }
 
 use Scope::*;
 
 pub static BINDINGS: &[Binding] = &[
     bind(&[k('q'), ctrl('c')], Action::Quit, Global, "quit"),
+    bind(
+        &[ctrl('z')],
+        Action::Suspend,
+        Global,
+        "suspend (fg returns)",
+    ),
     bind(&[k('?')], Action::Help, Global, "help"),
     bind(&[code(KeyCode::Esc)], Action::Back, Global, "close / back"),
-    bind(&[code(KeyCode::Tab)], Action::FocusNext, Reader, "next pane"),
-    bind(&[code(KeyCode::BackTab)], Action::FocusPrev, Reader, "previous pane"),
+    bind(
+        &[code(KeyCode::Tab)],
+        Action::FocusNext,
+        Reader,
+        "next pane",
+    ),
+    bind(
+        &[code(KeyCode::BackTab)],
+        Action::FocusPrev,
+        Reader,
+        "previous pane",
+    ),
     bind(&[k('1')], Action::Focus(0), Reader, "Briefings pane"),
     bind(&[k('2')], Action::Focus(1), Reader, "Overview pane"),
     bind(&[k('3')], Action::Focus(2), Reader, "Actors pane"),
@@ -68,25 +95,60 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k('k'), code(KeyCode::Up)], Action::Up, Move, "up"),
     bind(&[k('g'), code(KeyCode::Home)], Action::First, Move, "first"),
     bind(&[k('G'), code(KeyCode::End)], Action::Last, Move, "last"),
-    bind(&[code(KeyCode::PageDown), ctrl('d')], Action::PageDown, Move, "page down"),
-    bind(&[code(KeyCode::PageUp), ctrl('u')], Action::PageUp, Move, "page up"),
-    bind(&[code(KeyCode::Enter)], Action::Open, Move, "open in full / go to"),
+    bind(
+        &[code(KeyCode::PageDown), ctrl('d')],
+        Action::PageDown,
+        Move,
+        "page down",
+    ),
+    bind(
+        &[code(KeyCode::PageUp), ctrl('u')],
+        Action::PageUp,
+        Move,
+        "page up",
+    ),
+    bind(
+        &[code(KeyCode::Enter)],
+        Action::Open,
+        Move,
+        "open in full / go to",
+    ),
     bind(&[k('[')], Action::PrevBriefing, Reader, "previous briefing"),
     bind(&[k(']')], Action::NextBriefing, Reader, "next briefing"),
     bind(&[k('f')], Action::ActorPicker, Global, "filter by actor"),
-    bind(&[code(KeyCode::Char(' '))], Action::ToggleActor, Reader, "Actors pane: filter by this actor"),
+    bind(
+        &[code(KeyCode::Char(' '))],
+        Action::ToggleActor,
+        Reader,
+        "Actors pane: filter by this actor",
+    ),
     bind(&[k('F')], Action::ClearActors, Global, "clear actor filter"),
     bind(&[k('/')], Action::Search, Global, "search"),
     bind(&[k('n')], Action::NextMatch, Global, "next match"),
     bind(&[k('N')], Action::PrevMatch, Global, "previous match"),
     bind(&[k('A')], Action::Dossier, Global, "dossier of the actor"),
-    bind(&[k('T')], Action::LibraryTimeline, Global, "library timeline"),
+    bind(
+        &[k('T')],
+        Action::LibraryTimeline,
+        Global,
+        "library timeline",
+    ),
     bind(&[k('s')], Action::CycleSort, Reader, "sort briefings"),
     bind(&[k('t')], Action::TagPicker, Global, "filter by tag"),
     bind(&[k('E')], Action::Errors, Global, "files with errors"),
-    bind(&[code(KeyCode::Down), ctrl('n')], Action::Down, Picker, "down"),
+    bind(
+        &[code(KeyCode::Down), ctrl('n')],
+        Action::Down,
+        Picker,
+        "down",
+    ),
     bind(&[code(KeyCode::Up), ctrl('p')], Action::Up, Picker, "up"),
-    bind(&[code(KeyCode::Char(' '))], Action::Toggle, Picker, "select / unselect"),
+    bind(
+        &[code(KeyCode::Char(' '))],
+        Action::Toggle,
+        Picker,
+        "select / unselect",
+    ),
     bind(&[code(KeyCode::Enter)], Action::Apply, Picker, "apply"),
     bind(&[code(KeyCode::Esc)], Action::Back, Picker, "cancel"),
     bind(&[code(KeyCode::Backspace)], Action::Erase, Picker, "erase"),
@@ -95,6 +157,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[code(KeyCode::Backspace)], Action::Erase, Search, "erase"),
     bind(&[ctrl('c')], Action::Quit, Picker, "quit"),
     bind(&[ctrl('c')], Action::Quit, Search, "quit"),
+    bind(&[ctrl('z')], Action::Suspend, Picker, "suspend"),
+    bind(&[ctrl('z')], Action::Suspend, Search, "suspend"),
 ];
 
 /// Scopes that apply in a mode, most specific first.
@@ -117,7 +181,10 @@ pub fn action(mode: Mode, ev: KeyEvent) -> Option<Action> {
     let ctrl_held = ev.modifiers.contains(KeyModifiers::CONTROL);
     for scope in scopes(mode) {
         for b in BINDINGS.iter().filter(|b| b.scope == *scope) {
-            if b.keys.iter().any(|key| key.code == ev.code && key.ctrl == ctrl_held) {
+            if b.keys
+                .iter()
+                .any(|key| key.code == ev.code && key.ctrl == ctrl_held)
+            {
                 return Some(b.action);
             }
         }
@@ -148,7 +215,11 @@ pub fn key_name(key: &Key) -> String {
         KeyCode::Backspace => "Backspace".into(),
         _ => "?".into(),
     };
-    if key.ctrl { format!("Ctrl-{base}") } else { base }
+    if key.ctrl {
+        format!("Ctrl-{base}")
+    } else {
+        base
+    }
 }
 
 /// Help rows for one scope: keys and description.
@@ -156,7 +227,12 @@ pub fn help_rows(scope: Scope) -> Vec<(String, &'static str)> {
     BINDINGS
         .iter()
         .filter(|b| b.scope == scope)
-        .map(|b| (b.keys.iter().map(key_name).collect::<Vec<_>>().join(" "), b.help))
+        .map(|b| {
+            (
+                b.keys.iter().map(key_name).collect::<Vec<_>>().join(" "),
+                b.help,
+            )
+        })
         .collect()
 }
 

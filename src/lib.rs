@@ -12,4 +12,5 @@ pub mod model;
 pub mod screens;
 pub mod search;
 pub mod text;
+pub mod tui;
 pub mod ui;

@@ -37,10 +37,11 @@ impl LibraryActor {
     pub fn is_named(&self, name: &str, library: &Library) -> bool {
         let n = normalize(name);
         self.keys.contains(&n)
-            || self
-                .appearances
-                .iter()
-                .any(|&(b, a)| library.briefings[b].actors[a].id.eq_ignore_ascii_case(name.trim()))
+            || self.appearances.iter().any(|&(b, a)| {
+                library.briefings[b].actors[a]
+                    .id
+                    .eq_ignore_ascii_case(name.trim())
+            })
     }
 }
 
@@ -66,7 +67,10 @@ pub struct Library {
 /// A name compared across files: case, punctuation and spacing do not count, so
 /// `North Korea`, `north-korea` and `NORTH  KOREA` are one.
 pub fn normalize(name: &str) -> String {
-    name.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 impl Library {
@@ -78,7 +82,8 @@ impl Library {
 
     /// Adds briefings as they arrive from the loader; the actor index follows.
     pub fn extend(&mut self, briefings: Vec<Briefing>, failed: Vec<FailedFile>) {
-        self.corpus.extend(briefings.iter().map(crate::search::corpus));
+        self.corpus
+            .extend(briefings.iter().map(crate::search::corpus));
         self.briefings.extend(briefings);
         self.failed.extend(failed);
         self.reindex();
@@ -128,8 +133,11 @@ impl Library {
         }
         let mut group_ix: HashMap<usize, ActorIx> = HashMap::new();
         let mut actors: Vec<LibraryActor> = Vec::new();
-        let mut actor_of: Vec<Vec<ActorIx>> =
-            self.briefings.iter().map(|b| Vec::with_capacity(b.actors.len())).collect();
+        let mut actor_of: Vec<Vec<ActorIx>> = self
+            .briefings
+            .iter()
+            .map(|b| Vec::with_capacity(b.actors.len()))
+            .collect();
         for (node, &(b, a)) in nodes.iter().enumerate() {
             let root = find(&mut parent, node);
             let ix = *group_ix.entry(root).or_insert_with(|| {
@@ -166,7 +174,10 @@ impl Library {
                     }
                 }
             }
-            let best = counts.iter().enumerate().max_by_key(|(i, (_, c))| (*c, std::cmp::Reverse(*i)));
+            let best = counts
+                .iter()
+                .enumerate()
+                .max_by_key(|(i, (_, c))| (*c, std::cmp::Reverse(*i)));
             la.name = best.map(|(_, (n, _))| n.clone()).unwrap_or_default();
             for (n, _) in counts {
                 if n != la.name && !aliases.contains(&n) {
@@ -182,7 +193,12 @@ impl Library {
 
     /// The library actor of actor `local` (an id) in briefing `b`.
     pub fn actor_ix(&self, b: BriefingIx, local: &str) -> Option<ActorIx> {
-        let i = self.briefings.get(b)?.actors.iter().position(|a| a.id == local)?;
+        let i = self
+            .briefings
+            .get(b)?
+            .actors
+            .iter()
+            .position(|a| a.id == local)?;
         self.actor_of.get(b)?.get(i).copied()
     }
 
@@ -194,22 +210,30 @@ impl Library {
     /// Library actors whose name, alias or local id is `name` (an exact match first;
     /// otherwise those whose names contain it).
     pub fn find_actors(&self, name: &str) -> Vec<ActorIx> {
-        let exact: Vec<ActorIx> =
-            (0..self.actors.len()).filter(|&i| self.actors[i].is_named(name, self)).collect();
+        let exact: Vec<ActorIx> = (0..self.actors.len())
+            .filter(|&i| self.actors[i].is_named(name, self))
+            .collect();
         if !exact.is_empty() || normalize(name).is_empty() {
             return exact;
         }
-        (0..self.actors.len()).filter(|&i| self.actors[i].matches(name)).collect()
+        (0..self.actors.len())
+            .filter(|&i| self.actors[i].matches(name))
+            .collect()
     }
 
     /// True when any of `ids` (local actor ids of briefing `b`) is a selected actor.
     pub fn involves(&self, b: BriefingIx, ids: &[String], selected: &BTreeSet<ActorIx>) -> bool {
-        ids.iter().any(|id| self.actor_ix(b, id).is_some_and(|ix| selected.contains(&ix)))
+        ids.iter().any(|id| {
+            self.actor_ix(b, id)
+                .is_some_and(|ix| selected.contains(&ix))
+        })
     }
 
     /// True when briefing `b` names any selected actor.
     pub fn briefing_involves(&self, b: BriefingIx, selected: &BTreeSet<ActorIx>) -> bool {
-        self.actor_of.get(b).is_some_and(|v| v.iter().any(|ix| selected.contains(ix)))
+        self.actor_of
+            .get(b)
+            .is_some_and(|v| v.iter().any(|ix| selected.contains(ix)))
     }
 
     /// Every tag in the library, sorted, with how many briefings carry it.
@@ -224,7 +248,11 @@ impl Library {
             }
         }
         let mut v: Vec<_> = counts.into_iter().collect();
-        v.sort_by(|a, b| a.0.to_lowercase().cmp(&b.0.to_lowercase()).then(a.0.cmp(&b.0)));
+        v.sort_by(|a, b| {
+            a.0.to_lowercase()
+                .cmp(&b.0.to_lowercase())
+                .then(a.0.cmp(&b.0))
+        });
         v
     }
 }
@@ -286,7 +314,10 @@ mod tests {
     fn normalizes_case_punctuation_and_spaces() {
         assert_eq!(normalize("North Korea"), normalize("north  korea"));
         assert_eq!(normalize("U.S."), normalize("us"));
-        assert_eq!(normalize("Democratic People's Republic"), "democraticpeoplesrepublic");
+        assert_eq!(
+            normalize("Democratic People's Republic"),
+            "democraticpeoplesrepublic"
+        );
     }
 
     #[test]

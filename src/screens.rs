@@ -9,14 +9,18 @@ pub fn rows(app: &App, kind: ScreenKind) -> Vec<ScreenRow> {
     match kind {
         ScreenKind::Dossier(actor) => dossier(app, actor),
         ScreenKind::Timeline => library_timeline(app),
-        ScreenKind::Errors => (0..app.library.failed.len()).map(|i| ScreenRow::Item(Item::Failed(i))).collect(),
+        ScreenKind::Errors => (0..app.library.failed.len())
+            .map(|i| ScreenRow::Item(Item::Failed(i)))
+            .collect(),
     }
 }
 
 /// Everything about one actor across the library.
 fn dossier(app: &App, actor: ActorIx) -> Vec<ScreenRow> {
     let lib = &app.library;
-    let Some(la) = lib.actors.get(actor) else { return Vec::new() };
+    let Some(la) = lib.actors.get(actor) else {
+        return Vec::new();
+    };
     let selected = std::iter::once(actor).collect();
     let mut briefings: Vec<BriefingIx> = la.appearances.iter().map(|&(b, _)| b).collect();
     briefings.dedup();
@@ -47,16 +51,39 @@ fn dossier(app: &App, actor: ActorIx) -> Vec<ScreenRow> {
     quotes.sort_by(|a, b| a.0.cmp(&b.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     implications.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
 
-    let mut rows = vec![ScreenRow::Heading(format!("Appears in {} briefing{}", briefings.len(), plural(briefings.len())))];
+    let mut rows = vec![ScreenRow::Heading(format!(
+        "Appears in {} briefing{}",
+        briefings.len(),
+        plural(briefings.len())
+    ))];
     for &(b, i) in &la.appearances {
         rows.push(ScreenRow::Item(Item::Actor(b, i)));
     }
-    rows.push(ScreenRow::Heading(format!("Timeline: {} entr{}", entries.len(), if entries.len() == 1 { "y" } else { "ies" })));
-    rows.extend(entries.iter().map(|&(_, b, i)| ScreenRow::Item(Item::Entry(b, i))));
+    rows.push(ScreenRow::Heading(format!(
+        "Timeline: {} entr{}",
+        entries.len(),
+        if entries.len() == 1 { "y" } else { "ies" }
+    )));
+    rows.extend(
+        entries
+            .iter()
+            .map(|&(_, b, i)| ScreenRow::Item(Item::Entry(b, i))),
+    );
     rows.push(ScreenRow::Heading(format!("Quotes: {}", quotes.len())));
-    rows.extend(quotes.iter().map(|&(_, b, i)| ScreenRow::Item(Item::Quote(b, i))));
-    rows.push(ScreenRow::Heading(format!("Implications: {}", implications.len())));
-    rows.extend(implications.iter().map(|&(_, b, i)| ScreenRow::Item(Item::Implication(b, i))));
+    rows.extend(
+        quotes
+            .iter()
+            .map(|&(_, b, i)| ScreenRow::Item(Item::Quote(b, i))),
+    );
+    rows.push(ScreenRow::Heading(format!(
+        "Implications: {}",
+        implications.len()
+    )));
+    rows.extend(
+        implications
+            .iter()
+            .map(|&(_, b, i)| ScreenRow::Item(Item::Implication(b, i))),
+    );
     rows
 }
 
@@ -67,7 +94,8 @@ fn library_timeline(app: &App) -> Vec<ScreenRow> {
     let q = app.search.query.to_lowercase();
     let mut entries: Vec<(Date, BriefingIx, usize)> = Vec::new();
     for (b, br) in lib.briefings.iter().enumerate() {
-        if !app.tag_filter.is_empty() && !br.tags.iter().any(|t| app.tag_filter.contains(t.shown())) {
+        if !app.tag_filter.is_empty() && !br.tags.iter().any(|t| app.tag_filter.contains(t.shown()))
+        {
             continue;
         }
         for (i, e) in br.timeline.iter().enumerate() {

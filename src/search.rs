@@ -67,11 +67,15 @@ pub fn overview_texts(br: &Briefing) -> Vec<&str> {
 }
 
 pub fn overview_matches(br: &Briefing, query_lower: &str) -> bool {
-    overview_texts(br).iter().any(|t| contains_ci(t, query_lower))
+    overview_texts(br)
+        .iter()
+        .any(|t| contains_ci(t, query_lower))
 }
 
 pub fn item_matches(br: &Briefing, item: Item, query_lower: &str) -> bool {
-    item_texts(br, item).iter().any(|t| contains_ci(t, query_lower))
+    item_texts(br, item)
+        .iter()
+        .any(|t| contains_ci(t, query_lower))
 }
 
 /// Every searchable text of a briefing, lowercased into one string (for the library
@@ -86,7 +90,9 @@ pub fn corpus(br: &Briefing) -> String {
     };
     overview_texts(br).into_iter().for_each(&mut push);
     for i in 0..br.actors.len() {
-        item_texts(br, Item::Actor(0, i)).into_iter().for_each(&mut push);
+        item_texts(br, Item::Actor(0, i))
+            .into_iter()
+            .for_each(&mut push);
     }
     for e in &br.timeline {
         push(e.title.shown());

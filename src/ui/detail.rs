@@ -20,7 +20,9 @@ fn area_for(term: Rect) -> Rect {
 
 pub fn detail_line_count(app: &App, item: Item, term_width: u16) -> usize {
     let area = area_for(Rect::new(0, 0, term_width, app.size.1));
-    lines(app, item, area.width.saturating_sub(4) as usize).1.len()
+    lines(app, item, area.width.saturating_sub(4) as usize)
+        .1
+        .len()
 }
 
 pub fn render(app: &App, item: Item, scroll: usize, term: Rect, buf: &mut Buffer) {
@@ -30,7 +32,12 @@ pub fn render(app: &App, item: Item, scroll: usize, term: Rect, buf: &mut Buffer
     let top = scroll.min(body.len().saturating_sub(1));
     let inner_h = area.height.saturating_sub(2) as usize;
     let more = if body.len() > inner_h {
-        format!(" {}-{} of {} ", top + 1, (top + inner_h).min(body.len()), body.len())
+        format!(
+            " {}-{} of {} ",
+            top + 1,
+            (top + inner_h).min(body.len()),
+            body.len()
+        )
     } else {
         String::new()
     };
@@ -47,8 +54,18 @@ pub fn render(app: &App, item: Item, scroll: usize, term: Rect, buf: &mut Buffer
         ]));
     let inner = block.inner(area);
     block.render(area, buf);
-    let inner = Rect::new(inner.x + 1, inner.y, inner.width.saturating_sub(2), inner.height);
-    for (i, line) in body.iter().skip(top).take(inner.height as usize).enumerate() {
+    let inner = Rect::new(
+        inner.x + 1,
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    );
+    for (i, line) in body
+        .iter()
+        .skip(top)
+        .take(inner.height as usize)
+        .enumerate()
+    {
         buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
     }
 }
@@ -63,10 +80,21 @@ struct Doc<'q> {
 impl Doc<'_> {
     fn para(&mut self, label: &str, text: &str, style: Style) {
         let lw = label.chars().count();
-        for (i, l) in wrap(text, self.width.saturating_sub(lw).max(8)).into_iter().enumerate() {
-            let lead = if i == 0 { Span::styled(label.to_string(), Theme::LABEL) } else { Span::raw(" ".repeat(lw)) };
+        for (i, l) in wrap(text, self.width.saturating_sub(lw).max(8))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 {
+                Span::styled(label.to_string(), Theme::LABEL)
+            } else {
+                Span::raw(" ".repeat(lw))
+            };
             let mut spans = vec![lead];
-            spans.extend(super::highlight(&l, self.query, style).into_iter().map(|s| Span::styled(s.content.into_owned(), s.style)));
+            spans.extend(
+                super::highlight(&l, self.query, style)
+                    .into_iter()
+                    .map(|s| Span::styled(s.content.into_owned(), s.style)),
+            );
             self.out.push(Line::from(spans));
         }
     }
@@ -80,7 +108,8 @@ impl Doc<'_> {
     }
     fn heading(&mut self, text: &str) {
         self.blank();
-        self.out.push(Line::from(Span::styled(text.to_string(), Theme::LABEL)));
+        self.out
+            .push(Line::from(Span::styled(text.to_string(), Theme::LABEL)));
     }
 }
 
@@ -105,16 +134,28 @@ fn source_line(br: &Briefing, id: &str) -> String {
 
 fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
     let q = app.search.query.to_lowercase();
-    let mut d = Doc { out: Vec::new(), width, query: &q };
+    let mut d = Doc {
+        out: Vec::new(),
+        width,
+        query: &q,
+    };
     let lib = &app.library;
-    let names = |br: &Briefing, ids: &[String]| ids.iter().map(|id| br.actor_name(id)).collect::<Vec<_>>().join(", ");
+    let names = |br: &Briefing, ids: &[String]| {
+        ids.iter()
+            .map(|id| br.actor_name(id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     let title = match item {
         Item::Briefing(b) => {
             let br = &lib.briefings[b];
             for line in crate::export::plain_text(br).lines() {
                 d.para("", line, Theme::TEXT);
             }
-            d.field("File   ", Some(&crate::text::clean_line(&br.path.display().to_string())));
+            d.field(
+                "File   ",
+                Some(&crate::text::clean_line(&br.path.display().to_string())),
+            );
             "Briefing".to_string()
         }
         Item::Event(b) => {
@@ -149,25 +190,54 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             if let Some(ix) = lib.actor_at(b, i) {
                 let n = lib.actors[ix].appearances.len();
                 if n > 1 {
-                    d.para("Library     ", &format!("appears in {n} briefings (A opens the dossier)"), Theme::DIM);
+                    d.para(
+                        "Library     ",
+                        &format!("appears in {n} briefings (A opens the dossier)"),
+                        Theme::DIM,
+                    );
                 }
             }
-            let said: Vec<usize> = (0..br.quotes.len()).filter(|&k| br.quotes[k].actor == a.id).collect();
+            let said: Vec<usize> = (0..br.quotes.len())
+                .filter(|&k| br.quotes[k].actor == a.id)
+                .collect();
             d.heading(&format!("Said in this briefing ({})", said.len()));
             for k in said {
                 let qt = &br.quotes[k];
-                let text = if qt.paraphrase { format!("(paraphrase) {}", qt.text.shown()) } else { format!("\u{201c}{}\u{201d}", qt.text.shown()) };
-                let when = qt.date.map(|x| format!("{}: ", x.human())).unwrap_or_default();
-                d.para("\u{2022} ", &format!("{when}{text}"), if qt.paraphrase { Theme::PARAPHRASE } else { Theme::TEXT });
+                let text = if qt.paraphrase {
+                    format!("(paraphrase) {}", qt.text.shown())
+                } else {
+                    format!("\u{201c}{}\u{201d}", qt.text.shown())
+                };
+                let when = qt
+                    .date
+                    .map(|x| format!("{}: ", x.human()))
+                    .unwrap_or_default();
+                d.para(
+                    "\u{2022} ",
+                    &format!("{when}{text}"),
+                    if qt.paraphrase {
+                        Theme::PARAPHRASE
+                    } else {
+                        Theme::TEXT
+                    },
+                );
             }
-            let did: Vec<usize> = (0..br.timeline.len()).filter(|&k| br.timeline[k].actors.contains(&a.id)).collect();
+            let did: Vec<usize> = (0..br.timeline.len())
+                .filter(|&k| br.timeline[k].actors.contains(&a.id))
+                .collect();
             d.heading(&format!("Did in this briefing ({})", did.len()));
             for k in did {
                 let e = &br.timeline[k];
                 let approx = if e.approximate { "~" } else { "" };
-                d.para("\u{2022} ", &format!("{approx}{}: {}", e.date.human(), e.title.shown()), Theme::TEXT);
+                d.para(
+                    "\u{2022} ",
+                    &format!("{approx}{}: {}", e.date.human(), e.title.shown()),
+                    Theme::TEXT,
+                );
             }
-            let named: Vec<usize> = (0..br.implications.len()).filter(|&k| br.implications[k].actors.contains(&a.id)).collect();
+            let named: Vec<usize> = (0..br.implications.len())
+                .filter(|&k| br.implications[k].actors.contains(&a.id))
+                .collect();
             if !named.is_empty() {
                 d.heading(&format!("Named in implications ({})", named.len()));
                 for k in named {
@@ -182,7 +252,11 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             let br = &lib.briefings[b];
             let e = &br.timeline[i];
             d.para("", e.title.shown(), Theme::TITLE);
-            let when = if e.approximate { format!("~{} (approximate)", e.date.human()) } else { e.date.human() };
+            let when = if e.approximate {
+                format!("~{} (approximate)", e.date.human())
+            } else {
+                e.date.human()
+            };
             d.para("When       ", &when, Theme::DATE);
             d.field("Confidence ", e.confidence.map(|c| c.name()));
             if !e.actors.is_empty() {
@@ -210,10 +284,18 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             d.para("", &speaker, Theme::ACTOR);
             d.blank();
             if qt.paraphrase {
-                d.para("", "Paraphrase: a reported statement, not the speaker's own words.", Theme::DIM);
+                d.para(
+                    "",
+                    "Paraphrase: a reported statement, not the speaker's own words.",
+                    Theme::DIM,
+                );
                 d.para("", qt.text.shown(), Theme::PARAPHRASE);
             } else {
-                d.para("", &format!("\u{201c}{}\u{201d}", qt.text.shown()), Theme::QUOTE);
+                d.para(
+                    "",
+                    &format!("\u{201c}{}\u{201d}", qt.text.shown()),
+                    Theme::QUOTE,
+                );
             }
             d.blank();
             d.field("When     ", qt.date.map(|x| x.human()).as_deref());
@@ -223,7 +305,11 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
                 None => d.para("Source   ", "none given", Theme::DIM),
             }
             d.field("Briefing ", Some(br.title.shown()));
-            if qt.paraphrase { "Paraphrase".to_string() } else { "Quote".to_string() }
+            if qt.paraphrase {
+                "Paraphrase".to_string()
+            } else {
+                "Quote".to_string()
+            }
         }
         Item::Implication(b, i) => {
             let br = &lib.briefings[b];
@@ -244,7 +330,11 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
         }
         Item::Failed(f) => {
             if let Some(file) = lib.failed.get(f) {
-                d.para("", &crate::text::clean_line(&file.path.display().to_string()), Theme::ERROR);
+                d.para(
+                    "",
+                    &crate::text::clean_line(&file.path.display().to_string()),
+                    Theme::ERROR,
+                );
                 d.blank();
                 for p in &file.problems {
                     d.para("", &p.to_string(), Theme::TEXT);

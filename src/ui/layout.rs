@@ -21,13 +21,23 @@ pub fn layout(app: &App, area: Rect) -> Layout {
     let title = Rect::new(area.x, area.y, area.width, 1);
     let hints = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
     let status = Rect::new(area.x, area.bottom().saturating_sub(2), area.width, 1);
-    let body = Rect::new(area.x, area.y + 1, area.width, area.height.saturating_sub(3));
+    let body = Rect::new(
+        area.x,
+        area.y + 1,
+        area.width,
+        area.height.saturating_sub(3),
+    );
     let mut left: Vec<Pane> = Vec::new();
     if app.shows_list() {
         left.push(Pane::Briefings);
     }
     left.push(Pane::Actors);
-    let right = [Pane::Overview, Pane::Timeline, Pane::Quotes, Pane::Implications];
+    let right = [
+        Pane::Overview,
+        Pane::Timeline,
+        Pane::Quotes,
+        Pane::Implications,
+    ];
     let focus = app.focus;
 
     let panes = if body.width >= 120 && body.height >= 28 {
@@ -42,7 +52,12 @@ pub fn layout(app: &App, area: Rect) -> Layout {
         let bottom = Rect::new(r.x, r.bottom() - ih, r.width, ih);
         let middle = Rect::new(r.x, r.y + oh, r.width, r.height - oh - ih);
         let (tl, qu) = split_h(middle, middle.width / 2);
-        v.extend([(Pane::Overview, top), (Pane::Timeline, tl), (Pane::Quotes, qu), (Pane::Implications, bottom)]);
+        v.extend([
+            (Pane::Overview, top),
+            (Pane::Timeline, tl),
+            (Pane::Quotes, qu),
+            (Pane::Implications, bottom),
+        ]);
         v
     } else if body.width >= 70 {
         // Medium: two columns; the focused pane of each column gets the most room.
@@ -58,7 +73,13 @@ pub fn layout(app: &App, area: Rect) -> Layout {
         all.sort_by_key(|p| p.index());
         column(body, &all, Some(focus))
     };
-    Layout { title, body, status, hints, panes }
+    Layout {
+        title,
+        body,
+        status,
+        hints,
+        panes,
+    }
 }
 
 fn split_h(area: Rect, left_width: u16) -> (Rect, Rect) {
@@ -79,22 +100,40 @@ fn column(area: Rect, panes: &[Pane], focus: Option<Pane>) -> Vec<(Pane, Rect)> 
     let focused_here = focus.filter(|f| panes.contains(f));
     let min_each = 3u16;
     let heights: Vec<u16> = if area.height >= min_each * n {
-        let weights: Vec<u16> = panes.iter().map(|p| if Some(*p) == focused_here { 3 } else { 1 }).collect();
+        let weights: Vec<u16> = panes
+            .iter()
+            .map(|p| if Some(*p) == focused_here { 3 } else { 1 })
+            .collect();
         let total_w: u16 = weights.iter().sum();
         let spare = area.height - min_each * n;
-        let mut hs: Vec<u16> = weights.iter().map(|w| min_each + spare * w / total_w).collect();
+        let mut hs: Vec<u16> = weights
+            .iter()
+            .map(|w| min_each + spare * w / total_w)
+            .collect();
         let used: u16 = hs.iter().sum();
         // Rounding leftovers go to the focused pane (or the last).
-        let at = panes.iter().position(|p| Some(*p) == focused_here).unwrap_or(panes.len() - 1);
+        let at = panes
+            .iter()
+            .position(|p| Some(*p) == focused_here)
+            .unwrap_or(panes.len() - 1);
         hs[at] += area.height - used;
         hs
     } else {
-        let at = panes.iter().position(|p| Some(*p) == focused_here).unwrap_or(0);
+        let at = panes
+            .iter()
+            .position(|p| Some(*p) == focused_here)
+            .unwrap_or(0);
         let rest = n - 1;
         panes
             .iter()
             .enumerate()
-            .map(|(i, _)| if i == at { area.height.saturating_sub(rest) } else { 1.min(area.height) })
+            .map(|(i, _)| {
+                if i == at {
+                    area.height.saturating_sub(rest)
+                } else {
+                    1.min(area.height)
+                }
+            })
             .collect()
     };
     let mut y = area.y;

@@ -44,7 +44,9 @@ impl Widget for &App {
         panes::render_status(self, l.status, buf);
         panes::render_hints(self, l.hints, buf);
         match &self.overlay {
-            Some(Overlay::Detail { item, scroll }) => detail::render(self, *item, *scroll, area, buf),
+            Some(Overlay::Detail { item, scroll }) => {
+                detail::render(self, *item, *scroll, area, buf)
+            }
             Some(Overlay::Help { scroll }) => overlays::render_help(*scroll, area, buf),
             Some(Overlay::Picker(p)) => overlays::render_picker(self, p, area, buf),
             None => {}
@@ -56,7 +58,10 @@ impl Widget for &App {
 fn render_too_small(area: Rect, buf: &mut Buffer) {
     let msg = [
         "Terminal too small".to_string(),
-        format!("{}x{}, needs {MIN_WIDTH}x{MIN_HEIGHT}", area.width, area.height),
+        format!(
+            "{}x{}, needs {MIN_WIDTH}x{MIN_HEIGHT}",
+            area.width, area.height
+        ),
         "q quits".to_string(),
     ];
     let top = area.y + area.height.saturating_sub(msg.len() as u16) / 2;
@@ -94,11 +99,21 @@ pub fn pane_block<'a>(title: Vec<Span<'a>>, focused: bool) -> Block<'a> {
     };
     let mut spans = vec![Span::styled(marker, style)];
     spans.extend(title);
-    Block::default().borders(Borders::ALL).border_type(border).border_style(style).title(Line::from(spans))
+    Block::default()
+        .borders(Borders::ALL)
+        .border_type(border)
+        .border_style(style)
+        .title(Line::from(spans))
 }
 
 /// Draws rows of lines into `area` from row `offset` on; `selected` is highlighted.
-pub fn render_rows(rows: &[Vec<Line>], offset: usize, selected: Option<usize>, area: Rect, buf: &mut Buffer) {
+pub fn render_rows(
+    rows: &[Vec<Line>],
+    offset: usize,
+    selected: Option<usize>,
+    area: Rect,
+    buf: &mut Buffer,
+) {
     let mut y = area.y;
     for (i, row) in rows.iter().enumerate().skip(offset) {
         for line in row {
@@ -109,11 +124,28 @@ pub fn render_rows(rows: &[Vec<Line>], offset: usize, selected: Option<usize>, a
             if is_sel {
                 buf.set_style(Rect::new(area.x, y, area.width, 1), Theme::SELECTED);
             }
-            let marker = if is_sel && line as *const _ == &row[0] as *const _ { "\u{258c}" } else { " " };
-            buf.set_stringn(area.x, y, marker, 1, if is_sel { Theme::SELECTED_MARK } else { Theme::TEXT });
+            let marker = if is_sel && line as *const _ == &row[0] as *const _ {
+                "\u{258c}"
+            } else {
+                " "
+            };
+            buf.set_stringn(
+                area.x,
+                y,
+                marker,
+                1,
+                if is_sel {
+                    Theme::SELECTED_MARK
+                } else {
+                    Theme::TEXT
+                },
+            );
             buf.set_line(area.x + 1, y, line, area.width.saturating_sub(1));
             if is_sel {
-                buf.set_style(Rect::new(area.x + 1, y, area.width.saturating_sub(1), 1), Theme::SELECTED_PATCH);
+                buf.set_style(
+                    Rect::new(area.x + 1, y, area.width.saturating_sub(1), 1),
+                    Theme::SELECTED_PATCH,
+                );
             }
             y += 1;
         }
@@ -121,7 +153,11 @@ pub fn render_rows(rows: &[Vec<Line>], offset: usize, selected: Option<usize>, a
 }
 
 /// Spans of `text` with every match of the search highlighted.
-pub fn highlight<'a>(text: &'a str, query_lower: &str, style: ratatui::style::Style) -> Vec<Span<'a>> {
+pub fn highlight<'a>(
+    text: &'a str,
+    query_lower: &str,
+    style: ratatui::style::Style,
+) -> Vec<Span<'a>> {
     if query_lower.is_empty() {
         return vec![Span::styled(text, style)];
     }
@@ -148,5 +184,10 @@ pub fn highlight<'a>(text: &'a str, query_lower: &str, style: ratatui::style::St
 pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     let w = w.min(area.width);
     let h = h.min(area.height);
-    Rect::new(area.x + (area.width - w) / 2, area.y + (area.height - h) / 2, w, h)
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
 }

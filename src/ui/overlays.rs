@@ -31,11 +31,17 @@ fn help_lines() -> Vec<Line<'static>> {
         }
         out.push(Line::from(Span::styled(name, Theme::LABEL)));
         for (keys, help) in rows {
-            out.push(Line::from(vec![Span::styled(format!("  {keys:<22}"), Theme::KEY), Span::raw(help)]));
+            out.push(Line::from(vec![
+                Span::styled(format!("  {keys:<22}"), Theme::KEY),
+                Span::raw(help),
+            ]));
         }
     }
     out.push(Line::default());
-    out.push(Line::from(Span::styled("Mouse: start with --mouse (click to select, wheel to scroll).", Theme::DIM)));
+    out.push(Line::from(Span::styled(
+        "Mouse: start with --mouse (click to select, wheel to scroll).",
+        Theme::DIM,
+    )));
     out
 }
 
@@ -51,12 +57,27 @@ pub fn render_help(scroll: usize, term: Rect, buf: &mut Buffer) {
         .border_type(BorderType::Thick)
         .border_style(Theme::FOCUS)
         .title(Span::styled(" Help: keys ", Theme::FOCUS))
-        .title_bottom(Line::from(vec![Span::styled(" Esc", Theme::KEY), Span::styled(" close  ", Theme::DIM), Span::styled("j/k", Theme::KEY), Span::styled(" scroll ", Theme::DIM)]));
+        .title_bottom(Line::from(vec![
+            Span::styled(" Esc", Theme::KEY),
+            Span::styled(" close  ", Theme::DIM),
+            Span::styled("j/k", Theme::KEY),
+            Span::styled(" scroll ", Theme::DIM),
+        ]));
     let inner = block.inner(area);
     block.render(area, buf);
     let top = scroll.min(lines.len().saturating_sub(1));
-    for (i, l) in lines.iter().skip(top).take(inner.height as usize).enumerate() {
-        buf.set_line(inner.x + 1, inner.y + i as u16, l, inner.width.saturating_sub(1));
+    for (i, l) in lines
+        .iter()
+        .skip(top)
+        .take(inner.height as usize)
+        .enumerate()
+    {
+        buf.set_line(
+            inner.x + 1,
+            inner.y + i as u16,
+            l,
+            inner.width.saturating_sub(1),
+        );
     }
 }
 
@@ -88,12 +109,24 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
         Span::styled("> ", Theme::KEY),
         Span::raw(crate::text::clean_line(&p.query).into_owned()),
         Span::styled("\u{2581}", Theme::KEY),
-        Span::styled(format!("   {} of {}, {} selected", p.shown.len(), p.choices.len(), p.chosen.len()), Theme::DIM),
+        Span::styled(
+            format!(
+                "   {} of {}, {} selected",
+                p.shown.len(),
+                p.choices.len(),
+                p.chosen.len()
+            ),
+            Theme::DIM,
+        ),
     ]);
     buf.set_line(inner.x + 1, inner.y, &prompt, inner.width.saturating_sub(1));
     let list = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
     if p.shown.is_empty() {
-        let what = if p.kind == PickerKind::Actors { "No actor has that name or alias" } else { "No tag matches" };
+        let what = if p.kind == PickerKind::Actors {
+            "No actor has that name or alias"
+        } else {
+            "No tag matches"
+        };
         buf.set_stringn(list.x + 2, list.y, what, list.width as usize, Theme::DIM);
         return;
     }
@@ -104,8 +137,16 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
         .map(|&i| {
             let (label, detail) = &p.choices[i];
             let chosen = p.chosen.contains(&i);
-            let mut spans = vec![if chosen { Span::styled("[x] ", Theme::CHOSEN) } else { Span::styled("[ ] ", Theme::DIM) }];
-            spans.extend(super::highlight(label, &q, if chosen { Theme::CHOSEN } else { Theme::TEXT }));
+            let mut spans = vec![if chosen {
+                Span::styled("[x] ", Theme::CHOSEN)
+            } else {
+                Span::styled("[ ] ", Theme::DIM)
+            }];
+            spans.extend(super::highlight(
+                label,
+                &q,
+                if chosen { Theme::CHOSEN } else { Theme::TEXT },
+            ));
             if !detail.is_empty() {
                 spans.push(Span::styled(format!("  {detail}"), Theme::DIM));
             }

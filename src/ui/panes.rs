@@ -26,7 +26,9 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     }
     let right = if app.shows_list() {
         let n = app.view.briefings.len();
-        let at = app.current.and_then(|c| app.view.briefings.iter().position(|&b| b == c));
+        let at = app
+            .current
+            .and_then(|c| app.view.briefings.iter().position(|&b| b == c));
         match at {
             Some(i) => format!(" {} of {} ", i + 1, n),
             None => format!(" {n} briefings "),
@@ -35,7 +37,12 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
         String::new()
     };
     let rw = right.chars().count() as u16;
-    buf.set_line(area.x, area.y, &Line::from(spans), area.width.saturating_sub(rw));
+    buf.set_line(
+        area.x,
+        area.y,
+        &Line::from(spans),
+        area.width.saturating_sub(rw),
+    );
     if rw > 0 && area.width > rw + 10 {
         buf.set_stringn(area.right() - rw, area.y, &right, rw as usize, Theme::DIM);
     }
@@ -46,17 +53,31 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let count = match pane {
         Pane::Overview => String::new(),
         Pane::Timeline => {
-            let shown = app.view.timeline.iter().filter(|r| matches!(r, TimelineRow::Entry(_))).count();
+            let shown = app
+                .view
+                .timeline
+                .iter()
+                .filter(|r| matches!(r, TimelineRow::Entry(_)))
+                .count();
             counter(shown, app.briefing().map_or(0, |b| b.timeline.len()))
         }
-        Pane::Quotes => counter(app.view.quotes.len(), app.briefing().map_or(0, |b| b.quotes.len())),
-        Pane::Implications => counter(app.view.implications.len(), app.briefing().map_or(0, |b| b.implications.len())),
+        Pane::Quotes => counter(
+            app.view.quotes.len(),
+            app.briefing().map_or(0, |b| b.quotes.len()),
+        ),
+        Pane::Implications => counter(
+            app.view.implications.len(),
+            app.briefing().map_or(0, |b| b.implications.len()),
+        ),
         Pane::Actors => format!(" {}", app.view.actors.len()),
         Pane::Briefings => counter(app.view.briefings.len(), app.library.briefings.len()),
     };
     let title = vec![
         Span::styled(format!("{} ", pane.index() + 1), Theme::DIM),
-        Span::styled(pane.title(), if focused { Theme::FOCUS } else { Theme::TITLE }),
+        Span::styled(
+            pane.title(),
+            if focused { Theme::FOCUS } else { Theme::TITLE },
+        ),
         Span::styled(count, Theme::DIM),
     ];
     let block = pane_block(title, focused);
@@ -70,8 +91,15 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     }
     if pane == Pane::Overview {
         let lines = overview_lines(app, inner.width as usize);
-        let top = app.cursor(Pane::Overview).min(lines.len().saturating_sub(1));
-        for (i, line) in lines.iter().skip(top).take(inner.height as usize).enumerate() {
+        let top = app
+            .cursor(Pane::Overview)
+            .min(lines.len().saturating_sub(1));
+        for (i, line) in lines
+            .iter()
+            .skip(top)
+            .take(inner.height as usize)
+            .enumerate()
+        {
             buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
         }
         return;
@@ -79,7 +107,13 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let rows = rows(app, pane);
     if rows.is_empty() {
         let msg = empty_message(app, pane);
-        buf.set_stringn(inner.x + 1, inner.y, msg, inner.width.saturating_sub(1) as usize, Theme::DIM);
+        buf.set_stringn(
+            inner.x + 1,
+            inner.y,
+            msg,
+            inner.width.saturating_sub(1) as usize,
+            Theme::DIM,
+        );
         return;
     }
     let heights: Vec<usize> = rows.iter().map(Vec::len).collect();
@@ -90,7 +124,11 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
 
 /// `" 2/6"` under a filter, `" 6"` otherwise.
 fn counter(shown: usize, total: usize) -> String {
-    if shown == total { format!(" {total}") } else { format!(" {shown}/{total}") }
+    if shown == total {
+        format!(" {total}")
+    } else {
+        format!(" {shown}/{total}")
+    }
 }
 
 /// What an empty pane says, in words.
@@ -142,13 +180,20 @@ pub fn rows<'a>(app: &'a App, pane: Pane) -> Vec<Vec<Line<'a>>> {
             .iter()
             .map(|&i| {
                 let a = &br.actors[i];
-                let chosen = app.library.actor_at(b, i).is_some_and(|ix| app.actor_filter.contains(&ix));
+                let chosen = app
+                    .library
+                    .actor_at(b, i)
+                    .is_some_and(|ix| app.actor_filter.contains(&ix));
                 let mut spans = vec![if chosen {
                     Span::styled("\u{2713} ", Theme::CHOSEN)
                 } else {
                     Span::raw("  ")
                 }];
-                spans.extend(highlight(a.name.shown(), &q, if chosen { Theme::CHOSEN } else { Theme::ACTOR }));
+                spans.extend(highlight(
+                    a.name.shown(),
+                    &q,
+                    if chosen { Theme::CHOSEN } else { Theme::ACTOR },
+                ));
                 if let Some(k) = a.kind {
                     spans.push(Span::styled(format!(" ({})", k.name()), Theme::DIM));
                 }
@@ -157,14 +202,32 @@ pub fn rows<'a>(app: &'a App, pane: Pane) -> Vec<Vec<Line<'a>>> {
                     spans.extend(highlight(r.shown(), &q, Theme::TEXT));
                 }
                 if let Some(aff) = &a.affiliation {
-                    spans.push(Span::styled(format!(" \u{2192} {}", br.actor_name(aff)), Theme::DIM));
+                    spans.push(Span::styled(
+                        format!(" \u{2192} {}", br.actor_name(aff)),
+                        Theme::DIM,
+                    ));
                 }
                 vec![Line::from(spans)]
             })
             .collect(),
-        Pane::Timeline => app.view.timeline.iter().map(|r| vec![timeline_line(br, *r, &q, false)]).collect(),
-        Pane::Quotes => app.view.quotes.iter().map(|&i| quote_lines(br, i, &q, None)).collect(),
-        Pane::Implications => app.view.implications.iter().map(|&i| vec![implication_line(br, i, &q, None)]).collect(),
+        Pane::Timeline => app
+            .view
+            .timeline
+            .iter()
+            .map(|r| vec![timeline_line(br, *r, &q, false)])
+            .collect(),
+        Pane::Quotes => app
+            .view
+            .quotes
+            .iter()
+            .map(|&i| quote_lines(br, i, &q, None))
+            .collect(),
+        Pane::Implications => app
+            .view
+            .implications
+            .iter()
+            .map(|&i| vec![implication_line(br, i, &q, None)])
+            .collect(),
     }
 }
 
@@ -174,8 +237,15 @@ fn briefing_rows<'a>(app: &'a App, q: &str) -> Vec<Vec<Line<'a>>> {
         .iter()
         .map(|&b| {
             let br = &app.library.briefings[b];
-            let mut spans = vec![Span::styled(format!("{:<11} ", br.date.human()), Theme::DATE)];
-            if br.classification.as_ref().is_some_and(|c| c.shown().eq_ignore_ascii_case("exercise")) {
+            let mut spans = vec![Span::styled(
+                format!("{:<11} ", br.date.human()),
+                Theme::DATE,
+            )];
+            if br
+                .classification
+                .as_ref()
+                .is_some_and(|c| c.shown().eq_ignore_ascii_case("exercise"))
+            {
                 spans.push(Span::styled("EX ", Theme::MARKING));
                 spans.push(Span::raw(" "));
             }
@@ -190,18 +260,30 @@ fn briefing_rows<'a>(app: &'a App, q: &str) -> Vec<Vec<Line<'a>>> {
 
 /// A date as shown in lists: at its precision, `~` in front when approximate.
 pub fn date_span(date: &crate::date::Date, approximate: bool) -> Span<'static> {
-    let text = if approximate { format!("~{}", date.human()) } else { date.human() };
-    Span::styled(format!("{text:<12}"), Theme::DATE)
+    let text = if approximate {
+        format!("~{}", date.human())
+    } else {
+        date.human()
+    };
+    Span::styled(format!("{text:<11} "), Theme::DATE)
 }
 
 pub fn confidence_span(c: Option<Confidence>) -> Option<Span<'static>> {
     c.map(|c| Span::styled(format!(" [{} confidence]", c.name()), Theme::DIM))
 }
 
-pub fn timeline_line<'a>(br: &'a Briefing, row: TimelineRow, q: &str, with_briefing: bool) -> Line<'a> {
+pub fn timeline_line<'a>(
+    br: &'a Briefing,
+    row: TimelineRow,
+    q: &str,
+    with_briefing: bool,
+) -> Line<'a> {
     match row {
         TimelineRow::Event => {
-            let mut spans = vec![date_span(&br.event.date, false), Span::styled("\u{25c6} EVENT ", Theme::EVENT)];
+            let mut spans = vec![
+                date_span(&br.event.date, false),
+                Span::styled("\u{25c6} EVENT ", Theme::EVENT),
+            ];
             spans.extend(highlight(br.event.title.shown(), q, Theme::EVENT));
             Line::from(spans)
         }
@@ -211,11 +293,17 @@ pub fn timeline_line<'a>(br: &'a Briefing, row: TimelineRow, q: &str, with_brief
             spans.extend(highlight(e.title.shown(), q, Theme::TEXT));
             if !e.actors.is_empty() {
                 let names: Vec<String> = e.actors.iter().map(|id| br.actor_name(id)).collect();
-                spans.push(Span::styled(format!(" \u{2014} {}", names.join(", ")), Theme::ACTOR));
+                spans.push(Span::styled(
+                    format!(" \u{2014} {}", names.join(", ")),
+                    Theme::ACTOR,
+                ));
             }
             spans.extend(confidence_span(e.confidence));
             if with_briefing {
-                spans.push(Span::styled(format!("  \u{00b7} {}", br.title.shown()), Theme::DIM));
+                spans.push(Span::styled(
+                    format!("  \u{00b7} {}", br.title.shown()),
+                    Theme::DIM,
+                ));
             }
             Line::from(spans)
         }
@@ -224,7 +312,12 @@ pub fn timeline_line<'a>(br: &'a Briefing, row: TimelineRow, q: &str, with_brief
 
 /// Two lines: who said it (and when, where), then the words. A paraphrase is marked
 /// and set in italics without quotation marks, so it never reads as verbatim.
-pub fn quote_lines<'a>(br: &'a Briefing, i: usize, q: &str, briefing_title: Option<&'a str>) -> Vec<Line<'a>> {
+pub fn quote_lines<'a>(
+    br: &'a Briefing,
+    i: usize,
+    q: &str,
+    briefing_title: Option<&'a str>,
+) -> Vec<Line<'a>> {
     let quote = &br.quotes[i];
     let mut head = Vec::new();
     match br.actor(&quote.actor) {
@@ -237,7 +330,10 @@ pub fn quote_lines<'a>(br: &'a Briefing, i: usize, q: &str, briefing_title: Opti
         None => head.push(Span::styled(quote.actor.as_str(), Theme::ACTOR)),
     }
     if let Some(d) = &quote.date {
-        head.push(Span::styled(format!(" \u{00b7} {}", d.human()), Theme::DATE));
+        head.push(Span::styled(
+            format!(" \u{00b7} {}", d.human()),
+            Theme::DATE,
+        ));
     }
     if let Some(c) = &quote.context {
         head.push(Span::styled(" \u{00b7} ", Theme::DIM));
@@ -269,14 +365,22 @@ pub fn priority_span(p: Option<Priority>) -> Span<'static> {
     }
 }
 
-pub fn implication_line<'a>(br: &'a Briefing, i: usize, q: &str, briefing_title: Option<&'a str>) -> Line<'a> {
+pub fn implication_line<'a>(
+    br: &'a Briefing,
+    i: usize,
+    q: &str,
+    briefing_title: Option<&'a str>,
+) -> Line<'a> {
     let m = &br.implications[i];
     let mut spans = vec![priority_span(m.priority)];
     spans.extend(highlight(m.title.shown(), q, Theme::TEXT));
     spans.extend(confidence_span(m.confidence));
     if !m.actors.is_empty() {
         let names: Vec<String> = m.actors.iter().map(|id| br.actor_name(id)).collect();
-        spans.push(Span::styled(format!(" \u{2014} {}", names.join(", ")), Theme::ACTOR));
+        spans.push(Span::styled(
+            format!(" \u{2014} {}", names.join(", ")),
+            Theme::ACTOR,
+        ));
     }
     if let Some(t) = briefing_title {
         spans.push(Span::styled(format!("  \u{00b7} {t}"), Theme::DIM));
@@ -286,15 +390,28 @@ pub fn implication_line<'a>(br: &'a Briefing, i: usize, q: &str, briefing_title:
 
 /// The Overview's lines at a width: title, marking, date, summary, event, tags, sources.
 pub fn overview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
-    let Some(br) = app.briefing() else { return Vec::new() };
+    let Some(br) = app.briefing() else {
+        return Vec::new();
+    };
     let q = app.search.query.to_lowercase();
     let mut out: Vec<Line<'static>> = Vec::new();
     let para = |out: &mut Vec<Line<'static>>, label: &str, text: &str, style: Style| {
         let label_w = label.chars().count();
-        for (i, l) in wrap(text, width.saturating_sub(label_w).max(10)).into_iter().enumerate() {
-            let lead = if i == 0 { Span::styled(label.to_string(), Theme::LABEL) } else { Span::raw(" ".repeat(label_w)) };
+        for (i, l) in wrap(text, width.saturating_sub(label_w).max(10))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 {
+                Span::styled(label.to_string(), Theme::LABEL)
+            } else {
+                Span::raw(" ".repeat(label_w))
+            };
             let mut spans = vec![lead];
-            spans.extend(highlight(&l, &q, style).into_iter().map(|s| Span::styled(s.content.into_owned(), s.style)));
+            spans.extend(
+                highlight(&l, &q, style)
+                    .into_iter()
+                    .map(|s| Span::styled(s.content.into_owned(), s.style)),
+            );
             out.push(Line::from(spans));
         }
     };
@@ -335,7 +452,12 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         if let Some(u) = &s.url {
             t.push_str(&format!(" <{}>", u.shown()));
         }
-        para(&mut out, if i == 0 { "Source " } else { "       " }, &t, Theme::TEXT);
+        para(
+            &mut out,
+            if i == 0 { "Source " } else { "       " },
+            &t,
+            Theme::TEXT,
+        );
     }
     out
 }
@@ -344,7 +466,11 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
 pub fn overview_line_count(app: &App, term_width: u16) -> usize {
     let area = Rect::new(0, 0, term_width, app.size.1.max(layout::MIN_HEIGHT));
     let l = layout(app, area);
-    let w = l.panes.iter().find(|(p, _)| *p == Pane::Overview).map_or(term_width, |(_, r)| r.width);
+    let w = l
+        .panes
+        .iter()
+        .find(|(p, _)| *p == Pane::Overview)
+        .map_or(term_width, |(_, r)| r.width);
     overview_lines(app, w.saturating_sub(2) as usize).len()
 }
 
@@ -359,15 +485,34 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans: Vec<Span> = Vec::new();
     if app.search.editing {
         spans.push(Span::styled("/", Theme::KEY));
-        spans.push(Span::raw(crate::text::clean_line(&app.search.query).into_owned()));
+        spans.push(Span::raw(
+            crate::text::clean_line(&app.search.query).into_owned(),
+        ));
         spans.push(Span::styled("\u{2581}", Theme::KEY));
-        spans.push(Span::styled(format!("  {}", match_counter(app)), Theme::DIM));
+        spans.push(Span::styled(
+            format!("  {}", match_counter(app)),
+            Theme::DIM,
+        ));
     } else {
         if let Some(p) = app.loading {
-            spans.push(Span::styled(format!("Loading {} / {} ", thousands(p.done), thousands(p.total)), Theme::KEY));
+            spans.push(Span::styled(
+                format!("Loading {} / {} ", thousands(p.done), thousands(p.total)),
+                Theme::KEY,
+            ));
             let w = 12usize;
-            let filled = if p.total == 0 { 0 } else { p.done * w / p.total };
-            spans.push(Span::styled(format!("{}{} ", "\u{2588}".repeat(filled), "\u{2591}".repeat(w - filled)), Theme::KEY));
+            let filled = if p.total == 0 {
+                0
+            } else {
+                p.done * w / p.total
+            };
+            spans.push(Span::styled(
+                format!(
+                    "{}{} ",
+                    "\u{2588}".repeat(filled),
+                    "\u{2591}".repeat(w - filled)
+                ),
+                Theme::KEY,
+            ));
         }
         if let Some(n) = &app.notice {
             spans.push(Span::styled(n.clone(), Theme::TITLE));
@@ -379,10 +524,16 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         }
         if !app.tag_filter.is_empty() {
             let tags: Vec<&str> = app.tag_filter.iter().map(String::as_str).collect();
-            spans.push(Span::styled(format!("Tags: {}  ", tags.join(", ")), Theme::CHOSEN));
+            spans.push(Span::styled(
+                format!("Tags: {}  ", tags.join(", ")),
+                Theme::CHOSEN,
+            ));
         }
         if app.search.active() {
-            spans.push(Span::styled(format!("/{}", crate::text::clean_line(&app.search.query)), Theme::KEY));
+            spans.push(Span::styled(
+                format!("/{}", crate::text::clean_line(&app.search.query)),
+                Theme::KEY,
+            ));
             spans.push(Span::raw(format!(" {}", match_counter(app))));
         }
     }
@@ -390,10 +541,18 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         String::new()
     } else {
         let n = app.library.failed.len();
-        format!(" {n} file{} with errors (E) ", if n == 1 { "" } else { "s" })
+        format!(
+            " {n} file{} with errors (E) ",
+            if n == 1 { "" } else { "s" }
+        )
     };
     let rw = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
-    buf.set_line(area.x + 1, area.y, &Line::from(spans), area.width.saturating_sub(rw + 1));
+    buf.set_line(
+        area.x + 1,
+        area.y,
+        &Line::from(spans),
+        area.width.saturating_sub(rw + 1),
+    );
     if rw > 0 && area.width > rw {
         buf.set_stringn(area.right() - rw, area.y, &right, rw as usize, Theme::ERROR);
     }
@@ -405,7 +564,11 @@ fn match_counter(app: &App) -> String {
     if !app.search.active() {
         return String::new();
     }
-    let briefings = if app.shows_list() { format!(" \u{00b7} {} briefings", app.view.match_counts.len()) } else { String::new() };
+    let briefings = if app.shows_list() {
+        format!(" \u{00b7} {} briefings", app.view.match_counts.len())
+    } else {
+        String::new()
+    };
     match (n, app.search.current) {
         (0, _) => format!("no match here{briefings}"),
         (n, Some(c)) => format!("{}/{n}{briefings}", c + 1),
@@ -456,11 +619,16 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
             (Action::Apply, Scope::Picker, "apply"),
             (Action::Back, Scope::Picker, "cancel"),
         ],
-        Mode::Search => &[(Action::Apply, Scope::Search, "search"), (Action::Back, Scope::Search, "cancel")],
+        Mode::Search => &[
+            (Action::Apply, Scope::Search, "search"),
+            (Action::Back, Scope::Search, "cancel"),
+        ],
     };
     let mut spans = Vec::new();
     for (action, scope, label) in list {
-        let Some(key) = keymap::first_key(*action, *scope) else { continue };
+        let Some(key) = keymap::first_key(*action, *scope) else {
+            continue;
+        };
         let key = match action {
             Action::Down => "j/k".to_string(),
             Action::NextBriefing => "[/]".to_string(),
@@ -473,5 +641,10 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
     if matches!(app.mode(), Mode::Picker) {
         spans.push(Span::styled("type to narrow", Theme::DIM));
     }
-    buf.set_line(area.x + 1, area.y, &Line::from(spans), area.width.saturating_sub(1));
+    buf.set_line(
+        area.x + 1,
+        area.y,
+        &Line::from(spans),
+        area.width.saturating_sub(1),
+    );
 }

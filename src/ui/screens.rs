@@ -21,7 +21,11 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
             t
         }
         ScreenKind::Timeline => {
-            let n = screen.rows.iter().filter(|r| matches!(r, ScreenRow::Item(_))).count();
+            let n = screen
+                .rows
+                .iter()
+                .filter(|r| matches!(r, ScreenRow::Item(_)))
+                .count();
             format!("Library timeline: {n} entries")
         }
         ScreenKind::Errors => format!("Files with errors: {}", app.library.failed.len()),
@@ -64,11 +68,19 @@ fn row_lines<'a>(app: &'a App, row: &'a ScreenRow, q: &str) -> Vec<Line<'a>> {
                 }
                 if !a.aliases.is_empty() {
                     let al: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
-                    spans.push(Span::styled(format!(" (aka {})", al.join(", ")), Theme::DIM));
+                    spans.push(Span::styled(
+                        format!(" (aka {})", al.join(", ")),
+                        Theme::DIM,
+                    ));
                 }
                 vec![Line::from(spans)]
             }
-            Item::Entry(b, i) => vec![timeline_line(&lib.briefings[b], TimelineRow::Entry(i), q, true)],
+            Item::Entry(b, i) => vec![timeline_line(
+                &lib.briefings[b],
+                TimelineRow::Entry(i),
+                q,
+                true,
+            )],
             Item::Quote(b, i) => {
                 let br = &lib.briefings[b];
                 quote_lines(br, i, q, Some(br.title.shown()))
@@ -78,13 +90,20 @@ fn row_lines<'a>(app: &'a App, row: &'a ScreenRow, q: &str) -> Vec<Line<'a>> {
                 vec![implication_line(br, i, q, Some(br.title.shown()))]
             }
             Item::Failed(f) => {
-                let Some(file) = lib.failed.get(f) else { return vec![] };
+                let Some(file) = lib.failed.get(f) else {
+                    return vec![];
+                };
                 let mut lines = vec![Line::from(Span::styled(
                     crate::text::clean_line(&file.path.display().to_string()).into_owned(),
                     Theme::ERROR,
                 ))];
                 for p in &file.problems {
-                    lines.push(Line::from(Span::raw(format!("  {}:{}: {}", p.line, p.column, crate::text::clean_line(&p.message)))));
+                    lines.push(Line::from(Span::raw(format!(
+                        "  {}:{}: {}",
+                        p.line,
+                        p.column,
+                        crate::text::clean_line(&p.message)
+                    ))));
                 }
                 lines
             }

@@ -15,14 +15,18 @@ impl Theme {
     pub const SELECTED: Style = Style::new().bg(Color::Rgb(40, 48, 64));
     pub const SELECTED_MARK: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
     pub const SELECTED_PATCH: Style = Style::new().add_modifier(Modifier::BOLD);
-    pub const MATCH: Style =
-        Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::UNDERLINED);
+    pub const MATCH: Style = Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::UNDERLINED);
     pub const DATE: Style = Style::new().fg(Color::Yellow);
     pub const ACTOR: Style = Style::new().fg(Color::Green);
     pub const QUOTE: Style = Style::new();
     pub const PARAPHRASE: Style = Style::new().add_modifier(Modifier::ITALIC).fg(Color::Gray);
-    pub const MARKING: Style =
-        Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD);
+    pub const MARKING: Style = Style::new()
+        .fg(Color::Black)
+        .bg(Color::Yellow)
+        .add_modifier(Modifier::BOLD);
     pub const HIGH: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
     pub const MEDIUM: Style = Style::new().fg(Color::Yellow);
     pub const LOW: Style = Style::new().fg(Color::Gray);

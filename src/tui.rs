@@ -1,0 +1,230 @@
+//! The terminal: set up, one loop (draw, read one event, update), and hand back in a
+//! usable state on every way out: `q`, a panic, SIGTERM/SIGHUP/SIGQUIT, and `Ctrl-z`.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
+};
+use ratatui::crossterm::execute;
+use signal_hook::consts::signal::{SIGHUP, SIGQUIT, SIGTERM, SIGTSTP};
+
+use crate::app::{Action, App, Progress};
+use crate::library::FailedFile;
+use crate::load::{self, LoadOptions, Loaded};
+use crate::model::Briefing;
+
+/// Files read in the background, delivered in file order.
+pub enum Delivery {
+    /// How many files were found.
+    Found(usize),
+    Loaded(Loaded),
+}
+
+/// Finds and loads files on every core, sending each outcome in file order so the
+/// library is the same whatever the timing.
+pub fn load_in_background(paths: Vec<PathBuf>, opts: LoadOptions) -> Receiver<Delivery> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let files = match load::discover(&paths) {
+            Ok(f) => f,
+            Err(e) => {
+                let _ = tx.send(Delivery::Found(1));
+                let d = load::Diagnostic {
+                    path: PathBuf::from(e.to_string()),
+                    line: 1,
+                    column: 1,
+                    severity: load::Severity::Error,
+                    message: "cannot be read".to_string(),
+                    excerpt: None,
+                };
+                let _ = tx.send(Delivery::Loaded(Err(vec![d])));
+                return;
+            }
+        };
+        if tx.send(Delivery::Found(files.len())).is_err() {
+            return;
+        }
+        let mut pending = std::collections::BTreeMap::new();
+        let mut next = 0;
+        load::load_parallel(&files, &opts, |i, loaded| {
+            pending.insert(i, loaded);
+            while let Some(l) = pending.remove(&next) {
+                next += 1;
+                if tx.send(Delivery::Loaded(l)).is_err() {
+                    return;
+                }
+            }
+        });
+    });
+    rx
+}
+
+/// How the reader ended, as an exit status.
+pub enum Exit {
+    Quit,
+    Signal(i32),
+}
+
+/// Runs the reader until the user quits or a signal asks it to stop.
+pub fn run(mut app: App, loads: Option<Receiver<Delivery>>, mouse: bool) -> io::Result<Exit> {
+    let signal = Arc::new(AtomicUsize::new(0));
+    for sig in [SIGTERM, SIGHUP, SIGQUIT, SIGTSTP] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    }
+    let mut terminal = setup(mouse)?;
+    let result = event_loop(&mut terminal, &mut app, loads, mouse, &signal);
+    teardown(mouse);
+    result
+}
+
+fn setup(mouse: bool) -> io::Result<DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+        // On a panic, let go of the mouse before ratatui's hook restores the rest.
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+            previous(info);
+        }));
+    }
+    Ok(terminal)
+}
+
+fn teardown(mouse: bool) {
+    if mouse {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    let _ = io::stdout().flush();
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    mut loads: Option<Receiver<Delivery>>,
+    mouse: bool,
+    signal: &AtomicUsize,
+) -> io::Result<Exit> {
+    let size = terminal.size()?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
+    let mut found = 0;
+    let mut done = 0;
+    let mut dirty = true;
+    loop {
+        if dirty {
+            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            dirty = false;
+        }
+        // Wake often while files arrive, rarely otherwise (signals are checked too).
+        let wait = if loads.is_some() { 30 } else { 250 };
+        if event::poll(Duration::from_millis(wait))? {
+            // A terminal that hung up gives errors here: leave instead of spinning.
+            let ev = event::read()?;
+            if let Some(action) = to_action(app, &ev) {
+                if action == Action::Suspend {
+                    suspend(terminal, mouse)?;
+                } else {
+                    app.update(action);
+                }
+                dirty = true;
+            }
+        }
+        if let Some(rx) = &loads {
+            let mut briefings: Vec<Briefing> = Vec::new();
+            let mut failed: Vec<FailedFile> = Vec::new();
+            let mut finished = false;
+            // Take what has arrived, but keep each batch small enough to stay responsive.
+            for _ in 0..400 {
+                match rx.try_recv() {
+                    Ok(Delivery::Found(n)) => found = n,
+                    Ok(Delivery::Loaded(l)) => {
+                        done += 1;
+                        match l {
+                            Ok(b) => briefings.push(b),
+                            Err(problems) => failed.push(FailedFile {
+                                path: problems.first().map(|p| p.path.clone()).unwrap_or_default(),
+                                problems,
+                            }),
+                        }
+                    }
+                    Err(TryRecvError::Empty) => break,
+                    Err(TryRecvError::Disconnected) => {
+                        finished = true;
+                        break;
+                    }
+                }
+            }
+            if !briefings.is_empty() || !failed.is_empty() || finished {
+                let total = if finished { done } else { found.max(done) };
+                app.receive(briefings, failed, Progress { done, total });
+                dirty = true;
+            }
+            if finished {
+                loads = None;
+            }
+        }
+        match signal.swap(0, Ordering::SeqCst) {
+            0 => {}
+            s if s as i32 == SIGTSTP => {
+                suspend(terminal, mouse)?;
+                dirty = true;
+            }
+            s => return Ok(Exit::Signal(s as i32)),
+        }
+        if app.quit {
+            return Ok(Exit::Quit);
+        }
+    }
+}
+
+/// `Ctrl-z`: give the terminal back, stop, and set it up again on `fg`.
+fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
+    teardown(mouse);
+    let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
+    // Execution continues here after SIGCONT.
+    *terminal = ratatui::try_init()?;
+    if mouse {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    terminal.clear()?;
+    Ok(())
+}
+
+fn to_action(app: &App, ev: &Event) -> Option<Action> {
+    match ev {
+        Event::Key(key) if key.kind != KeyEventKind::Release => {
+            crate::keymap::action(app.mode(), *key)
+        }
+        Event::Resize(w, h) => Some(Action::Resize {
+            width: *w,
+            height: *h,
+        }),
+        Event::Mouse(m) if app.mouse => match m.kind {
+            MouseEventKind::Down(_) => Some(Action::Click {
+                x: m.column,
+                y: m.row,
+            }),
+            MouseEventKind::ScrollDown => Some(Action::ScrollDown {
+                x: m.column,
+                y: m.row,
+            }),
+            MouseEventKind::ScrollUp => Some(Action::ScrollUp {
+                x: m.column,
+                y: m.row,
+            }),
+            _ => None,
+        },
+        _ => None,
+    }
+}
