@@ -536,6 +536,9 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             ));
             spans.push(Span::raw(format!(" {}", match_counter(app))));
         }
+        if spans.is_empty() {
+            spans.push(Span::styled(at_a_glance(app), Theme::DIM));
+        }
     }
     let right = if app.library.failed.is_empty() {
         String::new()
@@ -556,6 +559,28 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     if rw > 0 && area.width > rw {
         buf.set_stringn(area.right() - rw, area.y, &right, rw as usize, Theme::ERROR);
     }
+}
+
+/// What is open, when nothing more pressing needs the status bar.
+fn at_a_glance(app: &App) -> String {
+    let mut parts = Vec::new();
+    if app.shows_list() {
+        parts.push(format!(
+            "{} briefings, {}",
+            thousands(app.library.briefings.len()),
+            app.sort.label()
+        ));
+    }
+    if let Some(b) = app.briefing() {
+        parts.push(format!(
+            "{} actors, {} timeline entries, {} quotes, {} implications",
+            b.actors.len(),
+            b.timeline.len(),
+            b.quotes.len(),
+            b.implications.len()
+        ));
+    }
+    parts.join(" \u{00b7} ")
 }
 
 /// `3/17`, or `no match`.
@@ -626,6 +651,9 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
     };
     let mut spans = Vec::new();
     for (action, scope, label) in list {
+        if *action == Action::NextBriefing && !app.shows_list() {
+            continue;
+        }
         let Some(key) = keymap::first_key(*action, *scope) else {
             continue;
         };
