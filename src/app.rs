@@ -520,10 +520,10 @@ impl App {
         let len = self.pane_len(self.focus);
         let row = row.min(len.saturating_sub(1));
         self.cursors[self.focus.index()] = row;
-        if self.focus == Pane::Briefings {
-            if let Some(&b) = self.view.briefings.get(row) {
-                self.show_briefing(b);
-            }
+        if self.focus == Pane::Briefings
+            && let Some(&b) = self.view.briefings.get(row)
+        {
+            self.show_briefing(b);
         }
     }
 
@@ -726,10 +726,10 @@ impl App {
             Action::Down => p.cursor = (p.cursor + 1).min(p.shown.len().saturating_sub(1)),
             Action::Up => p.cursor = p.cursor.saturating_sub(1),
             Action::Toggle => {
-                if let Some(&i) = p.shown.get(p.cursor) {
-                    if !p.chosen.remove(&i) {
-                        p.chosen.insert(i);
-                    }
+                if let Some(&i) = p.shown.get(p.cursor)
+                    && !p.chosen.remove(&i)
+                {
+                    p.chosen.insert(i);
                 }
             }
             Action::Type(c) => {
@@ -743,10 +743,10 @@ impl App {
             }
             Action::Apply => {
                 // Enter with nothing selected takes the one under the cursor.
-                if p.chosen.is_empty() {
-                    if let Some(&i) = p.shown.get(p.cursor) {
-                        p.chosen.insert(i);
-                    }
+                if p.chosen.is_empty()
+                    && let Some(&i) = p.shown.get(p.cursor)
+                {
+                    p.chosen.insert(i);
                 }
                 match p.kind {
                     PickerKind::Actors => {
@@ -845,17 +845,17 @@ impl App {
                 }
             }
         };
-        if let Some(c) = self.search.current {
-            if (step > 0 && next < c) || (step < 0 && next > c) {
-                self.notice = Some(
-                    if step > 0 {
-                        "Search wrapped to the top"
-                    } else {
-                        "Search wrapped to the bottom"
-                    }
-                    .to_string(),
-                );
-            }
+        if let Some(c) = self.search.current
+            && ((step > 0 && next < c) || (step < 0 && next > c))
+        {
+            self.notice = Some(
+                if step > 0 {
+                    "Search wrapped to the top"
+                } else {
+                    "Search wrapped to the bottom"
+                }
+                .to_string(),
+            );
         }
         self.go_to_match(next);
     }
@@ -867,10 +867,10 @@ impl App {
         self.search.current = Some(i);
         self.focus = pane;
         self.cursors[pane.index()] = row;
-        if pane == Pane::Briefings {
-            if let Some(&b) = self.view.briefings.get(row) {
-                self.show_briefing(b);
-            }
+        if pane == Pane::Briefings
+            && let Some(&b) = self.view.briefings.get(row)
+        {
+            self.show_briefing(b);
         }
     }
 

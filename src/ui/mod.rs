@@ -124,7 +124,7 @@ pub fn render_rows(
             if is_sel {
                 buf.set_style(Rect::new(area.x, y, area.width, 1), Theme::SELECTED);
             }
-            let marker = if is_sel && line as *const _ == &row[0] as *const _ {
+            let marker = if is_sel && std::ptr::eq(line, &row[0]) {
                 "\u{258c}"
             } else {
                 " "

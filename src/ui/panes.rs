@@ -500,11 +500,7 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
                 Theme::KEY,
             ));
             let w = 12usize;
-            let filled = if p.total == 0 {
-                0
-            } else {
-                p.done * w / p.total
-            };
+            let filled = (p.done * w).checked_div(p.total).unwrap_or(0).min(w);
             spans.push(Span::styled(
                 format!(
                     "{}{} ",
@@ -605,7 +601,7 @@ fn thousands(n: usize) -> String {
     let s = n.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
