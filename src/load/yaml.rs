@@ -81,8 +81,9 @@ pub fn pos(node: &Node) -> Pos {
 }
 
 /// The text of a scalar as written in the file (`1.10`, not `1.1`), when known.
+/// For an alias (`*n`) this is the text of the anchored value it stands for.
 pub fn source_text<'s>(src: &'s str, node: &Node) -> Option<&'s str> {
-    let span = node.referenced.span();
+    let span = node.defined.span();
     let start = usize::try_from(span.byte_offset()?).ok()?;
     let len = usize::try_from(span.byte_len()?).ok()?;
     src.get(start..start.checked_add(len)?)
