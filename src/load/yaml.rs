@@ -6,7 +6,7 @@
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::options::{DuplicateKeyPolicy, MergeKeyPolicy};
+use serde_saphyr::options::{DuplicateKeyPolicy, MergeKeyPolicy, NonFiniteFloatPolicy};
 use serde_saphyr::{Options, Spanned};
 
 /// Depth of nested mappings and sequences; a briefing needs about six.
@@ -32,6 +32,8 @@ fn options() -> Options {
             max_total_replayed_events: MAX_ALIAS_EVENTS,
         },
         strict_booleans: true,
+        // `.inf` or `.nan` where text is expected is read as its text, like any number.
+        non_finite_float_policy: NonFiniteFloatPolicy::PassThrough,
         duplicate_keys: DuplicateKeyPolicy::PassThrough,
         merge_keys: MergeKeyPolicy::Merge,
     }
