@@ -57,6 +57,7 @@ pub fn briefing(src: &str, root: &Node, default_id: &str) -> Result<Briefing, Ve
     let mut c = Checker {
         src,
         problems: Vec::new(),
+        empty_values: Default::default(),
     };
     let built = c.briefing(root, default_id);
     match built {
@@ -89,6 +90,8 @@ enum RefKind {
 struct Checker<'s> {
     src: &'s str,
     problems: Vec<Problem>,
+    /// Where the key of each value-less entry (`summary:`) stands, by the value's place.
+    empty_values: std::collections::BTreeMap<Pos, Pos>,
 }
 
 /// The keys of one mapping, after unknown and duplicate keys were reported.
@@ -191,6 +194,12 @@ impl<'s> Checker<'s> {
                 continue;
             }
             seen.push((known, pos(key)));
+            // `summary:` with nothing after it: point at the key, not at the colon.
+            if let Value::Null = value.value
+                && source_text(self.src, value).is_none_or(|t| t.trim().is_empty())
+            {
+                self.empty_values.insert(pos(value), pos(key));
+            }
             fields.entries.push((known, value));
         }
         Some(fields)
@@ -210,8 +219,9 @@ impl<'s> Checker<'s> {
     fn wrong_type(&mut self, node: &Node, key: &str, what: &str, expected: &str) {
         let found = node.value.kind();
         if matches!(node.value, Value::Null) {
+            let at = pos(node);
             self.problem(
-                pos(node),
+                self.empty_values.get(&at).copied().unwrap_or(at),
                 format!("`{key}` in {what} has no value; write {expected} or remove the key"),
             );
         } else {
