@@ -98,9 +98,34 @@ pub struct SyntaxError {
     pub message: String,
 }
 
+/// Stack for the parser, which recurses once per level: [`MAX_DEPTH`] levels need
+/// a few MiB in an unoptimized build, more than a spawned thread's default 2 MiB.
+const PARSE_STACK: usize = 32 * 1024 * 1024;
+
 /// Parses one YAML document into a positioned tree.
+///
+/// The parser runs on a thread of its own with a stack sized for [`MAX_DEPTH`],
+/// whatever thread the caller is on; if that thread cannot be started, it runs here.
 pub fn parse(src: &str) -> Result<Node, SyntaxError> {
-    serde_saphyr::from_str_with_options::<Node>(src, options()).map_err(|e| syntax_error(&e))
+    let run = || {
+        serde_saphyr::from_str_with_options::<Node>(src, options()).map_err(|e| syntax_error(&e))
+    };
+    std::thread::scope(|s| {
+        match std::thread::Builder::new()
+            .name("yaml".into())
+            .stack_size(PARSE_STACK)
+            .spawn_scoped(s, run)
+        {
+            Ok(handle) => handle.join().unwrap_or_else(|_| {
+                Err(SyntaxError {
+                    pos: Pos { line: 1, column: 1 },
+                    message: "the YAML parser failed on this file; it is damaged or not a briefing"
+                        .to_string(),
+                })
+            }),
+            Err(_) => run(),
+        }
+    })
 }
 
 fn syntax_error(e: &serde_saphyr::Error) -> SyntaxError {
