@@ -182,6 +182,12 @@ fn explain(rendered: &str) -> String {
             "{what}: the file is too large or expands itself (an alias bomb); a briefing needs far less"
         );
     }
+    if msg.contains("mapping values are not allowed") {
+        return "not valid YAML: a `: ` here starts a key where none can be; if it is part \
+                of a text, put the text in quotes (title: \"Cyber: a new front\"), \
+                otherwise check the indentation"
+            .to_string();
+    }
     if msg.contains("unclosed quote") {
         return "a quoted text is never closed: add the closing quotation mark".to_string();
     }
