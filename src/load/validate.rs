@@ -777,7 +777,11 @@ pub fn slugify(name: &str) -> String {
             break;
         }
     }
-    let out = out.trim_end_matches('-').to_string();
+    // A slug starts with a letter or digit: `_draft` gives `draft`.
+    let out = out
+        .trim_start_matches(['_', '-'])
+        .trim_end_matches('-')
+        .to_string();
     if out.is_empty() {
         "briefing".to_string()
     } else {
