@@ -257,3 +257,24 @@ fn every_date_field_keeps_its_precision_and_offset_in_export() {
         .unwrap();
     assert_eq!(in_utc["date"], "2017-12-19T20:30:00Z");
 }
+
+#[test]
+fn the_default_id_from_any_file_name_is_a_slug() {
+    use brief::load::{is_slug, slugify};
+    for (stem, id) in [
+        ("wannacry-attribution", "wannacry-attribution"),
+        ("Bad Rabbit", "bad-rabbit"),
+        ("2017_notpetya", "2017_notpetya"),
+        ("_draft", "draft"),
+        ("--x--", "x"),
+        ("Zürich talks", "z-rich-talks"),
+        ("???", "briefing"),
+    ] {
+        assert_eq!(slugify(stem), id, "{stem}");
+        assert!(is_slug(&slugify(stem)), "{stem}");
+    }
+    let long = "a".repeat(100);
+    assert!(is_slug(&slugify(&long)));
+    let b = expect_ok(load_yaml("notes/_draft.yaml", MINIMAL));
+    assert_eq!(b.id, "draft");
+}
