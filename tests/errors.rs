@@ -509,3 +509,14 @@ fn load_bytes_and_load_file_agree() {
     let from_bytes = expect_err(load::load_bytes(Path::new(&path), &bytes));
     assert_eq!(from_file, from_bytes);
 }
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    let src = format!("{MINIMAL}tags: [Zürich, 北京, 😀, \"\"]\n");
+    let diags = expect_err(load_yaml("unicode.yaml", &src));
+    assert_one_error(
+        &diags,
+        "unicode.yaml:9:23: error: ",
+        &["`tags` in briefing is empty"],
+    );
+}
