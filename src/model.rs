@@ -72,13 +72,18 @@ pub struct Briefing {
     pub summary: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub classification: Option<Text>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<Text>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     pub event: Event,
     pub actors: Vec<Actor>,
     /// Sorted chronologically when loaded (stable: equal dates keep file order).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub timeline: Vec<TimelineEntry>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub quotes: Vec<Quote>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub implications: Vec<Implication>,
     /// Where the briefing was read from.
     #[serde(skip)]
@@ -133,6 +138,7 @@ pub struct Actor {
     pub role: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub affiliation: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
@@ -193,9 +199,11 @@ pub struct TimelineEntry {
     pub title: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<Text>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub approximate: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub confidence: Option<Confidence>,
@@ -211,6 +219,7 @@ pub struct Quote {
     pub context: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub paraphrase: bool,
 }
 
@@ -219,6 +228,7 @@ pub struct Implication {
     pub title: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<Text>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub actors: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub priority: Option<Priority>,

@@ -1,10 +1,10 @@
 //! The reader's behaviour without a terminal: navigation, focus, the actor filter,
 //! search and the detail view, driven through `App::update` as keys would.
 
-mod common;
+mod ui_common;
 
 use brief::app::{Action, Item, Mode, Overlay, Pane, ScreenKind, TimelineRow};
-use common::{bundled, press, type_text, wannacry};
+use ui_common::{bundled, press, type_text, wannacry};
 
 #[test]
 fn one_briefing_hides_the_list_and_focus_cycles_over_five_panes() {

@@ -1,10 +1,10 @@
 //! Whole-screen snapshots of the reader on the bundled WannaCry briefing, at 80x24 and
 //! 160x50, and drawing at any size without a panic.
 
-mod common;
+mod ui_common;
 
 use brief::app::Action;
-use common::{bundled, draw, screen_text, type_text, wannacry};
+use ui_common::{bundled, draw, screen_text, type_text, wannacry};
 
 const SIZES: [(u16, u16); 2] = [(80, 24), (160, 50)];
 

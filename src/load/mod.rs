@@ -173,10 +173,24 @@ pub fn load_file(path: &Path, opts: &LoadOptions) -> Loaded {
             human_size(opts.max_file_size)
         ));
     }
-    let bytes = match std::fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return fail(format!("cannot read the file: {}", io_reason(&e))),
-    };
+    // Read no more than the limit even when the size above is not the real one
+    // (a device or a pipe named on the command line).
+    let mut bytes = Vec::new();
+    let read = std::fs::File::open(path).and_then(|f| {
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(f, opts.max_file_size.saturating_add(1)),
+            &mut bytes,
+        )
+    });
+    if let Err(e) = read {
+        return fail(format!("cannot read the file: {}", io_reason(&e)));
+    }
+    if bytes.len() as u64 > opts.max_file_size {
+        return fail(format!(
+            "the file is larger than the limit of {}; a briefing is far smaller (raise the limit with --max-file-size if this one is right)",
+            human_size(opts.max_file_size)
+        ));
+    }
     load_bytes(path, &bytes)
 }
 

@@ -57,6 +57,9 @@ pub fn briefing(src: &str, root: &Node, default_id: &str) -> Result<Briefing, Ve
     let mut c = Checker {
         src,
         problems: Vec::new(),
+        empty_values: Default::default(),
+        actor_ids: Vec::new(),
+        source_ids: Vec::new(),
     };
     let built = c.briefing(root, default_id);
     match built {
@@ -89,6 +92,12 @@ enum RefKind {
 struct Checker<'s> {
     src: &'s str,
     problems: Vec<Problem>,
+    /// Where the key of each value-less entry (`summary:`) stands, by the value's place.
+    empty_values: std::collections::BTreeMap<Pos, Pos>,
+    /// Every actor and source id written, also of entries with other problems,
+    /// so a reference to them is not reported as well.
+    actor_ids: Vec<(String, Pos)>,
+    source_ids: Vec<(String, Pos)>,
 }
 
 /// The keys of one mapping, after unknown and duplicate keys were reported.
@@ -191,6 +200,12 @@ impl<'s> Checker<'s> {
                 continue;
             }
             seen.push((known, pos(key)));
+            // `summary:` with nothing after it: point at the key, not at the colon.
+            if let Value::Null = value.value
+                && source_text(self.src, value).is_none_or(|t| t.trim().is_empty())
+            {
+                self.empty_values.insert(pos(value), pos(key));
+            }
             fields.entries.push((known, value));
         }
         Some(fields)
@@ -210,8 +225,9 @@ impl<'s> Checker<'s> {
     fn wrong_type(&mut self, node: &Node, key: &str, what: &str, expected: &str) {
         let found = node.value.kind();
         if matches!(node.value, Value::Null) {
+            let at = pos(node);
             self.problem(
-                pos(node),
+                self.empty_values.get(&at).copied().unwrap_or(at),
                 format!("`{key}` in {what} has no value; write {expected} or remove the key"),
             );
         } else {
@@ -437,7 +453,7 @@ impl<'s> Checker<'s> {
         let timeline = self.timeline(&f, &mut refs);
         let quotes = self.quotes(&f, &mut refs);
         let implications = self.implications(&f, &mut refs);
-        self.check_references(&refs, &actors, &sources);
+        self.check_references(&refs);
 
         let mut timeline = timeline;
         timeline.sort_by_key(|a| a.date);
@@ -519,6 +535,9 @@ impl<'s> Checker<'s> {
                 }
             }
             let date = c.date(s, "date");
+            if let Some((id, at)) = &id {
+                c.source_ids.push((id.clone(), *at));
+            }
             let (id, at) = id?;
             Some((
                 Source {
@@ -531,7 +550,8 @@ impl<'s> Checker<'s> {
                 at,
             ))
         });
-        self.unique_ids(list.iter().map(|(s, at)| (s.id.as_str(), *at)), "source");
+        let ids = self.source_ids.clone();
+        self.unique_ids(ids.iter().map(|(id, at)| (id.as_str(), *at)), "source");
         list
     }
 
@@ -555,6 +575,9 @@ impl<'s> Checker<'s> {
             let affiliation = c.reference(a, "affiliation", RefKind::Actor, refs);
             let aliases = c.texts(a, "aliases");
             let description = c.block(a, "description");
+            if let Some((id, at)) = &id {
+                c.actor_ids.push((id.clone(), *at));
+            }
             let (id, at) = id?;
             Some((
                 Actor {
@@ -569,7 +592,8 @@ impl<'s> Checker<'s> {
                 at,
             ))
         });
-        self.unique_ids(list.iter().map(|(a, at)| (a.id.as_str(), *at)), "actor");
+        let ids = self.actor_ids.clone();
+        self.unique_ids(ids.iter().map(|(id, at)| (id.as_str(), *at)), "actor");
         list
     }
 
@@ -653,14 +677,10 @@ impl<'s> Checker<'s> {
         }
     }
 
-    fn check_references(
-        &mut self,
-        refs: &[Reference],
-        actors: &[(Actor, Pos)],
-        sources: &[(Source, Pos)],
-    ) {
-        let mut actor_ids: Vec<&str> = actors.iter().map(|(a, _)| a.id.as_str()).collect();
-        let mut source_ids: Vec<&str> = sources.iter().map(|(s, _)| s.id.as_str()).collect();
+    fn check_references(&mut self, refs: &[Reference]) {
+        let (actors, sources) = (self.actor_ids.clone(), self.source_ids.clone());
+        let mut actor_ids: Vec<&str> = actors.iter().map(|(id, _)| id.as_str()).collect();
+        let mut source_ids: Vec<&str> = sources.iter().map(|(id, _)| id.as_str()).collect();
         dedup_keep_order(&mut actor_ids);
         dedup_keep_order(&mut source_ids);
         for r in refs {
@@ -757,7 +777,11 @@ pub fn slugify(name: &str) -> String {
             break;
         }
     }
-    let out = out.trim_end_matches('-').to_string();
+    // A slug starts with a letter or digit: `_draft` gives `draft`.
+    let out = out
+        .trim_start_matches(['_', '-'])
+        .trim_end_matches('-')
+        .to_string();
     if out.is_empty() {
         "briefing".to_string()
     } else {

@@ -6,7 +6,7 @@
 use std::fmt;
 
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::options::{DuplicateKeyPolicy, MergeKeyPolicy};
+use serde_saphyr::options::{DuplicateKeyPolicy, MergeKeyPolicy, NonFiniteFloatPolicy};
 use serde_saphyr::{Options, Spanned};
 
 /// Depth of nested mappings and sequences; a briefing needs about six.
@@ -32,6 +32,8 @@ fn options() -> Options {
             max_total_replayed_events: MAX_ALIAS_EVENTS,
         },
         strict_booleans: true,
+        // `.inf` or `.nan` where text is expected is read as its text, like any number.
+        non_finite_float_policy: NonFiniteFloatPolicy::PassThrough,
         duplicate_keys: DuplicateKeyPolicy::PassThrough,
         merge_keys: MergeKeyPolicy::Merge,
     }
@@ -81,8 +83,9 @@ pub fn pos(node: &Node) -> Pos {
 }
 
 /// The text of a scalar as written in the file (`1.10`, not `1.1`), when known.
+/// For an alias (`*n`) this is the text of the anchored value it stands for.
 pub fn source_text<'s>(src: &'s str, node: &Node) -> Option<&'s str> {
-    let span = node.referenced.span();
+    let span = node.defined.span();
     let start = usize::try_from(span.byte_offset()?).ok()?;
     let len = usize::try_from(span.byte_len()?).ok()?;
     src.get(start..start.checked_add(len)?)
@@ -95,9 +98,34 @@ pub struct SyntaxError {
     pub message: String,
 }
 
+/// Stack for the parser, which recurses once per level: [`MAX_DEPTH`] levels need
+/// a few MiB in an unoptimized build, more than a spawned thread's default 2 MiB.
+const PARSE_STACK: usize = 32 * 1024 * 1024;
+
 /// Parses one YAML document into a positioned tree.
+///
+/// The parser runs on a thread of its own with a stack sized for [`MAX_DEPTH`],
+/// whatever thread the caller is on; if that thread cannot be started, it runs here.
 pub fn parse(src: &str) -> Result<Node, SyntaxError> {
-    serde_saphyr::from_str_with_options::<Node>(src, options()).map_err(|e| syntax_error(&e))
+    let run = || {
+        serde_saphyr::from_str_with_options::<Node>(src, options()).map_err(|e| syntax_error(&e))
+    };
+    std::thread::scope(|s| {
+        match std::thread::Builder::new()
+            .name("yaml".into())
+            .stack_size(PARSE_STACK)
+            .spawn_scoped(s, run)
+        {
+            Ok(handle) => handle.join().unwrap_or_else(|_| {
+                Err(SyntaxError {
+                    pos: Pos { line: 1, column: 1 },
+                    message: "the YAML parser failed on this file; it is damaged or not a briefing"
+                        .to_string(),
+                })
+            }),
+            Err(_) => run(),
+        }
+    })
 }
 
 fn syntax_error(e: &serde_saphyr::Error) -> SyntaxError {
@@ -153,6 +181,12 @@ fn explain(rendered: &str) -> String {
         return format!(
             "{what}: the file is too large or expands itself (an alias bomb); a briefing needs far less"
         );
+    }
+    if msg.contains("mapping values are not allowed") {
+        return "not valid YAML: a `: ` here starts a key where none can be; if it is part \
+                of a text, put the text in quotes (title: \"Cyber: a new front\"), \
+                otherwise check the indentation"
+            .to_string();
     }
     if msg.contains("unclosed quote") {
         return "a quoted text is never closed: add the closing quotation mark".to_string();

@@ -1,74 +1,115 @@
-//! Shared helpers for the reader's tests.
+//! Helpers shared by the integration tests: loading fixtures, matching
+//! diagnostics by their `PATH:LINE:COLUMN: error: ` prefix, running the binary.
+
 #![allow(dead_code)]
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
-use brief::app::{Action, App};
-use brief::library::Library;
-use brief::load;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use brief::load::{self, Diagnostic, LoadOptions, Loaded};
+use brief::model::Briefing;
 
-/// A library of the given files under `briefings/`, all of which must load.
-pub fn library(names: &[&str]) -> Library {
-    let briefings = names
-        .iter()
-        .map(|n| {
-            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("briefings")
-                .join(n);
-            load::load_file(&path, &Default::default()).unwrap_or_else(|e| panic!("{n}: {e:?}"))
-        })
-        .collect();
-    Library::new(briefings, Vec::new())
+/// A fixture path as the tests name it (relative to the package root, where
+/// `cargo test` runs them), so messages read `tests/fixtures/...:LINE:COL`.
+pub fn fixture(rel: &str) -> PathBuf {
+    Path::new("tests/fixtures").join(rel)
 }
 
-pub fn wannacry() -> App {
-    App::new(library(&["wannacry-attribution.yaml"]))
+pub fn load_fixture(rel: &str) -> Loaded {
+    load::load_file(&fixture(rel), &LoadOptions::default())
 }
 
-pub fn bundled() -> App {
-    App::new(library(&[
-        "wannacry-attribution.yaml",
-        "exercise-election-influence.yaml",
-        "exercise-port-ransomware.yaml",
-        "exercise-grid-intrusion.yaml",
-    ]))
+/// Loads YAML text as if it were the file `name`.
+pub fn load_yaml(name: &str, src: &str) -> Loaded {
+    load::load_str(Path::new(name), src)
 }
 
-/// Applies actions in order.
-pub fn press(app: &mut App, actions: &[Action]) {
-    for a in actions {
-        app.update(*a);
+/// The briefing, or a failure that shows every diagnostic.
+pub fn expect_ok(loaded: Loaded) -> Briefing {
+    match loaded {
+        Ok(b) => b,
+        Err(diags) => panic!(
+            "expected the briefing to load, got:\n{}",
+            shown(&diags).join("\n")
+        ),
     }
 }
 
-/// Types text into a picker or the search prompt.
-pub fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        app.update(Action::Type(c));
-    }
-}
-
-/// Draws the app at a size and returns the terminal for inspection.
-pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
-    app.update(Action::Resize { width, height });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    terminal
-        .draw(|f| f.render_widget(&*app, f.area()))
-        .expect("draw");
-    terminal
-}
-
-/// The screen as plain text lines.
-pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
-    let buf = terminal.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
+/// The diagnostics, or a failure if the briefing loaded.
+pub fn expect_err(loaded: Loaded) -> Vec<Diagnostic> {
+    match loaded {
+        Ok(b) => panic!("expected errors, but `{}` loaded", b.id),
+        Err(diags) => {
+            assert!(!diags.is_empty(), "an error without any diagnostic");
+            diags
         }
-        out.push('\n');
     }
-    out
 }
+
+/// Each diagnostic as `check` prints its first line.
+pub fn shown(diags: &[Diagnostic]) -> Vec<String> {
+    diags.iter().map(|d| d.to_string()).collect()
+}
+
+/// Exactly one diagnostic, starting with `prefix` (`PATH:LINE:COL: error: `)
+/// and containing every one of `words`.
+pub fn assert_one_error(diags: &[Diagnostic], prefix: &str, words: &[&str]) {
+    let all = shown(diags);
+    assert_eq!(
+        all.len(),
+        1,
+        "expected exactly one error, got:\n{}",
+        all.join("\n")
+    );
+    assert_error(&all[0], prefix, words);
+}
+
+/// One diagnostic line starts with `prefix` and contains every one of `words`.
+pub fn assert_error(line: &str, prefix: &str, words: &[&str]) {
+    assert!(
+        line.starts_with(prefix),
+        "expected the error to start with\n  {prefix}\ngot\n  {line}"
+    );
+    for w in words {
+        assert!(line.contains(w), "expected `{w}` in\n  {line}");
+    }
+}
+
+/// Runs the `brief` binary.
+pub fn brief(args: &[&str]) -> Output {
+    brief_in(Path::new("."), args)
+}
+
+/// Runs the `brief` binary in a folder.
+pub fn brief_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_brief"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("RUST_BACKTRACE")
+        .output()
+        .expect("the brief binary runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+pub fn status(o: &Output) -> i32 {
+    o.status.code().expect("the binary exits with a status")
+}
+
+/// A briefing with only the required keys, to build test files from.
+pub const MINIMAL: &str = "\
+title: T
+date: 2017-12-19
+event:
+  title: E
+  date: 2017-12-19
+actors:
+  - id: a
+    name: A
+";

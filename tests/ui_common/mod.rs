@@ -1,0 +1,74 @@
+//! Shared helpers for the reader's tests.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use brief::app::{Action, App};
+use brief::library::Library;
+use brief::load;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// A library of the given files under `briefings/`, all of which must load.
+pub fn library(names: &[&str]) -> Library {
+    let briefings = names
+        .iter()
+        .map(|n| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("briefings")
+                .join(n);
+            load::load_file(&path, &Default::default()).unwrap_or_else(|e| panic!("{n}: {e:?}"))
+        })
+        .collect();
+    Library::new(briefings, Vec::new())
+}
+
+pub fn wannacry() -> App {
+    App::new(library(&["wannacry-attribution.yaml"]))
+}
+
+pub fn bundled() -> App {
+    App::new(library(&[
+        "wannacry-attribution.yaml",
+        "exercise-election-influence.yaml",
+        "exercise-port-ransomware.yaml",
+        "exercise-grid-intrusion.yaml",
+    ]))
+}
+
+/// Applies actions in order.
+pub fn press(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        app.update(*a);
+    }
+}
+
+/// Types text into a picker or the search prompt.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Type(c));
+    }
+}
+
+/// Draws the app at a size and returns the terminal for inspection.
+pub fn draw(app: &mut App, width: u16, height: u16) -> Terminal<TestBackend> {
+    app.update(Action::Resize { width, height });
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    terminal
+        .draw(|f| f.render_widget(&*app, f.area()))
+        .expect("draw");
+    terminal
+}
+
+/// The screen as plain text lines.
+pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
+    let buf = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            out.push_str(buf[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
