@@ -241,6 +241,11 @@ fn briefing_rows<'a>(app: &'a App, q: &str) -> Vec<Vec<Line<'a>>> {
                 format!("{:<11} ", br.date.human()),
                 Theme::DATE,
             )];
+            // Match counts lead, so a narrow list still shows them.
+            if let Some(n) = app.view.match_counts.get(&b) {
+                spans.push(Span::styled(format!("{n}\u{00d7}"), Theme::MATCH));
+                spans.push(Span::raw(" "));
+            }
             if br
                 .classification
                 .as_ref()
@@ -250,9 +255,7 @@ fn briefing_rows<'a>(app: &'a App, q: &str) -> Vec<Vec<Line<'a>>> {
                 spans.push(Span::raw(" "));
             }
             spans.extend(highlight(br.title.shown(), q, Theme::TEXT));
-            if let Some(n) = app.view.match_counts.get(&b) {
-                spans.push(Span::styled(format!("  ({n})"), Theme::MATCH));
-            }
+
             vec![Line::from(spans)]
         })
         .collect()
