@@ -36,9 +36,15 @@ pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
         Ok(f) => f,
         Err(code) => return code,
     };
+    if files.is_empty() {
+        eprintln!("brief: no briefing files (.yaml, .yml) found in the paths given");
+    }
     let loaded = load::load_all(&files, opts);
     let mut out = std::io::stdout().lock();
     let bad = report(&loaded, &mut out, true);
+    for warning in duplicate_ids(&loaded) {
+        let _ = writeln!(out, "{warning}");
+    }
     let n = loaded.len();
     let noun = if n == 1 { "briefing" } else { "briefings" };
     let _ = writeln!(out, "{n} {noun} checked, {bad} with errors");
@@ -47,6 +53,33 @@ pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Briefing ids used by more than one file: a warning, since the reader tells them
+/// apart by file, but links and exports by id would be ambiguous.
+fn duplicate_ids(loaded: &[Loaded]) -> Vec<load::Diagnostic> {
+    let mut first: std::collections::HashMap<&str, &std::path::Path> = Default::default();
+    let mut out = Vec::new();
+    for b in loaded.iter().filter_map(|l| l.as_ref().ok()) {
+        match first.get(b.id.as_str()) {
+            Some(other) => out.push(load::Diagnostic {
+                path: b.path.clone(),
+                line: 1,
+                column: 1,
+                severity: load::Severity::Warning,
+                message: format!(
+                    "briefing id `{}` is also used by {}; ids should be unique in a library (set `id:` to tell them apart)",
+                    b.id,
+                    other.display()
+                ),
+                excerpt: None,
+            }),
+            None => {
+                first.insert(&b.id, &b.path);
+            }
+        }
+    }
+    out
 }
 
 /// Writes every file's problems; returns how many files have errors.

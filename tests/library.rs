@@ -331,3 +331,28 @@ fn the_reader_works_while_files_are_still_arriving() {
     let text = screen_text(&draw(&mut app, 100, 30));
     assert!(!text.contains("Loading"), "{text}");
 }
+
+#[test]
+fn check_warns_of_an_id_used_twice_without_failing() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = std::fs::read_to_string(fixture_dir("following").join("a-attribution.yaml")).unwrap();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(dir.path().join(sub)).unwrap();
+        std::fs::write(dir.path().join(sub).join("same.yaml"), &src).unwrap();
+    }
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_brief"))
+        .arg("check")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("b/same.yaml:1:1: warning: briefing id `same` is also used by"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("2 briefings checked, 0 with errors"),
+        "{stdout}"
+    );
+}

@@ -404,11 +404,17 @@ impl<'s> Checker<'s> {
     ) -> Option<String> {
         let node = f.get(key)?;
         let id = self.text_of(node, key, f.what)?;
+        // An actor's affiliation names another actor: say which key, or it reads oddly.
+        let within = if key == "affiliation" {
+            "actor's `affiliation`"
+        } else {
+            f.what
+        };
         refs.push(Reference {
             at: pos(node),
             id: id.clone(),
             kind,
-            within: f.what,
+            within,
         });
         Some(id)
     }
