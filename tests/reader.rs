@@ -327,3 +327,27 @@ fn help_opens_and_closes() {
     app.update(Action::Quit);
     assert!(app.quit);
 }
+
+#[test]
+fn the_mouse_is_off_unless_asked_and_then_clicks_select() {
+    let mut app = wannacry();
+    app.update(Action::Resize {
+        width: 160,
+        height: 50,
+    });
+    let l = brief::ui::layout(&app, ratatui::layout::Rect::new(0, 0, 160, 50));
+    let (_, quotes) = *l.panes.iter().find(|(p, _)| *p == Pane::Quotes).unwrap();
+    // Each quote takes two lines: the third line inside the border is the second quote.
+    let (x, y) = (quotes.x + 3, quotes.y + 1 + 2);
+    app.update(Action::Click { x, y });
+    assert_eq!(
+        app.focus,
+        Pane::Timeline,
+        "without --mouse a click does nothing"
+    );
+    app.mouse = true;
+    app.update(Action::Click { x, y });
+    assert_eq!((app.focus, app.cursor(Pane::Quotes)), (Pane::Quotes, 1));
+    app.update(Action::ScrollDown { x, y });
+    assert_eq!(app.cursor(Pane::Quotes), 4, "the wheel moves three rows");
+}

@@ -139,3 +139,44 @@ fn every_size_draws_without_panic() {
         app.update(Action::Back);
     }
 }
+
+/// Wide characters (Korean, Chinese, Arabic, emoji) never push a border out of place:
+/// every pane's left and right edge is a border cell on every row, at every size.
+#[test]
+fn wide_characters_never_break_borders() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/wide/wide.yaml");
+    let briefing = brief::load::load_file(&path, &Default::default()).expect("wide.yaml loads");
+    let mut app = brief::app::App::new(brief::library::Library::new(vec![briefing], Vec::new()));
+    let borders = ["│", "┃", "┌", "┐", "└", "┘", "┏", "┓", "┗", "┛"];
+    for (w, h) in [
+        (40, 12),
+        (57, 19),
+        (80, 24),
+        (101, 33),
+        (160, 50),
+        (233, 61),
+    ] {
+        for focus in 1..6 {
+            app.update(Action::Focus(focus));
+            let t = draw(&mut app, w, h);
+            let l = brief::ui::layout(&app, ratatui::layout::Rect::new(0, 0, w, h));
+            let buf = t.backend().buffer();
+            for (pane, r) in &l.panes {
+                if r.height < 2 || r.width < 2 {
+                    continue;
+                }
+                for y in r.top()..r.bottom() {
+                    for x in [r.left(), r.right() - 1] {
+                        let sym = buf[(x, y)].symbol();
+                        assert!(
+                            borders.contains(&sym),
+                            "{pane:?} at {w}x{h}: ({x},{y}) is {sym:?}\n{}",
+                            screen_text(&t)
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
