@@ -255,6 +255,8 @@ pub struct App {
     /// Actor names given with `--actor` that matched nothing (said once loaded).
     pending_actors: Vec<String>,
     pending_dossier: Option<String>,
+    /// Whether the user chose a briefing; until then the newest is shown as files arrive.
+    chose_briefing: bool,
 }
 
 impl App {
@@ -280,6 +282,7 @@ impl App {
             notice: None,
             pending_actors: Vec::new(),
             pending_dossier: None,
+            chose_briefing: false,
         };
         app.refresh();
         app.focus = app.default_focus();
@@ -384,6 +387,12 @@ impl App {
             self.open_dossier_by_name(&name);
         }
         self.refresh();
+        if !self.chose_briefing
+            && let Some(&first) = self.view.briefings.first()
+        {
+            self.cursors[0] = 0;
+            self.show_briefing(first);
+        }
         if self.loading.is_none() {
             self.say_missing_actors();
             if self.focus == Pane::Briefings && !self.shows_list() {
@@ -523,6 +532,7 @@ impl App {
         if self.focus == Pane::Briefings
             && let Some(&b) = self.view.briefings.get(row)
         {
+            self.chose_briefing = true;
             self.show_briefing(b);
         }
     }
@@ -543,6 +553,7 @@ impl App {
     }
 
     fn step_briefing(&mut self, step: isize) {
+        self.chose_briefing = true;
         let list = &self.view.briefings;
         if list.is_empty() {
             return;
@@ -870,6 +881,7 @@ impl App {
         if pane == Pane::Briefings
             && let Some(&b) = self.view.briefings.get(row)
         {
+            self.chose_briefing = true;
             self.show_briefing(b);
         }
     }
@@ -993,6 +1005,7 @@ impl App {
 
     /// Leaves a full-screen list for the item in its briefing.
     fn jump_to(&mut self, item: Item) {
+        self.chose_briefing = true;
         let (b, pane) = match item {
             Item::Briefing(b) => (b, Pane::Overview),
             Item::Actor(b, _) => (b, Pane::Actors),

@@ -356,3 +356,41 @@ fn check_warns_of_an_id_used_twice_without_failing() {
         "{stdout}"
     );
 }
+
+#[test]
+fn while_loading_the_newest_briefing_is_shown_until_the_user_picks_one() {
+    let lib = open(&fixture_dir("following"));
+    let mut app = App::new(Library::default());
+    app.start_loading();
+    let mut briefings = lib.briefings.clone().into_iter();
+    app.receive(
+        briefings.next().into_iter().collect(),
+        Vec::new(),
+        Progress { done: 1, total: 3 },
+    );
+    assert_eq!(
+        app.briefing().unwrap().title.shown(),
+        "Attribution announced"
+    );
+    app.receive(
+        briefings.next().into_iter().collect(),
+        Vec::new(),
+        Progress { done: 2, total: 3 },
+    );
+    assert_eq!(
+        app.briefing().unwrap().title.shown(),
+        "Pyongyang denies involvement",
+        "newest first"
+    );
+    app.update(Action::Down);
+    app.receive(
+        briefings.collect(),
+        Vec::new(),
+        Progress { done: 3, total: 3 },
+    );
+    assert_eq!(
+        app.briefing().unwrap().title.shown(),
+        "Attribution announced",
+        "the user's choice stays"
+    );
+}
