@@ -118,6 +118,7 @@ fn event_loop(
         width: size.width,
         height: size.height,
     });
+    let tty = Tty::open()?;
     let mut found = 0;
     let mut done = 0;
     let mut dirty = true;
@@ -128,17 +129,23 @@ fn event_loop(
         }
         // Wake often while files arrive, rarely otherwise (signals are checked too).
         let wait = if loads.is_some() { 30 } else { 250 };
-        if event::poll(Duration::from_millis(wait))? {
-            // A terminal that hung up gives errors here: leave instead of spinning.
-            let ev = event::read()?;
-            if let Some(action) = to_action(app, &ev) {
-                if action == Action::Suspend {
-                    suspend(terminal, mouse)?;
-                } else {
-                    app.update(action);
+        match tty.wait(wait) {
+            Input::HungUp => return Ok(Exit::Signal(SIGHUP)),
+            Input::Ready | Input::Interrupted => {
+                // Take every event crossterm has, then go back to waiting on the terminal.
+                while event::poll(Duration::ZERO)? {
+                    let ev = event::read()?;
+                    if let Some(action) = to_action(app, &ev) {
+                        if action == Action::Suspend {
+                            suspend(terminal, mouse)?;
+                        } else {
+                            app.update(action);
+                        }
+                        dirty = true;
+                    }
                 }
-                dirty = true;
             }
+            Input::Timeout => {}
         }
         if let Some(rx) = &loads {
             let mut briefings: Vec<Briefing> = Vec::new();
@@ -226,5 +233,50 @@ fn to_action(app: &App, ev: &Event) -> Option<Action> {
             _ => None,
         },
         _ => None,
+    }
+}
+
+/// What waiting on the terminal gave.
+enum Input {
+    Ready,
+    Timeout,
+    /// A signal arrived (a resize, or one of ours): look at events and flags.
+    Interrupted,
+    HungUp,
+}
+
+/// The controlling terminal, watched directly: crossterm's own wait spins without end
+/// once the terminal hangs up, so the reader waits here and asks crossterm only when
+/// there is input.
+struct Tty(std::fs::File);
+
+impl Tty {
+    fn open() -> io::Result<Tty> {
+        std::fs::File::open("/dev/tty").map(Tty)
+    }
+
+    fn wait(&self, timeout_ms: i32) -> Input {
+        use std::os::fd::AsRawFd;
+        let mut fds = libc::pollfd {
+            fd: self.0.as_raw_fd(),
+            events: libc::POLLIN,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd for the duration of the call.
+        let n = unsafe { libc::poll(&mut fds, 1, timeout_ms) };
+        if n < 0 {
+            return if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
+                Input::Interrupted
+            } else {
+                Input::HungUp
+            };
+        }
+        if fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+            Input::HungUp
+        } else if n == 0 {
+            Input::Timeout
+        } else {
+            Input::Ready
+        }
     }
 }
