@@ -25,7 +25,8 @@
 //! 4. **Joiners.** ZERO WIDTH JOINER is kept only where it joins the character before
 //!    it and a following base character into one grapheme cluster, which is what
 //!    emoji ZWJ sequences (👨‍👩‍👧) and Indic conjuncts look like, and at most
-//!    [`MAX_JOINS_PER_CLUSTER`] times per cluster. ZERO WIDTH NON-JOINER is kept only
+//!    [`MAX_JOINS_PER_CLUSTER`] times per cluster (per 32 characters of a cluster,
+//!    in a conjunct chain longer than that). ZERO WIDTH NON-JOINER is kept only
 //!    between two non-ASCII letters (or a non-ASCII letter's mark and a letter), as in
 //!    Persian. Everywhere else both are removed.
 //! 5. **Stacking is capped.** After each character that takes space on screen, at most
@@ -67,7 +68,9 @@ pub const MAX_MARKS: usize = 4;
 pub const MAX_JOINS_PER_CLUSTER: usize = 3;
 
 /// How many characters before a ZERO WIDTH JOINER are looked at to decide whether it
-/// joins; enough for any cluster that respects the caps above.
+/// joins, and to count the joiners before it in its cluster: enough for any emoji
+/// sequence that respects the caps above. (An Indic conjunct can chain consonants
+/// without end; in such a cluster only the joiners this far back are counted.)
 const JOIN_CONTEXT: usize = 32;
 
 const ZWJ: char = '\u{200D}';
@@ -328,15 +331,20 @@ fn takes_dotted_circle(cluster: &str) -> bool {
 
 /// Rule 8, on one line, appending to `out`.
 fn expand_tabs(line: &str, out: &mut String) {
-    let mut column = 0usize;
-    for (i, segment) in line.split('\t').enumerate() {
-        if i > 0 {
-            let spaces = TAB_WIDTH - column % TAB_WIDTH;
-            out.extend(std::iter::repeat_n(' ', spaces));
-            column += spaces;
-        }
+    let Some((first, rest)) = line.split_once('\t') else {
+        out.push_str(line);
+        return;
+    };
+    out.push_str(first);
+    let mut column = drawn_width(first);
+    let mut segments = rest.split('\t').peekable();
+    while let Some(segment) = segments.next() {
+        let spaces = TAB_WIDTH - column % TAB_WIDTH;
+        out.extend(std::iter::repeat_n(' ', spaces));
         out.push_str(segment);
-        column += drawn_width(segment);
+        if segments.peek().is_some() {
+            column += spaces + drawn_width(segment);
+        }
     }
 }
 

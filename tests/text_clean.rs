@@ -250,10 +250,13 @@ fn check_joiners(line: &str) -> Result<(), TestCaseError> {
                 );
             }
         }
-        prop_assert!(
-            cluster.matches(ZWJ).count() <= brief::text::MAX_JOINS_PER_CLUSTER,
-            "too many joiners in {cluster:?}"
-        );
+        // Joiners are counted over the last 32 characters of a cluster.
+        if chars.len() <= 32 {
+            prop_assert!(
+                cluster.matches(ZWJ).count() <= brief::text::MAX_JOINS_PER_CLUSTER,
+                "too many joiners in {cluster:?}"
+            );
+        }
     }
     let chars: Vec<char> = line.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
@@ -551,6 +554,27 @@ fn emoji_joiners_are_kept() {
 }
 
 #[test]
+fn joiners_are_capped_in_long_clusters() {
+    let family_chain = "👨\u{200D}".repeat(100);
+    let out = clean_line(&family_chain);
+    let clusters: Vec<&str> = out.graphemes(true).collect();
+    assert_eq!(clusters.len(), 25);
+    assert!(clusters.iter().all(|c| *c == "👨‍👨‍👨‍👨"));
+
+    // A Devanagari conjunct can chain consonants without end; only the joiners near
+    // the end of the cluster are counted, so some more survive, but not most.
+    let conjunct_chain = "क्\u{200D}".repeat(100);
+    let out = clean_line(&conjunct_chain);
+    assert_eq!(out.graphemes(true).count(), 1);
+    assert!(
+        out.matches(ZWJ).count() < 100 / 3,
+        "{}",
+        out.matches(ZWJ).count()
+    );
+    assert_eq!(clean_line(&out), out);
+}
+
+#[test]
 fn script_joiners_are_kept() {
     assert!(
         matches!(clean_line("می‌خواهم"), Cow::Borrowed(_)),
@@ -609,7 +633,8 @@ fn private_use_and_unassigned_stay() {
 }
 
 // ---------------------------------------------------------------------------
-// How ratatui 0.30 draws text, as relied on above
+// How ratatui 0.30 draws text: the behaviour the rules work around. If one of these
+// fails after an upgrade, the rule that exists because of it can be revisited.
 
 fn drawn_cells(line: &str, width: u16) -> Vec<String> {
     let mut buf = sentinel_buffer(width);
