@@ -42,8 +42,9 @@ pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
     let loaded = load::load_all(&files, opts);
     let mut out = std::io::stdout().lock();
     let bad = report(&loaded, &mut out, true);
+    // Warnings go to stderr: they do not make a briefing invalid.
     for warning in duplicate_ids(&loaded) {
-        let _ = writeln!(out, "{warning}");
+        eprintln!("{warning}");
     }
     let n = loaded.len();
     let noun = if n == 1 { "briefing" } else { "briefings" };

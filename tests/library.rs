@@ -347,9 +347,10 @@ fn check_warns_of_an_id_used_twice_without_failing() {
         .unwrap();
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stdout.contains("b/same.yaml:1:1: warning: briefing id `same` is also used by"),
-        "{stdout}"
+        stderr.contains("b/same.yaml:1:1: warning: briefing id `same` is also used by"),
+        "{stderr}"
     );
     assert!(
         stdout.contains("2 briefings checked, 0 with errors"),
