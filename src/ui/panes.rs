@@ -648,7 +648,8 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
             (Action::Back, Scope::Search, "cancel"),
         ],
     };
-    let mut spans = Vec::new();
+    // Hints that do not fit are left out whole; help and quit, last, always stay.
+    let mut hints: Vec<(String, &str, Action)> = Vec::new();
     for (action, scope, label) in list {
         if *action == Action::NextBriefing && !app.shows_list() {
             continue;
@@ -659,14 +660,28 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
         let key = match action {
             Action::Down => "j/k".to_string(),
             Action::NextBriefing => "[/]".to_string(),
-            Action::FocusNext => "Tab/1-6".to_string(),
+            Action::FocusNext => "Tab".to_string(),
             _ => key,
         };
-        spans.push(Span::styled(key, Theme::KEY));
-        spans.push(Span::styled(format!(" {label}  "), Theme::DIM));
+        hints.push((key, label, *action));
     }
     if matches!(app.mode(), Mode::Picker) {
-        spans.push(Span::styled("type to narrow", Theme::DIM));
+        hints.push((String::new(), "type to narrow", Action::Type(' ')));
+    }
+    let width = |h: &(String, &str, Action)| h.0.chars().count() + h.1.chars().count() + 3;
+    let kept_last: usize = hints.iter().filter(|h| matches!(h.2, Action::Help | Action::Quit)).map(width).sum();
+    let mut room = (area.width as usize).saturating_sub(1 + kept_last);
+    let mut spans = Vec::new();
+    for h in &hints {
+        let always = matches!(h.2, Action::Help | Action::Quit);
+        if !always {
+            if width(h) > room {
+                continue;
+            }
+            room -= width(h);
+        }
+        spans.push(Span::styled(h.0.clone(), Theme::KEY));
+        spans.push(Span::styled(format!(" {}  ", h.1), Theme::DIM));
     }
     buf.set_line(
         area.x + 1,
