@@ -13,6 +13,7 @@ use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use signal_hook::consts::signal::{SIGHUP, SIGQUIT, SIGTERM, SIGTSTP};
 
 use crate::app::{Action, App, Progress};
@@ -80,7 +81,7 @@ pub fn run(mut app: App, loads: Option<Receiver<Delivery>>, mouse: bool) -> io::
     }
     let mut terminal = setup(mouse)?;
     let result = event_loop(&mut terminal, &mut app, loads, mouse, &signal);
-    teardown(mouse);
+    teardown(&mut terminal, mouse);
     result
 }
 
@@ -98,11 +99,14 @@ fn setup(mouse: bool) -> io::Result<DefaultTerminal> {
     Ok(terminal)
 }
 
-fn teardown(mouse: bool) {
+/// Hands the terminal back: mouse, raw mode, alternate screen, and the cursor, which
+/// every frame hides (left to the terminal's drop it would stay hidden on `Ctrl-z`).
+fn teardown(terminal: &mut DefaultTerminal, mouse: bool) {
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
     ratatui::restore();
+    let _ = terminal.show_cursor();
     let _ = io::stdout().flush();
 }
 
@@ -133,7 +137,7 @@ fn event_loop(
             let ev = event::read()?;
             if let Some(action) = to_action(app, &ev) {
                 if action == Action::Suspend {
-                    suspend(terminal, mouse)?;
+                    suspend(terminal, app, mouse)?;
                 } else {
                     app.update(action);
                 }
@@ -177,7 +181,7 @@ fn event_loop(
         match signal.swap(0, Ordering::SeqCst) {
             0 => {}
             s if s as i32 == SIGTSTP => {
-                suspend(terminal, mouse)?;
+                suspend(terminal, app, mouse)?;
                 dirty = true;
             }
             s => return Ok(Exit::Signal(s as i32)),
@@ -189,15 +193,27 @@ fn event_loop(
 }
 
 /// `Ctrl-z`: give the terminal back, stop, and set it up again on `fg`.
-fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
-    teardown(mouse);
+///
+/// The same `Terminal` is kept: a new one would stack another panic hook on every
+/// suspend. It is resized rather than cleared, because `Terminal::clear` asks the
+/// terminal where the cursor is and fails when no answer comes; resizing clears the
+/// screen and makes the next frame a full redraw, at the size the terminal has now
+/// (it may have changed while the reader was stopped, with no SIGWINCH to tell it).
+fn suspend(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> io::Result<()> {
+    teardown(terminal, mouse);
     let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
     // Execution continues here after SIGCONT.
-    *terminal = ratatui::try_init()?;
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen)?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    terminal.clear()?;
+    let size = terminal.size()?;
+    terminal.resize(size.into())?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
     Ok(())
 }
 
