@@ -1,7 +1,8 @@
 //! The terminal: set up, one loop (draw, read one event, update), and hand back in a
 //! usable state on every way out: `q`, a panic, SIGTERM/SIGHUP/SIGQUIT, and `Ctrl-z`.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
+use std::os::fd::AsRawFd;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -80,6 +81,7 @@ pub fn run(mut app: App, loads: Option<Receiver<Delivery>>, mouse: bool) -> io::
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
     let mut terminal = setup(mouse)?;
+    exit_on_hangup();
     let result = event_loop(&mut terminal, &mut app, loads, mouse, &signal);
     teardown(&mut terminal, mouse);
     result
@@ -97,6 +99,43 @@ fn setup(mouse: bool) -> io::Result<DefaultTerminal> {
         }));
     }
     Ok(terminal)
+}
+
+/// Ends the reader when its terminal hangs up (the window is closed, the connection
+/// drops). crossterm's reader takes the EOF and EIO of a terminal that is gone for
+/// "try again" and spins, so `event::poll` never returns and the loop never sees the
+/// SIGHUP. A thread that only waits for the hangup, reading nothing, ends the process
+/// instead, with the status a SIGHUP gives; there is no terminal left to restore.
+fn exit_on_hangup() {
+    let fd = if io::stdin().is_terminal() {
+        io::stdin().as_raw_fd()
+    } else {
+        io::stdout().as_raw_fd()
+    };
+    std::thread::spawn(move || {
+        loop {
+            let mut watched = libc::pollfd {
+                fd,
+                events: 0,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd, on a standard stream that stays open as long as
+            // the process. With no events asked, only a hangup or an error wakes it.
+            let ready = unsafe { libc::poll(&mut watched, 1, -1) };
+            if ready > 0 {
+                if watched.revents & (libc::POLLHUP | libc::POLLERR) != 0 {
+                    // SAFETY: ends the process at once; other threads are not touched,
+                    // and nothing buffered can reach a terminal that is gone anyway.
+                    unsafe { libc::_exit(128 + SIGHUP) };
+                }
+                // Anything else (a descriptor that is not valid) cannot be watched.
+                return;
+            }
+            if ready < 0 && io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+                return;
+            }
+        }
+    });
 }
 
 /// Hands the terminal back: mouse, raw mode, alternate screen, and the cursor, which
@@ -133,7 +172,7 @@ fn event_loop(
         // Wake often while files arrive, rarely otherwise (signals are checked too).
         let wait = if loads.is_some() { 30 } else { 250 };
         if event::poll(Duration::from_millis(wait))? {
-            // A terminal that hung up gives errors here: leave instead of spinning.
+            // A hangup does not come back here as an error: see `exit_on_hangup`.
             let ev = event::read()?;
             if let Some(action) = to_action(app, &ev) {
                 if action == Action::Suspend {
