@@ -1,5 +1,6 @@
 //! The terminal: set up, one loop (draw, read one event, update), and hand back in a
-//! usable state on every way out: `q`, a panic, SIGTERM/SIGHUP/SIGQUIT, and `Ctrl-z`.
+//! usable state on every way out: `q`, a panic, SIGTERM/SIGHUP/SIGQUIT/SIGINT, a
+//! terminal that hangs up, and `Ctrl-z`.
 
 use std::io::{self, IsTerminal, Write};
 use std::os::fd::AsRawFd;
@@ -15,7 +16,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
-use signal_hook::consts::signal::{SIGHUP, SIGQUIT, SIGTERM, SIGTSTP};
+use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use crate::app::{Action, App, Progress};
 use crate::library::FailedFile;
@@ -77,7 +78,8 @@ pub enum Exit {
 /// Runs the reader until the user quits or a signal asks it to stop.
 pub fn run(mut app: App, loads: Option<Receiver<Delivery>>, mouse: bool) -> io::Result<Exit> {
     let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [SIGTERM, SIGHUP, SIGQUIT, SIGTSTP] {
+    // In raw mode Ctrl-c is a key, but SIGINT can still come from another process.
+    for sig in [SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGTSTP] {
         signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
     }
     let mut terminal = setup(mouse)?;
