@@ -6,7 +6,7 @@ use std::io::{self, IsTerminal, Write};
 use std::os::fd::AsRawFd;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
@@ -75,16 +75,28 @@ pub enum Exit {
     Signal(i32),
 }
 
+/// Signals received and not yet acted on.
+#[derive(Default)]
+struct Signals {
+    /// The last signal asking the reader to end, or 0.
+    stop: Arc<AtomicUsize>,
+    /// SIGTSTP from outside (`Ctrl-z` itself arrives as a key in raw mode).
+    suspend: Arc<AtomicBool>,
+}
+
 /// Runs the reader until the user quits or a signal asks it to stop.
 pub fn run(mut app: App, loads: Option<Receiver<Delivery>>, mouse: bool) -> io::Result<Exit> {
-    let signal = Arc::new(AtomicUsize::new(0));
+    // Separate flags, so that a stop request arriving after a termination cannot
+    // overwrite it: the loop looks at the termination first.
+    let signals = Signals::default();
     // In raw mode Ctrl-c is a key, but SIGINT can still come from another process.
-    for sig in [SIGTERM, SIGHUP, SIGQUIT, SIGINT, SIGTSTP] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    for sig in [SIGTERM, SIGHUP, SIGQUIT, SIGINT] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signals.stop), sig as usize)?;
     }
+    signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend))?;
     let mut terminal = setup(mouse)?;
     exit_on_hangup();
-    let result = event_loop(&mut terminal, &mut app, loads, mouse, &signal);
+    let result = event_loop(&mut terminal, &mut app, loads, mouse, &signals);
     teardown(&mut terminal, mouse);
     result
 }
@@ -156,7 +168,7 @@ fn event_loop(
     app: &mut App,
     mut loads: Option<Receiver<Delivery>>,
     mouse: bool,
-    signal: &AtomicUsize,
+    signals: &Signals,
 ) -> io::Result<Exit> {
     let size = terminal.size()?;
     app.update(Action::Resize {
@@ -219,12 +231,15 @@ fn event_loop(
                 loads = None;
             }
         }
-        match signal.swap(0, Ordering::SeqCst) {
+        // A termination wins over a stop request; one that arrives while the reader
+        // is stopped (`kill %1` sends SIGTERM, then SIGCONT) is seen on resuming.
+        if signals.suspend.swap(false, Ordering::SeqCst) && signals.stop.load(Ordering::SeqCst) == 0
+        {
+            suspend(terminal, app, mouse)?;
+            dirty = true;
+        }
+        match signals.stop.load(Ordering::SeqCst) {
             0 => {}
-            s if s as i32 == SIGTSTP => {
-                suspend(terminal, app, mouse)?;
-                dirty = true;
-            }
             s => return Ok(Exit::Signal(s as i32)),
         }
         if app.quit {
