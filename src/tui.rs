@@ -27,7 +27,8 @@ use crate::model::Briefing;
 pub enum Delivery {
     /// How many files were found.
     Found(usize),
-    Loaded(Loaded),
+    /// Boxed: a loaded briefing is large, and most messages are.
+    Loaded(Box<Loaded>),
 }
 
 /// Finds and loads files on every core, sending each outcome in file order so the
@@ -47,7 +48,7 @@ pub fn load_in_background(paths: Vec<PathBuf>, opts: LoadOptions) -> Receiver<De
                     message: "cannot be read".to_string(),
                     excerpt: None,
                 };
-                let _ = tx.send(Delivery::Loaded(Err(vec![d])));
+                let _ = tx.send(Delivery::Loaded(Box::new(Err(vec![d]))));
                 return;
             }
         };
@@ -60,7 +61,7 @@ pub fn load_in_background(paths: Vec<PathBuf>, opts: LoadOptions) -> Receiver<De
             pending.insert(i, loaded);
             while let Some(l) = pending.remove(&next) {
                 next += 1;
-                if tx.send(Delivery::Loaded(l)).is_err() {
+                if tx.send(Delivery::Loaded(Box::new(l))).is_err() {
                     return;
                 }
             }
@@ -207,7 +208,7 @@ fn event_loop(
                     Ok(Delivery::Found(n)) => found = n,
                     Ok(Delivery::Loaded(l)) => {
                         done += 1;
-                        match l {
+                        match *l {
                             Ok(b) => briefings.push(b),
                             Err(problems) => failed.push(FailedFile {
                                 path: problems.first().map(|p| p.path.clone()).unwrap_or_default(),
