@@ -1,10 +1,12 @@
 //! The terminal: set up, one loop (draw, read one event, update), and hand back in a
-//! usable state on every way out: `q`, a panic, SIGTERM/SIGHUP/SIGQUIT, and `Ctrl-z`.
+//! usable state on every way out: `q`, a panic, SIGTERM/SIGHUP/SIGQUIT/SIGINT, a
+//! terminal that hangs up, and `Ctrl-z`.
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
+use std::os::fd::AsRawFd;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 use std::time::Duration;
 
@@ -13,7 +15,8 @@ use ratatui::crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind, MouseEventKind,
 };
 use ratatui::crossterm::execute;
-use signal_hook::consts::signal::{SIGHUP, SIGQUIT, SIGTERM, SIGTSTP};
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use crate::app::{Action, App, Progress};
 use crate::library::FailedFile;
@@ -24,6 +27,7 @@ use crate::model::Briefing;
 pub enum Delivery {
     /// How many files were found.
     Found(usize),
+    /// Boxed: a loaded briefing is large, and most messages are.
     Loaded(Box<Loaded>),
 }
 
@@ -72,15 +76,29 @@ pub enum Exit {
     Signal(i32),
 }
 
+/// Signals received and not yet acted on.
+#[derive(Default)]
+struct Signals {
+    /// The last signal asking the reader to end, or 0.
+    stop: Arc<AtomicUsize>,
+    /// SIGTSTP from outside (`Ctrl-z` itself arrives as a key in raw mode).
+    suspend: Arc<AtomicBool>,
+}
+
 /// Runs the reader until the user quits or a signal asks it to stop.
 pub fn run(mut app: App, loads: Option<Receiver<Delivery>>, mouse: bool) -> io::Result<Exit> {
-    let signal = Arc::new(AtomicUsize::new(0));
-    for sig in [SIGTERM, SIGHUP, SIGQUIT, SIGTSTP] {
-        signal_hook::flag::register_usize(sig, Arc::clone(&signal), sig as usize)?;
+    // Separate flags, so that a stop request arriving after a termination cannot
+    // overwrite it: the loop looks at the termination first.
+    let signals = Signals::default();
+    // In raw mode Ctrl-c is a key, but SIGINT can still come from another process.
+    for sig in [SIGTERM, SIGHUP, SIGQUIT, SIGINT] {
+        signal_hook::flag::register_usize(sig, Arc::clone(&signals.stop), sig as usize)?;
     }
+    signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend))?;
     let mut terminal = setup(mouse)?;
-    let result = event_loop(&mut terminal, &mut app, loads, mouse, &signal);
-    teardown(mouse);
+    exit_on_hangup();
+    let result = event_loop(&mut terminal, &mut app, loads, mouse, &signals);
+    teardown(&mut terminal, mouse);
     result
 }
 
@@ -98,11 +116,51 @@ fn setup(mouse: bool) -> io::Result<DefaultTerminal> {
     Ok(terminal)
 }
 
-fn teardown(mouse: bool) {
+/// Ends the reader when its terminal hangs up (the window is closed, the connection
+/// drops). crossterm's reader takes the EOF and EIO of a terminal that is gone for
+/// "try again" and spins, so `event::poll` never returns and the loop never sees the
+/// SIGHUP. A thread that only waits for the hangup, reading nothing, ends the process
+/// instead, with the status a SIGHUP gives; there is no terminal left to restore.
+fn exit_on_hangup() {
+    let fd = if io::stdin().is_terminal() {
+        io::stdin().as_raw_fd()
+    } else {
+        io::stdout().as_raw_fd()
+    };
+    std::thread::spawn(move || {
+        loop {
+            let mut watched = libc::pollfd {
+                fd,
+                events: 0,
+                revents: 0,
+            };
+            // SAFETY: one valid pollfd, on a standard stream that stays open as long as
+            // the process. With no events asked, only a hangup or an error wakes it.
+            let ready = unsafe { libc::poll(&mut watched, 1, -1) };
+            if ready > 0 {
+                if watched.revents & (libc::POLLHUP | libc::POLLERR) != 0 {
+                    // SAFETY: ends the process at once; other threads are not touched,
+                    // and nothing buffered can reach a terminal that is gone anyway.
+                    unsafe { libc::_exit(128 + SIGHUP) };
+                }
+                // Anything else (a descriptor that is not valid) cannot be watched.
+                return;
+            }
+            if ready < 0 && io::Error::last_os_error().kind() != io::ErrorKind::Interrupted {
+                return;
+            }
+        }
+    });
+}
+
+/// Hands the terminal back: mouse, raw mode, alternate screen, and the cursor, which
+/// every frame hides (left to the terminal's drop it would stay hidden on `Ctrl-z`).
+fn teardown(terminal: &mut DefaultTerminal, mouse: bool) {
     if mouse {
         let _ = execute!(io::stdout(), DisableMouseCapture);
     }
     ratatui::restore();
+    let _ = terminal.show_cursor();
     let _ = io::stdout().flush();
 }
 
@@ -111,14 +169,13 @@ fn event_loop(
     app: &mut App,
     mut loads: Option<Receiver<Delivery>>,
     mouse: bool,
-    signal: &AtomicUsize,
+    signals: &Signals,
 ) -> io::Result<Exit> {
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
-    let tty = Tty::open()?;
     let mut found = 0;
     let mut done = 0;
     let mut dirty = true;
@@ -129,23 +186,17 @@ fn event_loop(
         }
         // Wake often while files arrive, rarely otherwise (signals are checked too).
         let wait = if loads.is_some() { 30 } else { 250 };
-        match tty.wait(wait) {
-            Input::HungUp => return Ok(Exit::Signal(SIGHUP)),
-            Input::Ready | Input::Interrupted => {
-                // Take every event crossterm has, then go back to waiting on the terminal.
-                while event::poll(Duration::ZERO)? {
-                    let ev = event::read()?;
-                    if let Some(action) = to_action(app, &ev) {
-                        if action == Action::Suspend {
-                            suspend(terminal, mouse)?;
-                        } else {
-                            app.update(action);
-                        }
-                        dirty = true;
-                    }
+        if event::poll(Duration::from_millis(wait))? {
+            // A hangup does not come back here as an error: see `exit_on_hangup`.
+            let ev = event::read()?;
+            if let Some(action) = to_action(app, &ev) {
+                if action == Action::Suspend {
+                    suspend(terminal, app, mouse)?;
+                } else {
+                    app.update(action);
                 }
+                dirty = true;
             }
-            Input::Timeout => {}
         }
         if let Some(rx) = &loads {
             let mut briefings: Vec<Briefing> = Vec::new();
@@ -181,12 +232,15 @@ fn event_loop(
                 loads = None;
             }
         }
-        match signal.swap(0, Ordering::SeqCst) {
+        // A termination wins over a stop request; one that arrives while the reader
+        // is stopped (`kill %1` sends SIGTERM, then SIGCONT) is seen on resuming.
+        if signals.suspend.swap(false, Ordering::SeqCst) && signals.stop.load(Ordering::SeqCst) == 0
+        {
+            suspend(terminal, app, mouse)?;
+            dirty = true;
+        }
+        match signals.stop.load(Ordering::SeqCst) {
             0 => {}
-            s if s as i32 == SIGTSTP => {
-                suspend(terminal, mouse)?;
-                dirty = true;
-            }
             s => return Ok(Exit::Signal(s as i32)),
         }
         if app.quit {
@@ -196,15 +250,27 @@ fn event_loop(
 }
 
 /// `Ctrl-z`: give the terminal back, stop, and set it up again on `fg`.
-fn suspend(terminal: &mut DefaultTerminal, mouse: bool) -> io::Result<()> {
-    teardown(mouse);
+///
+/// The same `Terminal` is kept: a new one would stack another panic hook on every
+/// suspend. It is resized rather than cleared, because `Terminal::clear` asks the
+/// terminal where the cursor is and fails when no answer comes; resizing clears the
+/// screen and makes the next frame a full redraw, at the size the terminal has now
+/// (it may have changed while the reader was stopped, with no SIGWINCH to tell it).
+fn suspend(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> io::Result<()> {
+    teardown(terminal, mouse);
     let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
     // Execution continues here after SIGCONT.
-    *terminal = ratatui::try_init()?;
+    enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen)?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    terminal.clear()?;
+    let size = terminal.size()?;
+    terminal.resize(size.into())?;
+    app.update(Action::Resize {
+        width: size.width,
+        height: size.height,
+    });
     Ok(())
 }
 
@@ -233,50 +299,5 @@ fn to_action(app: &App, ev: &Event) -> Option<Action> {
             _ => None,
         },
         _ => None,
-    }
-}
-
-/// What waiting on the terminal gave.
-enum Input {
-    Ready,
-    Timeout,
-    /// A signal arrived (a resize, or one of ours): look at events and flags.
-    Interrupted,
-    HungUp,
-}
-
-/// The controlling terminal, watched directly: crossterm's own wait spins without end
-/// once the terminal hangs up, so the reader waits here and asks crossterm only when
-/// there is input.
-struct Tty(std::fs::File);
-
-impl Tty {
-    fn open() -> io::Result<Tty> {
-        std::fs::File::open("/dev/tty").map(Tty)
-    }
-
-    fn wait(&self, timeout_ms: i32) -> Input {
-        use std::os::fd::AsRawFd;
-        let mut fds = libc::pollfd {
-            fd: self.0.as_raw_fd(),
-            events: libc::POLLIN,
-            revents: 0,
-        };
-        // SAFETY: one valid pollfd for the duration of the call.
-        let n = unsafe { libc::poll(&mut fds, 1, timeout_ms) };
-        if n < 0 {
-            return if io::Error::last_os_error().kind() == io::ErrorKind::Interrupted {
-                Input::Interrupted
-            } else {
-                Input::HungUp
-            };
-        }
-        if fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-            Input::HungUp
-        } else if n == 0 {
-            Input::Timeout
-        } else {
-            Input::Ready
-        }
     }
 }

@@ -1,0 +1,588 @@
+//! End-to-end: the real `brief` binary in a pseudo-terminal. Keys go in as bytes, the
+//! screen is read back through a terminal emulator, and the raw bytes are checked for
+//! what a terminal must never receive and for being handed back in a usable state.
+#![cfg(unix)]
+
+mod support {
+    pub mod pty;
+}
+
+use std::process::{Command, Stdio};
+
+use support::pty::*;
+
+const TAB: &[u8] = b"\t";
+const ENTER: &[u8] = b"\r";
+const ESC: &[u8] = b"\x1b";
+const CTRL_Z: &[u8] = b"\x1a";
+
+/// Starts the reader on the bundled briefings, waits until all four are loaded and
+/// selects the first (the one shown while loading depends on which file came first).
+fn start_library(cols: u16, rows: u16) -> Session {
+    let mut s = Session::start(&["briefings/"], cols, rows);
+    s.wait_for("the library to load", |scr| {
+        // The Briefings pane counts what it lists: all four are in.
+        scr.contains("Briefings 4") && PANES.iter().all(|p| scr.contains(p))
+    });
+    s.key(b"g", "the first briefing", |scr| scr.contains("1 of 4"));
+    s
+}
+
+/// The focused pane, as `4 Timeline`, from the marker on its border.
+fn focused(screen: &str) -> Option<String> {
+    let at = screen.find("\u{25b6} ")? + "\u{25b6} ".len();
+    let mut words = screen[at..].split_whitespace();
+    let number = words.next()?;
+    let name = words.next()?.trim_end_matches(|c: char| !c.is_alphabetic());
+    Some(format!("{number} {name}"))
+}
+
+/// The status line (second from the bottom).
+fn status_line(screen: &str) -> &str {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines
+        .get(lines.len().saturating_sub(2))
+        .copied()
+        .unwrap_or("")
+}
+
+/// A search counter such as `5/20` right after the query on the status line.
+fn has_match_counter(screen: &str, query: &str) -> bool {
+    let status = status_line(screen);
+    let Some(at) = status.find(&format!("/{query} ")) else {
+        return false;
+    };
+    let rest = &status[at + query.len() + 2..];
+    let counter = rest.split_whitespace().next().unwrap_or("");
+    match counter.split_once('/') {
+        Some((a, b)) => {
+            !a.is_empty()
+                && !b.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
+/// Moves through the reader the way a user would, then quits with `q`.
+fn walk_through(cols: u16, rows: u16) {
+    let mut s = start_library(cols, rows);
+    let scr = s.screen();
+    assert!(
+        scr.contains("EXERCISE: TG-4471 intrusion"),
+        "no briefing title on screen:\n{scr}"
+    );
+
+    s.key(b"j", "the second briefing", |scr| scr.contains("2 of 4"));
+    s.key(TAB, "focus on Overview", |scr| {
+        scr.contains("\u{25b6} 2 Overview")
+    });
+    s.key(b"4", "focus on Timeline", |scr| {
+        scr.contains("\u{25b6} 4 Timeline")
+    });
+    s.key(ENTER, "a timeline entry in full", |scr| {
+        scr.contains("Timeline entry") && scr.contains("Esc close")
+    });
+    s.key(ESC, "the entry to close", |scr| {
+        !scr.contains("Timeline entry") && scr.contains("\u{25b6} 4 Timeline")
+    });
+    let help = s.key(b"?", "the help", |scr| scr.contains("Help: keys"));
+    assert!(help.contains("quit"), "help does not mention quit:\n{help}");
+    s.key(ESC, "the help to close", |scr| !scr.contains("Help: keys"));
+    s.send(b"/Bossert");
+    s.key(ENTER, "a match counter", |scr| {
+        has_match_counter(scr, "Bossert")
+    });
+
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(status.success(), "q should exit 0, got {status}");
+    let raw = s.raw();
+    assert_restored(&raw);
+    // The very last bytes are the hand-back itself.
+    let tail = &raw[raw.len().saturating_sub(64)..];
+    assert!(
+        contains(tail, LEAVE_ALT) && raw.ends_with(SHOW_CURSOR),
+        "output does not end by leaving the alternate screen and showing the cursor: {}",
+        show(&raw)
+    );
+}
+
+#[test]
+fn walk_through_at_80x24() {
+    walk_through(80, 24);
+}
+
+#[test]
+fn walk_through_at_160x50() {
+    walk_through(160, 50);
+}
+
+#[test]
+fn actor_filter_from_the_command_line() {
+    // 80 columns cut the line after the quotes; the counts shown are these.
+    let expected = "Actor: Tom Bossert \u{2014} briefings 1/4, timeline 2/6, quotes 11/23";
+    let mut s = Session::start(&["--actor", "Tom Bossert", "briefings/"], 80, 24);
+    let scr = s.wait_for(expected, |scr| status_line(scr).contains(expected));
+    assert!(scr.contains("U.S. blames WannaCry"), "{scr}");
+    assert!(scr.contains("1 Briefings 1/4"), "{scr}");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    assert_restored(&s.raw());
+
+    // Wide enough for the whole line.
+    let expected = "Actor: Tom Bossert \u{2014} briefings 1/4, timeline 2/6, quotes 11/23, \
+                    implications 2/5";
+    let mut s = Session::start(&["--actor", "Tom Bossert", "briefings/"], 160, 50);
+    s.wait_for(expected, |scr| status_line(scr).contains(expected));
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn actor_filter_by_alias() {
+    // DPRK is an alias of North Korea: the filter shows the actor's own name.
+    let expected = "Actor: North Korea \u{2014} briefings 1/4, timeline 4/6, quotes 0/23, \
+                    implications 3/5";
+    let mut s = Session::start(&["--actor", "DPRK", "briefings/"], 160, 50);
+    s.wait_for(expected, |scr| status_line(scr).contains(expected));
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+
+    // One file: no Briefings pane, so no briefing count either.
+    let mut s = Session::start(
+        &["--actor", "dprk", "briefings/wannacry-attribution.yaml"],
+        80,
+        24,
+    );
+    let expected = "Actor: North Korea \u{2014} timeline 4/6, quotes 0/23, implications 3/5";
+    s.wait_for(expected, |scr| status_line(scr).contains(expected));
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+}
+
+/// A signal asks the reader to stop: it hands the terminal back and exits 128+signal.
+fn stops_on(sig: i32) {
+    let mut s = start_library(80, 24);
+    s.signal(sig);
+    let status = s.wait_exit();
+    assert_eq!(
+        (status.exit_code(), status.signal()),
+        (128 + sig as u32, None),
+        "after signal {sig}"
+    );
+    assert_restored(&s.raw());
+}
+
+#[test]
+fn sigterm_restores_and_exits_143() {
+    stops_on(libc::SIGTERM);
+}
+
+#[test]
+fn sighup_restores_and_exits_129() {
+    stops_on(libc::SIGHUP);
+}
+
+#[test]
+fn sigquit_restores_and_exits_131() {
+    stops_on(libc::SIGQUIT);
+}
+
+#[test]
+fn sigint_restores_and_exits_130() {
+    // Ctrl-c is a key in raw mode; SIGINT can still come from another process.
+    stops_on(libc::SIGINT);
+}
+
+#[test]
+fn a_stop_request_does_not_swallow_a_termination() {
+    // A stop request that comes after a termination, before the loop looks: the
+    // termination wins. (The short pause lets the first handler run on its own; sent
+    // together, the kernel would run SIGTERM's handler last and hide the problem.)
+    let mut s = start_library(80, 24);
+    s.signal(libc::SIGTERM);
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    s.signal(libc::SIGTSTP);
+    let status = s.wait_exit();
+    assert_eq!((status.exit_code(), status.signal()), (143, None));
+    assert_restored(&s.raw());
+}
+
+#[test]
+fn a_closed_terminal_ends_the_reader() {
+    // The window is closed: the terminal hangs up under the reader, which must notice
+    // and exit rather than spin or wait forever.
+    let mut s = start_library(80, 24);
+    s.hang_up();
+    let status = s.wait_exit();
+    assert_eq!(
+        (status.exit_code(), status.signal()),
+        (128 + libc::SIGHUP as u32, None),
+        "a hangup should end the reader as SIGHUP does"
+    );
+}
+
+#[test]
+fn works_with_stdin_not_a_terminal() {
+    // As under `xargs brief`: keys come from the terminal itself, and a hangup is still
+    // noticed.
+    let mut s = Session::start_sh(r#"exec "$BRIEF" briefings/ </dev/null"#, 80, 24);
+    s.wait_for("the library to load", |scr| {
+        scr.contains(" of 4") && PANES.iter().all(|p| scr.contains(p))
+    });
+    s.key(b"4", "focus on Timeline", |scr| {
+        scr.contains("\u{25b6} 4 Timeline")
+    });
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status}");
+    assert_restored(&s.raw());
+
+    let mut s = Session::start_sh(r#"exec "$BRIEF" briefings/ </dev/null"#, 80, 24);
+    s.wait_for("the library to load", |scr| scr.contains(" of 4"));
+    s.hang_up();
+    let status = s.wait_exit();
+    assert_eq!((status.exit_code(), status.signal()), (129, None));
+}
+
+#[test]
+fn not_a_terminal_points_to_export() {
+    let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+        .arg("briefings/")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("TERM", "xterm-256color")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run brief");
+    assert!(!out.status.success(), "should fail: {:?}", out.status);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("brief export"), "stderr: {stderr}");
+    assert!(
+        !out.stdout.contains(&0x1b) && !out.stderr.contains(&0x1b),
+        "escape bytes written: {:?} {:?}",
+        show(&out.stdout),
+        show(&out.stderr)
+    );
+}
+
+#[test]
+fn a_missing_path_leaves_the_terminal_alone() {
+    let mut s = Session::start(&["no-such-folder/"], 80, 24);
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    let raw = s.raw();
+    assert!(
+        !contains(&raw, ENTER_ALT),
+        "alternate screen entered: {}",
+        show(&raw)
+    );
+    assert!(
+        String::from_utf8_lossy(&raw).contains("no such file or folder"),
+        "{}",
+        show(&raw)
+    );
+}
+
+/// Ctrl-z (typed, or SIGTSTP from outside): the reader hands the terminal back, stops,
+/// and on SIGCONT takes it again and redraws.
+#[cfg(target_os = "linux")]
+fn suspend_and_resume(by_key: bool) {
+    let mut s = start_library(80, 24);
+    if by_key {
+        s.send(CTRL_Z);
+    } else {
+        s.signal(libc::SIGTSTP);
+    }
+    s.wait_state('T');
+    // Written before it stopped; the pipe may still hold some of it.
+    s.wait_raw("the terminal to be handed back before stopping", |raw| {
+        restored(raw).is_ok()
+    });
+    let entered = find_all(&s.raw(), ENTER_ALT).len();
+    assert_eq!(
+        entered, 1,
+        "entered the alternate screen again while stopped"
+    );
+    // The window changes size while the reader is stopped.
+    s.resize(100, 30);
+
+    s.signal(libc::SIGCONT);
+    s.wait_raw("the alternate screen again", |raw| {
+        find_all(raw, ENTER_ALT).len() == 2
+    });
+    s.wait_for("a redraw at the new size after resuming", |scr| {
+        scr.contains("1 of 4")
+            && PANES.iter().all(|p| scr.contains(p))
+            && scr.lines().count() == 30
+            && scr.lines().last().is_some_and(|l| l.contains("q quit"))
+    });
+    // Still answering keys.
+    s.key(b"j", "the second briefing", |scr| scr.contains("2 of 4"));
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status}");
+    assert_restored(&s.raw());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn ctrl_z_suspends_and_fg_resumes() {
+    suspend_and_resume(true);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn sigtstp_suspends_and_sigcont_resumes() {
+    suspend_and_resume(false);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_termination_while_stopped_ends_the_reader_on_resuming() {
+    // What `kill %1` does to a stopped job: SIGTERM, then SIGCONT.
+    let mut s = start_library(80, 24);
+    s.send(CTRL_Z);
+    s.wait_state('T');
+    s.signal(libc::SIGTERM);
+    s.signal(libc::SIGCONT);
+    let status = s.wait_exit();
+    assert_eq!((status.exit_code(), status.signal()), (143, None));
+    assert_restored(&s.raw());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn mouse_capture_is_released_on_every_way_out() {
+    const MOUSE_ON: &[u8] = b"\x1b[?1000h";
+    let mut s = Session::start(&["--mouse", "briefings/"], 80, 24);
+    s.wait_for("the library to load", |scr| scr.contains(" of 4"));
+    assert_eq!(
+        private_modes(&s.raw()).get(&1000),
+        Some(&true),
+        "mouse not captured"
+    );
+
+    s.send(CTRL_Z);
+    s.wait_state('T');
+    s.wait_raw("the terminal and the mouse to be handed back", |raw| {
+        restored(raw).is_ok()
+    });
+    s.signal(libc::SIGCONT);
+    s.wait_raw("the mouse captured again", |raw| {
+        find_all(raw, MOUSE_ON).len() == 2
+    });
+    s.wait_for("a redraw", |scr| PANES.iter().all(|p| scr.contains(p)));
+
+    s.signal(libc::SIGTERM);
+    let status = s.wait_exit();
+    assert_eq!((status.exit_code(), status.signal()), (143, None));
+    assert_restored(&s.raw());
+}
+
+#[test]
+fn survives_quick_resizes() {
+    let mut s = start_library(80, 24);
+    for (cols, rows) in [(20, 5), (1, 1), (160, 50), (40, 12)] {
+        s.resize(cols, rows);
+    }
+    let scr = s.wait_for("a sane screen at 40x12", |scr| {
+        !scr.contains("too small") && scr.contains("Briefings") && scr.contains("Implications")
+    });
+    assert!(s.alive(), "{scr}");
+
+    // Too small: it says so instead of drawing, and does not crash.
+    s.resize(20, 5);
+    s.wait_text("Terminal too small");
+    s.resize(1, 1);
+    s.wait_for("one cell", |scr| scr.trim() == "T");
+    s.resize(39, 12);
+    s.wait_text("39x12, needs 40x12");
+    s.resize(160, 50);
+    s.wait_for("the wide layout", |scr| {
+        !scr.contains("too small") && PANES.iter().all(|p| scr.contains(p))
+    });
+    assert!(s.alive());
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status}");
+    assert_restored(&s.raw());
+}
+
+/// What a briefing file must never get through to the terminal. `from` is where the
+/// first frame starts: a screen clear before it belongs to the reader's own start-up.
+fn assert_inert(what: &str, raw: &[u8], from: usize) {
+    let fail = |why: &str, at: usize| -> ! {
+        let lo = at.saturating_sub(120);
+        let hi = (at + 120).min(raw.len());
+        panic!(
+            "{what}: {why} at byte {at}, around {:?}",
+            String::from_utf8_lossy(&raw[lo..hi])
+        )
+    };
+    // The reader itself only ever writes CSI sequences (ESC [): anything else after an
+    // ESC (OSC `ESC ]`, DCS `ESC P`, APC `ESC _`, a reset `ESC c`...) came from a file.
+    for at in find_all(raw, b"\x1b") {
+        if raw.get(at + 1) != Some(&b'[') {
+            fail("an escape that is not a CSI sequence", at);
+        }
+    }
+    for (needle, why) in [
+        (&b"\x1b]"[..], "an OSC sequence"),
+        (b"\x07", "a BEL byte"),
+        ("\u{9b}".as_bytes(), "a C1 CSI"),
+        ("\u{202e}".as_bytes(), "a right-to-left override"),
+    ] {
+        if let Some(&at) = find_all(raw, needle).first() {
+            fail(why, at);
+        }
+    }
+    if let Some(&at) = find_all(&raw[from..], CLEAR_ALL).first() {
+        fail("a screen clear after the first frame", from + at);
+    }
+}
+
+/// Invisible characters that hide text: the zero-width space and the tag characters
+/// (U+E0000 to U+E007F, all encoded as F3 A0 80..81 xx).
+fn assert_no_invisible(what: &str, raw: &[u8]) {
+    for (needle, why) in [
+        ("\u{200b}".as_bytes(), "a zero-width space"),
+        (b"\xf3\xa0\x80", "a tag character"),
+        (b"\xf3\xa0\x81", "a tag character"),
+    ] {
+        if let Some(&at) = find_all(raw, needle).first() {
+            let around = &raw[at.saturating_sub(120)..(at + 120).min(raw.len())];
+            panic!(
+                "{what}: {why} at byte {at}, around {:?}",
+                String::from_utf8_lossy(around)
+            );
+        }
+    }
+}
+
+/// Opens the hostile folder and visits everything that shows its text: every pane,
+/// a quote and a timeline entry in full, the files with errors, the help. Returns all
+/// the bytes written, from start to exit.
+fn browse_hostile_folder() -> Vec<u8> {
+    let mut s = Session::start(&["tests/fixtures/hostile/"], 80, 24);
+    s.wait_for("the hostile briefing", |scr| {
+        scr.contains("Hostile") && scr.contains("2 files with errors")
+    });
+    // One briefing, so no Briefings pane: Tab visits the other five and comes back.
+    let first = focused(&s.screen()).expect("a focused pane");
+    let mut seen = vec![first.clone()];
+    for _ in 0..5 {
+        let before = seen.last().unwrap().clone();
+        let scr = s.key(TAB, "the next pane", |scr| {
+            focused(scr).is_some_and(|f| f != before)
+        });
+        seen.push(focused(&scr).unwrap());
+    }
+    assert_eq!(seen.last(), Some(&first), "Tab did not come back: {seen:?}");
+    seen.sort();
+    seen.dedup();
+    assert_eq!(
+        seen,
+        [
+            "2 Overview",
+            "3 Actors",
+            "4 Timeline",
+            "5 Quotes",
+            "6 Implications"
+        ],
+        "Tab did not visit every pane"
+    );
+    s.key(b"5", "the quotes", |scr| scr.contains("\u{25b6} 5 Quotes"));
+    s.key(ENTER, "the quote in full", |scr| {
+        scr.contains("Quote ") && scr.contains("Esc close")
+    });
+    s.key(ESC, "the quote to close", |scr| !scr.contains("Esc close"));
+    s.key(b"4", "the timeline", |scr| {
+        scr.contains("\u{25b6} 4 Timeline")
+    });
+    s.key(ENTER, "the entry in full", |scr| {
+        scr.contains("Timeline entry")
+    });
+    s.key(ESC, "the entry to close", |scr| {
+        !scr.contains("Timeline entry")
+    });
+    s.key(b"E", "the files with errors", |scr| {
+        scr.contains("Files with errors: 2")
+    });
+    s.key(b"j", "the second file", |scr| scr.contains("raw-controls"));
+    s.key(ENTER, "the file's errors in full", |scr| {
+        scr.contains("File with errors ")
+    });
+    s.key(ESC, "the errors to close", |scr| {
+        !scr.contains("File with errors ")
+    });
+    s.key(ESC, "back to the panes", |scr| {
+        !scr.contains("Files with errors")
+    });
+    s.key(b"?", "the help", |scr| scr.contains("Help: keys"));
+    s.key(ESC, "the help to close", |scr| !scr.contains("Help: keys"));
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(status.success(), "{status}");
+
+    let raw = s.raw();
+    assert_restored(&raw);
+    raw
+}
+
+#[test]
+fn hostile_text_cannot_drive_the_terminal() {
+    let raw = browse_hostile_folder();
+    let entered = find_all(&raw, ENTER_ALT);
+    assert!(!entered.is_empty(), "never entered the alternate screen");
+    let from = entered[0] + ENTER_ALT.len();
+    assert_inert("the reader", &raw, from);
+}
+
+#[test]
+#[ignore = "needs display cleaning"]
+fn hostile_invisible_text_is_not_shown() {
+    assert_no_invisible("the reader", &browse_hostile_folder());
+}
+
+#[test]
+#[ignore = "needs display cleaning"]
+fn a_hostile_path_is_not_echoed() {
+    // The reader names a missing path on the terminal before taking it over.
+    let mut s = Session::start(&["\x1b]0;pwned\x07\x1b[2J\u{9b}2J\u{202e}missing"], 80, 24);
+    let status = s.wait_exit();
+    assert_eq!(status.exit_code(), 2);
+    let raw = s.raw();
+    assert!(
+        String::from_utf8_lossy(&raw).contains("no such file or folder"),
+        "{}",
+        show(&raw)
+    );
+    assert_inert("a missing path", &raw, 0);
+}
+
+#[test]
+#[ignore = "needs display cleaning"]
+fn check_does_not_echo_hostile_text() {
+    for (file, valid) in [
+        ("tests/fixtures/hostile/escapes.yaml", true),
+        ("tests/fixtures/hostile/invalid-escapes.yaml", false),
+        ("tests/fixtures/hostile/raw-controls.yaml", false),
+    ] {
+        let out = Command::new(env!("CARGO_BIN_EXE_brief"))
+            .args(["check", file])
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .expect("run brief check");
+        assert_eq!(out.status.success(), valid, "{file}: {:?}", out.status);
+        for (name, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            assert_inert(&format!("brief check {file}, {name}"), bytes, 0);
+            assert!(
+                !bytes.contains(&0x1b),
+                "brief check {file} wrote an escape byte on {name}: {}",
+                show(bytes)
+            );
+        }
+    }
+}
