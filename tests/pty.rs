@@ -541,13 +541,11 @@ fn hostile_text_cannot_drive_the_terminal() {
 }
 
 #[test]
-#[ignore = "needs display cleaning"]
 fn hostile_invisible_text_is_not_shown() {
     assert_no_invisible("the reader", &browse_hostile_folder());
 }
 
 #[test]
-#[ignore = "needs display cleaning"]
 fn a_hostile_path_is_not_echoed() {
     // The reader names a missing path on the terminal before taking it over.
     let mut s = Session::start(&["\x1b]0;pwned\x07\x1b[2J\u{9b}2J\u{202e}missing"], 80, 24);
@@ -563,7 +561,6 @@ fn a_hostile_path_is_not_echoed() {
 }
 
 #[test]
-#[ignore = "needs display cleaning"]
 fn check_does_not_echo_hostile_text() {
     for (file, valid) in [
         ("tests/fixtures/hostile/escapes.yaml", true),

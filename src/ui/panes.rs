@@ -589,13 +589,15 @@ fn match_counter(app: &App) -> String {
         return String::new();
     }
     let briefings = if app.shows_list() {
-        format!(" \u{00b7} {} briefings", app.view.match_counts.len())
+        let m = app.view.match_counts.len();
+        format!(" \u{00b7} {m} briefing{}", if m == 1 { "" } else { "s" })
     } else {
         String::new()
     };
     match (n, app.search.current) {
         (0, _) => format!("no match here{briefings}"),
         (n, Some(c)) => format!("{}/{n}{briefings}", c + 1),
+        (1, None) => format!("1 match{briefings}"),
         (n, None) => format!("{n} matches{briefings}"),
     }
 }
@@ -669,7 +671,11 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
         hints.push((String::new(), "type to narrow", Action::Type(' ')));
     }
     let width = |h: &(String, &str, Action)| h.0.chars().count() + h.1.chars().count() + 3;
-    let kept_last: usize = hints.iter().filter(|h| matches!(h.2, Action::Help | Action::Quit)).map(width).sum();
+    let kept_last: usize = hints
+        .iter()
+        .filter(|h| matches!(h.2, Action::Help | Action::Quit))
+        .map(width)
+        .sum();
     let mut room = (area.width as usize).saturating_sub(1 + kept_last);
     let mut spans = Vec::new();
     for h in &hints {
