@@ -102,17 +102,29 @@ pub fn run(mut app: App, loads: Option<Receiver<Delivery>>, mouse: bool) -> io::
     result
 }
 
-fn setup(mouse: bool) -> io::Result<DefaultTerminal> {
+/// Takes over the terminal: raw mode, the alternate screen, the mouse if asked. A
+/// panic on this thread hands the terminal back before its message is printed; a
+/// panic on another thread (a file being loaded) leaves the terminal alone, since the
+/// reader goes on, and the file is reported as failed instead.
+pub fn setup(mouse: bool) -> io::Result<DefaultTerminal> {
     let terminal = ratatui::try_init()?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
-        // On a panic, let go of the mouse before ratatui's hook restores the rest.
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            let _ = execute!(io::stdout(), DisableMouseCapture);
-            previous(info);
-        }));
     }
+    // ratatui's hook (installed by `try_init`) restores the terminal; run it, and let
+    // go of the mouse first, only for a panic of the thread that owns the terminal.
+    let owner = std::thread::current().id();
+    let restoring = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if std::thread::current().id() == owner {
+            if mouse {
+                let _ = execute!(io::stdout(), DisableMouseCapture);
+            }
+            // Every frame hides the cursor; ratatui's restore does not show it again.
+            let _ = execute!(io::stdout(), ratatui::crossterm::cursor::Show);
+            restoring(info);
+        }
+    }));
     Ok(terminal)
 }
 

@@ -326,7 +326,17 @@ pub fn load_parallel(files: &[PathBuf], opts: &LoadOptions, on_loaded: impl FnMu
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    if tx.send((i, load_file(path, opts))).is_err() {
+                    // A bug in reading one file must not take the others down.
+                    let loaded = std::panic::catch_unwind(|| load_file(path, opts))
+                        .unwrap_or_else(|_| {
+                            Err(vec![Diagnostic::error(
+                                path,
+                                1,
+                                1,
+                                "brief failed on this file (an internal error); the other files are not affected",
+                            )])
+                        });
+                    if tx.send((i, loaded)).is_err() {
                         break;
                     }
                 }

@@ -93,6 +93,22 @@ impl Session {
         Session::spawn(cmd, cols, rows)
     }
 
+    /// Runs any program in the terminal, with extra environment variables.
+    pub fn start_program(
+        program: &std::path::Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+        cols: u16,
+        rows: u16,
+    ) -> Session {
+        let mut cmd = CommandBuilder::new(program);
+        cmd.args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        Session::spawn(cmd, cols, rows)
+    }
+
     fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Session {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
