@@ -10,10 +10,11 @@
 #   floor:  target/release/examples/floor DIR   (serde-saphyr only, all cores)
 #   check:  target/release/brief check DIR      (parse + validate, all cores)
 #
-# with hyperfine when installed (RUNS runs each, default 10, after one warm-up),
-# or /usr/bin/time otherwise, and prints check / floor for wall time and for
-# CPU time (user + system). Then the peak RSS of `brief check` (from
-# /usr/bin/time -v) against the library's size.
+# with hyperfine when installed, /usr/bin/time otherwise: RUNS rounds (default
+# 10) of one run each, taking turns, and prints check / floor for wall time and
+# for CPU time (user + system). Then the peak RSS of `brief check` (from
+# /usr/bin/time -v) against the library's size. MEASURE_WITH=time uses
+# /usr/bin/time even where hyperfine is installed.
 set -euo pipefail
 
 count=${1:-2000}
@@ -46,46 +47,49 @@ disk_kb=$(du -sk "$dir" | cut -f1)
 "$floor" "$dir" >/dev/null
 "$brief" check "$dir" >/dev/null
 
-echo "== timing ($runs runs each)"
-if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 1 --runs "$runs" --export-csv "$work/times.csv" \
-    -n floor "$floor $dir" -n check "$brief check $dir"
-  # command,mean,stddev,median,user,system,min,max (seconds)
-  awk -F, -v target=1.3 '
-    NR > 1 { mean[$1] = $2; median[$1] = $4; cpu[$1] = $5 + $6; min[$1] = $7 }
-    END {
-      printf "floor: mean %.3f s, median %.3f s, min %.3f s, cpu %.3f s\n", mean["floor"], median["floor"], min["floor"], cpu["floor"]
-      printf "check: mean %.3f s, median %.3f s, min %.3f s, cpu %.3f s\n", mean["check"], median["check"], min["check"], cpu["check"]
-      printf "check / floor: wall (median) %.2fx, wall (min) %.2fx, cpu (mean user+system) %.2fx; target <= %.1fx\n",
-        median["check"] / median["floor"], min["check"] / min["floor"], cpu["check"] / cpu["floor"], target
-    }' "$work/times.csv"
+echo "== timing ($runs rounds)"
+# The two commands take turns, one run each per round, so that a machine whose
+# load changes during the measurement disturbs both alike; each round gives a
+# ratio, and the medians are reported.
+if [[ ${MEASURE_WITH:-} == time ]]; then
+  tool=time
+elif command -v hyperfine >/dev/null; then
+  tool=hyperfine
 elif [[ -x /usr/bin/time ]]; then
-  for name in floor check; do
-    cmd=("$floor" "$dir")
-    [[ $name == check ]] && cmd=("$brief" check "$dir")
-    for _ in $(seq "$runs"); do
-      /usr/bin/time -f "$name %e %U %S" -a -o "$work/times.txt" "${cmd[@]}" >/dev/null
-    done
-  done
-  awk -v target=1.3 '
-    { n[$1]++; wall[$1, n[$1]] = $2; cpu[$1] += $3 + $4 }
-    function median(name,   i, j, t, k) {
-      k = n[name]
-      for (i = 1; i <= k; i++) v[i] = wall[name, i]
-      for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
-      return (k % 2) ? v[(k + 1) / 2] : (v[k / 2] + v[k / 2 + 1]) / 2
-    }
-    END {
-      f = median("floor"); c = median("check")
-      printf "floor: median %.3f s, cpu %.3f s\n", f, cpu["floor"] / n["floor"]
-      printf "check: median %.3f s, cpu %.3f s\n", c, cpu["check"] / n["check"]
-      printf "check / floor: wall (median) %.2fx, cpu (mean user+system) %.2fx; target <= %.1fx\n",
-        c / f, (cpu["check"] / n["check"]) / (cpu["floor"] / n["floor"]), target
-    }' "$work/times.txt"
+  tool=time
 else
   echo "neither hyperfine nor /usr/bin/time: apt-get install -y hyperfine time" >&2
   exit 1
 fi
+echo "with $tool"
+"$floor" "$dir" >/dev/null # warm-up: the files into the page cache
+for round in $(seq "$runs"); do
+  if [[ $tool == hyperfine ]]; then
+    hyperfine --style none --runs 1 --export-csv "$work/round.csv" \
+      -n floor "$floor $dir" -n check "$brief check $dir" 2>/dev/null
+    # command,mean,stddev,median,user,system,min,max (seconds)
+    awk -F, -v r="$round" 'NR > 1 { print r, $1, $2, $5, $6 }' "$work/round.csv" >>"$work/times.txt"
+  else
+    /usr/bin/time -f "$round floor %e %U %S" -a -o "$work/times.txt" "$floor" "$dir" >/dev/null
+    /usr/bin/time -f "$round check %e %U %S" -a -o "$work/times.txt" "$brief" check "$dir" >/dev/null
+  fi
+done
+# Lines: round name wall user system.
+awk -v target=1.3 '
+  function median(a, k,   i, j, t) {
+    for (i = 1; i <= k; i++) for (j = i + 1; j <= k; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return (k % 2) ? a[(k + 1) / 2] : (a[k / 2] + a[k / 2 + 1]) / 2
+  }
+  { wall[$2, $1] = $3; cpu[$2, $1] = $4 + $5; if ($1 > n) n = $1 }
+  END {
+    for (i = 1; i <= n; i++) {
+      fw[i] = wall["floor", i]; cw[i] = wall["check", i]; fc[i] = cpu["floor", i]; cc[i] = cpu["check", i]
+      rw[i] = wall["check", i] / wall["floor", i]; rc[i] = cpu["check", i] / cpu["floor", i]
+    }
+    printf "floor: wall %.3f s, cpu %.3f s (medians of %d runs)\n", median(fw, n), median(fc, n), n
+    printf "check: wall %.3f s, cpu %.3f s (medians of %d runs)\n", median(cw, n), median(cc, n), n
+    printf "check / floor: wall %.2fx, cpu (user + system) %.2fx (medians of the %d rounds'"'"' ratios); target <= %.1fx\n", median(rw, n), median(rc, n), n, target
+  }' "$work/times.txt"
 
 echo "== memory"
 if [[ -x /usr/bin/time ]]; then
