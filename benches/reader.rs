@@ -108,7 +108,9 @@ fn reader(c: &mut Criterion) {
 
     let mut terminal = Terminal::new(TestBackend::new(160, 50)).unwrap();
     g.bench_function("render one frame at 160x50", |b| {
-        b.iter(|| terminal.draw(|f| f.render_widget(&app, f.area())).unwrap())
+        b.iter(|| {
+            terminal.draw(|f| f.render_widget(&app, f.area())).unwrap();
+        })
     });
     g.finish();
 }
