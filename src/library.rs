@@ -62,11 +62,20 @@ pub struct Library {
     actor_of: Vec<Vec<ActorIx>>,
     /// For each briefing, its searchable text in lower case (see [`crate::search::corpus`]).
     corpus: Vec<String>,
+    /// For each briefing and actor, its normalized name and aliases (made once).
+    keys: Vec<Vec<Vec<String>>>,
 }
 
 /// A name compared across files: case, punctuation and spacing do not count, so
 /// `North Korea`, `north-korea` and `NORTH  KOREA` are one.
 pub fn normalize(name: &str) -> String {
+    if name.is_ascii() {
+        return name
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect();
+    }
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -84,6 +93,12 @@ impl Library {
     pub fn extend(&mut self, briefings: Vec<Briefing>, failed: Vec<FailedFile>) {
         self.corpus
             .extend(briefings.iter().map(crate::search::corpus));
+        self.keys.extend(briefings.iter().map(|b| {
+            b.actors
+                .iter()
+                .map(|a| names(a).map(normalize).filter(|k| !k.is_empty()).collect())
+                .collect()
+        }));
         self.briefings.extend(briefings);
         self.failed.extend(failed);
         self.reindex();
@@ -103,7 +118,7 @@ impl Library {
     fn reindex(&mut self) {
         let mut nodes: Vec<(BriefingIx, usize)> = Vec::new();
         let mut parent: Vec<usize> = Vec::new();
-        let mut owner: HashMap<String, usize> = HashMap::new();
+        let mut owner: HashMap<&str, usize> = HashMap::new();
         fn find(parent: &mut [usize], mut x: usize) -> usize {
             while parent[x] != x {
                 parent[x] = parent[parent[x]];
@@ -112,12 +127,12 @@ impl Library {
             x
         }
         for (b, briefing) in self.briefings.iter().enumerate() {
-            for (a, actor) in briefing.actors.iter().enumerate() {
+            for a in 0..briefing.actors.len() {
                 let node = nodes.len();
                 nodes.push((b, a));
                 parent.push(node);
-                for key in names(actor).map(normalize).filter(|k| !k.is_empty()) {
-                    match owner.get(&key) {
+                for key in &self.keys[b][a] {
+                    match owner.get(key.as_str()) {
                         Some(&other) => {
                             let (x, y) = (find(&mut parent, node), find(&mut parent, other));
                             if x != y {
@@ -125,7 +140,7 @@ impl Library {
                             }
                         }
                         None => {
-                            owner.insert(key, node);
+                            owner.insert(key.as_str(), node);
                         }
                     }
                 }
@@ -153,39 +168,40 @@ impl Library {
             actor_of[b].push(ix);
         }
         for la in &mut actors {
-            let mut counts: Vec<(String, usize)> = Vec::new();
-            let mut aliases: Vec<String> = Vec::new();
+            // Names and aliases as written, compared by reference until the end.
+            let mut counts: Vec<(&str, usize)> = Vec::new();
+            let mut aliases: Vec<&str> = Vec::new();
             for &(b, a) in &la.appearances {
                 let actor = &self.briefings[b].actors[a];
-                let name = actor.name.shown().to_string();
+                let name = actor.name.shown();
                 match counts.iter_mut().find(|(n, _)| *n == name) {
                     Some((_, c)) => *c += 1,
                     None => counts.push((name, 1)),
                 }
                 for alias in &actor.aliases {
-                    let alias = alias.shown().to_string();
-                    if !aliases.contains(&alias) {
-                        aliases.push(alias);
+                    if !aliases.contains(&alias.shown()) {
+                        aliases.push(alias.shown());
                     }
                 }
-                for k in names(actor).map(normalize) {
-                    if !k.is_empty() && !la.keys.contains(&k) {
-                        la.keys.push(k);
+                for k in &self.keys[b][a] {
+                    if !la.keys.contains(k) {
+                        la.keys.push(k.clone());
                     }
                 }
             }
-            let best = counts
+            let name = counts
                 .iter()
                 .enumerate()
-                .max_by_key(|(i, (_, c))| (*c, std::cmp::Reverse(*i)));
-            la.name = best.map(|(_, (n, _))| n.clone()).unwrap_or_default();
-            for (n, _) in counts {
-                if n != la.name && !aliases.contains(&n) {
+                .max_by_key(|(i, (_, c))| (*c, std::cmp::Reverse(*i)))
+                .map_or("", |(_, (n, _))| *n);
+            for (n, _) in &counts {
+                if !aliases.contains(n) {
                     aliases.push(n);
                 }
             }
-            aliases.retain(|a| *a != la.name);
-            la.aliases = aliases;
+            aliases.retain(|a| *a != name);
+            la.name = name.to_string();
+            la.aliases = aliases.into_iter().map(str::to_string).collect();
         }
         self.actors = actors;
         self.actor_of = actor_of;

@@ -190,6 +190,9 @@ fn event_loop(
     });
     let mut found = 0;
     let mut done = 0;
+    let mut arrived: Vec<Briefing> = Vec::new();
+    let mut failed: Vec<FailedFile> = Vec::new();
+    let mut handed_over = std::time::Instant::now();
     let mut dirty = true;
     loop {
         if dirty {
@@ -211,17 +214,14 @@ fn event_loop(
             }
         }
         if let Some(rx) = &loads {
-            let mut briefings: Vec<Briefing> = Vec::new();
-            let mut failed: Vec<FailedFile> = Vec::new();
             let mut finished = false;
-            // Take what has arrived, but keep each batch small enough to stay responsive.
-            for _ in 0..400 {
+            loop {
                 match rx.try_recv() {
                     Ok(Delivery::Found(n)) => found = n,
                     Ok(Delivery::Loaded(l)) => {
                         done += 1;
                         match *l {
-                            Ok(b) => briefings.push(b),
+                            Ok(b) => arrived.push(b),
                             Err(problems) => failed.push(FailedFile {
                                 path: problems.first().map(|p| p.path.clone()).unwrap_or_default(),
                                 problems,
@@ -235,9 +235,18 @@ fn event_loop(
                     }
                 }
             }
-            if !briefings.is_empty() || !failed.is_empty() || finished {
+            // Hand over what arrived a few times a second: each hand-over re-indexes
+            // the library's actors, which need not happen for every file.
+            let due = handed_over.elapsed() >= Duration::from_millis(150)
+                || app.library.briefings.is_empty();
+            if finished || (due && (!arrived.is_empty() || !failed.is_empty())) {
                 let total = if finished { done } else { found.max(done) };
-                app.receive(briefings, failed, Progress { done, total });
+                app.receive(
+                    std::mem::take(&mut arrived),
+                    std::mem::take(&mut failed),
+                    Progress { done, total },
+                );
+                handed_over = std::time::Instant::now();
                 dirty = true;
             }
             if finished {

@@ -1,5 +1,6 @@
 //! Files and folders to briefings, with every problem reported as `PATH:LINE:COLUMN`.
 
+pub mod fast;
 mod validate;
 pub mod yaml;
 
@@ -206,6 +207,21 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Loaded {
 /// Checks a briefing given as text.
 pub fn load_str(path: &Path, src: &str) -> Loaded {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if let Some(mut b) = fast::briefing(src, &stem) {
+        b.path = path.to_path_buf();
+        return Ok(b);
+    }
+    load_positioned(path, src)
+}
+
+/// Checks a briefing the thorough way only: the positioned tree and the validator,
+/// which find every problem with its place. [`load_str`] tries the quick way first.
+pub fn load_positioned(path: &Path, src: &str) -> Loaded {
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let located = |line: u32, column: u32, message: String| {
         let mut d = Diagnostic::error(path, line, column, message);
         d.excerpt = src
@@ -214,14 +230,14 @@ pub fn load_str(path: &Path, src: &str) -> Loaded {
             .map(str::to_string);
         d
     };
-    let root = match yaml::parse(src) {
-        Ok(root) => root,
-        Err(e) => return Err(vec![located(e.pos.line, e.pos.column, e.message)]),
-    };
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    let root = match yaml::parse(src) {
+        Ok(root) => root,
+        Err(e) => return Err(vec![located(e.pos.line, e.pos.column, e.message)]),
+    };
     match validate::briefing(src, &root, &stem) {
         Ok(mut b) => {
             b.path = path.to_path_buf();

@@ -21,6 +21,16 @@ pub const MAX_ALIAS_EVENTS: usize = 100_000;
 /// The parser settings, all of them: strict booleans, budgets, and duplicate keys
 /// passed through to the validator, which reports every one of them with its place.
 fn options() -> Options {
+    with_duplicates(DuplicateKeyPolicy::PassThrough)
+}
+
+/// The same settings, but a duplicate key is an error: for the typed quick way in,
+/// which leaves such a file to the validator.
+pub fn strict_options() -> Options {
+    with_duplicates(DuplicateKeyPolicy::Error)
+}
+
+fn with_duplicates(duplicate_keys: DuplicateKeyPolicy) -> Options {
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH,
@@ -34,7 +44,7 @@ fn options() -> Options {
         strict_booleans: true,
         // `.inf` or `.nan` where text is expected is read as its text, like any number.
         non_finite_float_policy: NonFiniteFloatPolicy::PassThrough,
-        duplicate_keys: DuplicateKeyPolicy::PassThrough,
+        duplicate_keys: duplicate_keys,
         merge_keys: MergeKeyPolicy::Merge,
     }
 }
