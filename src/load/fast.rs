@@ -252,10 +252,7 @@ fn texts(p: List) -> Option<Vec<Text>> {
 }
 
 fn ids(p: List) -> Option<Vec<String>> {
-    p.0.unwrap_or_default()
-        .into_iter()
-        .map(text)
-        .collect()
+    p.0.unwrap_or_default().into_iter().map(text).collect()
 }
 
 fn build(raw: RawBriefing, default_id: &str) -> Option<Briefing> {

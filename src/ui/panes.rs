@@ -1,5 +1,7 @@
 //! The reader's panes, the title bar, the status bar and the hint bar.
 
+use std::ops::Range;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -104,8 +106,8 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         }
         return;
     }
-    let rows = rows(app, pane);
-    if rows.is_empty() {
+    let len = app.pane_len(pane);
+    if len == 0 {
         let msg = empty_message(app, pane);
         buf.set_stringn(
             inner.x + 1,
@@ -116,10 +118,18 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         );
         return;
     }
-    let heights: Vec<usize> = rows.iter().map(Vec::len).collect();
+    // Only the rows in view are built: a library list can hold thousands.
+    let heights = row_heights(app, pane);
     let sel = app.cursor(pane);
     let offset = list_offset(&heights, sel, inner.height as usize);
-    render_rows(&rows, offset, Some(sel), inner, buf);
+    let end = (offset + inner.height as usize).min(len);
+    let rows = rows(app, pane, offset..end);
+    render_rows(&rows, 0, Some(sel - offset), inner, buf);
+}
+
+/// The part of a list in `range`, clamped to the list.
+fn window<'l, T>(list: &'l [T], range: &Range<usize>) -> &'l [T] {
+    &list[range.start.min(list.len())..range.end.min(list.len())]
 }
 
 /// `" 2/6"` under a filter, `" 6"` otherwise.
@@ -162,21 +172,19 @@ pub fn render_empty_library(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 /// The lines of each row of a list pane (a row is one item; quotes take two lines).
-pub fn rows<'a>(app: &'a App, pane: Pane) -> Vec<Vec<Line<'a>>> {
+pub fn rows<'a>(app: &'a App, pane: Pane, range: Range<usize>) -> Vec<Vec<Line<'a>>> {
     let q = app.search.query.to_lowercase();
     let Some(b) = app.current else {
         return match pane {
-            Pane::Briefings => briefing_rows(app, &q),
+            Pane::Briefings => briefing_rows(app, &q, &range),
             _ => Vec::new(),
         };
     };
     let br = &app.library.briefings[b];
     match pane {
-        Pane::Briefings => briefing_rows(app, &q),
+        Pane::Briefings => briefing_rows(app, &q, &range),
         Pane::Overview => Vec::new(),
-        Pane::Actors => app
-            .view
-            .actors
+        Pane::Actors => window(&app.view.actors, &range)
             .iter()
             .map(|&i| {
                 let a = &br.actors[i];
@@ -210,30 +218,23 @@ pub fn rows<'a>(app: &'a App, pane: Pane) -> Vec<Vec<Line<'a>>> {
                 vec![Line::from(spans)]
             })
             .collect(),
-        Pane::Timeline => app
-            .view
-            .timeline
+        Pane::Timeline => window(&app.view.timeline, &range)
             .iter()
             .map(|r| vec![timeline_line(br, *r, &q, false)])
             .collect(),
-        Pane::Quotes => app
-            .view
-            .quotes
+        Pane::Quotes => window(&app.view.quotes, &range)
             .iter()
             .map(|&i| quote_lines(br, i, &q, None))
             .collect(),
-        Pane::Implications => app
-            .view
-            .implications
+        Pane::Implications => window(&app.view.implications, &range)
             .iter()
             .map(|&i| vec![implication_line(br, i, &q, None)])
             .collect(),
     }
 }
 
-fn briefing_rows<'a>(app: &'a App, q: &str) -> Vec<Vec<Line<'a>>> {
-    app.view
-        .briefings
+fn briefing_rows<'a>(app: &'a App, q: &str, range: &Range<usize>) -> Vec<Vec<Line<'a>>> {
+    window(&app.view.briefings, range)
         .iter()
         .map(|&b| {
             let br = &app.library.briefings[b];

@@ -43,10 +43,26 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
         return;
     }
     let q = app.search.query.to_lowercase();
-    let rows: Vec<Vec<Line>> = screen.rows.iter().map(|r| row_lines(app, r, &q)).collect();
-    let heights: Vec<usize> = rows.iter().map(Vec::len).collect();
+    // Only the rows in view are built: the library timeline can hold many thousands.
+    let heights: Vec<usize> = screen.rows.iter().map(|r| row_height(app, r)).collect();
     let offset = list_offset(&heights, screen.cursor, inner.height as usize);
-    render_rows(&rows, offset, Some(screen.cursor), inner, buf);
+    let end = (offset + inner.height as usize).min(screen.rows.len());
+    let rows: Vec<Vec<Line>> = screen.rows[offset..end]
+        .iter()
+        .map(|r| row_lines(app, r, &q))
+        .collect();
+    render_rows(&rows, 0, screen.cursor.checked_sub(offset), inner, buf);
+}
+
+/// Lines a row takes, without building it: a quote two, a failed file one per problem.
+fn row_height(app: &App, row: &ScreenRow) -> usize {
+    match row {
+        ScreenRow::Item(Item::Quote(..)) => 2,
+        ScreenRow::Item(Item::Failed(f)) => {
+            1 + app.library.failed.get(*f).map_or(0, |x| x.problems.len())
+        }
+        _ => 1,
+    }
 }
 
 fn row_lines<'a>(app: &'a App, row: &'a ScreenRow, q: &str) -> Vec<Line<'a>> {
