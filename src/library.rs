@@ -62,8 +62,11 @@ pub struct Library {
     actor_of: Vec<Vec<ActorIx>>,
     /// For each briefing, its searchable text in lower case (see [`crate::search::corpus`]).
     corpus: Vec<String>,
-    /// For each briefing and actor, its normalized name and aliases (made once).
-    keys: Vec<Vec<Vec<String>>>,
+    /// For each briefing and actor, its normalized name and aliases (made once), as
+    /// numbers into `key_names`: actors recur across files, their names far less.
+    keys: Vec<Vec<Vec<u32>>>,
+    key_ids: HashMap<String, u32>,
+    key_names: Vec<String>,
 }
 
 /// A name compared across files: case, punctuation and spacing do not count, so
@@ -93,12 +96,24 @@ impl Library {
     pub fn extend(&mut self, briefings: Vec<Briefing>, failed: Vec<FailedFile>) {
         self.corpus
             .extend(briefings.iter().map(crate::search::corpus));
-        self.keys.extend(briefings.iter().map(|b| {
-            b.actors
-                .iter()
-                .map(|a| names(a).map(normalize).filter(|k| !k.is_empty()).collect())
-                .collect()
-        }));
+        for b in &briefings {
+            let mut per_actor = Vec::with_capacity(b.actors.len());
+            for a in &b.actors {
+                let mut ids: Vec<u32> = Vec::new();
+                for key in names(a).map(normalize).filter(|k| !k.is_empty()) {
+                    let next = self.key_names.len() as u32;
+                    let id = *self.key_ids.entry(key).or_insert_with_key(|k| {
+                        self.key_names.push(k.clone());
+                        next
+                    });
+                    if !ids.contains(&id) {
+                        ids.push(id);
+                    }
+                }
+                per_actor.push(ids);
+            }
+            self.keys.push(per_actor);
+        }
         self.briefings.extend(briefings);
         self.failed.extend(failed);
         self.reindex();
@@ -118,7 +133,8 @@ impl Library {
     fn reindex(&mut self) {
         let mut nodes: Vec<(BriefingIx, usize)> = Vec::new();
         let mut parent: Vec<usize> = Vec::new();
-        let mut owner: HashMap<&str, usize> = HashMap::new();
+        // The first actor seen with each name: later ones with that name join it.
+        let mut owner: Vec<Option<usize>> = vec![None; self.key_names.len()];
         fn find(parent: &mut [usize], mut x: usize) -> usize {
             while parent[x] != x {
                 parent[x] = parent[parent[x]];
@@ -131,17 +147,15 @@ impl Library {
                 let node = nodes.len();
                 nodes.push((b, a));
                 parent.push(node);
-                for key in &self.keys[b][a] {
-                    match owner.get(key.as_str()) {
-                        Some(&other) => {
+                for &key in &self.keys[b][a] {
+                    match owner[key as usize] {
+                        Some(other) => {
                             let (x, y) = (find(&mut parent, node), find(&mut parent, other));
                             if x != y {
                                 parent[x.max(y)] = x.min(y);
                             }
                         }
-                        None => {
-                            owner.insert(key.as_str(), node);
-                        }
+                        None => owner[key as usize] = Some(node),
                     }
                 }
             }
@@ -183,9 +197,10 @@ impl Library {
                         aliases.push(alias.shown());
                     }
                 }
-                for k in &self.keys[b][a] {
-                    if !la.keys.contains(k) {
-                        la.keys.push(k.clone());
+                for &k in &self.keys[b][a] {
+                    let name = &self.key_names[k as usize];
+                    if !la.keys.contains(name) {
+                        la.keys.push(name.clone());
                     }
                 }
             }

@@ -21,7 +21,9 @@ pub struct Text {
 
 impl Text {
     /// A one-line field (title, name): line breaks are shown as spaces.
-    pub fn line(raw: String) -> Text {
+    pub fn line(mut raw: String) -> Text {
+        // Parsers leave spare capacity; a library keeps thousands of these.
+        raw.shrink_to_fit();
         let shown = match text::clean_line(&raw) {
             std::borrow::Cow::Borrowed(_) => None,
             std::borrow::Cow::Owned(s) => Some(s.into_boxed_str()),
@@ -30,7 +32,8 @@ impl Text {
     }
 
     /// A multi-line field (summary, quote, detail): line breaks are kept.
-    pub fn block(raw: String) -> Text {
+    pub fn block(mut raw: String) -> Text {
+        raw.shrink_to_fit();
         let shown = match text::clean_block(&raw) {
             std::borrow::Cow::Borrowed(_) => None,
             std::borrow::Cow::Owned(s) => Some(s.into_boxed_str()),

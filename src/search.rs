@@ -83,8 +83,10 @@ pub fn item_matches(br: &Briefing, item: Item, query_lower: &str) -> bool {
 pub fn corpus(br: &Briefing) -> String {
     let mut out = String::new();
     let mut push = |t: &str| {
-        for c in t.chars().flat_map(char::to_lowercase) {
-            out.push(c);
+        if t.is_ascii() {
+            out.extend(t.bytes().map(|b| b.to_ascii_lowercase() as char));
+        } else {
+            out.extend(t.chars().flat_map(char::to_lowercase));
         }
         out.push('\n');
     };
@@ -112,5 +114,6 @@ pub fn corpus(br: &Briefing) -> String {
             push(d.shown());
         }
     }
+    out.shrink_to_fit();
     out
 }

@@ -215,7 +215,8 @@ struct RawSource {
 }
 
 /// Non-empty text, as the validator requires.
-fn text(s: String) -> Option<String> {
+fn text(mut s: String) -> Option<String> {
+    s.shrink_to_fit();
     (!s.trim().is_empty()).then_some(s)
 }
 
@@ -235,7 +236,8 @@ fn opt<T>(p: Present<String>, f: impl FnOnce(String) -> Option<T>) -> Option<Opt
     }
 }
 
-fn slug(s: String) -> Option<String> {
+fn slug(mut s: String) -> Option<String> {
+    s.shrink_to_fit();
     is_slug(&s).then_some(s)
 }
 
