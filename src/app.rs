@@ -1121,6 +1121,15 @@ impl App {
     pub fn refresh(&mut self) {
         self.refresh_list();
         self.refresh_panes();
+        // A full-screen list follows the filters and the search too.
+        if let Some(kind) = self.screen.as_ref().map(|s| s.kind) {
+            let rows = crate::screens::rows(self, kind);
+            if let Some(screen) = &mut self.screen {
+                let at = screen.cursor.min(rows.len().saturating_sub(1));
+                screen.cursor = first_item_row(&rows, at, 1);
+                screen.rows = rows;
+            }
+        }
     }
 
     fn refresh_list(&mut self) {

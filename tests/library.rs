@@ -395,3 +395,26 @@ fn while_loading_the_newest_briefing_is_shown_until_the_user_picks_one() {
         "the user's choice stays"
     );
 }
+
+#[test]
+fn an_open_library_timeline_follows_a_filter_set_from_it() {
+    let mut app = following();
+    app.update(Action::LibraryTimeline);
+    let entries = |app: &App| {
+        app.screen
+            .as_ref()
+            .unwrap()
+            .rows
+            .iter()
+            .filter(|r| matches!(r, ScreenRow::Item(_)))
+            .count()
+    };
+    assert_eq!(entries(&app), 6);
+    app.update(Action::ActorPicker);
+    type_text(&mut app, "south korea");
+    app.update(Action::Apply);
+    assert!(app.screen.is_some(), "still on the library timeline");
+    assert_eq!(entries(&app), 2);
+    app.update(Action::ClearActors);
+    assert_eq!(entries(&app), 6);
+}
