@@ -580,22 +580,23 @@ impl App {
 
     /// The item on the pane's current row.
     pub fn item_at_cursor(&self, pane: Pane) -> Option<Item> {
+        self.item_at(pane, self.cursor(pane))
+    }
+
+    /// The item on a row of a pane, in the current briefing.
+    fn item_at(&self, pane: Pane, row: usize) -> Option<Item> {
         let b = self.current?;
-        let row = self.cursor(pane);
+        let v = &self.view;
         match pane {
-            Pane::Briefings => self.view.briefings.get(row).map(|&b| Item::Briefing(b)),
+            Pane::Briefings => v.briefings.get(row).map(|&b| Item::Briefing(b)),
             Pane::Overview => Some(Item::Briefing(b)),
-            Pane::Actors => self.view.actors.get(row).map(|&i| Item::Actor(b, i)),
-            Pane::Timeline => self.view.timeline.get(row).map(|r| match *r {
+            Pane::Actors => v.actors.get(row).map(|&i| Item::Actor(b, i)),
+            Pane::Timeline => v.timeline.get(row).map(|r| match *r {
                 TimelineRow::Event => Item::Event(b),
                 TimelineRow::Entry(i) => Item::Entry(b, i),
             }),
-            Pane::Quotes => self.view.quotes.get(row).map(|&i| Item::Quote(b, i)),
-            Pane::Implications => self
-                .view
-                .implications
-                .get(row)
-                .map(|&i| Item::Implication(b, i)),
+            Pane::Quotes => v.quotes.get(row).map(|&i| Item::Quote(b, i)),
+            Pane::Implications => v.implications.get(row).map(|&i| Item::Implication(b, i)),
         }
     }
 
@@ -1027,23 +1028,10 @@ impl App {
         }
         self.show_briefing(b);
         self.focus = pane;
-        let found = (0..self.pane_len(pane)).find(|&row| {
-            let at = match pane {
-                Pane::Actors => self.view.actors.get(row).map(|&i| Item::Actor(b, i)),
-                Pane::Timeline => self.view.timeline.get(row).map(|r| match *r {
-                    TimelineRow::Event => Item::Event(b),
-                    TimelineRow::Entry(i) => Item::Entry(b, i),
-                }),
-                Pane::Quotes => self.view.quotes.get(row).map(|&i| Item::Quote(b, i)),
-                Pane::Implications => self
-                    .view
-                    .implications
-                    .get(row)
-                    .map(|&i| Item::Implication(b, i)),
-                _ => Some(item),
-            };
-            at == Some(item)
-        });
+        let found = match pane {
+            Pane::Overview => Some(0),
+            _ => (0..self.pane_len(pane)).find(|&row| self.item_at(pane, row) == Some(item)),
+        };
         match found {
             Some(row) => self.cursors[pane.index()] = row,
             None if pane != Pane::Overview => {

@@ -6,8 +6,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
+use super::centered;
 use super::theme::Theme;
-use super::{centered, wrap};
 use crate::app::{App, Item};
 use crate::model::Briefing;
 
@@ -79,24 +79,8 @@ struct Doc<'q> {
 
 impl Doc<'_> {
     fn para(&mut self, label: &str, text: &str, style: Style) {
-        let lw = label.chars().count();
-        for (i, l) in wrap(text, self.width.saturating_sub(lw).max(8))
-            .into_iter()
-            .enumerate()
-        {
-            let lead = if i == 0 {
-                Span::styled(label.to_string(), Theme::LABEL)
-            } else {
-                Span::raw(" ".repeat(lw))
-            };
-            let mut spans = vec![lead];
-            spans.extend(
-                super::highlight(&l, self.query, style)
-                    .into_iter()
-                    .map(|s| Span::styled(s.content.into_owned(), s.style)),
-            );
-            self.out.push(Line::from(spans));
-        }
+        let lines = super::labelled(label, text, self.width, self.query, style);
+        self.out.extend(lines);
     }
     fn field(&mut self, label: &str, text: Option<&str>) {
         if let Some(t) = text {

@@ -10,6 +10,7 @@ mod wrap;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
@@ -178,6 +179,36 @@ pub fn highlight<'a>(
         out.push(Span::styled(&text[at..], style));
     }
     out
+}
+
+/// `text` wrapped to `width` after a label: the label leads the first line, blanks of
+/// its width the others; search matches are highlighted.
+pub fn labelled(
+    label: &str,
+    text: &str,
+    width: usize,
+    query_lower: &str,
+    style: Style,
+) -> Vec<Line<'static>> {
+    let lw = label.chars().count();
+    wrap(text, width.saturating_sub(lw).max(8))
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let lead = if i == 0 {
+                Span::styled(label.to_string(), Theme::LABEL)
+            } else {
+                Span::raw(" ".repeat(lw))
+            };
+            let mut spans = vec![lead];
+            spans.extend(
+                highlight(&l, query_lower, style)
+                    .into_iter()
+                    .map(|s| Span::styled(s.content.into_owned(), s.style)),
+            );
+            Line::from(spans)
+        })
+        .collect()
 }
 
 /// A centered rectangle of at most `w` x `h` inside `area`.

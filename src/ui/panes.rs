@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use super::{highlight, layout, list_offset, pane_block, render_rows, wrap};
+use super::{highlight, layout, list_offset, pane_block, render_rows};
 use crate::app::{Action, App, Mode, Pane, TimelineRow};
 use crate::keymap::{self, Scope};
 use crate::model::{Briefing, Confidence, Priority};
@@ -400,24 +400,7 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let q = app.search.query.to_lowercase();
     let mut out: Vec<Line<'static>> = Vec::new();
     let para = |out: &mut Vec<Line<'static>>, label: &str, text: &str, style: Style| {
-        let label_w = label.chars().count();
-        for (i, l) in wrap(text, width.saturating_sub(label_w).max(10))
-            .into_iter()
-            .enumerate()
-        {
-            let lead = if i == 0 {
-                Span::styled(label.to_string(), Theme::LABEL)
-            } else {
-                Span::raw(" ".repeat(label_w))
-            };
-            let mut spans = vec![lead];
-            spans.extend(
-                highlight(&l, &q, style)
-                    .into_iter()
-                    .map(|s| Span::styled(s.content.into_owned(), s.style)),
-            );
-            out.push(Line::from(spans));
-        }
+        out.extend(super::labelled(label, text, width, &q, style));
     };
     para(&mut out, "", br.title.shown(), Theme::TITLE);
     let mut meta = vec![Span::styled(br.date.human(), Theme::DATE)];
