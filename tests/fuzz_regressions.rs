@@ -1,0 +1,163 @@
+//! Inputs that broke the loader, or that try hard to: each one must give a
+//! briefing or a list of messages, without panicking.
+//!
+//! The files under `tests/fixtures/fuzz/` are small (fuzzer findings and
+//! hand-written cases); the large inputs (deep nesting, long lines, many keys)
+//! are made here.
+
+use std::path::{Path, PathBuf};
+
+use brief::load::{Loaded, load_bytes, load_str};
+
+/// Loads `bytes` as the fuzzer does and goes through everything a caller does
+/// with the outcome: messages with excerpts, JSON, plain text.
+fn exercise(name: &str, bytes: &[u8]) -> Loaded {
+    let path = Path::new(name);
+    let loaded = load_bytes(path, bytes);
+    follow(name, &loaded);
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        let again = load_str(path, s);
+        follow(name, &again);
+        assert_eq!(
+            loaded.is_ok(),
+            again.is_ok(),
+            "{name}: load_bytes and load_str disagree"
+        );
+    }
+    loaded
+}
+
+fn follow(name: &str, loaded: &Loaded) {
+    match loaded {
+        Ok(b) => {
+            let json = serde_json::to_string(b).expect("a briefing serializes");
+            assert!(json.starts_with('{'), "{name}");
+            assert!(!brief::export::plain_text(b).is_empty(), "{name}");
+        }
+        Err(problems) => {
+            assert!(!problems.is_empty(), "{name}: failed without a message");
+            for d in problems {
+                assert!(d.line >= 1 && d.column >= 1, "{name}: {d:?}");
+                assert!(d.with_excerpt().starts_with(&d.to_string()), "{name}");
+            }
+        }
+    }
+}
+
+fn fixture_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz")
+}
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(fixture_dir().join(name)).expect("the fixture exists")
+}
+
+fn messages(loaded: &Loaded) -> String {
+    match loaded {
+        Ok(_) => String::new(),
+        Err(ds) => ds
+            .iter()
+            .map(|d| d.to_string())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+fn fails_with(name: &str, bytes: &[u8], words: &str) -> usize {
+    let loaded = exercise(name, bytes);
+    let all = messages(&loaded);
+    assert!(
+        loaded.is_err() && all.contains(words),
+        "{name}: expected an error mentioning {words:?}, got {all}"
+    );
+    loaded.err().map_or(0, |d| d.len())
+}
+
+fn loads(name: &str, bytes: &[u8]) {
+    let loaded = exercise(name, bytes);
+    assert!(loaded.is_ok(), "{name}: {}", messages(&loaded));
+}
+
+/// A valid briefing around `title`, for inputs that must load.
+fn briefing_titled(title: &str) -> String {
+    format!(
+        "title: {title}\ndate: 2017\nevent: {{title: e, date: 2017}}\nactors: [{{id: a, name: A}}]\n"
+    )
+}
+
+#[test]
+fn every_fixture_loads_or_fails_without_panicking() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(fixture_dir())
+        .expect("tests/fixtures/fuzz exists")
+        .map(|e| e.expect("readable folder").path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    for f in files {
+        let bytes = std::fs::read(&f).expect("fixture is readable");
+        let name = f.file_name().unwrap().to_string_lossy().into_owned();
+        let _ = exercise(&name, &bytes);
+    }
+}
+
+#[test]
+fn long_lines_and_keys_give_an_answer() {
+    let long = "x".repeat(1 << 20);
+    loads("1 MiB title", briefing_titled(&long).as_bytes());
+    loads(
+        "1 MiB comment",
+        format!("#{long}\n{}", briefing_titled("t")).as_bytes(),
+    );
+    let _ = exercise("1 MiB scalar", long.as_bytes());
+    fails_with(
+        "1 MiB unclosed quote",
+        format!("title: \"{long}").as_bytes(),
+        "never closed",
+    );
+    let key = "k".repeat(100 * 1024);
+    let _ = exercise("100 KiB plain key", format!("{key}: 1\n").as_bytes());
+    let _ = exercise("100 KiB quoted key", format!("\"{key}\": 1\n").as_bytes());
+    fails_with(
+        "100 KiB explicit key",
+        format!("? {key}\n: 1\n").as_bytes(),
+        "unknown key",
+    );
+    fails_with(
+        "100 KiB id",
+        format!("id: {key}\n").as_bytes(),
+        "is not a valid id",
+    );
+}
+
+#[test]
+fn alias_bombs_stop_early() {
+    for name in ["alias-bomb-9x9.yaml", "alias-bomb-in-title.yaml"] {
+        fails_with(name, &fixture(name), "too many alias expansions");
+    }
+}
+
+#[test]
+fn binary_and_broken_text_is_named() {
+    fails_with("nul-early.yaml", &fixture("nul-early.yaml"), "NUL bytes");
+    fails_with("utf16-bom.yaml", &fixture("utf16-bom.yaml"), "UTF-16");
+    for name in ["invalid-utf8-middle.yaml", "invalid-utf8-late.yaml"] {
+        fails_with(name, &fixture(name), "not valid UTF-8");
+    }
+}
+
+#[test]
+fn odd_dates_are_refused_with_a_reason() {
+    for name in [
+        "huge-integer-date.yaml",
+        "rfc3339-absurd-offset.yaml",
+        "rfc3339-absurd-year.yaml",
+        "date-multibyte-at-10.yaml",
+    ] {
+        fails_with(name, &fixture(name), "date");
+    }
+    loads(
+        "rfc3339-edge-offsets.yaml",
+        &fixture("rfc3339-edge-offsets.yaml"),
+    );
+}
