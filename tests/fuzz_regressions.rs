@@ -85,6 +85,32 @@ fn briefing_titled(title: &str) -> String {
     )
 }
 
+/// Nested flow and block collections, `depth` levels each.
+fn deep(depth: usize) -> Vec<(&'static str, String)> {
+    let mut block = String::new();
+    for i in 0..depth.min(5_000) {
+        block.push_str(&" ".repeat(i));
+        block.push_str("a:\n");
+    }
+    let items: String = (0..depth.min(1_000))
+        .map(|i| format!("{}- a:\n", "  ".repeat(i)))
+        .collect();
+    vec![
+        (
+            "flow sequences",
+            format!("{}{}", "[".repeat(depth), "]".repeat(depth)),
+        ),
+        (
+            "flow mappings",
+            format!("{}x{}", "{a: ".repeat(depth), "}".repeat(depth)),
+        ),
+        ("unclosed flow", "[{a: ".repeat(depth)),
+        ("block mappings", block),
+        ("block sequences", format!("{}x\n", "- ".repeat(depth))),
+        ("block sequences of mappings", items),
+    ]
+}
+
 #[test]
 fn every_fixture_loads_or_fails_without_panicking() {
     let mut files: Vec<PathBuf> = std::fs::read_dir(fixture_dir())
@@ -98,6 +124,23 @@ fn every_fixture_loads_or_fails_without_panicking() {
         let bytes = std::fs::read(&f).expect("fixture is readable");
         let name = f.file_name().unwrap().to_string_lossy().into_owned();
         let _ = exercise(&name, &bytes);
+    }
+}
+
+#[test]
+fn deep_nesting_is_refused_with_a_message() {
+    for depth in [25, 100, 5_000, 100_000] {
+        for (what, text) in deep(depth) {
+            let name = format!("{depth} {what}");
+            fails_with(&name, text.as_bytes(), "nesting too deep");
+        }
+    }
+}
+
+#[test]
+fn nesting_within_the_limit_is_read() {
+    for (what, text) in deep(brief::load::yaml::MAX_DEPTH) {
+        let _ = exercise(what, text.as_bytes());
     }
 }
 

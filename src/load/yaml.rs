@@ -10,7 +10,11 @@ use serde_saphyr::options::{DuplicateKeyPolicy, MergeKeyPolicy};
 use serde_saphyr::{Options, Spanned};
 
 /// Depth of nested mappings and sequences; a briefing needs about six.
-pub const MAX_DEPTH: usize = 64;
+///
+/// The parser recurses once per level, with large frames in unoptimized builds
+/// (about 40 KiB a level), and files are loaded on threads with the default
+/// 2 MiB stack: 64 levels overflowed it, 24 stay well inside.
+pub const MAX_DEPTH: usize = 24;
 /// Nodes in one file, aliases expanded (a 16 MiB briefing has far fewer).
 pub const MAX_NODES: usize = 2_000_000;
 /// Alias uses in one file; briefings hardly need any.
@@ -24,6 +28,7 @@ fn options() -> Options {
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH,
+            flow_nesting_limit: MAX_DEPTH,
             max_nodes: MAX_NODES,
             max_aliases: MAX_ALIASES,
             max_documents: 1,
