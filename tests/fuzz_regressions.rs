@@ -181,6 +181,14 @@ fn alias_bombs_stop_early() {
 }
 
 #[test]
+fn an_alias_to_a_number_is_read_as_the_number() {
+    loads(
+        "anchored-number-date.yaml",
+        &fixture("anchored-number-date.yaml"),
+    );
+}
+
+#[test]
 fn binary_and_broken_text_is_named() {
     fails_with("nul-early.yaml", &fixture("nul-early.yaml"), "NUL bytes");
     fails_with("utf16-bom.yaml", &fixture("utf16-bom.yaml"), "UTF-16");

@@ -86,8 +86,11 @@ pub fn pos(node: &Node) -> Pos {
 }
 
 /// The text of a scalar as written in the file (`1.10`, not `1.1`), when known.
+///
+/// Read where the value is defined: for an alias (`*d`) that is its anchor's
+/// value, not the alias itself.
 pub fn source_text<'s>(src: &'s str, node: &Node) -> Option<&'s str> {
-    let span = node.referenced.span();
+    let span = node.defined.span();
     let start = usize::try_from(span.byte_offset()?).ok()?;
     let len = usize::try_from(span.byte_len()?).ok()?;
     src.get(start..start.checked_add(len)?)
