@@ -3,7 +3,8 @@
 //!
 //! The files under `tests/fixtures/fuzz/` are small (fuzzer findings and
 //! hand-written cases); the large inputs (deep nesting, long lines, many keys)
-//! are made here.
+//! are made here. `cargo test --release --test fuzz_regressions -- --ignored`
+//! also runs them at full size.
 
 use std::path::{Path, PathBuf};
 
@@ -111,6 +112,32 @@ fn deep(depth: usize) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// Files with one problem on each of `n` lines, or on one long line.
+fn many_problems(n: usize) -> Vec<(&'static str, String)> {
+    let unknown: String = (0..n).map(|i| format!("k{i}: {i}\n")).collect();
+    let duplicate = "title: t\n".repeat(n);
+    let one_line = format!(
+        "{{{}}}",
+        (0..n).map(|i| format!("k{i}: {i}, ")).collect::<String>()
+    );
+    let mut refs = String::from("title: t\ndate: 2017\nevent: {title: e, date: 2017}\nactors:\n");
+    for i in 0..n / 10 {
+        refs.push_str(&format!("  - {{id: actor-{i}, name: A}}\n"));
+    }
+    refs.push_str("timeline:\n");
+    for i in 0..n / 10 {
+        refs.push_str(&format!(
+            "  - {{date: 2017, title: t, actors: [nobody-{i}]}}\n"
+        ));
+    }
+    vec![
+        ("unknown keys", unknown),
+        ("duplicate keys", duplicate),
+        ("unknown keys on one line", one_line),
+        ("unknown references", refs),
+    ]
+}
+
 #[test]
 fn every_fixture_loads_or_fails_without_panicking() {
     let mut files: Vec<PathBuf> = std::fs::read_dir(fixture_dir())
@@ -171,6 +198,23 @@ fn long_lines_and_keys_give_an_answer() {
         format!("id: {key}\n").as_bytes(),
         "is not a valid id",
     );
+}
+
+#[test]
+fn a_file_full_of_problems_lists_the_first_ones() {
+    for (what, text) in many_problems(20_000) {
+        let n = fails_with(what, text.as_bytes(), "more problems are not listed");
+        assert!(n <= 101, "{what}: {n} messages");
+    }
+}
+
+#[test]
+#[ignore = "large inputs; run with --release"]
+fn full_size_pathological_inputs() {
+    for (what, text) in many_problems(200_000) {
+        fails_with(what, text.as_bytes(), "more problems are not listed");
+    }
+    let _ = exercise("200,000 empty items", "-\n".repeat(200_000).as_bytes());
 }
 
 #[test]

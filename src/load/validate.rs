@@ -52,11 +52,16 @@ const SOURCE_KEYS: &[&str] = &["id", "title", "publisher", "url", "date"];
 /// One problem in a file: where, and what to do about it.
 pub type Problem = (Pos, String);
 
+/// Problems listed for one file; past this they are only counted, so that a
+/// large file with a problem on every line is still reported at once.
+pub const MAX_PROBLEMS: usize = 100;
+
 /// Checks a parsed document and builds the briefing, or returns every problem found.
 pub fn briefing(src: &str, root: &Node, default_id: &str) -> Result<Briefing, Vec<Problem>> {
     let mut c = Checker {
         src,
         problems: Vec::new(),
+        unlisted: 0,
     };
     let built = c.briefing(root, default_id);
     match built {
@@ -66,6 +71,15 @@ pub fn briefing(src: &str, root: &Node, default_id: &str) -> Result<Briefing, Ve
             problems.sort_by_key(|(p, _)| *p);
             if problems.is_empty() {
                 problems.push((pos(root), "the briefing could not be read".to_string()));
+            }
+            if c.unlisted > 0 {
+                problems.push((
+                    pos(root),
+                    format!(
+                        "{} more problems are not listed; fix the ones above first",
+                        c.unlisted
+                    ),
+                ));
             }
             Err(problems)
         }
@@ -89,6 +103,8 @@ enum RefKind {
 struct Checker<'s> {
     src: &'s str,
     problems: Vec<Problem>,
+    /// Problems found past [`MAX_PROBLEMS`].
+    unlisted: usize,
 }
 
 /// The keys of one mapping, after unknown and duplicate keys were reported.
@@ -109,7 +125,16 @@ impl<'n> Fields<'n> {
 
 impl<'s> Checker<'s> {
     fn problem(&mut self, at: Pos, message: String) {
-        self.problems.push((at, message));
+        if self.full() {
+            self.unlisted += 1;
+        } else {
+            self.problems.push((at, message));
+        }
+    }
+
+    /// No more problems are listed; only counted.
+    fn full(&self) -> bool {
+        self.problems.len() >= MAX_PROBLEMS
     }
 
     /// The text of a mapping key or scalar as written.
@@ -167,6 +192,10 @@ impl<'s> Checker<'s> {
                 continue;
             }
             let Some(known) = allowed.iter().copied().find(|k| *k == name) else {
+                if self.full() {
+                    self.unlisted += 1;
+                    continue;
+                }
                 let hint = match closest(&name, allowed) {
                     Some(k) => format!("; did you mean `{k}`?"),
                     None => String::new(),
@@ -670,6 +699,10 @@ impl<'s> Checker<'s> {
                 RefKind::Source => (&source_ids, "source"),
             };
             if ids.contains(&r.id.as_str()) {
+                continue;
+            }
+            if self.full() {
+                self.unlisted += 1;
                 continue;
             }
             let hint = closest(&r.id, ids)
