@@ -761,10 +761,20 @@ fn list_some(ids: &[&str]) -> String {
 /// The allowed word nearest to a typo, when it is near enough to be the likely intent.
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let w = word.to_lowercase();
+    let w_chars = w.chars().count();
     candidates
         .iter()
-        .map(|c| (strsim::damerau_levenshtein(&w, c), *c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1) + usize::from(c.len() > 5))
+        .filter_map(|c| {
+            let c_chars = c.chars().count();
+            let near = (c_chars / 3).max(1) + usize::from(c.len() > 5);
+            // The distance is at least the difference in length; a long word
+            // (a pasted paragraph as a key) is not compared letter by letter.
+            if w_chars.abs_diff(c_chars) > near {
+                return None;
+            }
+            let d = strsim::damerau_levenshtein(&w, c);
+            (d <= near).then_some((d, *c))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
