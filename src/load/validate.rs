@@ -2,7 +2,7 @@
 //!
 //! Every problem is collected with its place, so an author sees all of them at once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::yaml::{Node, Pos, Value, pos, source_text};
 use crate::date::Date;
@@ -55,6 +55,9 @@ pub type Problem = (Pos, String);
 /// Problems listed for one file; past this they are only counted, so that a
 /// large file with a problem on every line is still reported at once.
 pub const MAX_PROBLEMS: usize = 100;
+
+/// Ids a "did you mean" hint is looked for among; past this there is no hint.
+const MAX_HINT_CANDIDATES: usize = 1_000;
 
 /// Checks a parsed document and builds the briefing, or returns every problem found.
 pub fn briefing(src: &str, root: &Node, default_id: &str) -> Result<Briefing, Vec<Problem>> {
@@ -693,21 +696,27 @@ impl<'s> Checker<'s> {
         let mut source_ids: Vec<&str> = sources.iter().map(|(s, _)| s.id.as_str()).collect();
         dedup_keep_order(&mut actor_ids);
         dedup_keep_order(&mut source_ids);
+        let actor_set: HashSet<&str> = actor_ids.iter().copied().collect();
+        let source_set: HashSet<&str> = source_ids.iter().copied().collect();
         for r in refs {
-            let (ids, noun) = match r.kind {
-                RefKind::Actor => (&actor_ids, "actor"),
-                RefKind::Source => (&source_ids, "source"),
+            let (ids, set, noun) = match r.kind {
+                RefKind::Actor => (&actor_ids, &actor_set, "actor"),
+                RefKind::Source => (&source_ids, &source_set, "source"),
             };
-            if ids.contains(&r.id.as_str()) {
+            if set.contains(r.id.as_str()) {
                 continue;
             }
             if self.full() {
                 self.unlisted += 1;
                 continue;
             }
-            let hint = closest(&r.id, ids)
-                .map(|k| format!("; did you mean `{k}`?"))
-                .unwrap_or_default();
+            let hint = if ids.len() <= MAX_HINT_CANDIDATES {
+                closest(&r.id, ids)
+                    .map(|k| format!("; did you mean `{k}`?"))
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            };
             let known = if ids.is_empty() {
                 format!("this briefing defines no {noun}s; add it under `{noun}s`")
             } else {
@@ -740,7 +749,7 @@ fn plain(v: &Value) -> String {
 }
 
 fn dedup_keep_order(ids: &mut Vec<&str>) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     ids.retain(|id| seen.insert(*id));
 }
 
