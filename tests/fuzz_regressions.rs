@@ -214,7 +214,19 @@ fn full_size_pathological_inputs() {
     for (what, text) in many_problems(200_000) {
         fails_with(what, text.as_bytes(), "more problems are not listed");
     }
+    let mut actors = String::from("title: t\ndate: 2017\nevent: {title: e, date: 2017}\nactors:\n");
+    for i in 0..200_000 {
+        actors.push_str(&format!("  - {{id: actor-{i}, name: A}}\n"));
+    }
+    fails_with("200,000 actors", actors.as_bytes(), "too many YAML values");
     let _ = exercise("200,000 empty items", "-\n".repeat(200_000).as_bytes());
+}
+
+#[test]
+fn an_alias_inside_its_own_anchor_is_named() {
+    for name in ["merge-cycle.yaml", "merge-self-seq.yaml"] {
+        fails_with(name, &fixture(name), "cannot contain itself");
+    }
 }
 
 #[test]

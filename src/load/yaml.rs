@@ -17,6 +17,8 @@ use serde_saphyr::{Options, Spanned};
 pub const MAX_DEPTH: usize = 24;
 /// Nodes in one file, aliases expanded (a 16 MiB briefing has far fewer).
 pub const MAX_NODES: usize = 2_000_000;
+/// Parser events in one file (a value is one, a mapping or list two).
+pub const MAX_EVENTS: usize = 1_000_000;
 /// Alias uses in one file; briefings hardly need any.
 pub const MAX_ALIASES: usize = 10_000;
 /// Nodes that alias expansion may add in all (stops "billion laughs").
@@ -30,6 +32,7 @@ fn options() -> Options {
             max_depth: MAX_DEPTH,
             flow_nesting_limit: MAX_DEPTH,
             max_nodes: MAX_NODES,
+            max_events: MAX_EVENTS,
             max_aliases: MAX_ALIASES,
             max_documents: 1,
         },
@@ -151,6 +154,8 @@ fn explain(rendered: &str) -> String {
             )
         } else if msg.contains("Nodes") {
             format!("too many YAML nodes (limit {MAX_NODES})")
+        } else if msg.contains("Events") {
+            format!("too many YAML values (limit {MAX_EVENTS} parser events)")
         } else if msg.contains("Documents") {
             return "more than one YAML document in the file (a `---` line starts another); \
                     a briefing file holds exactly one: split it into several files"
@@ -161,6 +166,11 @@ fn explain(rendered: &str) -> String {
         return format!(
             "{what}: the file is too large or expands itself (an alias bomb); a briefing needs far less"
         );
+    }
+    if msg.contains("recursive references") {
+        return "an alias (`*name`) is used inside the value its own anchor (`&name`) marks; \
+                a value cannot contain itself"
+            .to_string();
     }
     if msg.contains("unclosed quote") {
         return "a quoted text is never closed: add the closing quotation mark".to_string();
