@@ -472,7 +472,7 @@ impl<'s> Checker<'s> {
         self.check_references(&refs, &actors, &sources);
 
         let mut timeline = timeline;
-        timeline.sort_by(|a, b| a.date.cmp(&b.date));
+        timeline.sort_by_key(|e| e.date);
         Some(Briefing {
             briefing: 1,
             id: id?,
@@ -518,10 +518,10 @@ impl<'s> Checker<'s> {
         let nodes = self.list(f, key);
         let mut out = Vec::with_capacity(nodes.len());
         for n in nodes {
-            if let Some(fields) = self.mapping(n, what, allowed) {
-                if let Some(v) = item(self, &fields) {
-                    out.push(v);
-                }
+            if let Some(fields) = self.mapping(n, what, allowed)
+                && let Some(v) = item(self, &fields)
+            {
+                out.push(v);
             }
         }
         out
@@ -568,15 +568,14 @@ impl<'s> Checker<'s> {
     }
 
     fn actors(&mut self, f: &Fields, refs: &mut Vec<Reference>) -> Vec<(Actor, Pos)> {
-        if let Some(node) = self.required(f, "actors") {
-            if let Value::Seq(items) = &node.value {
-                if items.is_empty() {
-                    self.problem(
-                        pos(node),
-                        "`actors` is empty; a briefing needs at least one actor".to_string(),
-                    );
-                }
-            }
+        if let Some(node) = self.required(f, "actors")
+            && let Value::Seq(items) = &node.value
+            && items.is_empty()
+        {
+            self.problem(
+                pos(node),
+                "`actors` is empty; a briefing needs at least one actor".to_string(),
+            );
         }
         let list: Vec<(Actor, Pos)> = self.items(f, "actors", "actor", ACTOR_KEYS, |c, a| {
             let id = c

@@ -130,10 +130,10 @@ fn explain(rendered: &str) -> String {
     // The parser renders "error: line L column C: message"; keep the message.
     let mut msg = rendered.trim();
     msg = msg.strip_prefix("error: ").unwrap_or(msg);
-    if let Some(rest) = msg.strip_prefix("line ") {
-        if let Some(i) = rest.find(": ") {
-            msg = &rest[i + 2..];
-        }
+    if let Some(rest) = msg.strip_prefix("line ")
+        && let Some(i) = rest.find(": ")
+    {
+        msg = &rest[i + 2..];
     }
     let msg = msg.lines().next().unwrap_or(msg).trim();
     if msg.contains("multiple YAML documents") {
