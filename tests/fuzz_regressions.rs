@@ -261,8 +261,13 @@ fn odd_dates_are_refused_with_a_reason() {
         "rfc3339-absurd-year.yaml",
         "date-multibyte-at-10.yaml",
     ] {
-        fails_with(name, &fixture(name), "date");
+        fails_with(name, &fixture(name), "bad `date`");
     }
+    fails_with(
+        "huge-integer-date.yaml",
+        &fixture("huge-integer-date.yaml"),
+        "`99999999999999999999` is not a date",
+    );
     loads(
         "rfc3339-edge-offsets.yaml",
         &fixture("rfc3339-edge-offsets.yaml"),
