@@ -230,6 +230,12 @@ fn an_alias_inside_its_own_anchor_is_named() {
 }
 
 #[test]
+fn binary_tags_that_are_no_text_are_named() {
+    let name = "tags-binary-custom.yaml";
+    fails_with(name, &fixture(name), "a `!!binary` value here is not text");
+}
+
+#[test]
 fn alias_bombs_stop_early() {
     for name in ["alias-bomb-9x9.yaml", "alias-bomb-in-title.yaml"] {
         fails_with(name, &fixture(name), "too many alias expansions");

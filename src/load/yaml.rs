@@ -172,6 +172,11 @@ fn explain(rendered: &str) -> String {
                 a value cannot contain itself"
             .to_string();
     }
+    if msg.contains("!!binary") {
+        return "a `!!binary` value here is not text once decoded; a briefing holds text: \
+                write the text itself"
+            .to_string();
+    }
     if msg.contains("unclosed quote") {
         return "a quoted text is never closed: add the closing quotation mark".to_string();
     }
