@@ -89,8 +89,9 @@ impl Date {
                 return Err(bad());
             }
             let (day_part, _) = t.split_at(10);
-            // Check the calendar day first, so `2017-02-30T..` says what is wrong.
-            Date::parse(day_part)?;
+            // Check the calendar day first, so `2017-02-30T..` says what is wrong;
+            // when the start is no day at all, show all that was written.
+            Date::parse(day_part).map_err(|e| if e.0.ends_with(EXPECTED) { bad() } else { e })?;
             return DateTime::parse_from_rfc3339(t)
                 .map(Date::Instant)
                 .map_err(|_| {
@@ -284,5 +285,13 @@ mod tests {
                 .contains("no day 30")
         );
         assert!(Date::parse("2017-12-1é").is_err());
+    }
+
+    #[test]
+    fn quotes_the_whole_text_when_it_is_no_date() {
+        for text in ["99999999999999999999", "99999-12-19T15:30:00Z"] {
+            let e = Date::parse(text).unwrap_err().0;
+            assert!(e.starts_with(&format!("`{text}` is not a date")), "{e}");
+        }
     }
 }

@@ -204,6 +204,17 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Loaded {
     load_str(path, src)
 }
 
+/// Characters of the source line kept with a message; `with_excerpt` shows 200.
+const EXCERPT_CHARS: usize = 200;
+
+/// The start of a source line, as much of it as a message shows.
+fn excerpt(line: &str) -> String {
+    match line.char_indices().nth(EXCERPT_CHARS) {
+        Some((end, _)) => line[..end].to_string(),
+        None => line.to_string(),
+    }
+}
+
 /// Checks a briefing given as text.
 pub fn load_str(path: &Path, src: &str) -> Loaded {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
@@ -222,31 +233,38 @@ pub fn load_str(path: &Path, src: &str) -> Loaded {
 /// which find every problem with its place. [`load_str`] tries the quick way first.
 pub fn load_positioned(path: &Path, src: &str) -> Loaded {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
-    let located = |line: u32, column: u32, message: String| {
-        let mut d = Diagnostic::error(path, line, column, message);
-        d.excerpt = src
-            .lines()
-            .nth(line.saturating_sub(1) as usize)
-            .map(str::to_string);
+    let located = |source_line: Option<&str>, line: u32, column: u32, message: String| {
+        let mut d = Diagnostic::error(path, line.max(1), column.max(1), message);
+        d.excerpt = source_line.map(excerpt);
         d
+    };
+    let root = match yaml::parse(src) {
+        Ok(root) => root,
+        Err(e) => {
+            let line = src.lines().nth(e.pos.line.saturating_sub(1) as usize);
+            return Err(vec![located(line, e.pos.line, e.pos.column, e.message)]);
+        }
     };
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let root = match yaml::parse(src) {
-        Ok(root) => root,
-        Err(e) => return Err(vec![located(e.pos.line, e.pos.column, e.message)]),
-    };
     match validate::briefing(src, &root, &stem) {
         Ok(mut b) => {
             b.path = path.to_path_buf();
             Ok(b)
         }
-        Err(problems) => Err(problems
-            .into_iter()
-            .map(|(p, m)| located(p.line.max(1), p.column.max(1), m))
-            .collect()),
+        Err(problems) => {
+            // Split once: there can be a problem on every line of a large file.
+            let lines: Vec<&str> = src.lines().collect();
+            Err(problems
+                .into_iter()
+                .map(|(p, m)| {
+                    let line = lines.get(p.line.saturating_sub(1) as usize).copied();
+                    located(line, p.line, p.column, m)
+                })
+                .collect())
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //!
 //! Every problem is collected with its place, so an author sees all of them at once.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::yaml::{Node, Pos, Value, pos, source_text};
 use crate::date::Date;
@@ -52,6 +52,13 @@ const SOURCE_KEYS: &[&str] = &["id", "title", "publisher", "url", "date"];
 /// One problem in a file: where, and what to do about it.
 pub type Problem = (Pos, String);
 
+/// Problems listed for one file; past this they are only counted, so that a
+/// large file with a problem on every line is still reported at once.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// Ids a "did you mean" hint is looked for among; past this there is no hint.
+const MAX_HINT_CANDIDATES: usize = 1_000;
+
 /// Checks a parsed document and builds the briefing, or returns every problem found.
 pub fn briefing(src: &str, root: &Node, default_id: &str) -> Result<Briefing, Vec<Problem>> {
     let mut c = Checker {
@@ -60,6 +67,7 @@ pub fn briefing(src: &str, root: &Node, default_id: &str) -> Result<Briefing, Ve
         empty_values: Default::default(),
         actor_ids: Vec::new(),
         source_ids: Vec::new(),
+        unlisted: 0,
     };
     let built = c.briefing(root, default_id);
     match built {
@@ -69,6 +77,15 @@ pub fn briefing(src: &str, root: &Node, default_id: &str) -> Result<Briefing, Ve
             problems.sort_by_key(|(p, _)| *p);
             if problems.is_empty() {
                 problems.push((pos(root), "the briefing could not be read".to_string()));
+            }
+            if c.unlisted > 0 {
+                problems.push((
+                    pos(root),
+                    format!(
+                        "{} more problems are not listed; fix the ones above first",
+                        c.unlisted
+                    ),
+                ));
             }
             Err(problems)
         }
@@ -98,6 +115,8 @@ struct Checker<'s> {
     /// so a reference to them is not reported as well.
     actor_ids: Vec<(String, Pos)>,
     source_ids: Vec<(String, Pos)>,
+    /// Problems found past [`MAX_PROBLEMS`].
+    unlisted: usize,
 }
 
 /// The keys of one mapping, after unknown and duplicate keys were reported.
@@ -118,7 +137,16 @@ impl<'n> Fields<'n> {
 
 impl<'s> Checker<'s> {
     fn problem(&mut self, at: Pos, message: String) {
-        self.problems.push((at, message));
+        if self.full() {
+            self.unlisted += 1;
+        } else {
+            self.problems.push((at, message));
+        }
+    }
+
+    /// No more problems are listed; only counted.
+    fn full(&self) -> bool {
+        self.problems.len() >= MAX_PROBLEMS
     }
 
     /// The text of a mapping key or scalar as written.
@@ -176,6 +204,10 @@ impl<'s> Checker<'s> {
                 continue;
             }
             let Some(known) = allowed.iter().copied().find(|k| *k == name) else {
+                if self.full() {
+                    self.unlisted += 1;
+                    continue;
+                }
                 let hint = match closest(&name, allowed) {
                     Some(k) => format!("; did you mean `{k}`?"),
                     None => String::new(),
@@ -462,7 +494,7 @@ impl<'s> Checker<'s> {
         self.check_references(&refs);
 
         let mut timeline = timeline;
-        timeline.sort_by_key(|a| a.date);
+        timeline.sort_by_key(|e| e.date);
         Some(Briefing {
             briefing: 1,
             id: id?,
@@ -689,17 +721,27 @@ impl<'s> Checker<'s> {
         let mut source_ids: Vec<&str> = sources.iter().map(|(id, _)| id.as_str()).collect();
         dedup_keep_order(&mut actor_ids);
         dedup_keep_order(&mut source_ids);
+        let actor_set: HashSet<&str> = actor_ids.iter().copied().collect();
+        let source_set: HashSet<&str> = source_ids.iter().copied().collect();
         for r in refs {
-            let (ids, noun) = match r.kind {
-                RefKind::Actor => (&actor_ids, "actor"),
-                RefKind::Source => (&source_ids, "source"),
+            let (ids, set, noun) = match r.kind {
+                RefKind::Actor => (&actor_ids, &actor_set, "actor"),
+                RefKind::Source => (&source_ids, &source_set, "source"),
             };
-            if ids.contains(&r.id.as_str()) {
+            if set.contains(r.id.as_str()) {
                 continue;
             }
-            let hint = closest(&r.id, ids)
-                .map(|k| format!("; did you mean `{k}`?"))
-                .unwrap_or_default();
+            if self.full() {
+                self.unlisted += 1;
+                continue;
+            }
+            let hint = if ids.len() <= MAX_HINT_CANDIDATES {
+                closest(&r.id, ids)
+                    .map(|k| format!("; did you mean `{k}`?"))
+                    .unwrap_or_default()
+            } else {
+                String::new()
+            };
             let known = if ids.is_empty() {
                 format!("this briefing defines no {noun}s; add it under `{noun}s`")
             } else {
@@ -732,7 +774,7 @@ fn plain(v: &Value) -> String {
 }
 
 fn dedup_keep_order(ids: &mut Vec<&str>) {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
     ids.retain(|id| seen.insert(*id));
 }
 
@@ -753,10 +795,20 @@ fn list_some(ids: &[&str]) -> String {
 /// The allowed word nearest to a typo, when it is near enough to be the likely intent.
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let w = word.to_lowercase();
+    let w_chars = w.chars().count();
     candidates
         .iter()
-        .map(|c| (strsim::damerau_levenshtein(&w, c), *c))
-        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1) + usize::from(c.len() > 5))
+        .filter_map(|c| {
+            let c_chars = c.chars().count();
+            let near = (c_chars / 3).max(1) + usize::from(c.len() > 5);
+            // The distance is at least the difference in length; a long word
+            // (a pasted paragraph as a key) is not compared letter by letter.
+            if w_chars.abs_diff(c_chars) > near {
+                return None;
+            }
+            let d = strsim::damerau_levenshtein(&w, c);
+            (d <= near).then_some((d, *c))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }

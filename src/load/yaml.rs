@@ -10,9 +10,15 @@ use serde_saphyr::options::{DuplicateKeyPolicy, MergeKeyPolicy, NonFiniteFloatPo
 use serde_saphyr::{Options, Spanned};
 
 /// Depth of nested mappings and sequences; a briefing needs about six.
-pub const MAX_DEPTH: usize = 64;
+///
+/// The parser recurses once per level, with large frames in unoptimized builds
+/// (about 40 KiB a level), and files are loaded on threads with the default
+/// 2 MiB stack: 64 levels overflowed it, 24 stay well inside.
+pub const MAX_DEPTH: usize = 24;
 /// Nodes in one file, aliases expanded (a 16 MiB briefing has far fewer).
 pub const MAX_NODES: usize = 2_000_000;
+/// Parser events in one file (a value is one, a mapping or list two).
+pub const MAX_EVENTS: usize = 1_000_000;
 /// Alias uses in one file; briefings hardly need any.
 pub const MAX_ALIASES: usize = 10_000;
 /// Nodes that alias expansion may add in all (stops "billion laughs").
@@ -34,7 +40,9 @@ fn with_duplicates(duplicate_keys: DuplicateKeyPolicy) -> Options {
     serde_saphyr::options! {
         budget: serde_saphyr::budget! {
             max_depth: MAX_DEPTH,
+            flow_nesting_limit: MAX_DEPTH,
             max_nodes: MAX_NODES,
+            max_events: MAX_EVENTS,
             max_aliases: MAX_ALIASES,
             max_documents: 1,
         },
@@ -93,7 +101,9 @@ pub fn pos(node: &Node) -> Pos {
 }
 
 /// The text of a scalar as written in the file (`1.10`, not `1.1`), when known.
-/// For an alias (`*n`) this is the text of the anchored value it stands for.
+///
+/// Read where the value is defined: for an alias (`*d`) that is its anchor's
+/// value, not the alias itself.
 pub fn source_text<'s>(src: &'s str, node: &Node) -> Option<&'s str> {
     let span = node.defined.span();
     let start = usize::try_from(span.byte_offset()?).ok()?;
@@ -181,6 +191,8 @@ fn explain(rendered: &str) -> String {
             )
         } else if msg.contains("Nodes") {
             format!("too many YAML nodes (limit {MAX_NODES})")
+        } else if msg.contains("Events") {
+            format!("too many YAML values (limit {MAX_EVENTS} parser events)")
         } else if msg.contains("Documents") {
             return "more than one YAML document in the file (a `---` line starts another); \
                     a briefing file holds exactly one: split it into several files"
@@ -196,6 +208,16 @@ fn explain(rendered: &str) -> String {
         return "not valid YAML: a `: ` here starts a key where none can be; if it is part \
                 of a text, put the text in quotes (title: \"Cyber: a new front\"), \
                 otherwise check the indentation"
+            .to_string();
+    }
+    if msg.contains("recursive references") {
+        return "an alias (`*name`) is used inside the value its own anchor (`&name`) marks; \
+                a value cannot contain itself"
+            .to_string();
+    }
+    if msg.contains("!!binary") {
+        return "a `!!binary` value here is not text once decoded; a briefing holds text: \
+                write the text itself"
             .to_string();
     }
     if msg.contains("unclosed quote") {
