@@ -351,3 +351,28 @@ fn the_mouse_is_off_unless_asked_and_then_clicks_select() {
     app.update(Action::ScrollDown { x, y });
     assert_eq!(app.cursor(Pane::Quotes), 4, "the wheel moves three rows");
 }
+
+#[test]
+fn the_picker_selects_several_actors_across_narrowings() {
+    let mut app = wannacry();
+    app.update(Action::ActorPicker);
+    type_text(&mut app, "bossert");
+    app.update(Action::Toggle);
+    for _ in 0.."bossert".len() {
+        app.update(Action::Erase);
+    }
+    type_text(&mut app, "manfra");
+    app.update(Action::Toggle);
+    app.update(Action::Apply);
+    let names: Vec<&str> = app
+        .actor_filter
+        .iter()
+        .map(|&i| app.library.actors[i].name.as_str())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(
+        names.contains(&"Tom Bossert") && names.contains(&"Jeanette Manfra"),
+        "{names:?}"
+    );
+    assert!(app.filter_summary().unwrap().starts_with("Actors: "));
+}
