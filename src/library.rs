@@ -300,7 +300,13 @@ pub fn contains_ci(haystack: &str, needle_lower: &str) -> bool {
     if haystack.is_ascii() && needle_lower.is_ascii() {
         let h = haystack.as_bytes();
         let n = needle_lower.as_bytes();
-        return h.len() >= n.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+        if h.len() < n.len() {
+            return false;
+        }
+        // Jump between places where the first letter stands, in either case.
+        let (lo, up) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
+        return memchr::memchr2_iter(lo, up, &h[..=h.len() - n.len()])
+            .any(|i| h[i..i + n.len()].eq_ignore_ascii_case(n));
     }
     haystack.to_lowercase().contains(needle_lower)
 }

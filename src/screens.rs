@@ -1,7 +1,9 @@
 //! The full-screen lists: an actor's dossier, the library timeline, files with errors.
 
 use crate::app::{App, Item, ScreenKind, ScreenRow};
-use crate::date::Date;
+use chrono::{Datelike, NaiveDateTime};
+
+use crate::date::{Date, Precision};
 use crate::library::{ActorIx, BriefingIx};
 
 /// The rows of a full-screen list, built from the library and the current filters.
@@ -92,10 +94,15 @@ fn dossier(app: &App, actor: ActorIx) -> Vec<ScreenRow> {
 fn library_timeline(app: &App) -> Vec<ScreenRow> {
     let lib = &app.library;
     let q = app.search.query.to_lowercase();
-    let mut entries: Vec<(Date, BriefingIx, usize)> = Vec::new();
+    // Each entry's place in time, worked out once: (first instant, precision).
+    let mut entries: Vec<((NaiveDateTime, Precision), BriefingIx, usize)> = Vec::new();
     for (b, br) in lib.briefings.iter().enumerate() {
         if !app.tag_filter.is_empty() && !br.tags.iter().any(|t| app.tag_filter.contains(t.shown()))
         {
+            continue;
+        }
+        // A briefing whose text does not contain the search has no entry that does.
+        if !q.is_empty() && lib.count_matches(b, &q) == 0 {
             continue;
         }
         for (i, e) in br.timeline.iter().enumerate() {
@@ -105,16 +112,17 @@ fn library_timeline(app: &App) -> Vec<ScreenRow> {
             if !q.is_empty() && !crate::search::item_matches(br, Item::Entry(b, i), &q) {
                 continue;
             }
-            entries.push((e.date, b, i));
+            entries.push(((e.date.start(), e.date.precision()), b, i));
         }
     }
-    entries.sort_by(|a, b| a.0.cmp(&b.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    entries.sort_unstable();
     let mut rows = Vec::with_capacity(entries.len() + 16);
     let mut year = None;
-    for (d, b, i) in entries {
-        if year != Some(d.year()) {
-            year = Some(d.year());
-            rows.push(ScreenRow::Heading(d.year().to_string()));
+    for ((start, _), b, i) in entries {
+        // Headed by the year the entry sorts in, so a year is never headed twice.
+        if year != Some(start.year()) {
+            year = Some(start.year());
+            rows.push(ScreenRow::Heading(start.year().to_string()));
         }
         rows.push(ScreenRow::Item(Item::Entry(b, i)));
     }
