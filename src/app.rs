@@ -147,6 +147,8 @@ pub struct Screen {
     pub kind: ScreenKind,
     pub rows: Vec<ScreenRow>,
     pub cursor: usize,
+    /// The filters and search (lower case) the rows were made under.
+    basis: (BTreeSet<ActorIx>, BTreeSet<String>, String),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -946,6 +948,7 @@ impl App {
             kind,
             cursor: first_item_row(&rows, 0, 1),
             rows,
+            basis: self.screen_basis(),
         });
     }
 
@@ -1109,15 +1112,35 @@ impl App {
     pub fn refresh(&mut self) {
         self.refresh_list();
         self.refresh_panes();
-        // A full-screen list follows the filters and the search too.
-        if let Some(kind) = self.screen.as_ref().map(|s| s.kind) {
-            let rows = crate::screens::rows(self, kind);
+        // A full-screen list follows the filters and the search too. While only the
+        // search grows, the rows can only narrow: keep those that still match, instead
+        // of going through the whole library on every keystroke.
+        if let Some(screen) = &self.screen {
+            let basis = self.screen_basis();
+            let narrows = screen.kind == ScreenKind::Timeline
+                && screen.basis.0 == basis.0
+                && screen.basis.1 == basis.1
+                && basis.2.contains(&screen.basis.2);
+            let rows = if narrows {
+                crate::screens::narrow(self, &screen.rows, &basis.2)
+            } else {
+                crate::screens::rows(self, screen.kind)
+            };
             if let Some(screen) = &mut self.screen {
                 let at = screen.cursor.min(rows.len().saturating_sub(1));
                 screen.cursor = first_item_row(&rows, at, 1);
                 screen.rows = rows;
+                screen.basis = basis;
             }
         }
+    }
+
+    fn screen_basis(&self) -> (BTreeSet<ActorIx>, BTreeSet<String>, String) {
+        (
+            self.actor_filter.clone(),
+            self.tag_filter.clone(),
+            self.search.query.to_lowercase(),
+        )
     }
 
     fn refresh_list(&mut self) {

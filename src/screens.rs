@@ -129,6 +129,27 @@ fn library_timeline(app: &App) -> Vec<ScreenRow> {
     rows
 }
 
+/// The rows of a library timeline that still match a longer search, headings kept
+/// only above entries that remain.
+pub fn narrow(app: &App, rows: &[ScreenRow], query_lower: &str) -> Vec<ScreenRow> {
+    let mut out = Vec::with_capacity(rows.len());
+    let mut heading = None;
+    for row in rows {
+        match row {
+            ScreenRow::Heading(_) => heading = Some(row.clone()),
+            ScreenRow::Item(item @ Item::Entry(b, _)) => {
+                let br = &app.library.briefings[*b];
+                if query_lower.is_empty() || crate::search::item_matches(br, *item, query_lower) {
+                    out.extend(heading.take());
+                    out.push(row.clone());
+                }
+            }
+            ScreenRow::Item(_) => out.push(row.clone()),
+        }
+    }
+    out
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
