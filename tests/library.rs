@@ -418,3 +418,35 @@ fn an_open_library_timeline_follows_a_filter_set_from_it() {
     app.update(Action::ClearActors);
     assert_eq!(entries(&app), 6);
 }
+
+#[test]
+fn typing_a_search_in_the_library_timeline_narrows_to_what_a_rebuild_shows() {
+    let mut app = following();
+    app.update(Action::LibraryTimeline);
+    app.update(Action::Search);
+    for c in "seo".chars() {
+        app.update(Action::Type(c));
+        let shown = app.screen.as_ref().unwrap().rows.clone();
+        assert_eq!(
+            shown,
+            brief::screens::rows(&app, ScreenKind::Timeline),
+            "after {c:?}"
+        );
+    }
+    assert_eq!(
+        app.screen
+            .as_ref()
+            .unwrap()
+            .rows
+            .iter()
+            .filter(|r| matches!(r, ScreenRow::Item(_)))
+            .count(),
+        2,
+        "the two Seoul entries"
+    );
+    app.update(Action::Erase);
+    assert_eq!(
+        app.screen.as_ref().unwrap().rows,
+        brief::screens::rows(&app, ScreenKind::Timeline)
+    );
+}
