@@ -61,7 +61,7 @@ pub struct Library {
     /// For each briefing, the library actor of each of its actors.
     actor_of: Vec<Vec<ActorIx>>,
     /// For each briefing, its searchable text in lower case (see [`crate::search::corpus`]).
-    corpus: Vec<String>,
+    corpus: Vec<crate::search::Corpus>,
     /// For each briefing and actor, its normalized name and aliases (made once), as
     /// numbers into `key_names`: actors recur across files, their names far less.
     keys: Vec<Vec<Vec<u32>>>,
@@ -122,11 +122,35 @@ impl Library {
     /// How often `query_lower` occurs in briefing `b`'s text.
     pub fn count_matches(&self, b: BriefingIx, query_lower: &str) -> usize {
         match self.corpus.get(b) {
-            Some(text) if !query_lower.is_empty() => {
-                memchr::memmem::find_iter(text.as_bytes(), query_lower.as_bytes()).count()
+            Some(c) if !query_lower.is_empty() => {
+                memchr::memmem::find_iter(c.text.as_bytes(), query_lower.as_bytes()).count()
             }
             _ => 0,
         }
+    }
+
+    /// For each timeline entry of briefing `b`, whether the search matches it: its
+    /// title or detail, or the name of one of its actors (as a search of the entry
+    /// itself would, but from the text made once per briefing).
+    pub fn entries_matching(&self, b: BriefingIx, query_lower: &str) -> Vec<bool> {
+        let (Some(br), Some(c)) = (self.briefings.get(b), self.corpus.get(b)) else {
+            return Vec::new();
+        };
+        let named: Vec<&str> = br
+            .actors
+            .iter()
+            .filter(|a| contains_ci(a.name.shown(), query_lower))
+            .map(|a| a.id.as_str())
+            .collect();
+        (0..br.timeline.len())
+            .map(|i| {
+                c.entry_contains(i, query_lower)
+                    || br.timeline[i]
+                        .actors
+                        .iter()
+                        .any(|id| named.contains(&id.as_str()))
+            })
+            .collect()
     }
 
     /// Groups actors of all briefings that share a normalized name or alias.

@@ -105,11 +105,16 @@ fn library_timeline(app: &App) -> Vec<ScreenRow> {
         if !q.is_empty() && lib.count_matches(b, &q) == 0 {
             continue;
         }
+        let matching = if q.is_empty() {
+            Vec::new()
+        } else {
+            lib.entries_matching(b, &q)
+        };
         for (i, e) in br.timeline.iter().enumerate() {
             if !app.actor_filter.is_empty() && !lib.involves(b, &e.actors, &app.actor_filter) {
                 continue;
             }
-            if !q.is_empty() && !crate::search::item_matches(br, Item::Entry(b, i), &q) {
+            if !q.is_empty() && !matching.get(i).copied().unwrap_or(false) {
                 continue;
             }
             entries.push(((e.date.start(), e.date.precision()), b, i));
@@ -134,12 +139,16 @@ fn library_timeline(app: &App) -> Vec<ScreenRow> {
 pub fn narrow(app: &App, rows: &[ScreenRow], query_lower: &str) -> Vec<ScreenRow> {
     let mut out = Vec::with_capacity(rows.len());
     let mut heading = None;
+    // Entries of one briefing are checked together, once per briefing.
+    let mut matching: std::collections::HashMap<BriefingIx, Vec<bool>> = Default::default();
     for row in rows {
         match row {
             ScreenRow::Heading(_) => heading = Some(row.clone()),
-            ScreenRow::Item(item @ Item::Entry(b, _)) => {
-                let br = &app.library.briefings[*b];
-                if query_lower.is_empty() || crate::search::item_matches(br, *item, query_lower) {
+            ScreenRow::Item(Item::Entry(b, i)) => {
+                let hits = matching
+                    .entry(*b)
+                    .or_insert_with(|| app.library.entries_matching(*b, query_lower));
+                if query_lower.is_empty() || hits.get(*i).copied().unwrap_or(false) {
                     out.extend(heading.take());
                     out.push(row.clone());
                 }

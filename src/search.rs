@@ -80,40 +80,66 @@ pub fn item_matches(br: &Briefing, item: Item, query_lower: &str) -> bool {
 
 /// Every searchable text of a briefing, lowercased into one string (for the library
 /// list's match counts); texts are separated by a newline so no match spans two.
-pub fn corpus(br: &Briefing) -> String {
+pub fn corpus(br: &Briefing) -> Corpus {
     let mut out = String::new();
-    let mut push = |t: &str| {
+    fn push(out: &mut String, t: &str) {
         if t.is_ascii() {
             out.extend(t.bytes().map(|b| b.to_ascii_lowercase() as char));
         } else {
             out.extend(t.chars().flat_map(char::to_lowercase));
         }
         out.push('\n');
-    };
-    overview_texts(br).into_iter().for_each(&mut push);
+    }
+    overview_texts(br)
+        .into_iter()
+        .for_each(|t| push(&mut out, t));
     for i in 0..br.actors.len() {
         item_texts(br, Item::Actor(0, i))
             .into_iter()
-            .for_each(&mut push);
+            .for_each(|t| push(&mut out, t));
     }
+    let mut entries = Vec::with_capacity(br.timeline.len());
     for e in &br.timeline {
-        push(e.title.shown());
+        let start = out.len() as u32;
+        push(&mut out, e.title.shown());
         if let Some(d) = &e.detail {
-            push(d.shown());
+            push(&mut out, d.shown());
         }
+        entries.push((start, out.len() as u32));
     }
     for q in &br.quotes {
-        push(q.text.shown());
+        push(&mut out, q.text.shown());
         if let Some(c) = &q.context {
-            push(c.shown());
+            push(&mut out, c.shown());
         }
     }
     for m in &br.implications {
-        push(m.title.shown());
+        push(&mut out, m.title.shown());
         if let Some(d) = &m.detail {
-            push(d.shown());
+            push(&mut out, d.shown());
         }
     }
     out.shrink_to_fit();
-    out
+    Corpus { text: out, entries }
+}
+
+/// A briefing's searchable text in lower case, and where each timeline entry's own
+/// text (title and detail) stands in it.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    pub text: String,
+    pub entries: Vec<(u32, u32)>,
+}
+
+impl Corpus {
+    /// Whether timeline entry `i`'s title or detail contains the query.
+    pub fn entry_contains(&self, i: usize, query_lower: &str) -> bool {
+        self.entries.get(i).is_some_and(|&(s, e)| {
+            memchr::memmem::find(
+                &self.text.as_bytes()[s as usize..e as usize],
+                query_lower.as_bytes(),
+            )
+            .is_some()
+        })
+    }
 }
