@@ -147,8 +147,17 @@ pub struct Screen {
     pub kind: ScreenKind,
     pub rows: Vec<ScreenRow>,
     pub cursor: usize,
-    /// The filters and search (lower case) the rows were made under.
-    basis: (BTreeSet<ActorIx>, BTreeSet<String>, String),
+    /// What the rows were made from.
+    basis: ScreenBasis,
+}
+
+/// The library size, filters and search (lower case) a full-screen list was made under.
+#[derive(Clone, Debug, PartialEq)]
+struct ScreenBasis {
+    briefings: usize,
+    actors: BTreeSet<ActorIx>,
+    tags: BTreeSet<String>,
+    query: String,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -403,14 +412,6 @@ impl App {
         }
         if !had_list && self.shows_list() && self.current.is_none() {
             self.focus = Pane::Briefings;
-        }
-        if let Some(screen) = &self.screen {
-            let kind = screen.kind;
-            let cursor = screen.cursor;
-            self.open_screen(kind);
-            if let Some(s) = &mut self.screen {
-                s.cursor = cursor.min(s.rows.len().saturating_sub(1));
-            }
         }
     }
 
@@ -1117,12 +1118,13 @@ impl App {
         // of going through the whole library on every keystroke.
         if let Some(screen) = &self.screen {
             let basis = self.screen_basis();
+            let old = &screen.basis;
             let narrows = screen.kind == ScreenKind::Timeline
-                && screen.basis.0 == basis.0
-                && screen.basis.1 == basis.1
-                && basis.2.contains(&screen.basis.2);
+                && (old.briefings, &old.actors, &old.tags)
+                    == (basis.briefings, &basis.actors, &basis.tags)
+                && basis.query.contains(&old.query);
             let rows = if narrows {
-                crate::screens::narrow(self, &screen.rows, &basis.2)
+                crate::screens::narrow(self, &screen.rows, &basis.query)
             } else {
                 crate::screens::rows(self, screen.kind)
             };
@@ -1135,12 +1137,13 @@ impl App {
         }
     }
 
-    fn screen_basis(&self) -> (BTreeSet<ActorIx>, BTreeSet<String>, String) {
-        (
-            self.actor_filter.clone(),
-            self.tag_filter.clone(),
-            self.search.query.to_lowercase(),
-        )
+    fn screen_basis(&self) -> ScreenBasis {
+        ScreenBasis {
+            briefings: self.library.briefings.len(),
+            actors: self.actor_filter.clone(),
+            tags: self.tag_filter.clone(),
+            query: self.search.query.to_lowercase(),
+        }
     }
 
     fn refresh_list(&mut self) {

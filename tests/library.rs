@@ -450,3 +450,33 @@ fn typing_a_search_in_the_library_timeline_narrows_to_what_a_rebuild_shows() {
         brief::screens::rows(&app, ScreenKind::Timeline)
     );
 }
+
+#[test]
+fn an_open_library_timeline_takes_in_files_as_they_arrive() {
+    let lib = open(&fixture_dir("following"));
+    let mut app = App::new(Library::default());
+    app.start_loading();
+    let mut briefings = lib.briefings.clone().into_iter();
+    app.receive(
+        briefings.next().into_iter().collect(),
+        Vec::new(),
+        Progress { done: 1, total: 3 },
+    );
+    app.update(Action::LibraryTimeline);
+    let entries = |app: &App| {
+        app.screen
+            .as_ref()
+            .unwrap()
+            .rows
+            .iter()
+            .filter(|r| matches!(r, ScreenRow::Item(_)))
+            .count()
+    };
+    assert_eq!(entries(&app), 2);
+    app.receive(
+        briefings.collect(),
+        Vec::new(),
+        Progress { done: 3, total: 3 },
+    );
+    assert_eq!(entries(&app), 6);
+}
