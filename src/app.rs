@@ -334,7 +334,7 @@ impl App {
     pub fn select_actors_by_name(&mut self, names: &[String]) {
         let mut missing = Vec::new();
         for name in names {
-            let found = self.library.find_actors(name);
+            let found = self.actors_named(name);
             if found.is_empty() {
                 missing.push(name.clone());
             }
@@ -347,8 +347,22 @@ impl App {
         }
     }
 
+    /// The actors a name given on the command line means. While files still arrive only
+    /// an exact name, alias or id counts: the file with the actor meant may not be in
+    /// yet, and another actor's name may contain the name (`us` in Pale Chorus).
+    fn actors_named(&self, name: &str) -> Vec<ActorIx> {
+        let lib = &self.library;
+        if self.loading.is_some() {
+            (0..lib.actors.len())
+                .filter(|&i| lib.actors[i].is_named(name, lib))
+                .collect()
+        } else {
+            lib.find_actors(name)
+        }
+    }
+
     pub fn open_dossier_by_name(&mut self, name: &str) {
-        match self.library.find_actors(name).first() {
+        match self.actors_named(name).first() {
             Some(&ix) => self.open_screen(ScreenKind::Dossier(ix)),
             None if self.loading.is_some() => self.pending_dossier = Some(name.to_string()),
             None => self.notice = Some(format!("No actor named \u{201c}{}\u{201d}", clean(name))),
@@ -386,7 +400,7 @@ impl App {
             let names = std::mem::take(&mut self.pending_actors);
             let mut still = Vec::new();
             for n in names {
-                let found = self.library.find_actors(&n);
+                let found = self.actors_named(&n);
                 if found.is_empty() {
                     still.push(n);
                 }
