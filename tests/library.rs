@@ -66,6 +66,86 @@ fn the_same_actor_is_one_across_files_by_name_alias_case_and_punctuation() {
     assert!(actor.aliases.iter().any(|a| a == "DPRK"));
 }
 
+/// A name that is exactly an alias picks that actor alone, even where other actors'
+/// names contain it (`us` is in Australia, Lazarus Group and Rust Marten).
+#[test]
+fn an_exact_alias_picks_one_actor_not_every_name_that_contains_it() {
+    let lib = ui_common::library(&[
+        "wannacry-attribution.yaml",
+        "exercise-election-influence.yaml",
+        "exercise-port-ransomware.yaml",
+        "exercise-grid-intrusion.yaml",
+    ]);
+    for (name, expected) in [
+        ("US", "United States"),
+        ("us", "United States"),
+        ("U.S.", "United States"),
+        ("USA", "United States"),
+        ("UK", "United Kingdom"),
+        ("Lazarus", "Lazarus Group"),
+        ("TG-4471", "Rust Marten"),
+        ("Drovak", "Drovak Federation"),
+    ] {
+        let found: Vec<&str> = lib
+            .find_actors(name)
+            .iter()
+            .map(|&i| lib.actors[i].name.as_str())
+            .collect();
+        assert_eq!(found, [expected], "{name}");
+    }
+    // Only a name that is no name, alias or id of anyone falls back to a part of one.
+    let found: Vec<&str> = lib
+        .find_actors("lazar")
+        .iter()
+        .map(|&i| lib.actors[i].name.as_str())
+        .collect();
+    assert_eq!(found, ["Lazarus Group"]);
+}
+
+/// Files arrive one by one; a name given on the command line must not settle on an
+/// actor whose name merely contains it (`us` in Pale Chorus) before the file with the
+/// actor it names exactly (the United States) is in.
+#[test]
+fn names_from_the_command_line_wait_for_an_exact_match_while_files_arrive() {
+    let lib = ui_common::library(&[
+        "exercise-election-influence.yaml",
+        "exercise-grid-intrusion.yaml",
+        "exercise-port-ransomware.yaml",
+        "wannacry-attribution.yaml",
+    ]);
+    let mut app = App::new(Library::default());
+    app.start_loading();
+    app.select_actors_by_name(&["US".into()]);
+    app.open_dossier_by_name("US");
+    let total = lib.briefings.len();
+    for (i, b) in lib.briefings.iter().enumerate() {
+        app.receive(vec![b.clone()], Vec::new(), Progress { done: i + 1, total });
+    }
+    let names: Vec<&str> = app
+        .actor_filter
+        .iter()
+        .map(|&i| app.library.actors[i].name.as_str())
+        .collect();
+    assert_eq!(names, ["United States"]);
+    let Some(ScreenKind::Dossier(ix)) = app.screen.as_ref().map(|s| s.kind) else {
+        panic!("no dossier open")
+    };
+    assert_eq!(app.library.actors[ix].name, "United States");
+    // A part of a name is still enough once every file is in.
+    let mut app = App::new(Library::default());
+    app.start_loading();
+    app.select_actors_by_name(&["bosser".into()]);
+    for (i, b) in lib.briefings.iter().enumerate() {
+        app.receive(vec![b.clone()], Vec::new(), Progress { done: i + 1, total });
+    }
+    let names: Vec<&str> = app
+        .actor_filter
+        .iter()
+        .map(|&i| app.library.actors[i].name.as_str())
+        .collect();
+    assert_eq!(names, ["Tom Bossert"]);
+}
+
 #[test]
 fn filtering_by_actor_lists_only_briefings_that_involve_it() {
     let mut app = following();
@@ -170,6 +250,33 @@ fn enter_in_the_dossier_goes_to_the_item_in_its_briefing() {
     assert_eq!(app.focus, brief::app::Pane::Quotes);
 }
 
+/// Two files whose entries all begin at one instant, the finer ones in the first file:
+/// merged, the coarser come first, whatever file they are in.
+#[test]
+fn merged_entries_at_one_instant_are_put_coarser_first() {
+    let mut app = App::new(open(&fixture_dir("equal-instants")));
+    let expected = ["2017", "2017-01", "2017-01-01", "2016-12-31T19:00:00-05:00"];
+    let dates = |app: &App| -> Vec<String> {
+        app.screen
+            .as_ref()
+            .unwrap()
+            .rows
+            .iter()
+            .filter_map(|r| match r {
+                ScreenRow::Item(Item::Entry(b, e)) => {
+                    Some(app.library.briefings[*b].timeline[*e].date.to_string())
+                }
+                _ => None,
+            })
+            .collect()
+    };
+    app.update(Action::LibraryTimeline);
+    assert_eq!(dates(&app), expected, "the library timeline");
+    app.update(Action::Back);
+    app.open_dossier_by_name("Someone");
+    assert_eq!(dates(&app), expected, "the dossier's timeline");
+}
+
 #[test]
 fn the_library_timeline_merges_every_file_and_follows_filter_and_search() {
     let mut app = following();
@@ -256,6 +363,52 @@ fn the_list_sorts_by_date_or_title_and_filters_by_tag() {
         titles(&app),
         ["Pyongyang denies involvement", "Attribution announced"]
     );
+}
+
+/// Titles in an order that is neither the newest-first nor the oldest-first one, and
+/// that differs by case: sorting by title follows the titles, ignoring case.
+#[test]
+fn sorting_by_title_follows_the_titles_not_the_dates() {
+    let briefings = [
+        ("cherry.yaml", "cherry notes", "2018"),
+        ("apple.yaml", "apple report", "2019"),
+        ("banana.yaml", "Banana brief", "2017"),
+    ]
+    .iter()
+    .map(|(file, title, date)| {
+        let src = format!(
+            "title: {title}\ndate: {date}\nevent: {{title: E, date: {date}}}\nactors: [{{id: a, name: A}}]\n"
+        );
+        load::load_str(Path::new(file), &src).unwrap()
+    })
+    .collect();
+    let mut app = App::new(Library::new(briefings, Vec::new()));
+    let titles = |app: &App| -> Vec<String> {
+        app.view
+            .briefings
+            .iter()
+            .map(|&b| app.library.briefings[b].title.shown().to_string())
+            .collect()
+    };
+    assert_eq!(
+        titles(&app),
+        ["apple report", "cherry notes", "Banana brief"],
+        "newest first"
+    );
+    app.update(Action::CycleSort);
+    assert_eq!(
+        titles(&app),
+        ["Banana brief", "cherry notes", "apple report"],
+        "oldest first"
+    );
+    app.update(Action::CycleSort);
+    assert_eq!(
+        titles(&app),
+        ["apple report", "Banana brief", "cherry notes"],
+        "by title, whatever the case"
+    );
+    let text = screen_text(&draw(&mut app, 100, 30));
+    assert!(text.contains("Briefings sorted by title"), "{text}");
 }
 
 #[test]
