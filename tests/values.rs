@@ -238,6 +238,88 @@ fn a_mixed_timeline_is_sorted_with_the_coarser_first_at_equal_instants() {
     );
 }
 
+/// Each file lists its entries finest first, all at one instant: read either way (the
+/// quick typed way and the positioned validator), they come out coarser first.
+#[test]
+fn entries_at_one_instant_are_put_coarser_first_whatever_the_file_order() {
+    for (file, expected) in [
+        (
+            "equal-instants/a-finer.yaml",
+            ["2017-01-01", "2016-12-31T19:00:00-05:00"],
+        ),
+        ("equal-instants/b-coarser.yaml", ["2017", "2017-01"]),
+    ] {
+        let path = fixture(file);
+        let src = std::fs::read_to_string(&path).unwrap();
+        let written: Vec<String> = src
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("- date: "))
+            .map(str::to_string)
+            .collect();
+        assert_eq!(
+            written,
+            [expected[1], expected[0]],
+            "{file}: the file lists them in the other order"
+        );
+        let quick = expect_ok(load_fixture(file));
+        let thorough = expect_ok(brief::load::load_positioned(&path, &src));
+        for b in [&quick, &thorough] {
+            let dates: Vec<String> = b.timeline.iter().map(|e| e.date.to_string()).collect();
+            assert_eq!(dates, expected, "{file}");
+            // And so they are exported.
+            let exported: Vec<String> = json(b)["timeline"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["date"].as_str().unwrap().to_string())
+                .collect();
+            assert_eq!(exported, expected, "{file}");
+        }
+    }
+}
+
+#[test]
+fn years_before_1000_are_written_with_four_digits_and_read_back() {
+    let src = "\
+title: Early
+date: 0999
+summary: A year, a month, a day and an instant before the year 1000.
+event:
+  title: Something happens
+  date: 0999-05
+actors:
+  - id: a
+    name: A
+sources:
+  - id: s
+    title: A chronicle
+    date: 0800-12-25
+timeline:
+  - date: 0999-05-01T10:00:00Z
+    title: An instant
+  - date: 0042
+    title: A year
+";
+    let b = expect_ok(load_yaml("early.yaml", src));
+    let j = json(&b);
+    assert_eq!(j["date"], "0999");
+    assert_eq!(j["event"]["date"], "0999-05");
+    assert_eq!(j["sources"][0]["date"], "0800-12-25");
+    assert_eq!(j["timeline"][0]["date"], "0042");
+    assert_eq!(j["timeline"][1]["date"], "0999-05-01T10:00:00Z");
+    // What is exported can be read again, to the same dates.
+    for d in [
+        &b.date,
+        &b.event.date,
+        &b.timeline[0].date,
+        &b.timeline[1].date,
+    ] {
+        assert_eq!(Date::parse(&d.to_string()).as_ref(), Ok(d), "{d}");
+    }
+    assert_eq!(b.date.human(), "999");
+    assert_eq!(b.event.date.human(), "May 999");
+}
+
 #[test]
 fn every_date_field_keeps_its_precision_and_offset_in_export() {
     let b = json(&expect_ok(load_fixture("valid/dates.yaml")));
