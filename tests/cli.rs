@@ -2,6 +2,9 @@
 //! as a user or a script sees them.
 
 mod common;
+mod support {
+    pub mod hostile;
+}
 
 use std::fs;
 
@@ -301,4 +304,124 @@ fn help_and_version_exit_0() {
         stdout(&out),
         format!("brief {}\n", env!("CARGO_PKG_VERSION"))
     );
+}
+
+#[test]
+fn export_as_text_prints_each_briefing_cleaned() {
+    let out = brief(&[
+        "export",
+        "--format",
+        "text",
+        "tests/fixtures/valid/wannacry-attribution.yaml",
+    ]);
+    assert_eq!(status(&out), 0, "{}", stderr(&out));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    insta::assert_snapshot!("export_text_wannacry", stdout(&out));
+}
+
+/// Every text the plain export prints from a hostile briefing is printed as the reader
+/// shows it, never as written; nothing in it can drive a terminal.
+#[test]
+fn export_as_text_never_prints_raw_hostile_text() {
+    let file = "tests/fixtures/hostile/escapes.yaml";
+    let out = brief(&["export", "--format", "text", file]);
+    assert_eq!(status(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    support::hostile::assert_clean_output("export --format text", &out.stdout);
+    assert_eq!(
+        text.lines().next(),
+        Some(
+            "Hostile \u{241b}]0;pwned\u{2407} title \u{241b}[2J cleared U+009B2J eltit bell\u{2407}"
+        )
+    );
+    let b = expect_ok(load_fixture("hostile/escapes.yaml"));
+    let mut fields = vec![&b.title, &b.event.title];
+    fields.extend(&b.classification);
+    fields.extend(&b.summary);
+    fields.extend(&b.event.location);
+    fields.extend(&b.event.description);
+    for a in &b.actors {
+        fields.push(&a.name);
+        fields.extend(&a.role);
+    }
+    fields.extend(b.timeline.iter().map(|e| &e.title));
+    fields.extend(b.quotes.iter().map(|q| &q.text));
+    fields.extend(b.implications.iter().map(|i| &i.title));
+    for t in fields {
+        assert!(text.contains(t.shown()), "{:?} not in\n{text}", t.shown());
+    }
+}
+
+#[test]
+fn check_and_export_clean_hostile_file_names_and_texts() {
+    let dir = support::hostile::hostile_folder();
+    let shown = support::hostile::SHOWN;
+
+    let out = brief_in(dir.path(), &["check", "."]);
+    assert_eq!(status(&out), 1, "{}", stderr(&out));
+    support::hostile::assert_clean_output("check, stdout", &out.stdout);
+    support::hostile::assert_clean_output("check, stderr", &out.stderr);
+    let text = stdout(&out);
+    assert!(
+        text.starts_with(&format!("./{shown}"))
+            && text.contains(" broken.yaml:5:7: error: bad `date`"),
+        "the broken file is named, cleaned:\n{text}"
+    );
+    assert!(
+        text.ends_with("2 briefings checked, 1 with errors\n"),
+        "{text}"
+    );
+
+    for format in ["text", "json"] {
+        let out = brief_in(dir.path(), &["export", "--format", format, "."]);
+        assert_eq!(status(&out), 1, "{format}: {}", stderr(&out));
+        support::hostile::assert_clean_output(&format!("export {format}, stderr"), &out.stderr);
+        assert!(
+            stderr(&out).starts_with(&format!("./{shown}")),
+            "{format}: {}",
+            stderr(&out)
+        );
+        if format == "text" {
+            support::hostile::assert_clean_output("export text, stdout", &out.stdout);
+            assert!(stdout(&out).starts_with("Hostile \u{241b}]0;pwned"));
+        }
+    }
+}
+
+/// The JSON export is for programs: it keeps every character as written, hostile or
+/// not, and JSON's own escapes keep the control characters off a terminal.
+#[test]
+fn export_as_json_keeps_hostile_text_exactly() {
+    let out = brief(&[
+        "export",
+        "--format",
+        "json",
+        "tests/fixtures/hostile/escapes.yaml",
+    ]);
+    assert_eq!(status(&out), 0, "{}", stderr(&out));
+    assert!(!out.stdout.contains(&0x1b) && !out.stdout.contains(&0x07));
+    let b = &export_json(&out)[0];
+    assert_eq!(
+        b["title"],
+        "Hostile \u{1b}]0;pwned\u{7} title \u{1b}[2J cleared \u{9b}2J \u{202e}eltit\u{202c} bell\u{7}"
+    );
+    assert_eq!(
+        b["summary"],
+        "Summary with a \u{1b}]8;;http://evil.example\u{1b}\\click\u{1b}]8;;\u{1b}\\ link, \
+         a \u{1b}]52;c;cm0gLXJmIH4=\u{7} clipboard write, \u{1b}[2J a clear, \u{9b}2J a C1 clear, \
+         a bell \u{7}, \u{202e}reversed\u{202c}, zero\u{200b}width and tags \
+         \u{e0041}\u{e0042}\u{e007f}."
+    );
+    assert_eq!(
+        b["actors"][0]["name"],
+        "Mallory \u{1b}]0;pwned\u{7}\u{202e} yrollaM\u{200b}"
+    );
+    assert_eq!(
+        b["actors"][0]["aliases"],
+        serde_json::json!(["Mal \u{1b}]52;c;cm0gLXJmIH4=\u{7}", "M\u{e0041}"])
+    );
+    assert_eq!(b["event"]["location"], "Location \u{202e}noitacol");
+    assert_eq!(b["tags"][0], "hostile \u{1b}]0;pwned\u{7}");
+    // The raw bytes of the bidi override are there too: JSON does not escape them.
+    assert!(stdout(&out).contains('\u{202e}'));
 }
