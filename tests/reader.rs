@@ -376,3 +376,301 @@ fn the_picker_selects_several_actors_across_narrowings() {
     );
     assert!(app.filter_summary().unwrap().starts_with("Actors: "));
 }
+
+// ---- every key of the README, through the real key table ----
+
+use brief::app::{App, PickerKind, Sort};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// A key as the README and the help write it (`j`, `Shift-Tab`, `Ctrl-u`, `PgDn`, `↓`),
+/// as the terminal reports it.
+fn key_event(name: &str) -> KeyEvent {
+    let (code, modifiers) = match name {
+        "Space" => (KeyCode::Char(' '), KeyModifiers::NONE),
+        "Tab" => (KeyCode::Tab, KeyModifiers::NONE),
+        "Shift-Tab" => (KeyCode::BackTab, KeyModifiers::SHIFT),
+        "Enter" => (KeyCode::Enter, KeyModifiers::NONE),
+        "Esc" => (KeyCode::Esc, KeyModifiers::NONE),
+        "Backspace" => (KeyCode::Backspace, KeyModifiers::NONE),
+        "PgUp" => (KeyCode::PageUp, KeyModifiers::NONE),
+        "PgDn" => (KeyCode::PageDown, KeyModifiers::NONE),
+        "Home" => (KeyCode::Home, KeyModifiers::NONE),
+        "End" => (KeyCode::End, KeyModifiers::NONE),
+        "↓" => (KeyCode::Down, KeyModifiers::NONE),
+        "↑" => (KeyCode::Up, KeyModifiers::NONE),
+        _ => match name.strip_prefix("Ctrl-") {
+            Some(c) => (
+                KeyCode::Char(c.chars().next().unwrap()),
+                KeyModifiers::CONTROL,
+            ),
+            None => {
+                let mut chars = name.chars();
+                let c = chars.next().unwrap();
+                assert!(chars.next().is_none(), "unknown key name {name:?}");
+                let shift = if c.is_uppercase() {
+                    KeyModifiers::SHIFT
+                } else {
+                    KeyModifiers::NONE
+                };
+                (KeyCode::Char(c), shift)
+            }
+        },
+    };
+    KeyEvent::new(code, modifiers)
+}
+
+/// Presses a key: the key table says what it means in the current mode.
+fn key(app: &mut App, name: &str) {
+    match brief::keymap::action(app.mode(), key_event(name)) {
+        Some(action) => app.update(action),
+        None => panic!("{name} does nothing in {:?}", app.mode()),
+    }
+}
+
+fn keys(app: &mut App, names: &[&str]) {
+    for n in names {
+        key(app, n);
+    }
+}
+
+#[test]
+fn every_key_in_the_readme_is_bound_in_the_reader() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
+        .expect("README.md");
+    let table = readme
+        .split("### Keys")
+        .nth(1)
+        .expect("a Keys section")
+        .lines()
+        .filter(|l| l.starts_with("| `"));
+    let mut names = Vec::new();
+    for row in table {
+        let cell = row.split('|').nth(1).unwrap();
+        names.extend(cell.split('`').skip(1).step_by(2));
+    }
+    assert!(names.len() > 30, "{names:?}");
+    for name in names {
+        assert!(
+            brief::keymap::action(Mode::Reader, key_event(name)).is_some(),
+            "the README lists {name}, which the reader does not know"
+        );
+    }
+}
+
+#[test]
+fn tab_shift_tab_and_numbers_move_the_focus() {
+    let mut app = bundled();
+    assert_eq!(app.focus, Pane::Briefings);
+    key(&mut app, "Tab");
+    assert_eq!(app.focus, Pane::Overview);
+    key(&mut app, "Shift-Tab");
+    assert_eq!(app.focus, Pane::Briefings);
+    key(&mut app, "Shift-Tab");
+    assert_eq!(app.focus, Pane::Implications, "Shift-Tab wraps around");
+    for (n, pane) in ["1", "2", "3", "4", "5", "6"].iter().zip(Pane::ALL) {
+        key(&mut app, n);
+        assert_eq!(app.focus, pane, "{n}");
+    }
+}
+
+#[test]
+fn moving_and_paging_keys_move_by_a_row_a_page_or_to_an_end() {
+    let mut app = wannacry();
+    app.update(Action::Resize {
+        width: 80,
+        height: 24,
+    });
+    key(&mut app, "3");
+    let n = app.pane_len(Pane::Actors);
+    assert!(n > 20, "{n} actors");
+    let page = 24 / 3;
+    let at = |app: &App| app.cursor(Pane::Actors);
+    for (name, expected) in [
+        ("j", 1),
+        ("↓", 2),
+        ("k", 1),
+        ("↑", 0),
+        ("PgDn", page),
+        ("Ctrl-d", 2 * page),
+        ("PgUp", page),
+        ("Ctrl-u", 0),
+        ("End", n - 1),
+        ("Home", 0),
+        ("G", n - 1),
+        ("g", 0),
+    ] {
+        key(&mut app, name);
+        assert_eq!(at(&app), expected, "after {name}");
+    }
+}
+
+#[test]
+fn brackets_go_to_the_previous_and_next_briefing_in_the_list() {
+    let mut app = bundled();
+    let list = app.view.briefings.clone();
+    assert_eq!(app.current, Some(list[0]));
+    key(&mut app, "]");
+    assert_eq!(app.current, Some(list[1]));
+    key(&mut app, "]");
+    assert_eq!(app.current, Some(list[2]));
+    key(&mut app, "[");
+    assert_eq!(app.current, Some(list[1]));
+}
+
+#[test]
+fn s_cycles_the_sort_of_the_list_through_oldest_title_and_newest() {
+    let mut app = bundled();
+    let titles = |app: &App| -> Vec<String> {
+        app.view
+            .briefings
+            .iter()
+            .map(|&b| app.library.briefings[b].title.shown().to_string())
+            .collect()
+    };
+    let mut by_date: Vec<(String, String)> = app
+        .library
+        .briefings
+        .iter()
+        .map(|b| (b.date.to_string(), b.title.shown().to_string()))
+        .collect();
+    by_date.sort();
+    let oldest: Vec<String> = by_date.iter().map(|(_, t)| t.clone()).collect();
+    let newest: Vec<String> = oldest.iter().rev().cloned().collect();
+    assert_eq!(titles(&app), newest);
+    key(&mut app, "s");
+    assert_eq!((app.sort, titles(&app)), (Sort::Oldest, oldest));
+    key(&mut app, "s");
+    assert_eq!(app.sort, Sort::Title);
+    let mut by_title = titles(&app);
+    by_title.sort_by_key(|t| t.to_lowercase());
+    assert_eq!(titles(&app), by_title);
+    key(&mut app, "s");
+    assert_eq!((app.sort, titles(&app)), (Sort::Newest, newest));
+}
+
+#[test]
+fn f_space_and_capital_f_choose_and_clear_the_actor_filter() {
+    let mut app = wannacry();
+    key(&mut app, "f");
+    assert!(
+        matches!(&app.overlay, Some(Overlay::Picker(p)) if p.kind == PickerKind::Actors),
+        "f opens the actor picker"
+    );
+    // Space in the picker selects: two actors, one found after the other.
+    type_text(&mut app, "manfra");
+    key(&mut app, "Space");
+    keys(&mut app, &["Backspace"; 6]);
+    type_text(&mut app, "bossert");
+    key(&mut app, "Space");
+    key(&mut app, "Enter");
+    let names = |app: &App| -> Vec<String> {
+        app.actor_filter
+            .iter()
+            .map(|&i| app.library.actors[i].name.clone())
+            .collect()
+    };
+    assert_eq!(names(&app), ["Tom Bossert", "Jeanette Manfra"]);
+    key(&mut app, "F");
+    assert!(app.actor_filter.is_empty(), "F clears the filter");
+    // Space in the Actors pane selects the actor under the cursor, and again unselects.
+    keys(&mut app, &["3", "j"]);
+    key(&mut app, "Space");
+    assert_eq!(names(&app), ["The White House"]);
+    key(&mut app, "Space");
+    assert!(app.actor_filter.is_empty());
+}
+
+#[test]
+fn slash_n_and_capital_n_search_and_step_through_matches() {
+    let mut app = wannacry();
+    key(&mut app, "/");
+    assert_eq!(app.mode(), Mode::Search);
+    type_text(&mut app, "bossert");
+    key(&mut app, "Enter");
+    let first = app.search.current.expect("on a match");
+    let n = app.search.matches.len();
+    key(&mut app, "n");
+    assert_eq!(app.search.current, Some((first + 1) % n));
+    key(&mut app, "n");
+    assert_eq!(app.search.current, Some((first + 2) % n));
+    key(&mut app, "N");
+    assert_eq!(app.search.current, Some((first + 1) % n));
+    key(&mut app, "Esc");
+    assert!(!app.search.active(), "Esc clears the search");
+}
+
+#[test]
+fn capital_a_t_and_e_open_the_full_screen_lists() {
+    let mut app = bundled();
+    // In the Actors pane, A opens that actor's dossier.
+    keys(&mut app, &["3", "j", "j"]);
+    let b = app.current.unwrap();
+    let expected = app.library.actor_at(b, app.view.actors[2]).unwrap();
+    key(&mut app, "A");
+    assert_eq!(
+        app.screen.as_ref().map(|s| s.kind),
+        Some(ScreenKind::Dossier(expected))
+    );
+    key(&mut app, "Esc");
+    assert!(app.screen.is_none());
+    key(&mut app, "T");
+    assert_eq!(
+        app.screen.as_ref().map(|s| s.kind),
+        Some(ScreenKind::Timeline)
+    );
+    key(&mut app, "E");
+    assert_eq!(
+        app.screen.as_ref().map(|s| s.kind),
+        Some(ScreenKind::Errors)
+    );
+    key(&mut app, "Esc");
+    assert!(app.screen.is_none());
+}
+
+#[test]
+fn t_opens_the_tag_filter() {
+    let mut app = bundled();
+    key(&mut app, "t");
+    let Some(Overlay::Picker(p)) = &app.overlay else {
+        panic!("t opens the tag picker")
+    };
+    assert_eq!(p.kind, PickerKind::Tags);
+    let first = p.choices[p.shown[0]].0.clone();
+    key(&mut app, "Enter");
+    assert_eq!(app.tag_filter.iter().collect::<Vec<_>>(), [&first]);
+    assert!(app.view.briefings.iter().all(|&b| {
+        app.library.briefings[b]
+            .tags
+            .iter()
+            .any(|t| t.shown() == first)
+    }));
+}
+
+#[test]
+fn enter_esc_help_quit_and_suspend_keys() {
+    let mut app = wannacry();
+    keys(&mut app, &["5", "Enter"]);
+    assert_eq!(app.mode(), Mode::Detail);
+    key(&mut app, "Esc");
+    assert_eq!(app.mode(), Mode::Reader);
+    key(&mut app, "?");
+    assert_eq!(app.mode(), Mode::Help);
+    key(&mut app, "Esc");
+    assert_eq!(
+        brief::keymap::action(Mode::Reader, key_event("Ctrl-z")),
+        Some(Action::Suspend),
+        "the terminal loop suspends on it"
+    );
+    for quit in ["q", "Ctrl-c"] {
+        let mut app = wannacry();
+        key(&mut app, quit);
+        assert!(app.quit, "{quit}");
+    }
+    // Ctrl-c quits even while typing a search or choosing actors.
+    for open in ["/", "f"] {
+        let mut app = wannacry();
+        key(&mut app, open);
+        key(&mut app, "Ctrl-c");
+        assert!(app.quit, "Ctrl-c after {open}");
+    }
+}
