@@ -4,6 +4,7 @@
 #![cfg(unix)]
 
 mod support {
+    pub mod hostile;
     pub mod pty;
 }
 
@@ -582,4 +583,338 @@ fn check_does_not_echo_hostile_text() {
             );
         }
     }
+}
+
+/// The text of the selected row (the one marked `▌`) in the pane whose top border
+/// shows `title`, as far as the pane shows it.
+fn selected_row(screen: &str, title: &str) -> Option<String> {
+    let lines: Vec<Vec<char>> = screen.lines().map(|l| l.chars().collect()).collect();
+    let top = lines
+        .iter()
+        .position(|l| l.iter().collect::<String>().contains(title))?;
+    let border = &lines[top];
+    let first: Vec<char> = title.chars().collect();
+    let at = (0..border.len()).find(|&x| border[x..].starts_with(&first))?;
+    let left = (0..at).rev().find(|&x| matches!(border[x], '┌' | '┏'))?;
+    let right = (at..border.len()).find(|&x| matches!(border[x], '┐' | '┓'))?;
+    for line in &lines[top + 1..] {
+        if matches!(line.get(left), Some('└' | '┗')) {
+            break;
+        }
+        let inner: String = line.get(left + 1..right.min(line.len()))?.iter().collect();
+        if let Some(rest) = inner.strip_prefix('\u{258c}') {
+            return Some(rest.trim().to_string());
+        }
+    }
+    None
+}
+
+/// The keys a terminal sends as escape sequences or control bytes reach the key table
+/// as the keys they are: paging, the ends of a list, Shift-Tab, and Ctrl-c, which is
+/// a key in raw mode (not a signal) and quits with status 0, even while typing.
+#[test]
+fn paging_focus_and_ctrl_c_keys_arrive_from_the_terminal() {
+    let mut s = Session::start(&["briefings/wannacry-attribution.yaml"], 80, 24);
+    // Loaded: the pane lists all 22 actors (while loading it is there, but empty).
+    s.wait_for("the briefing", |scr| scr.contains("3 Actors 22"));
+    s.key(b"3", "focus on Actors", |scr| {
+        scr.contains("\u{25b6} 3 Actors")
+    });
+    // A page is a third of the window's 24 rows: 8 actors.
+    for (bytes, name, expected) in [
+        (&b"\x1b[6~"[..], "PgDn", "Michael Daniel"),
+        (b"\x04", "Ctrl-d", "Facebook"),
+        (b"\x1b[5~", "PgUp", "Michael Daniel"),
+        (b"\x15", "Ctrl-u", "United States"),
+        (b"\x1b[F", "End", "FCW"),
+        (b"\x1b[H", "Home", "United States"),
+    ] {
+        s.key(bytes, &format!("{name} to select {expected}"), |scr| {
+            selected_row(scr, "3 Actors").is_some_and(|r| r.starts_with(expected))
+        });
+    }
+    s.key(b"\x1b[Z", "Shift-Tab to focus on Overview", |scr| {
+        scr.contains("\u{25b6} 2 Overview")
+    });
+    s.key(TAB, "Tab to focus on Actors again", |scr| {
+        scr.contains("\u{25b6} 3 Actors")
+    });
+    s.key(b"/", "the search prompt", |scr| {
+        status_line(scr).starts_with(" /")
+    });
+    s.send(b"\x03");
+    let status = s.wait_exit();
+    assert!(status.success(), "Ctrl-c should quit with 0, got {status}");
+    assert_restored(&s.raw());
+}
+
+#[test]
+fn ctrl_c_quits_from_the_panes() {
+    let mut s = start_library(80, 24);
+    s.send(b"\x03");
+    let status = s.wait_exit();
+    assert!(status.success(), "Ctrl-c should quit with 0, got {status}");
+    assert_restored(&s.raw());
+}
+
+#[test]
+fn an_actor_named_by_an_exact_alias_is_that_actor_alone() {
+    // `US` is an alias of the United States, and part of Australia, Lazarus Group and
+    // Rust Marten: only the first is meant.
+    let expected = "Actor: United States \u{2014} briefings 1/4";
+    let mut s = Session::start(&["--actor", "US", "briefings/"], 80, 24);
+    s.wait_for(expected, |scr| status_line(scr).contains(expected));
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn repeated_actor_options_add_up() {
+    let expected = "Actors: Tom Bossert, Jeanette Manfra \u{2014} briefings 1/4";
+    let mut s = Session::start(
+        &["--actor", "Tom Bossert", "--actor", "manfra", "briefings/"],
+        100,
+        24,
+    );
+    s.wait_for(expected, |scr| status_line(scr).contains(expected));
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+}
+
+#[test]
+fn dossier_from_the_command_line() {
+    let mut s = Session::start(&["--dossier", "hidden cobra", "briefings/"], 80, 24);
+    s.wait_for("the dossier of Lazarus Group", |scr| {
+        scr.contains("Dossier: Lazarus Group")
+    });
+    s.send(ESC);
+    s.wait_for("the panes", |scr| PANES.iter().all(|p| scr.contains(p)));
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+
+    let mut s = Session::start(&["--dossier", "Nobody At All", "briefings/"], 80, 24);
+    s.wait_for("a notice", |scr| {
+        status_line(scr).contains("No actor named \u{201c}Nobody At All\u{201d}")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+}
+
+/// With no path, `brief` opens `./briefings` when there is one, and otherwise the
+/// sample library compiled into it.
+#[test]
+fn no_path_opens_briefings_here_or_else_the_bundled_sample() {
+    let here = tempfile::tempdir().unwrap();
+    std::fs::create_dir(here.path().join("briefings")).unwrap();
+    std::fs::write(
+        here.path().join("briefings/only-here.yaml"),
+        "title: Only in this folder\ndate: 2020\nevent: {title: E, date: 2020}\n\
+         actors: [{id: a, name: A}]\n",
+    )
+    .unwrap();
+    let mut s = Session::start_in(here.path(), &[], &[], 80, 24);
+    let scr = s.wait_for("the briefing in ./briefings", |scr| {
+        scr.contains("Only in this folder")
+    });
+    assert!(!scr.contains("Briefings"), "one briefing, no list:\n{scr}");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+
+    let empty = tempfile::tempdir().unwrap();
+    let mut s = Session::start_in(empty.path(), &[], &[], 80, 24);
+    s.wait_for("the bundled sample library", |scr| {
+        scr.contains("Briefings 4") && scr.contains("EXERCISE: TG-4471 intrusion")
+    });
+    // Its files are named as bundled, not as files on this machine.
+    s.key(b"2", "focus on Overview", |scr| {
+        scr.contains("\u{25b6} 2 Overview")
+    });
+    s.key(ENTER, "the briefing in full", |scr| {
+        scr.contains("Esc close")
+    });
+    s.key(b"G", "the end of the briefing, with its file", |scr| {
+        scr.contains("(bundled)/exercise-grid-intrusion.yaml")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+}
+
+/// File names and a name given on the command line reach the screen only cleaned,
+/// even what ratatui would draw as it is (tag characters, piled-up accents): in the
+/// status bar, the list of files with errors, and a briefing or a file in full.
+#[test]
+fn hostile_file_names_and_names_are_shown_cleaned() {
+    use support::hostile::{HOSTILE, SHOWN, assert_clean_text, hostile_folder};
+    let dir = hostile_folder();
+    let mut s = Session::start_in(dir.path(), &["--actor", HOSTILE, "."], &[], 100, 30);
+    s.wait_for("the notice naming the actor, cleaned", |scr| {
+        status_line(scr).contains(&format!("No actor named {SHOWN}"))
+    });
+    s.key(b"2", "focus on Overview", |scr| {
+        scr.contains("\u{25b6} 2 Overview")
+    });
+    s.send(ENTER);
+    s.key(b"G", "the briefing's file name", |scr| {
+        scr.contains(&format!("./{SHOWN}"))
+    });
+    s.key(ESC, "the briefing to close", |scr| {
+        !scr.contains("Esc close")
+    });
+    s.key(b"E", "the file with errors, named", |scr| {
+        scr.contains("Files with errors: 1") && scr.contains(&format!("./{SHOWN}"))
+    });
+    s.key(ENTER, "the file's errors in full", |scr| {
+        scr.contains("File with errors ") && scr.contains(&format!("./{SHOWN}"))
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw();
+    assert_restored(&raw);
+    // The reader's own escape sequences are all CSI; nothing else may be there.
+    let text = String::from_utf8_lossy(&strip_csi(&raw)).into_owned();
+    assert_clean_text("the reader", &text, |c| c == '\r');
+}
+
+/// Every file and folder under `root`: whether a folder, size, modification time and
+/// contents.
+fn snapshot(
+    root: &std::path::Path,
+) -> std::collections::BTreeMap<std::path::PathBuf, (bool, u64, std::time::SystemTime, Vec<u8>)> {
+    let mut out = std::collections::BTreeMap::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).expect("a readable folder") {
+            let path = entry.expect("an entry").path();
+            let meta = std::fs::symlink_metadata(&path).expect("metadata");
+            let modified = meta.modified().expect("a modification time");
+            if meta.is_dir() {
+                todo.push(path.clone());
+                out.insert(path, (true, 0, modified, Vec::new()));
+            } else {
+                let bytes = std::fs::read(&path).unwrap_or_default();
+                out.insert(path, (false, meta.len(), modified, bytes));
+            }
+        }
+    }
+    out
+}
+
+/// The reader keeps no state and never writes a briefing: after a session that uses
+/// every part of it, no file or folder is new, gone or changed, in the library, the
+/// folder it ran in, its home and every XDG folder.
+#[test]
+fn the_reader_writes_no_file() {
+    let root = tempfile::tempdir().unwrap();
+    let at = |p: &str| root.path().join(p);
+    let dirs = [
+        "library", "work", "home", "config", "data", "state", "cache", "runtime", "tmp",
+    ];
+    for d in dirs {
+        std::fs::create_dir(at(d)).unwrap();
+    }
+    let manifest = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for f in std::fs::read_dir(manifest.join("briefings")).unwrap() {
+        let f = f.unwrap().path();
+        std::fs::copy(&f, at("library").join(f.file_name().unwrap())).unwrap();
+    }
+    std::fs::copy(
+        manifest.join("tests/fixtures/library/bad.yaml"),
+        at("library/bad.yaml"),
+    )
+    .unwrap();
+    let (home, config, data, state, cache, runtime, tmp) = (
+        at("home"),
+        at("config"),
+        at("data"),
+        at("state"),
+        at("cache"),
+        at("runtime"),
+        at("tmp"),
+    );
+    let env = [
+        ("HOME", home.as_path()),
+        ("XDG_CONFIG_HOME", &config),
+        ("XDG_DATA_HOME", &data),
+        ("XDG_STATE_HOME", &state),
+        ("XDG_CACHE_HOME", &cache),
+        ("XDG_RUNTIME_DIR", &runtime),
+        ("TMPDIR", &tmp),
+    ];
+    let before = snapshot(root.path());
+    assert!(before.len() > 10, "{before:?}");
+
+    let library = at("library").display().to_string();
+    let mut s = Session::start_in(&at("work"), &[&library], &env, 80, 24);
+    s.wait_for("the library to load", |scr| scr.contains("Briefings 4"));
+    // Each step waits for the hint bar too: it is drawn last, so the frame is whole.
+    let hints = |scr: &str| scr.lines().last().unwrap_or("").to_string();
+    type Step<'a> = (&'a [u8], &'a str, &'a dyn Fn(&str) -> bool);
+    let steps: [Step; 15] = [
+        (b"j", "the second briefing", &|scr| scr.contains("2 of 4")),
+        (b"s", "sorted oldest first", &|scr| {
+            scr.contains("sorted oldest first")
+        }),
+        (b"t", "the tag picker", &|scr| {
+            scr.contains("Filter by tag") && hints(scr).contains("type to narrow")
+        }),
+        (ESC, "the picker to close", &|scr| {
+            hints(scr).contains("q quit")
+        }),
+        (b"fbossert", "the actor picker", &|scr| {
+            scr.contains("Tom Bossert") && hints(scr).contains("type to narrow")
+        }),
+        (ENTER, "the filter", &|scr| {
+            scr.contains("Actor: Tom Bossert") && hints(scr).contains("q quit")
+        }),
+        (b"A", "the dossier", &|scr| {
+            scr.contains("Dossier: Tom Bossert") && hints(scr).contains("go to")
+        }),
+        (ESC, "back", &|scr| hints(scr).contains("Tab pane")),
+        (b"F/attribution\r", "a search", &|scr| {
+            has_match_counter(scr, "attribution")
+        }),
+        (b"n", "the next match", &|scr| {
+            has_match_counter(scr, "attribution")
+        }),
+        (b"T", "the library timeline", &|scr| {
+            scr.contains("Library timeline") && hints(scr).contains("go to")
+        }),
+        (ESC, "back", &|scr| hints(scr).contains("Tab pane")),
+        (b"E", "the files with errors", &|scr| {
+            scr.contains("Files with errors: 1") && hints(scr).contains("go to")
+        }),
+        (ENTER, "the file's errors", &|scr| {
+            scr.contains("File with errors ") && hints(scr).contains("close")
+        }),
+        (b"?", "the help", &|scr| scr.contains("Help: keys")),
+    ];
+    for (keys, what, ready) in steps {
+        s.key(keys, what, ready);
+    }
+    s.resize(120, 40);
+    s.wait_for("a redraw at 120x40", |scr| scr.lines().count() == 40);
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+
+    let after = snapshot(root.path());
+    let changed: Vec<String> = before
+        .keys()
+        .chain(after.keys())
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .filter(|p| before.get(*p) != after.get(*p))
+        .map(|p| {
+            let how = match (before.get(p), after.get(p)) {
+                (None, _) => "new",
+                (_, None) => "gone",
+                _ => "changed",
+            };
+            format!("{how}: {}", p.display())
+        })
+        .collect();
+    assert!(
+        changed.is_empty(),
+        "the reader wrote:\n{}",
+        changed.join("\n")
+    );
 }

@@ -84,6 +84,23 @@ impl Session {
         Session::spawn(cmd, cols, rows)
     }
 
+    /// Starts `brief ARGS...` from the folder `dir`, with extra environment variables.
+    pub fn start_in(
+        dir: &std::path::Path,
+        args: &[&str],
+        env: &[(&str, &std::path::Path)],
+        cols: u16,
+        rows: u16,
+    ) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+        cmd.args(args);
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        cmd.cwd(dir);
+        Session::spawn(cmd, cols, rows)
+    }
+
     /// Runs `sh -c SCRIPT` in the terminal, with `$BRIEF` the binary: for what only a
     /// shell sets up, such as other standard streams. The script should `exec` brief.
     pub fn start_sh(script: &str, cols: u16, rows: u16) -> Session {
@@ -113,7 +130,9 @@ impl Session {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open a pseudo-terminal");
-        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        if cmd.get_cwd().is_none() {
+            cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        }
         cmd.env("TERM", "xterm-256color");
         for var in ["COLUMNS", "LINES", "NO_COLOR", "TMUX", "STY"] {
             cmd.env_remove(var);
