@@ -101,8 +101,11 @@ fn too_small_says_so() {
     insta::assert_snapshot!("too_small_39x11", t.backend());
 }
 
+/// At every size the reader draws without a panic, and shows what a user needs: below
+/// the minimum, that the window is too small and how big it must be; from the minimum
+/// up, the title bar, the open view and the hint bar with its way out.
 #[test]
-fn every_size_draws_without_panic() {
+fn every_size_draws_what_a_user_needs() {
     let mut app = bundled();
     app.update(Action::Focus(4));
     let mut sizes = vec![
@@ -124,17 +127,38 @@ fn every_size_draws_without_panic() {
             sizes.push((w, h));
         }
     }
-    for overlay in [
-        None,
-        Some(Action::Help),
-        Some(Action::Open),
-        Some(Action::ActorPicker),
+    let (min_w, min_h) = (brief::ui::MIN_WIDTH, brief::ui::MIN_HEIGHT);
+    // What each view shows on its border, and the last hint it keeps.
+    for (overlay, shows, hint) in [
+        (None, "\u{25b6} 5 Quotes", "q quit"),
+        (Some(Action::Help), "Help: keys", "q quit"),
+        (Some(Action::Open), "Quote", "q quit"),
+        (Some(Action::ActorPicker), "Filter by actor", "Esc cancel"),
     ] {
         if let Some(a) = overlay {
             app.update(a);
         }
         for &(w, h) in &sizes {
-            draw(&mut app, w, h);
+            let t = draw(&mut app, w, h);
+            let text = screen_text(&t);
+            let rows: Vec<&str> = text.lines().collect();
+            let at = format!("{overlay:?} at {w}x{h}:\n{text}");
+            if w < min_w || h < min_h {
+                // Centred, cut to the width: as much of the message as fits.
+                let cut = |s: &str| s.chars().take(w as usize).collect::<String>();
+                assert!(text.contains(&cut("Terminal too small")), "{at}");
+                if h >= 2 {
+                    let size = format!("{w}x{h}, needs {min_w}x{min_h}");
+                    assert!(text.contains(&cut(&size)), "{at}");
+                }
+                assert!(!text.contains("brief \u{2502}"), "{at}");
+                continue;
+            }
+            assert!(rows[0].starts_with(" brief \u{2502}"), "{at}");
+            assert!(rows[0].contains("EXERCISE"), "{at}");
+            assert!(text.contains(shows), "{at}");
+            let hints = rows[rows.len() - 1];
+            assert!(hints.contains(hint), "{at}");
         }
         app.update(Action::Back);
     }
@@ -179,4 +203,128 @@ fn wide_characters_never_break_borders() {
             }
         }
     }
+}
+
+/// One letter per cell for the styles that carry meaning: `m` a search match
+/// (underlined, on yellow), `s` the selected row's background, `f` the focus colour
+/// (cyan and bold: the focused pane's border and name, the selection bar, keys), `.`
+/// anything else. Text snapshots cannot see these.
+fn style_map(t: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    use ratatui::style::{Color, Modifier};
+    let buf = t.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            let c = &buf[(x, y)];
+            let bold = c.modifier.contains(Modifier::BOLD);
+            out.push(
+                if c.bg == Color::Yellow && c.modifier.contains(Modifier::UNDERLINED) {
+                    'm'
+                } else if c.bg == brief::ui::theme::Theme::SELECTED.bg.unwrap() {
+                    's'
+                } else if c.fg == Color::Cyan && bold {
+                    'f'
+                } else {
+                    '.'
+                },
+            );
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Focus, the selection and search matches are told apart by style as well as by
+/// symbols: the focused pane's border is thick and in the focus colour while the
+/// others are plain and dim, the selected row is marked and has its own background,
+/// and exactly the matched text is highlighted.
+#[test]
+fn styles_show_focus_selection_and_matches() {
+    use brief::ui::theme::Theme;
+    use ratatui::style::Modifier;
+    let mut app = wannacry();
+    app.update(Action::Search);
+    type_text(&mut app, "keyboard");
+    app.update(Action::Apply);
+    let t = draw(&mut app, 80, 24);
+    let buf = t.backend().buffer();
+    let l = brief::ui::layout(&app, ratatui::layout::Rect::new(0, 0, 80, 24));
+    assert_eq!(app.focus, brief::app::Pane::Quotes);
+
+    for (pane, r) in &l.panes {
+        let focused = *pane == app.focus;
+        let (corners, style) = if focused {
+            (["┏", "┓", "┗", "┛"], Theme::FOCUS)
+        } else {
+            (["┌", "┐", "└", "┘"], Theme::BORDER)
+        };
+        let edges = [
+            (r.left(), r.top()),
+            (r.right() - 1, r.top()),
+            (r.left(), r.bottom() - 1),
+            (r.right() - 1, r.bottom() - 1),
+        ];
+        for (corner, (x, y)) in corners.iter().zip(edges) {
+            let cell = &buf[(x, y)];
+            assert_eq!(cell.symbol(), *corner, "{pane:?}");
+            assert_eq!(
+                (cell.fg, cell.modifier.contains(Modifier::BOLD)),
+                (
+                    style.fg.unwrap(),
+                    style.add_modifier.contains(Modifier::BOLD)
+                ),
+                "{pane:?} border at ({x},{y}), focused: {focused}"
+            );
+        }
+        // The selection: one row starts with the bar, and it alone has the background.
+        let inner = ratatui::layout::Rect::new(r.x + 1, r.y + 1, r.width - 2, r.height - 2);
+        let bars: Vec<u16> = (inner.top()..inner.bottom())
+            .filter(|&y| buf[(inner.x, y)].symbol() == "\u{258c}")
+            .collect();
+        if *pane == brief::app::Pane::Overview {
+            assert!(bars.is_empty());
+            continue;
+        }
+        assert_eq!(bars.len(), 1, "{pane:?}: one selected row");
+        let y = bars[0];
+        let bar = &buf[(inner.x, y)];
+        assert_eq!(bar.fg, Theme::SELECTED_MARK.fg.unwrap(), "{pane:?}");
+        for yy in inner.top()..inner.bottom() {
+            for x in inner.left()..inner.right() {
+                let c = &buf[(x, yy)];
+                let selected_bg = c.bg == Theme::SELECTED.bg.unwrap();
+                let is_match = c.bg == Theme::MATCH.bg.unwrap();
+                // A quote takes two lines; the selected one's second line is selected too.
+                let in_selection = yy == y || (*pane == brief::app::Pane::Quotes && yy == y + 1);
+                assert_eq!(
+                    selected_bg || is_match,
+                    in_selection,
+                    "{pane:?} at ({x},{yy})\n{}",
+                    screen_text(&t)
+                );
+            }
+        }
+    }
+    // The match: exactly the letters of the query, underlined, on the match colour.
+    let matched: Vec<(u16, u16, &str)> = buf
+        .content()
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| {
+            c.bg == Theme::MATCH.bg.unwrap() && c.modifier.contains(Modifier::UNDERLINED)
+        })
+        .map(|(i, c)| {
+            let (x, y) = buf.pos_of(i);
+            (x, y, c.symbol())
+        })
+        .collect();
+    let word: String = matched.iter().map(|m| m.2).collect();
+    assert_eq!(word.to_lowercase(), "keyboard", "{matched:?}");
+    assert!(
+        matched
+            .windows(2)
+            .all(|w| w[0].1 == w[1].1 && w[0].0 + 1 == w[1].0),
+        "one run of cells: {matched:?}"
+    );
+    insta::assert_snapshot!("styles_search_80x24", style_map(&t));
 }
