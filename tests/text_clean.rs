@@ -519,6 +519,9 @@ fn tabs_go_to_the_next_stop() {
     assert_eq!(clean_line("a\u{301}\tx"), "a\u{301}   x");
     assert_eq!(clean_block("ab\tc\nabc\td"), "ab  c\nabc d");
     assert_eq!(clean_line("a\nb\tc"), "a b c");
+    // Each stop counts from the start of the line, past every earlier tab.
+    assert_eq!(clean_line("ab\tc\td\te"), "ab  c   d   e");
+    assert_eq!(clean_line("a\tbcdef\tg"), "a   bcdef   g");
 }
 
 #[test]
@@ -585,6 +588,17 @@ fn script_joiners_are_kept() {
         "Devanagari half form"
     );
     assert_eq!(clean_line("a\u{200C}"), "a");
+    // A joiner before a mark that is no base character (a spacing vowel sign) joins
+    // nothing it may join: removed.
+    assert_eq!(clean_line("\u{915}\u{200D}\u{903}"), "\u{915}\u{903}");
+    assert_eq!(clean_line("a\u{200D}\u{903}"), "a\u{903}");
+    // A non-joiner stays after a letter's combining mark, not after a symbol.
+    assert!(matches!(
+        clean_line("a\u{308}\u{200C}\u{628}"),
+        Cow::Borrowed(_)
+    ));
+    assert_eq!(clean_line("\u{2192}\u{200C}\u{628}"), "\u{2192}\u{628}");
+    assert_eq!(clean_line("\u{20AC}\u{200C}\u{628}"), "\u{20AC}\u{628}");
 }
 
 #[test]
