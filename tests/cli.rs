@@ -1,5 +1,5 @@
-//! The `brief` binary: exit statuses, the `check` report and the JSON export,
-//! as a user or a script sees them.
+//! The `brief` binary: exit statuses, the `check` report and the JSON and text
+//! exports, as a user or a script sees them, also for hostile files and file names.
 
 mod common;
 mod support {

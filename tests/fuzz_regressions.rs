@@ -1,5 +1,5 @@
-//! Inputs that broke the loader, or that try hard to: each one must give a
-//! briefing or a list of messages, without panicking.
+//! Inputs that broke the loader, or that try hard to: each one must give the
+//! briefing or the messages it should (listed here), without panicking.
 //!
 //! The files under `tests/fixtures/fuzz/` are small (fuzzer findings and
 //! hand-written cases); the large inputs (deep nesting, long lines, many keys)

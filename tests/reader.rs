@@ -1,5 +1,6 @@
 //! The reader's behaviour without a terminal: navigation, focus, the actor filter,
-//! search and the detail view, driven through `App::update` as keys would.
+//! search and the detail view, driven through `App::update` as keys would, and every
+//! key of the README pressed through the real key table (`keymap::action`).
 
 mod ui_common;
 

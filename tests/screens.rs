@@ -1,5 +1,6 @@
 //! Whole-screen snapshots of the reader on the bundled WannaCry briefing, at 80x24 and
-//! 160x50, and drawing at any size without a panic.
+//! 160x50; what each window size shows; and the styles that carry meaning (focus,
+//! selection, search matches), which text snapshots cannot see.
 
 mod ui_common;
 
