@@ -430,9 +430,25 @@ fn searching_the_list_counts_matches_per_briefing() {
         .collect();
     assert_eq!(counts.len(), 3);
     assert!(counts.iter().all(|(_, n)| *n >= 1), "{counts:?}");
+    // Exactly: the names, alias, entry and quote that say Korea.
+    let mut by_id = counts.clone();
+    by_id.sort();
+    assert_eq!(
+        by_id,
+        [
+            ("a-attribution".to_string(), 3),
+            ("b-statement".to_string(), 2),
+            ("c-analysis".to_string(), 2)
+        ]
+    );
+    assert_eq!(
+        app.library.count_matches(0, ""),
+        0,
+        "an empty search counts nothing"
+    );
     let text = screen_text(&draw(&mut app, 100, 30));
     assert!(
-        text.contains("\u{00d7} Regional"),
+        text.contains("2\u{00d7} Regional"),
         "match counts shown in the list: {text}"
     );
 }
@@ -632,4 +648,103 @@ fn an_open_library_timeline_takes_in_files_as_they_arrive() {
         Progress { done: 3, total: 3 },
     );
     assert_eq!(entries(&app), 6);
+}
+
+fn briefing(file: &str, actors: &str) -> brief::model::Briefing {
+    let src = format!("title: T\ndate: 2017\nevent: {{title: E, date: 2017}}\nactors:\n{actors}");
+    load::load_str(Path::new(file), &src).unwrap_or_else(|e| panic!("{file}: {e:?}"))
+}
+
+/// An actor named differently across files goes by the spelling most files use (the
+/// first seen, at a tie); every other spelling and alias is kept as an alias.
+#[test]
+fn an_actor_goes_by_the_name_most_files_use() {
+    let lib = Library::new(
+        vec![
+            briefing(
+                "a.yaml",
+                "  - {id: a, name: DPRK, aliases: [North Korea]}\n",
+            ),
+            briefing("b.yaml", "  - {id: b, name: North Korea}\n"),
+            briefing(
+                "c.yaml",
+                "  - {id: c, name: North Korea, aliases: [Pyongyang]}\n",
+            ),
+            briefing("d.yaml", "  - {id: d, name: Acme, aliases: [Acme Corp]}\n"),
+            briefing("e.yaml", "  - {id: e, name: Acme Corp}\n"),
+        ],
+        Vec::new(),
+    );
+    let actors: Vec<(&str, Vec<&str>)> = lib
+        .actors
+        .iter()
+        .map(|a| {
+            (
+                a.name.as_str(),
+                a.aliases.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        actors,
+        [
+            ("North Korea", vec!["Pyongyang", "DPRK"]),
+            ("Acme", vec!["Acme Corp"]),
+        ]
+    );
+}
+
+#[test]
+fn tags_are_counted_once_per_briefing() {
+    let lib = open(&fixture_dir("following"));
+    assert_eq!(
+        lib.tags(),
+        [
+            ("analysis".to_string(), 1),
+            ("attribution".to_string(), 1),
+            ("cyber".to_string(), 2)
+        ]
+    );
+    let mut app = App::new(lib);
+    app.update(Action::TagPicker);
+    let text = screen_text(&draw(&mut app, 100, 30));
+    assert!(text.contains("cyber  2 briefings"), "{text}");
+}
+
+/// What a search matches and what it highlights agree, whatever the text: the ranges
+/// are where the lower-cased text has the query, and cover whole characters.
+#[test]
+fn search_ranges_cover_what_lower_casing_matches() {
+    use brief::library::{contains_ci, find_ci};
+    // Lower-casing `İ` gives two characters, `i` and a dot: a search for `i` finds the
+    // whole `İ`, and the Kelvin sign is a `k`.
+    assert_eq!(find_ci("a\u{130}b", "i"), [(1, 3)]);
+    assert!(contains_ci("a\u{130}b", "i"));
+    assert_eq!(find_ci("5 \u{212a}", "k"), [(2, 5)]);
+    assert!(contains_ci("5 \u{212a}", "k"));
+    assert!(!contains_ci("5 k", "\u{e9}"));
+    assert_eq!(find_ci("Stra\u{df}e STRASSE", "stra\u{df}e"), [(0, 7)]);
+}
+
+proptest::proptest! {
+    #[test]
+    fn search_matching_and_highlighting_agree(
+        // Not Greek capital sigma: lower-casing a whole text turns it into a final
+        // sigma at the end of a word, lower-casing it alone does not (see TESTING.md).
+        hay in "[a-zA-Z \u{130}\u{212a}\u{df}\u{c4}\u{e4}\u{3c3}]{0,16}",
+        needle in "[a-zA-Z\u{130}\u{212a}\u{df}\u{e4}\u{3c3}]{1,3}",
+    ) {
+        use brief::library::{contains_ci, find_ci};
+        let lower = needle.to_lowercase();
+        let expected = hay.to_lowercase().contains(&lower);
+        proptest::prop_assert_eq!(contains_ci(&hay, &lower), expected);
+        let ranges = find_ci(&hay, &lower);
+        proptest::prop_assert_eq!(!ranges.is_empty(), expected, "{:?}", ranges);
+        let mut last = 0;
+        for (s, e) in ranges {
+            proptest::prop_assert!(last <= s && s < e && e <= hay.len());
+            proptest::prop_assert!(hay.is_char_boundary(s) && hay.is_char_boundary(e));
+            last = e;
+        }
+    }
 }
