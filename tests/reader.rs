@@ -675,3 +675,39 @@ fn enter_esc_help_quit_and_suspend_keys() {
         assert!(app.quit, "Ctrl-c after {open}");
     }
 }
+
+/// The Overview is one match when its own texts (title, summary, marking, tags, event,
+/// sources) have the query, and none otherwise.
+#[test]
+fn the_overview_is_a_match_only_when_its_texts_match() {
+    let mut seen = [false, false];
+    for query in [
+        "keyboards",
+        "wannacry",
+        "bossert",
+        "grobman",
+        "lazarus",
+        "zzz",
+    ] {
+        let mut app = wannacry();
+        app.update(Action::Search);
+        type_text(&mut app, query);
+        let br = app.briefing().unwrap();
+        let in_overview = brief::search::overview_texts(br)
+            .iter()
+            .any(|t| t.to_lowercase().contains(query));
+        let overview_matches = app
+            .search
+            .matches
+            .iter()
+            .filter(|(p, _)| *p == Pane::Overview)
+            .count();
+        assert_eq!(overview_matches, usize::from(in_overview), "{query}");
+        seen[usize::from(in_overview)] |= !app.search.matches.is_empty();
+    }
+    assert_eq!(
+        seen,
+        [true, true],
+        "queries found elsewhere, and in the Overview"
+    );
+}
