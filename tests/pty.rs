@@ -122,7 +122,7 @@ fn walk_through_at_160x50() {
 #[test]
 fn actor_filter_from_the_command_line() {
     // 80 columns cut the line after the quotes; the counts shown are these.
-    let expected = "Actor: Tom Bossert \u{2014} briefings 1/4, timeline 2/6, quotes 11/23";
+    let expected = "Actor: Tom Bossert \u{2014} briefings 1/4, timeline 3/6, quotes 11/23";
     let mut s = Session::start(&["--actor", "Tom Bossert", "briefings/"], 80, 24);
     let scr = s.wait_for(expected, |scr| status_line(scr).contains(expected));
     assert!(scr.contains("U.S. blames WannaCry"), "{scr}");
@@ -132,8 +132,8 @@ fn actor_filter_from_the_command_line() {
     assert_restored(&s.raw());
 
     // Wide enough for the whole line.
-    let expected = "Actor: Tom Bossert \u{2014} briefings 1/4, timeline 2/6, quotes 11/23, \
-                    implications 2/5";
+    let expected = "Actor: Tom Bossert \u{2014} briefings 1/4, timeline 3/6, quotes 11/23, \
+                    implications 3/5";
     let mut s = Session::start(&["--actor", "Tom Bossert", "briefings/"], 160, 50);
     s.wait_for(expected, |scr| status_line(scr).contains(expected));
     s.send(b"q");
@@ -142,17 +142,21 @@ fn actor_filter_from_the_command_line() {
 
 #[test]
 fn actor_filter_by_alias() {
-    // DPRK is an alias of North Korea: the filter shows the actor's own name.
+    // Pyongyang is an alias of North Korea: the filter shows the actor's own name.
     let expected = "Actor: North Korea \u{2014} briefings 1/4, timeline 4/6, quotes 0/23, \
                     implications 3/5";
-    let mut s = Session::start(&["--actor", "DPRK", "briefings/"], 160, 50);
+    let mut s = Session::start(&["--actor", "Pyongyang", "briefings/"], 160, 50);
     s.wait_for(expected, |scr| status_line(scr).contains(expected));
     s.send(b"q");
     assert!(s.wait_exit().success());
 
     // One file: no Briefings pane, so no briefing count either.
     let mut s = Session::start(
-        &["--actor", "dprk", "briefings/wannacry-attribution.yaml"],
+        &[
+            "--actor",
+            "pyongyang",
+            "briefings/wannacry-attribution.yaml",
+        ],
         80,
         24,
     );
