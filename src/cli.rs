@@ -79,6 +79,11 @@ pub enum Command {
         #[command(flatten)]
         limits: Limits,
     },
+    /// Print the JSON Schema (draft 2020-12) of the briefing format, for editors.
+    ///
+    /// Save it and point the YAML language server at it from a briefing's first line:
+    /// `# yaml-language-server: $schema=brief.schema.json`.
+    Schema,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -195,6 +195,20 @@ fn narrow<'a>(
     Ok(crate::export::select(library, &selected, tags))
 }
 
+/// `brief schema`: the JSON Schema of the format, made from the loader's own types.
+pub fn schema() -> ExitCode {
+    let text = serde_json::to_string_pretty(&load::schema()).unwrap_or_default();
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}") {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("brief: cannot write the schema: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// The sample library compiled into the binary, for a first run with nothing else.
 const BUNDLED: [(&str, &str); 4] = [
     (

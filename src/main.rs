@@ -15,6 +15,7 @@ fn main() -> ExitCode {
             paths,
             limits,
         }) => brief::commands::export(format, &actor, &tag, &paths, &limits.into()),
+        Some(Command::Schema) => brief::commands::schema(),
         None => brief::commands::read(cli.read),
     }
 }

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-pub use validate::{closest, is_slug, slugify};
+pub use fast::schema;
+pub use validate::{KEYS, closest, is_slug, slugify};
 
 use crate::model::Briefing;
 

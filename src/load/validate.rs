@@ -49,6 +49,18 @@ const QUOTE_KEYS: &[&str] = &["actor", "text", "date", "context", "source", "par
 const IMPLICATION_KEYS: &[&str] = &["title", "detail", "actors", "priority", "confidence"];
 const SOURCE_KEYS: &[&str] = &["id", "title", "publisher", "url", "date"];
 
+/// The keys allowed in each mapping, by the name the schema gives it (`brief schema`
+/// must list the same; a test holds them together).
+pub const KEYS: &[(&str, &[&str])] = &[
+    ("Briefing", BRIEFING_KEYS),
+    ("Event", EVENT_KEYS),
+    ("Actor", ACTOR_KEYS),
+    ("TimelineEntry", ENTRY_KEYS),
+    ("Quote", QUOTE_KEYS),
+    ("Implication", IMPLICATION_KEYS),
+    ("Source", SOURCE_KEYS),
+];
+
 /// One problem in a file: where, and what to do about it.
 pub type Problem = (Pos, String);
 
