@@ -79,6 +79,14 @@ pub enum Command {
         #[command(flatten)]
         limits: Limits,
     },
+    /// Write a commented skeleton briefing to fill in (to standard output with no PATH).
+    ///
+    /// Never overwrites a file. Until every empty key is filled in (or an optional one
+    /// removed), `brief check` lists each one with its line.
+    New {
+        #[arg(value_name = "PATH")]
+        path: Option<PathBuf>,
+    },
     /// Print the JSON Schema (draft 2020-12) of the briefing format, for editors.
     ///
     /// Save it and point the YAML language server at it from a briefing's first line:

@@ -209,6 +209,60 @@ pub fn schema() -> ExitCode {
     }
 }
 
+/// The skeleton `brief new` writes: every key, each explained, values left empty.
+pub const SKELETON: &str = include_str!("new_briefing.yaml");
+
+/// `brief new [PATH]`: the skeleton, to a new file or to standard output.
+pub fn new_briefing(path: Option<&std::path::Path>) -> ExitCode {
+    let Some(path) = path else {
+        return match std::io::stdout().lock().write_all(SKELETON.as_bytes()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                eprintln!("brief: cannot write the skeleton: {e}");
+                ExitCode::FAILURE
+            }
+            _ => ExitCode::SUCCESS,
+        };
+    };
+    let shown = crate::text::clean_line(&path.display().to_string()).into_owned();
+    if !load::is_briefing_name(path) {
+        eprintln!(
+            "brief: {shown}: name the file with .yaml or .yml at the end, so that brief reads it"
+        );
+        return ExitCode::from(USAGE);
+    }
+    // `create_new` fails when anything is there already, a dangling link included.
+    let created = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    let mut file = match created {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "brief: {shown} already exists; brief new never overwrites a file, so choose another name"
+            );
+            return ExitCode::FAILURE;
+        }
+        Err(e) => {
+            eprintln!("brief: cannot create {shown}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = file
+        .write_all(SKELETON.as_bytes())
+        .and_then(|_| file.sync_all())
+    {
+        // Leave no half-written skeleton behind.
+        let _ = std::fs::remove_file(path);
+        eprintln!("brief: cannot write {shown}: {e}");
+        return ExitCode::FAILURE;
+    }
+    println!(
+        "Wrote {shown}. Fill in every key that has no value (or remove the optional ones), then run: brief check {shown}"
+    );
+    ExitCode::SUCCESS
+}
+
 /// The sample library compiled into the binary, for a first run with nothing else.
 const BUNDLED: [(&str, &str); 4] = [
     (

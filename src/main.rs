@@ -16,6 +16,7 @@ fn main() -> ExitCode {
             limits,
         }) => brief::commands::export(format, &actor, &tag, &paths, &limits.into()),
         Some(Command::Schema) => brief::commands::schema(),
+        Some(Command::New { path }) => brief::commands::new_briefing(path.as_deref()),
         None => brief::commands::read(cli.read),
     }
 }
