@@ -7,6 +7,8 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
 
 use crate::citation::{self, CLOSE_QUOTE, OPEN_QUOTE};
 use crate::library::{ActorIx, Library};
@@ -102,21 +104,25 @@ impl<'a> Memo<'a> {
         ))
     }
 
-    /// The classification marking of the whole document: every marking of its parts,
-    /// in order, `UNMARKED` for a part without one.
     fn marking(&self) -> Option<String> {
-        let mut seen: Vec<String> = Vec::new();
-        for p in &self.parts {
-            let m = match &p.briefing.classification {
-                Some(c) => c.shown().to_string(),
-                None => "UNMARKED".to_string(),
-            };
-            if !seen.contains(&m) {
-                seen.push(m);
-            }
-        }
-        (!seen.is_empty()).then(|| seen.join(" / "))
+        marking(self.parts.iter().map(|p| p.briefing))
     }
+}
+
+/// The classification marking of a document: every marking of the briefings in it,
+/// in order, `UNMARKED` for one without.
+fn marking<'a>(briefings: impl Iterator<Item = &'a Briefing>) -> Option<String> {
+    let mut seen: Vec<String> = Vec::new();
+    for b in briefings {
+        let m = match &b.classification {
+            Some(c) => c.shown().to_string(),
+            None => "UNMARKED".to_string(),
+        };
+        if !seen.contains(&m) {
+            seen.push(m);
+        }
+    }
+    (!seen.is_empty()).then(|| seen.join(" / "))
 }
 
 /// What of a library involves any of `actors` (none: every actor) in briefings
@@ -396,29 +402,8 @@ fn md_part(o: &mut String, m: &Memo, p: &Part) {
         let _ = writeln!(o, "| Date | What happened | Who | Source |");
         let _ = writeln!(o, "|---|---|---|---|");
         for &i in &p.timeline {
-            let e = &b.timeline[i];
-            let mut what = format!("**{}**", md_cell(e.title.shown()));
-            if let Some(d) = &e.detail {
-                let _ = write!(what, " \u{2014} {}", md_cell(d.shown()));
-            }
-            if let Some(c) = e.confidence {
-                let _ = write!(what, " ({} confidence)", c.name());
-            }
-            let who: Vec<String> = e.actors.iter().map(|id| b.actor_name(id)).collect();
-            let source = e
-                .source
-                .as_deref()
-                .map(|s| match b.source(s) {
-                    Some(src) => md_cell(src.publisher.as_ref().unwrap_or(&src.title).shown()),
-                    None => md_cell(s),
-                })
-                .unwrap_or_default();
-            let _ = writeln!(
-                o,
-                "| {} | {what} | {} | {source} |",
-                citation::when(&e.date, e.approximate),
-                md_cell(&who.join(", "))
-            );
+            let [when, what, who, source] = md_entry_cells(b, i);
+            let _ = writeln!(o, "| {when} | {what} | {who} | {source} |");
         }
         o.push('\n');
     }
@@ -506,6 +491,140 @@ fn md_part(o: &mut String, m: &Memo, p: &Part) {
     }
 }
 
+/// A timeline table row: date, title and detail, who, and the source, all escaped.
+fn md_entry_cells(b: &Briefing, i: usize) -> [String; 4] {
+    let e = &b.timeline[i];
+    let mut what = format!("**{}**", md_cell(e.title.shown()));
+    if let Some(d) = &e.detail {
+        let _ = write!(what, " \u{2014} {}", md_cell(d.shown()));
+    }
+    if let Some(c) = e.confidence {
+        let _ = write!(what, " ({} confidence)", c.name());
+    }
+    let who: Vec<String> = e.actors.iter().map(|id| b.actor_name(id)).collect();
+    let source = e
+        .source
+        .as_deref()
+        .map(|s| match b.source(s) {
+            Some(src) => md_cell(src.publisher.as_ref().unwrap_or(&src.title).shown()),
+            None => md_cell(s),
+        })
+        .unwrap_or_default();
+    [
+        citation::when(&e.date, e.approximate),
+        what,
+        md_cell(&who.join(", ")),
+        source,
+    ]
+}
+
+/// The library timeline as a memo: the entries of many briefings in one table, in
+/// the order given, each with the briefing it is from.
+pub fn timeline_markdown(entries: &[(&Briefing, usize)], filters: &[String]) -> String {
+    let mut o = String::new();
+    let marking = marking(entries.iter().map(|(b, _)| *b));
+    if let Some(mark) = &marking {
+        let _ = writeln!(o, "**{}**\n", md(mark));
+    }
+    let _ = writeln!(o, "# Library timeline\n");
+    let mut briefings: Vec<&str> = entries.iter().map(|(b, _)| b.id.as_str()).collect();
+    briefings.sort_unstable();
+    briefings.dedup();
+    let mut line = format!(
+        "{} entr{} from {} briefing{}.",
+        entries.len(),
+        if entries.len() == 1 { "y" } else { "ies" },
+        briefings.len(),
+        if briefings.len() == 1 { "" } else { "s" }
+    );
+    if !filters.is_empty() {
+        line = format!("Filtered view: only {}. {line}", filters.join("; only "));
+    }
+    let _ = writeln!(o, "*{}*\n", md(&line));
+    if !entries.is_empty() {
+        let _ = writeln!(o, "| Date | What happened | Who | Briefing | Source |");
+        let _ = writeln!(o, "|---|---|---|---|---|");
+        for &(b, i) in entries {
+            let [when, what, who, source] = md_entry_cells(b, i);
+            let _ = writeln!(
+                o,
+                "| {when} | {what} | {who} | {} | {source} |",
+                md_cell(b.title.shown())
+            );
+        }
+        o.push('\n');
+    }
+    if let Some(mark) = &marking {
+        let _ = writeln!(o, "**{}**", md(mark));
+    }
+    o
+}
+
+/// Writes `contents` to a new file `STEM.md` in `dir`, or `STEM-2.md`, `STEM-3.md` and
+/// so on when the name is taken: never over a file. The file appears whole or not at
+/// all: it is written under a hidden name first, then linked to its own.
+pub fn write_new(dir: &Path, stem: &str, contents: &str) -> io::Result<PathBuf> {
+    let stem = crate::load::slugify(stem);
+    let mut tmp = None;
+    for n in 0..100 {
+        let path = dir.join(format!(".{stem}.md.{}-{n}.tmp", std::process::id()));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut f) => {
+                let written = f.write_all(contents.as_bytes()).and_then(|_| f.sync_all());
+                if let Err(e) = written {
+                    let _ = std::fs::remove_file(&path);
+                    return Err(e);
+                }
+                tmp = Some(path);
+                break;
+            }
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    let tmp = tmp.ok_or_else(|| io::Error::other("no free temporary name"))?;
+    let result = link_to_free_name(&tmp, dir, &stem, contents);
+    let _ = std::fs::remove_file(&tmp);
+    result
+}
+
+fn link_to_free_name(tmp: &Path, dir: &Path, stem: &str, contents: &str) -> io::Result<PathBuf> {
+    for n in 1..10_000 {
+        let name = if n == 1 {
+            format!("{stem}.md")
+        } else {
+            format!("{stem}-{n}.md")
+        };
+        let path = dir.join(name);
+        match std::fs::hard_link(tmp, &path) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            // A file system without links: create the file itself, still never over one.
+            Err(_) => match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)
+            {
+                Ok(mut f) => {
+                    return f
+                        .write_all(contents.as_bytes())
+                        .and_then(|_| f.sync_all())
+                        .map(|_| path);
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+                Err(e) => return Err(e),
+            },
+        }
+    }
+    Err(io::Error::other(format!(
+        "{stem}.md and 9,999 numbered names are taken"
+    )))
+}
+
 // ---- plain text ----
 
 /// A multi-line text, cleaned, each line after `indent`.
@@ -573,37 +692,25 @@ fn text_part(o: &mut String, m: &Memo, p: &Part) {
         text_block(o, s.shown(), "");
         o.push('\n');
     }
-    let e = &b.event;
     let _ = writeln!(o, "Event");
-    let _ = write!(o, "{}, {}", e.title, e.date.human());
-    if let Some(l) = &e.location {
-        let _ = write!(o, ", {l}");
-    }
-    o.push('\n');
-    if let Some(d) = &e.description {
-        text_block(o, d.shown(), "");
+    for l in event_lines(b) {
+        let _ = writeln!(o, "{l}");
     }
     o.push('\n');
 
     if !p.actors.is_empty() {
         let _ = writeln!(o, "Actors");
         for &i in &p.actors {
-            let a = &b.actors[i];
-            let _ = write!(o, "- {}", a.name);
-            if let Some(r) = &a.role {
-                let _ = write!(o, ", {r}");
-            }
-            if let Some(k) = a.kind {
-                let _ = write!(o, " ({})", k.name());
-            }
-            o.push('\n');
+            // Who each is, in one line; the rest is for the actor on its own.
+            let first = actor_lines(b, i).swap_remove(0);
+            let _ = writeln!(o, "- {first}");
         }
         o.push('\n');
     }
     if !p.timeline.is_empty() {
         let _ = writeln!(o, "Timeline");
         for &i in &p.timeline {
-            o.push_str(&entry_text(b, i));
+            list_item(o, &entry_lines(b, i));
         }
         o.push('\n');
     }
@@ -617,7 +724,7 @@ fn text_part(o: &mut String, m: &Memo, p: &Part) {
     if !p.implications.is_empty() {
         let _ = writeln!(o, "Implications");
         for &i in &p.implications {
-            o.push_str(&implication_text(b, i));
+            list_item(o, &implication_lines(b, i));
         }
         o.push('\n');
     }
@@ -630,19 +737,40 @@ fn text_part(o: &mut String, m: &Memo, p: &Part) {
     }
 }
 
-/// A timeline entry as plain text: date and title, then its detail, who, source and
-/// confidence, indented under it.
-pub fn entry_text(b: &Briefing, i: usize) -> String {
-    let mut o = String::new();
+/// One item as plain text: its first line, then the lines that say more about it.
+/// In the text export they are a list item; copied on their own (`Y` in the reader)
+/// they stand as they are.
+pub type Lines = Vec<String>;
+
+/// Writes an item's lines as a list item: `- ` before the first, two spaces before
+/// the rest.
+fn list_item(o: &mut String, lines: &[String]) {
+    for (k, l) in lines.iter().enumerate() {
+        let _ = writeln!(o, "{}{l}", if k == 0 { "- " } else { "  " });
+    }
+}
+
+/// A multi-line text from a file, cleaned, as lines.
+fn block_lines(s: &str) -> impl Iterator<Item = String> + '_ {
+    crate::text::clean_block(s)
+        .lines()
+        .map(|l| l.trim_end().to_string())
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .into_iter()
+}
+
+/// A timeline entry: date and title, then its detail, who took part, its source and
+/// how sure the author is.
+pub fn entry_lines(b: &Briefing, i: usize) -> Lines {
     let e = &b.timeline[i];
-    let _ = writeln!(
-        o,
-        "- {}: {}",
+    let mut out = vec![format!(
+        "{}: {}",
         citation::when(&e.date, e.approximate),
         e.title
-    );
+    )];
     if let Some(d) = &e.detail {
-        text_block(&mut o, d.shown(), "  ");
+        out.extend(block_lines(d.shown()));
     }
     let mut facts = Vec::new();
     if !e.actors.is_empty() {
@@ -656,26 +784,74 @@ pub fn entry_text(b: &Briefing, i: usize) -> String {
         facts.push(format!("Confidence: {}.", c.name()));
     }
     if !facts.is_empty() {
-        let _ = writeln!(o, "  {}", facts.join(" "));
+        out.push(facts.join(" "));
     }
-    o
+    out
 }
 
-/// An implication as plain text: title and weight, then its reasoning and whom it
-/// concerns, indented under it.
-pub fn implication_text(b: &Briefing, i: usize) -> String {
-    let mut o = String::new();
+/// An implication: title and weight, then its reasoning and whom it concerns.
+pub fn implication_lines(b: &Briefing, i: usize) -> Lines {
     let m = &b.implications[i];
     let weight = citation::weight(m)
         .map(|w| format!(" ({w})"))
         .unwrap_or_default();
-    let _ = writeln!(o, "- {}{weight}", m.title);
+    let mut out = vec![format!("{}{weight}", m.title)];
     if let Some(d) = &m.detail {
-        text_block(&mut o, d.shown(), "  ");
+        out.extend(block_lines(d.shown()));
     }
     if !m.actors.is_empty() {
         let who: Vec<String> = m.actors.iter().map(|id| b.actor_name(id)).collect();
-        let _ = writeln!(o, "  Concerns: {}.", who.join(", "));
+        out.push(format!("Concerns: {}.", who.join(", ")));
     }
-    o
+    out
+}
+
+/// A quote: its citation, then its source in full and the briefing it is from.
+pub fn quote_lines(b: &Briefing, i: usize) -> Lines {
+    let q = &b.quotes[i];
+    let mut out = vec![citation::quote(b, q)];
+    if let Some(s) = &q.source {
+        out.push(format!("Source: {}.", citation::source_in_full(b, s)));
+    }
+    out.push(format!("From the {}.", citation::briefing(b)));
+    out
+}
+
+/// The event: title and date, where, and its description.
+pub fn event_lines(b: &Briefing) -> Lines {
+    let e = &b.event;
+    let mut first = format!("{}, {}", e.title, e.date.human());
+    if let Some(l) = &e.location {
+        let _ = write!(first, ", {l}");
+    }
+    let mut out = vec![first];
+    if let Some(d) = &e.description {
+        out.extend(block_lines(d.shown()));
+    }
+    out
+}
+
+/// An actor: name, role and kind, then what it belongs to, its other names and its
+/// description.
+pub fn actor_lines(b: &Briefing, i: usize) -> Lines {
+    let a = &b.actors[i];
+    let mut first = a.name.to_string();
+    if let Some(r) = &a.role {
+        let _ = write!(first, ", {r}");
+    }
+    if let Some(k) = a.kind {
+        let _ = write!(first, " ({})", k.name());
+    }
+    let mut out = vec![first];
+    if let Some(f) = &a.affiliation {
+        out.push(format!("Part of: {}.", b.actor_name(f)));
+    }
+    if !a.aliases.is_empty() {
+        let names: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
+        out.push(format!("Also called: {}.", names.join(", ")));
+    }
+    if let Some(d) = &a.description {
+        out.extend(block_lines(d.shown()));
+    }
+    out
 }

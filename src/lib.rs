@@ -12,6 +12,7 @@ pub mod load;
 pub mod model;
 pub mod screens;
 pub mod search;
+pub mod share;
 pub mod text;
 pub mod tui;
 pub mod ui;
