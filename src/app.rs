@@ -188,17 +188,12 @@ pub struct Picker {
     pub cursor: usize,
 }
 
+/// What is drawn over the panes; `Confirm` asks before a web address is opened.
 #[derive(Clone, Debug)]
 pub enum Overlay {
-    Detail {
-        item: Item,
-        scroll: usize,
-    },
-    Help {
-        scroll: usize,
-    },
+    Detail { item: Item, scroll: usize },
+    Help { scroll: usize },
     Picker(Picker),
-    /// Open this web address? One key answers.
     Confirm(String),
 }
 
