@@ -80,9 +80,10 @@ fn an_exact_alias_picks_one_actor_not_every_name_that_contains_it() {
         ("US", "United States"),
         ("us", "United States"),
         ("U.S.", "United States"),
-        ("USA", "United States"),
-        ("UK", "United Kingdom"),
-        ("Lazarus", "Lazarus Group"),
+        ("u.s. government", "United States"),
+        ("united-states", "United States"),
+        ("Pyongyang", "North Korea"),
+        ("Bossert", "Tom Bossert"),
         ("TG-4471", "Rust Marten"),
         ("Drovak", "Drovak Federation"),
     ] {
