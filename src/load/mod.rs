@@ -1,7 +1,15 @@
 //! Files and folders to briefings, with every problem reported as `PATH:LINE:COLUMN`.
+//!
+//! - `shape.rs`: the keys of each mapping and the kind of each value, stated once.
+//! - `rules.rs`: every rule about values, ids and references, stated once.
+//! - `fast.rs`: the quick reading, straight into the shape; most files end there.
+//! - `tree.rs` and `yaml.rs`: the positioned reading, for a file with a problem, which
+//!   the rules report with its line and column.
 
 pub mod fast;
-mod validate;
+pub mod rules;
+pub mod shape;
+pub mod tree;
 pub mod yaml;
 
 use std::fmt;
@@ -9,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-pub use validate::{closest, is_slug, slugify};
+pub use rules::{closest, is_slug, slugify};
 
 use crate::model::Briefing;
 
@@ -229,8 +237,8 @@ pub fn load_str(path: &Path, src: &str) -> Loaded {
     load_positioned(path, src)
 }
 
-/// Checks a briefing the thorough way only: the positioned tree and the validator,
-/// which find every problem with its place. [`load_str`] tries the quick way first.
+/// Checks a briefing the thorough way only: the positioned tree and the rules, which
+/// find every problem with its place. [`load_str`] tries the quick way first.
 pub fn load_positioned(path: &Path, src: &str) -> Loaded {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let located = |source_line: Option<&str>, line: u32, column: u32, message: String| {
@@ -249,15 +257,18 @@ pub fn load_positioned(path: &Path, src: &str) -> Loaded {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    match validate::briefing(src, &root, &stem) {
-        Ok(mut b) => {
+    let (raw, notes) = tree::read(src, &root);
+    let mut report = tree::Located::new(src, &root, notes);
+    match rules::check(raw, &stem, &mut report) {
+        Some(mut b) if report.is_clean() => {
             b.path = path.to_path_buf();
             Ok(b)
         }
-        Err(problems) => {
+        _ => {
             // Split once: there can be a problem on every line of a large file.
             let lines: Vec<&str> = src.lines().collect();
-            Err(problems
+            Err(report
+                .finish()
                 .into_iter()
                 .map(|(p, m)| {
                     let line = lines.get(p.line.saturating_sub(1) as usize).copied();

@@ -1,7 +1,7 @@
 //! YAML to a tree of positioned nodes, with every parser option in one place.
 //!
 //! The tree keeps each node's line and column and its source text, so the
-//! validator can report every problem of a file at once, where it is.
+//! positioned reading (`tree.rs`) can report every problem of a file at once, where it is.
 
 use std::fmt;
 
@@ -25,13 +25,13 @@ pub const MAX_ALIASES: usize = 10_000;
 pub const MAX_ALIAS_EVENTS: usize = 100_000;
 
 /// The parser settings, all of them: strict booleans, budgets, and duplicate keys
-/// passed through to the validator, which reports every one of them with its place.
+/// passed through to the positioned reading, which reports every one of them with its place.
 fn options() -> Options {
     with_duplicates(DuplicateKeyPolicy::PassThrough)
 }
 
 /// The same settings, but a duplicate key is an error: for the typed quick way in,
-/// which leaves such a file to the validator.
+/// which leaves such a file to the positioned reading.
 pub fn strict_options() -> Options {
     with_duplicates(DuplicateKeyPolicy::Error)
 }
@@ -69,21 +69,6 @@ pub enum Value {
     Str(String),
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
-}
-
-impl Value {
-    /// What the value is, in the words of an error message.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Value::Null => "nothing (an empty value)",
-            Value::Bool(_) => "a boolean",
-            Value::Int(_) => "a number",
-            Value::Float(_) => "a number",
-            Value::Str(_) => "a text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping",
-        }
-    }
 }
 
 /// 1-based line and column, counted in characters.
