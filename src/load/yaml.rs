@@ -143,13 +143,89 @@ fn syntax_error(e: &serde_saphyr::Error) -> SyntaxError {
         .unwrap_or(Pos { line: 1, column: 1 });
     SyntaxError {
         pos,
-        message: explain(&e.without_snippet().to_string()),
+        message: explain(e),
     }
 }
 
-/// Rewrites the parser's words into ones a briefing author can act on.
-fn explain(rendered: &str) -> String {
-    // The parser renders "error: line L column C: message"; keep the message.
+/// The parser's error in words a briefing author can act on, by what went wrong.
+fn explain(e: &serde_saphyr::Error) -> String {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::budget::BudgetBreach as B;
+    use serde_saphyr::granit_parser::ErrorKind as Scan;
+
+    const MULTIPLE_DOCUMENTS: &str = "more than one YAML document in the file (a `---` line starts \
+        another); a briefing file holds exactly one: split it into several files";
+    let too_deep = || {
+        format!(
+            "nesting too deep (more than {MAX_DEPTH} levels); a briefing needs only a few: \
+             the file is damaged or not a briefing"
+        )
+    };
+    let too_much = |what: String| {
+        format!(
+            "{what}: the file is too large or expands itself (an alias bomb); a briefing needs far less"
+        )
+    };
+    let aliases = || {
+        too_much(format!(
+            "too many alias expansions (limit {MAX_ALIAS_EVENTS} nodes, {MAX_ALIASES} aliases)"
+        ))
+    };
+    // What went wrong, inside the wrappers that add a snippet or an alias's places;
+    // the parser's own words, when they are shown, are those of the whole error.
+    let mut inner = e;
+    while let E::WithSnippet { error, .. } | E::AliasError { error, .. } = inner {
+        inner = error;
+    }
+    match inner {
+        E::MultipleDocuments { .. } => MULTIPLE_DOCUMENTS.to_string(),
+        E::AliasReplayStackDepthExceeded { .. } | E::InternalDepthUnderflow { .. } => too_deep(),
+        E::AliasReplayLimitExceeded { .. } | E::AliasExpansionLimitExceeded { .. } => aliases(),
+        E::Budget { breach, .. } => match breach {
+            B::Depth { .. } | B::InclusionDepth { .. } => too_deep(),
+            B::Documents { .. } => MULTIPLE_DOCUMENTS.to_string(),
+            B::Aliases { .. } | B::AliasAnchorRatio { .. } => aliases(),
+            B::Nodes { .. } => too_much(format!("too many YAML nodes (limit {MAX_NODES})")),
+            B::Events { .. } => too_much(format!(
+                "too many YAML values (limit {MAX_EVENTS} parser events)"
+            )),
+            _ => too_much(format!("a parser limit was reached ({})", parser_words(e))),
+        },
+        E::RecursiveReferencesRequireWeakTypes { .. } => {
+            "an alias (`*name`) is used inside the value its own anchor (`&name`) marks; \
+             a value cannot contain itself"
+                .to_string()
+        }
+        E::InvalidBinaryBase64 { .. }
+        | E::BinaryNotUtf8 { .. }
+        | E::BytesNotSupportedMissingBinaryTag { .. } => {
+            "a `!!binary` value here is not text once decoded; a briefing holds text: \
+             write the text itself"
+                .to_string()
+        }
+        E::ExternalMessage { source, .. } => match &**source {
+            serde_saphyr::ExternalMessageSource::Parser(scan) => match scan.kind() {
+                Scan::RecursionLimitExceeded => too_deep(),
+                Scan::MappingValueNotAllowed => {
+                    "not valid YAML: a `: ` here starts a key where none can be; if it is part \
+                     of a text, put the text in quotes (title: \"Cyber: a new front\"), \
+                     otherwise check the indentation"
+                        .to_string()
+                }
+                Scan::UnclosedQuotedScalar => {
+                    "a quoted text is never closed: add the closing quotation mark".to_string()
+                }
+                _ => format!("not valid YAML: {}", parser_words(e)),
+            },
+            _ => format!("not valid YAML: {}", parser_words(e)),
+        },
+        _ => format!("not valid YAML: {}", parser_words(e)),
+    }
+}
+
+/// The parser's own words for an error it has no better name for, on one line.
+fn parser_words(e: &serde_saphyr::Error) -> String {
+    let rendered = e.without_snippet().to_string();
     let mut msg = rendered.trim();
     msg = msg.strip_prefix("error: ").unwrap_or(msg);
     if let Some(rest) = msg.strip_prefix("line ")
@@ -157,58 +233,7 @@ fn explain(rendered: &str) -> String {
     {
         msg = &rest[i + 2..];
     }
-    let msg = msg.lines().next().unwrap_or(msg).trim();
-    if msg.contains("multiple YAML documents") {
-        return "more than one YAML document in the file (a `---` line starts another); \
-                a briefing file holds exactly one: split it into several files"
-            .to_string();
-    }
-    if msg.contains("recursion limit") || msg.contains("Depth") || msg.contains("depth") {
-        return format!(
-            "nesting too deep (more than {MAX_DEPTH} levels); a briefing needs only a few: \
-             the file is damaged or not a briefing"
-        );
-    }
-    if msg.contains("budget breached") || msg.contains("alias") && msg.contains("limit") {
-        let what = if msg.contains("Alias") || msg.contains("alias") || msg.contains("Replay") {
-            format!(
-                "too many alias expansions (limit {MAX_ALIAS_EVENTS} nodes, {MAX_ALIASES} aliases)"
-            )
-        } else if msg.contains("Nodes") {
-            format!("too many YAML nodes (limit {MAX_NODES})")
-        } else if msg.contains("Events") {
-            format!("too many YAML values (limit {MAX_EVENTS} parser events)")
-        } else if msg.contains("Documents") {
-            return "more than one YAML document in the file (a `---` line starts another); \
-                    a briefing file holds exactly one: split it into several files"
-                .to_string();
-        } else {
-            format!("a parser limit was reached ({msg})")
-        };
-        return format!(
-            "{what}: the file is too large or expands itself (an alias bomb); a briefing needs far less"
-        );
-    }
-    if msg.contains("mapping values are not allowed") {
-        return "not valid YAML: a `: ` here starts a key where none can be; if it is part \
-                of a text, put the text in quotes (title: \"Cyber: a new front\"), \
-                otherwise check the indentation"
-            .to_string();
-    }
-    if msg.contains("recursive references") {
-        return "an alias (`*name`) is used inside the value its own anchor (`&name`) marks; \
-                a value cannot contain itself"
-            .to_string();
-    }
-    if msg.contains("!!binary") {
-        return "a `!!binary` value here is not text once decoded; a briefing holds text: \
-                write the text itself"
-            .to_string();
-    }
-    if msg.contains("unclosed quote") {
-        return "a quoted text is never closed: add the closing quotation mark".to_string();
-    }
-    format!("not valid YAML: {msg}")
+    msg.lines().next().unwrap_or(msg).trim().to_string()
 }
 
 impl<'de> Deserialize<'de> for Value {
