@@ -125,7 +125,7 @@ pub fn export(format: ExportFormat, paths: &[PathBuf], opts: &LoadOptions) -> Ex
     };
     if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("brief: cannot write the export: {e}");
+            eprintln!("brief: cannot write the export: {}", load::io_reason(&e));
         }
         return ExitCode::FAILURE;
     }
@@ -216,7 +216,7 @@ pub fn read(args: ReadArgs) -> ExitCode {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
         Ok(tui::Exit::Signal(sig)) => ExitCode::from((128 + sig).clamp(0, 255) as u8),
         Err(e) => {
-            eprintln!("brief: the terminal failed: {e}");
+            eprintln!("brief: the terminal failed: {}", load::io_reason(&e));
             ExitCode::FAILURE
         }
     }

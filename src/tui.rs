@@ -41,11 +41,11 @@ pub fn load_in_background(paths: Vec<PathBuf>, opts: LoadOptions) -> Receiver<De
             Err(e) => {
                 let _ = tx.send(Delivery::Found(1));
                 let d = load::Diagnostic {
-                    path: PathBuf::from(e.to_string()),
+                    path: e.path().to_path_buf(),
                     line: 1,
                     column: 1,
                     severity: load::Severity::Error,
-                    message: "cannot be read".to_string(),
+                    message: e.reason(),
                     excerpt: None,
                 };
                 let _ = tx.send(Delivery::Loaded(Box::new(Err(vec![d]))));

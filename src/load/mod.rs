@@ -111,10 +111,32 @@ impl Default for LoadOptions {
 /// A path named on the command line that cannot be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum PathError {
-    #[error("{0}: no such file or folder")]
-    Missing(String),
-    #[error("{0}: cannot read the folder: {1}")]
-    Unreadable(String, std::io::Error),
+    #[error("{}: no such file or folder", shown(.0))]
+    Missing(PathBuf),
+    #[error("{}: cannot read the folder: {}", shown(.0), .1)]
+    Unreadable(PathBuf, String),
+}
+
+impl PathError {
+    /// The path as named.
+    pub fn path(&self) -> &Path {
+        match self {
+            PathError::Missing(p) | PathError::Unreadable(p, _) => p,
+        }
+    }
+
+    /// What is wrong with it, without the path.
+    pub fn reason(&self) -> String {
+        match self {
+            PathError::Missing(_) => "no such file or folder".to_string(),
+            PathError::Unreadable(_, why) => format!("cannot read the folder: {why}"),
+        }
+    }
+}
+
+/// A path as it may be shown.
+fn shown(p: &Path) -> String {
+    crate::text::clean_line(&p.display().to_string()).into_owned()
 }
 
 /// Every briefing file named by `paths`: files as given, folders searched for
@@ -122,11 +144,10 @@ pub enum PathError {
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, PathError> {
     let mut out = Vec::new();
     for p in paths {
-        let shown = || crate::text::clean_line(&p.display().to_string()).into_owned();
-        let meta = std::fs::metadata(p).map_err(|_| PathError::Missing(shown()))?;
+        let meta = std::fs::metadata(p).map_err(|_| PathError::Missing(p.clone()))?;
         if meta.is_dir() {
             let mut found = Vec::new();
-            walk(p, &mut found).map_err(|e| PathError::Unreadable(shown(), e))?;
+            walk(p, &mut found).map_err(|e| PathError::Unreadable(p.clone(), io_reason(&e)))?;
             found.sort();
             out.extend(found);
         } else {
@@ -334,12 +355,21 @@ fn line_col(bytes: &[u8], at: usize) -> (u32, u32) {
     (line as u32, column as u32)
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+/// Why reading failed, in words: the kind of failure, never the system's error number.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
     match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        std::io::ErrorKind::NotFound => "it no longer exists".to_string(),
-        _ if e.raw_os_error() == Some(21) => "it is a folder".to_string(),
-        _ => e.to_string(),
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::NotFound => "it no longer exists".to_string(),
+        ErrorKind::IsADirectory => "it is a folder".to_string(),
+        _ => {
+            // The system's description, without the number it appends.
+            let words = e.to_string();
+            match words.rfind(" (os error ") {
+                Some(at) if words.ends_with(')') => words[..at].to_string(),
+                _ => words,
+            }
+        }
     }
 }
 
@@ -401,4 +431,27 @@ pub fn load_all(files: &[PathBuf], opts: &LoadOptions) -> Vec<Loaded> {
     out.into_iter()
         .map(|l| l.expect("every file is loaded once"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_read_is_told_in_words_without_the_error_number() {
+        let folder = std::io::Error::from_raw_os_error(libc::EISDIR);
+        assert_eq!(io_reason(&folder), "it is a folder");
+        let device = std::io::Error::from_raw_os_error(libc::EIO);
+        assert_eq!(io_reason(&device), "Input/output error");
+        let unreadable = PathError::Unreadable(PathBuf::from("lib"), io_reason(&device));
+        assert_eq!(
+            unreadable.to_string(),
+            "lib: cannot read the folder: Input/output error"
+        );
+        assert_eq!(
+            unreadable.reason(),
+            "cannot read the folder: Input/output error"
+        );
+        assert_eq!(unreadable.path(), Path::new("lib"));
+    }
 }
