@@ -56,7 +56,7 @@ fn reader(c: &mut Criterion) {
         height: 50,
     });
     let actor = app
-        .library
+        .library()
         .actors
         .iter()
         .max_by_key(|a| a.appearances.len())
@@ -70,7 +70,7 @@ fn reader(c: &mut Criterion) {
                 let t = Instant::now();
                 app.select_actors_by_name(std::slice::from_ref(&actor));
                 total += t.elapsed();
-                app.clear_actor_filter();
+                app.update(Action::ClearActors);
             }
             total
         })
@@ -81,7 +81,7 @@ fn reader(c: &mut Criterion) {
             for _ in 0..iters {
                 app.select_actors_by_name(std::slice::from_ref(&actor));
                 let t = Instant::now();
-                app.clear_actor_filter();
+                app.update(Action::ClearActors);
                 total += t.elapsed();
             }
             total

@@ -202,7 +202,7 @@ pub fn read(args: ReadArgs) -> ExitCode {
         )
     };
     let mut app = App::new(library);
-    app.mouse = args.mouse;
+    app.set_mouse(args.mouse);
     if loads.is_some() {
         app.start_loading();
     }

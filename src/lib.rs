@@ -9,8 +9,6 @@ pub mod keymap;
 pub mod library;
 pub mod load;
 pub mod model;
-pub mod screens;
-pub mod search;
 pub mod text;
 pub mod tui;
 pub mod ui;

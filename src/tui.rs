@@ -238,7 +238,7 @@ fn event_loop(
             // Hand over what arrived a few times a second: each hand-over re-indexes
             // the library's actors, which need not happen for every file.
             let due = handed_over.elapsed() >= Duration::from_millis(150)
-                || app.library.briefings.is_empty();
+                || app.library().briefings.is_empty();
             if finished || (due && (!arrived.is_empty() || !failed.is_empty())) {
                 let total = if finished { done } else { found.max(done) };
                 app.receive(
@@ -264,7 +264,7 @@ fn event_loop(
             0 => {}
             s => return Ok(Exit::Signal(s as i32)),
         }
-        if app.quit {
+        if app.quit_requested() {
             return Ok(Exit::Quit);
         }
     }
@@ -304,7 +304,7 @@ fn to_action(app: &App, ev: &Event) -> Option<Action> {
             width: *w,
             height: *h,
         }),
-        Event::Mouse(m) if app.mouse => match m.kind {
+        Event::Mouse(m) if app.mouse() => match m.kind {
             MouseEventKind::Down(_) => Some(Action::Click {
                 x: m.column,
                 y: m.row,

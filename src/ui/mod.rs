@@ -1,4 +1,5 @@
-//! Drawing the reader. Everything here reads `&App` and never changes it.
+//! Drawing the reader. Everything here reads `&App` and changes nothing but the
+//! geometry it records of what it drew (`App::view`), which the next update reads.
 
 mod detail;
 mod layout;
@@ -14,13 +15,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
-pub use detail::detail_line_count;
 pub use layout::{Layout, MIN_HEIGHT, MIN_WIDTH, layout};
-pub use overlays::help_line_count;
-pub use panes::{overview_line_count, row_heights};
 pub use wrap::wrap;
 
-use crate::app::{App, Overlay};
+use crate::app::{App, Overlay, Pane};
 use theme::Theme;
 
 impl Widget for &App {
@@ -31,24 +29,27 @@ impl Widget for &App {
         }
         let l = layout(self, area);
         panes::render_title(self, l.title, buf);
-        match &self.screen {
+        for pane in Pane::ALL {
+            self.view().pane(pane).record_hidden();
+        }
+        match self.screen() {
             Some(screen) => screens::render(self, screen, l.body, buf),
             None => {
                 for (pane, rect) in &l.panes {
                     panes::render_pane(self, *pane, *rect, buf);
                 }
-                if self.current.is_none() {
+                if self.current().is_none() {
                     panes::render_empty_library(self, l.body, buf);
                 }
             }
         }
         panes::render_status(self, l.status, buf);
         panes::render_hints(self, l.hints, buf);
-        match &self.overlay {
+        match self.overlay() {
             Some(Overlay::Detail { item, scroll }) => {
                 detail::render(self, *item, *scroll, area, buf)
             }
-            Some(Overlay::Help { scroll }) => overlays::render_help(*scroll, area, buf),
+            Some(Overlay::Help { scroll }) => overlays::render_help(self, *scroll, area, buf),
             Some(Overlay::Picker(p)) => overlays::render_picker(self, p, area, buf),
             None => {}
         }
@@ -77,17 +78,54 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The first row to draw so that row `selected` is in view, with `height` lines of room.
-pub fn list_offset(heights: &[usize], selected: usize, height: usize) -> usize {
-    let selected = selected.min(heights.len().saturating_sub(1));
-    let mut offset = 0;
-    // Scroll only as far as needed to bring the selected row to the bottom.
-    let mut used: usize = heights.iter().take(selected + 1).sum();
-    while used > height && offset < selected {
-        used -= heights[offset];
-        offset += 1;
+/// The first row of a list to draw, with `height` lines of room for its `len` rows, of
+/// which row `i` takes `lines(i)` lines. The view stays where it `was` while the
+/// `selected` row is in it, and otherwise moves just far enough to show it, as in
+/// less and vim; nor does it leave room at the bottom while rows above are hidden.
+pub fn first_row(
+    was: usize,
+    selected: usize,
+    height: usize,
+    len: usize,
+    lines: impl Fn(usize) -> usize,
+) -> usize {
+    let selected = selected.min(len.saturating_sub(1));
+    if selected < was {
+        return selected;
     }
-    offset
+    let mut first = was;
+    let mut used: usize = (first..=selected).map(&lines).sum();
+    while used > height && first < selected {
+        used -= lines(first);
+        first += 1;
+    }
+    // The first row from which the rest of the list fits.
+    let mut fill = len;
+    let mut room = height;
+    while fill > 0 && lines(fill - 1) <= room {
+        room -= lines(fill - 1);
+        fill -= 1;
+    }
+    first.min(fill)
+}
+
+/// How many rows from `first` fit whole in `height` lines.
+pub fn rows_that_fit(
+    first: usize,
+    len: usize,
+    height: usize,
+    lines: impl Fn(usize) -> usize,
+) -> usize {
+    let mut used = 0;
+    let mut n = 0;
+    for i in first..len {
+        used += lines(i);
+        if used > height {
+            break;
+        }
+        n += 1;
+    }
+    n
 }
 
 /// A bordered block with the pane's number and name; the focused one is drawn with a

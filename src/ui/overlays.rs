@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use super::theme::Theme;
-use super::{centered, list_offset, render_rows};
+use super::{centered, first_row, render_rows};
 use crate::app::{App, Picker, PickerKind};
 use crate::keymap::{self, Scope};
 
@@ -45,11 +45,7 @@ fn help_lines() -> Vec<Line<'static>> {
     out
 }
 
-pub fn help_line_count() -> usize {
-    help_lines().len()
-}
-
-pub fn render_help(scroll: usize, term: Rect, buf: &mut Buffer) {
+pub fn render_help(app: &App, scroll: usize, term: Rect, buf: &mut Buffer) {
     let lines = help_lines();
     let area = centered(term, 64, term.height.saturating_sub(2));
     Clear.render(area, buf);
@@ -65,6 +61,9 @@ pub fn render_help(scroll: usize, term: Rect, buf: &mut Buffer) {
         ]));
     let inner = block.inner(area);
     block.render(area, buf);
+    app.view()
+        .popup()
+        .record_text(area, inner.height as usize, lines.len());
     let top = scroll.min(lines.len().saturating_sub(1));
     for (i, l) in lines
         .iter()
@@ -131,8 +130,13 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
         return;
     }
     let q = p.query.to_lowercase();
-    let rows: Vec<Vec<Line>> = p
-        .shown
+    let height = list.height as usize;
+    let scroll = app.view().popup();
+    let first = first_row(scroll.first(), p.cursor, height, p.shown.len(), |_| 1);
+    scroll.record_list(area, first, height, 1);
+    // Only the rows in view are built: a library can know thousands of actors.
+    let end = (first + height).min(p.shown.len());
+    let rows: Vec<Vec<Line>> = p.shown[first..end]
         .iter()
         .map(|&i| {
             let (label, detail) = &p.choices[i];
@@ -153,8 +157,5 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
             vec![Line::from(spans)]
         })
         .collect();
-    let _ = app;
-    let heights = vec![1; rows.len()];
-    let offset = list_offset(&heights, p.cursor, list.height as usize);
-    render_rows(&rows, offset, Some(p.cursor), list, buf);
+    render_rows(&rows, 0, p.cursor.checked_sub(first), list, buf);
 }

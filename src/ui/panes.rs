@@ -9,9 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use super::{highlight, layout, list_offset, pane_block, render_rows};
-use crate::app::{Action, App, Mode, Pane, TimelineRow};
+use super::{first_row, highlight, pane_block, render_rows};
+use crate::app::{Action, App, Mode, Pane};
 use crate::keymap::{self, Scope};
+use crate::library::TimelineRow;
 use crate::model::{Briefing, Confidence, Priority};
 
 pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
@@ -27,10 +28,10 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(format!("  {}", br.date.human()), Theme::DATE));
     }
     let right = if app.shows_list() {
-        let n = app.view.briefings.len();
+        let n = app.shown().briefings.len();
         let at = app
-            .current
-            .and_then(|c| app.view.briefings.iter().position(|&b| b == c));
+            .current()
+            .and_then(|c| app.shown().briefings.iter().position(|&b| b == c));
         match at {
             Some(i) => format!(" {} of {} ", i + 1, n),
             None => format!(" {n} briefings "),
@@ -51,12 +52,12 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
 }
 
 pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus == pane && app.screen.is_none();
+    let focused = app.focus() == pane && app.screen().is_none();
     let count = match pane {
         Pane::Overview => String::new(),
         Pane::Timeline => {
             let shown = app
-                .view
+                .shown()
                 .timeline
                 .iter()
                 .filter(|r| matches!(r, TimelineRow::Entry(_)))
@@ -64,15 +65,15 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
             counter(shown, app.briefing().map_or(0, |b| b.timeline.len()))
         }
         Pane::Quotes => counter(
-            app.view.quotes.len(),
+            app.shown().quotes.len(),
             app.briefing().map_or(0, |b| b.quotes.len()),
         ),
         Pane::Implications => counter(
-            app.view.implications.len(),
+            app.shown().implications.len(),
             app.briefing().map_or(0, |b| b.implications.len()),
         ),
-        Pane::Actors => format!(" {}", app.view.actors.len()),
-        Pane::Briefings => counter(app.view.briefings.len(), app.library.briefings.len()),
+        Pane::Actors => format!(" {}", app.shown().actors.len()),
+        Pane::Briefings => counter(app.shown().briefings.len(), app.library().briefings.len()),
     };
     let title = vec![
         Span::styled(format!("{} ", pane.index() + 1), Theme::DIM),
@@ -85,28 +86,33 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let block = pane_block(title, focused);
     let inner = block.inner(area);
     block.render(area, buf);
-    if inner.height == 0 || inner.width == 0 {
-        return;
-    }
-    if app.current.is_none() && pane != Pane::Briefings {
-        return;
-    }
+    let scroll = app.view().pane(pane);
+    let height = inner.height as usize;
     if pane == Pane::Overview {
-        let lines = overview_lines(app, inner.width as usize);
+        let lines = match app.current() {
+            Some(_) if inner.width > 0 => overview_lines(app, inner.width as usize),
+            _ => Vec::new(),
+        };
+        scroll.record_text(area, height, lines.len());
         let top = app
             .cursor(Pane::Overview)
             .min(lines.len().saturating_sub(1));
-        for (i, line) in lines
-            .iter()
-            .skip(top)
-            .take(inner.height as usize)
-            .enumerate()
-        {
+        for (i, line) in lines.iter().skip(top).take(height).enumerate() {
             buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
         }
         return;
     }
+    let row_lines = if pane == Pane::Quotes { 2 } else { 1 };
     let len = app.pane_len(pane);
+    let sel = app.cursor(pane);
+    let first = first_row(scroll.first(), sel, height, len, |_| row_lines);
+    scroll.record_list(area, first, height / row_lines, row_lines);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    if app.current().is_none() && pane != Pane::Briefings {
+        return;
+    }
     if len == 0 {
         let msg = empty_message(app, pane);
         buf.set_stringn(
@@ -119,12 +125,9 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         return;
     }
     // Only the rows in view are built: a library list can hold thousands.
-    let heights = row_heights(app, pane);
-    let sel = app.cursor(pane);
-    let offset = list_offset(&heights, sel, inner.height as usize);
-    let end = (offset + inner.height as usize).min(len);
-    let rows = rows(app, pane, offset..end);
-    render_rows(&rows, 0, Some(sel - offset), inner, buf);
+    let end = (first + height).min(len);
+    let rows = rows(app, pane, first..end);
+    render_rows(&rows, 0, Some(sel - first), inner, buf);
 }
 
 /// The part of a list in `range`, clamped to the list.
@@ -143,10 +146,10 @@ fn counter(shown: usize, total: usize) -> String {
 
 /// What an empty pane says, in words.
 fn empty_message(app: &App, pane: Pane) -> &'static str {
-    let filtered = !app.actor_filter.is_empty();
+    let filtered = !app.filters().actors.is_empty();
     match pane {
-        Pane::Briefings if app.loading.is_some() => "Loading\u{2026}",
-        Pane::Briefings if app.library.briefings.is_empty() => "No briefings loaded",
+        Pane::Briefings if app.loading().is_some() => "Loading\u{2026}",
+        Pane::Briefings if app.library().briefings.is_empty() => "No briefings loaded",
         Pane::Briefings => "No briefing matches the filters (F, Esc clear them)",
         Pane::Quotes if filtered => "No quotes by the selected actors",
         Pane::Quotes => "No quotes in this briefing",
@@ -162,7 +165,7 @@ pub fn render_empty_library(app: &App, area: Rect, buf: &mut Buffer) {
     if app.shows_list() {
         return;
     }
-    let msg = if app.library.failed.is_empty() {
+    let msg = if app.library().failed.is_empty() {
         "No briefings to show."
     } else {
         "No briefing could be loaded: press E to see why."
@@ -173,25 +176,25 @@ pub fn render_empty_library(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The lines of each row of a list pane (a row is one item; quotes take two lines).
 pub fn rows<'a>(app: &'a App, pane: Pane, range: Range<usize>) -> Vec<Vec<Line<'a>>> {
-    let q = app.search.query.to_lowercase();
-    let Some(b) = app.current else {
+    let q = app.filters().query.lower();
+    let Some(b) = app.current() else {
         return match pane {
-            Pane::Briefings => briefing_rows(app, &q, &range),
+            Pane::Briefings => briefing_rows(app, q, &range),
             _ => Vec::new(),
         };
     };
-    let br = &app.library.briefings[b];
+    let br = &app.library().briefings[b];
     match pane {
-        Pane::Briefings => briefing_rows(app, &q, &range),
+        Pane::Briefings => briefing_rows(app, q, &range),
         Pane::Overview => Vec::new(),
-        Pane::Actors => window(&app.view.actors, &range)
+        Pane::Actors => window(&app.shown().actors, &range)
             .iter()
             .map(|&i| {
                 let a = &br.actors[i];
                 let chosen = app
-                    .library
+                    .library()
                     .actor_at(b, i)
-                    .is_some_and(|ix| app.actor_filter.contains(&ix));
+                    .is_some_and(|ix| app.filters().actors.contains(&ix));
                 let mut spans = vec![if chosen {
                     Span::styled("\u{2713} ", Theme::CHOSEN)
                 } else {
@@ -199,7 +202,7 @@ pub fn rows<'a>(app: &'a App, pane: Pane, range: Range<usize>) -> Vec<Vec<Line<'
                 }];
                 spans.extend(highlight(
                     a.name.shown(),
-                    &q,
+                    q,
                     if chosen { Theme::CHOSEN } else { Theme::ACTOR },
                 ));
                 if let Some(k) = a.kind {
@@ -207,7 +210,7 @@ pub fn rows<'a>(app: &'a App, pane: Pane, range: Range<usize>) -> Vec<Vec<Line<'
                 }
                 if let Some(r) = &a.role {
                     spans.push(Span::styled(" \u{00b7} ", Theme::DIM));
-                    spans.extend(highlight(r.shown(), &q, Theme::TEXT));
+                    spans.extend(highlight(r.shown(), q, Theme::TEXT));
                 }
                 if let Some(aff) = &a.affiliation {
                     spans.push(Span::styled(
@@ -218,32 +221,32 @@ pub fn rows<'a>(app: &'a App, pane: Pane, range: Range<usize>) -> Vec<Vec<Line<'
                 vec![Line::from(spans)]
             })
             .collect(),
-        Pane::Timeline => window(&app.view.timeline, &range)
+        Pane::Timeline => window(&app.shown().timeline, &range)
             .iter()
-            .map(|r| vec![timeline_line(br, *r, &q, false)])
+            .map(|r| vec![timeline_line(br, *r, q, false)])
             .collect(),
-        Pane::Quotes => window(&app.view.quotes, &range)
+        Pane::Quotes => window(&app.shown().quotes, &range)
             .iter()
-            .map(|&i| quote_lines(br, i, &q, None))
+            .map(|&i| quote_lines(br, i, q, None))
             .collect(),
-        Pane::Implications => window(&app.view.implications, &range)
+        Pane::Implications => window(&app.shown().implications, &range)
             .iter()
-            .map(|&i| vec![implication_line(br, i, &q, None)])
+            .map(|&i| vec![implication_line(br, i, q, None)])
             .collect(),
     }
 }
 
 fn briefing_rows<'a>(app: &'a App, q: &str, range: &Range<usize>) -> Vec<Vec<Line<'a>>> {
-    window(&app.view.briefings, range)
+    window(&app.shown().briefings, range)
         .iter()
         .map(|&b| {
-            let br = &app.library.briefings[b];
+            let br = &app.library().briefings[b];
             let mut spans = vec![Span::styled(
                 format!("{:<11} ", br.date.human()),
                 Theme::DATE,
             )];
             // Match counts lead, so a narrow list still shows them.
-            if let Some(n) = app.view.match_counts.get(&b) {
+            if let Some(n) = app.shown().match_counts.get(&b) {
                 spans.push(Span::styled(format!("{n}\u{00d7}"), Theme::MATCH));
                 spans.push(Span::raw(" "));
             }
@@ -397,10 +400,10 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let Some(br) = app.briefing() else {
         return Vec::new();
     };
-    let q = app.search.query.to_lowercase();
+    let q = app.filters().query.lower();
     let mut out: Vec<Line<'static>> = Vec::new();
     let para = |out: &mut Vec<Line<'static>>, label: &str, text: &str, style: Style| {
-        out.extend(super::labelled(label, text, width, &q, style));
+        out.extend(super::labelled(label, text, width, q, style));
     };
     para(&mut out, "", br.title.shown(), Theme::TITLE);
     let mut meta = vec![Span::styled(br.date.human(), Theme::DATE)];
@@ -449,31 +452,13 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     out
 }
 
-/// How many lines the Overview has at the current terminal width.
-pub fn overview_line_count(app: &App, term_width: u16) -> usize {
-    let area = Rect::new(0, 0, term_width, app.size.1.max(layout::MIN_HEIGHT));
-    let l = layout(app, area);
-    let w = l
-        .panes
-        .iter()
-        .find(|(p, _)| *p == Pane::Overview)
-        .map_or(term_width, |(_, r)| r.width);
-    overview_lines(app, w.saturating_sub(2) as usize).len()
-}
-
-/// Lines each row of a list pane takes.
-pub fn row_heights(app: &App, pane: Pane) -> Vec<usize> {
-    let n = app.pane_len(pane);
-    vec![if pane == Pane::Quotes { 2 } else { 1 }; n]
-}
-
 pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_style(area, Theme::BAR);
     let mut spans: Vec<Span> = Vec::new();
-    if app.search.editing {
+    if app.search().editing {
         spans.push(Span::styled("/", Theme::KEY));
         spans.push(Span::raw(
-            crate::text::clean_line(&app.search.query).into_owned(),
+            crate::text::clean_line(app.filters().query.text()).into_owned(),
         ));
         spans.push(Span::styled("\u{2581}", Theme::KEY));
         spans.push(Span::styled(
@@ -481,7 +466,7 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             Theme::DIM,
         ));
     } else {
-        if let Some(p) = app.loading {
+        if let Some(p) = app.loading() {
             spans.push(Span::styled(
                 format!("Loading {} / {} ", thousands(p.done), thousands(p.total)),
                 Theme::KEY,
@@ -497,24 +482,24 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
                 Theme::KEY,
             ));
         }
-        if let Some(n) = &app.notice {
-            spans.push(Span::styled(n.clone(), Theme::TITLE));
+        if let Some(n) = app.notice() {
+            spans.push(Span::styled(n.to_string(), Theme::TITLE));
             spans.push(Span::raw("  "));
         }
         if let Some(f) = app.filter_summary() {
             spans.push(Span::styled(f, Theme::CHOSEN));
             spans.push(Span::raw("  "));
         }
-        if !app.tag_filter.is_empty() {
-            let tags: Vec<&str> = app.tag_filter.iter().map(String::as_str).collect();
+        if !app.filters().tags.is_empty() {
+            let tags: Vec<&str> = app.filters().tags.iter().map(String::as_str).collect();
             spans.push(Span::styled(
                 format!("Tags: {}  ", tags.join(", ")),
                 Theme::CHOSEN,
             ));
         }
-        if app.search.active() {
+        if app.searching() {
             spans.push(Span::styled(
-                format!("/{}", crate::text::clean_line(&app.search.query)),
+                format!("/{}", crate::text::clean_line(app.filters().query.text())),
                 Theme::KEY,
             ));
             spans.push(Span::raw(format!(" {}", match_counter(app))));
@@ -523,10 +508,10 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(at_a_glance(app), Theme::DIM));
         }
     }
-    let right = if app.library.failed.is_empty() {
+    let right = if app.library().failed.is_empty() {
         String::new()
     } else {
-        let n = app.library.failed.len();
+        let n = app.library().failed.len();
         format!(
             " {n} file{} with errors (E) ",
             if n == 1 { "" } else { "s" }
@@ -550,8 +535,8 @@ fn at_a_glance(app: &App) -> String {
     if app.shows_list() {
         parts.push(format!(
             "{} briefings, {}",
-            thousands(app.library.briefings.len()),
-            app.sort.label()
+            thousands(app.library().briefings.len()),
+            app.sort().label()
         ));
     }
     if let Some(b) = app.briefing() {
@@ -568,17 +553,17 @@ fn at_a_glance(app: &App) -> String {
 
 /// `3/17`, or `no match`.
 fn match_counter(app: &App) -> String {
-    let n = app.search.matches.len();
-    if !app.search.active() {
+    let n = app.search().matches.len();
+    if !app.searching() {
         return String::new();
     }
     let briefings = if app.shows_list() {
-        let m = app.view.match_counts.len();
+        let m = app.shown().match_counts.len();
         format!(" \u{00b7} {m} briefing{}", if m == 1 { "" } else { "s" })
     } else {
         String::new()
     };
-    match (n, app.search.current) {
+    match (n, app.search().current) {
         (0, _) => format!("no match here{briefings}"),
         (n, Some(c)) => format!("{}/{n}{briefings}", c + 1),
         (1, None) => format!("1 match{briefings}"),

@@ -1,8 +1,20 @@
 //! Many briefings at once: the same actor followed across files, and what a
 //! filter by actor, tag or search keeps.
+//!
+//! - `item.rs`: what can be pointed at and opened ([`Item`]);
+//! - `search.rs`: what a search looks at, and finding it in any case;
+//! - `lists.rs`: the lists across the library (an actor's dossier, the library
+//!   timeline, the files with errors), made from the library and the [`Filters`].
+
+mod item;
+pub mod lists;
+pub mod search;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
+
+pub use item::{Item, TimelineRow};
+pub use search::{Query, contains_ci, find_ci};
 
 use crate::load::Diagnostic;
 use crate::model::{Actor, Briefing};
@@ -52,6 +64,23 @@ pub struct FailedFile {
     pub problems: Vec<Diagnostic>,
 }
 
+/// What everything is narrowed to: actors, tags and the search.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Briefings, entries, quotes and implications that involve any of these actors.
+    pub actors: BTreeSet<ActorIx>,
+    /// Briefings with any of these tags.
+    pub tags: BTreeSet<String>,
+    pub query: Query,
+}
+
+impl Filters {
+    /// Whether a briefing carries one of the chosen tags (any, when none are chosen).
+    pub fn keeps_tags_of(&self, b: &Briefing) -> bool {
+        self.tags.is_empty() || b.tags.iter().any(|t| self.tags.contains(t.shown()))
+    }
+}
+
 /// The briefings loaded so far, the files that failed, and the actor index over them.
 #[derive(Clone, Debug, Default)]
 pub struct Library {
@@ -60,8 +89,8 @@ pub struct Library {
     pub actors: Vec<LibraryActor>,
     /// For each briefing, the library actor of each of its actors.
     actor_of: Vec<Vec<ActorIx>>,
-    /// For each briefing, its searchable text in lower case (see [`crate::search::corpus`]).
-    corpus: Vec<crate::search::Corpus>,
+    /// For each briefing, its searchable text in lower case (see [`search::corpus`]).
+    corpus: Vec<search::Corpus>,
     /// For each briefing and actor, its normalized name and aliases (made once), as
     /// numbers into `key_names`: actors recur across files, their names far less.
     keys: Vec<Vec<Vec<u32>>>,
@@ -94,8 +123,7 @@ impl Library {
 
     /// Adds briefings as they arrive from the loader; the actor index follows.
     pub fn extend(&mut self, briefings: Vec<Briefing>, failed: Vec<FailedFile>) {
-        self.corpus
-            .extend(briefings.iter().map(crate::search::corpus));
+        self.corpus.extend(briefings.iter().map(search::corpus));
         for b in &briefings {
             let mut per_actor = Vec::with_capacity(b.actors.len());
             for a in &b.actors {
@@ -316,57 +344,6 @@ fn names(actor: &Actor) -> impl Iterator<Item = &str> {
     std::iter::once(actor.name.shown()).chain(actor.aliases.iter().map(|a| a.shown()))
 }
 
-/// Case-insensitive search in one briefing's text; the haystack is cleaned text.
-pub fn contains_ci(haystack: &str, needle_lower: &str) -> bool {
-    if needle_lower.is_empty() {
-        return false;
-    }
-    if haystack.is_ascii() && needle_lower.is_ascii() {
-        let h = haystack.as_bytes();
-        let n = needle_lower.as_bytes();
-        if h.len() < n.len() {
-            return false;
-        }
-        // Jump between places where the first letter stands, in either case.
-        let (lo, up) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
-        return memchr::memchr2_iter(lo, up, &h[..=h.len() - n.len()])
-            .any(|i| h[i..i + n.len()].eq_ignore_ascii_case(n));
-    }
-    haystack.to_lowercase().contains(needle_lower)
-}
-
-/// Byte ranges of `needle_lower` in `haystack`, case-insensitively (for highlighting).
-pub fn find_ci(haystack: &str, needle_lower: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    if needle_lower.is_empty() {
-        return out;
-    }
-    // Lowercase char by char, remembering where each lowered char came from, so that
-    // ranges map back to the original even when lowercasing changes lengths.
-    let mut lowered = String::with_capacity(haystack.len());
-    let mut origin: Vec<usize> = Vec::with_capacity(haystack.len());
-    for (i, c) in haystack.char_indices() {
-        for l in c.to_lowercase() {
-            let before = lowered.len();
-            lowered.push(l);
-            origin.extend(std::iter::repeat_n(i, lowered.len() - before));
-        }
-    }
-    origin.push(haystack.len());
-    let mut from = 0;
-    while let Some(p) = lowered[from..].find(needle_lower) {
-        let start = from + p;
-        let end = start + needle_lower.len();
-        let (s, mut e) = (origin[start], origin[end.min(origin.len() - 1)]);
-        if e <= s {
-            e = haystack[s..].chars().next().map_or(s, |c| s + c.len_utf8());
-        }
-        out.push((s, e));
-        from = end;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -379,12 +356,5 @@ mod tests {
             normalize("Democratic People's Republic"),
             "democraticpeoplesrepublic"
         );
-    }
-
-    #[test]
-    fn finds_ranges_case_insensitively() {
-        assert_eq!(find_ci("Hello hello", "hello"), vec![(0, 5), (6, 11)]);
-        assert_eq!(find_ci("ÀB àb", "àb"), vec![(0, 3), (4, 7)]);
-        assert!(contains_ci("WannaCry", "cry"));
     }
 }
