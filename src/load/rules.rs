@@ -864,7 +864,7 @@ mod tests {
                    actors: [{id: a, name: A}, {id: b, name: B, kind: persn}]\n\
                    quotes: [{actor: a, text: t}, {actor: c, text: \"  \"}]\n";
         let raw: RawBriefing =
-            serde_saphyr::from_str_with_options(src, super::super::yaml::strict_options()).unwrap();
+            serde_saphyr::from_str_with_options(src, crate::load::yaml::strict_options()).unwrap();
         let mut found = Paths::default();
         assert!(check(Field::Given(raw), "x", &mut found).is_some());
         assert_eq!(found.0.len(), 3, "{:?}", found.0);
