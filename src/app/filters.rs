@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use super::{Action, App, Overlay, Pane};
-use crate::library::{Item, contains_ci};
+use crate::library::{Item, Query, contains_ci};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PickerKind {
@@ -16,7 +16,8 @@ pub enum PickerKind {
 #[derive(Clone, Debug)]
 pub struct Picker {
     pub kind: PickerKind,
-    pub query: String,
+    /// What is typed to narrow the choices.
+    pub query: Query,
     /// `(label, detail)` of every choice.
     pub choices: Vec<(String, String)>,
     /// Choices that match the query, as indices into `choices`.
@@ -101,7 +102,7 @@ impl App {
         let chosen = self.filters.actors.iter().copied().collect();
         let mut picker = Picker {
             kind: PickerKind::Actors,
-            query: String::new(),
+            query: Query::default(),
             choices,
             shown: order,
             chosen,
@@ -126,7 +127,7 @@ impl App {
             .collect();
         let mut picker = Picker {
             kind: PickerKind::Tags,
-            query: String::new(),
+            query: Query::default(),
             shown: (0..choices.len()).collect(),
             choices,
             chosen,
@@ -137,11 +138,11 @@ impl App {
     }
 
     fn narrow_picker(&self, p: &mut Picker) {
-        let q = p.query.trim().to_lowercase();
+        let q = p.query.lower().trim();
         let mut shown: Vec<usize> = (0..p.choices.len())
             .filter(|&i| match p.kind {
-                PickerKind::Actors => self.library.actors[i].matches(&q),
-                PickerKind::Tags => q.is_empty() || contains_ci(&p.choices[i].0, &q),
+                PickerKind::Actors => self.library.actors[i].matches(q),
+                PickerKind::Tags => q.is_empty() || contains_ci(&p.choices[i].0, q),
             })
             .collect();
         shown.sort_by_key(|&i| (!p.chosen.contains(&i), p.choices[i].0.to_lowercase()));

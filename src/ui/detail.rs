@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::centered;
+use super::parts::{centered, labelled};
 use super::theme::Theme;
 use crate::app::App;
 use crate::library::{BriefingIx, Item, Library};
@@ -74,7 +74,7 @@ struct Doc<'q> {
 
 impl Doc<'_> {
     fn para(&mut self, label: &str, text: &str, style: Style) {
-        let lines = super::labelled(label, text, self.width, self.query, style);
+        let lines = labelled(label, text, self.width, self.query, style);
         self.out.extend(lines);
     }
     fn field(&mut self, label: &str, text: Option<&str>) {

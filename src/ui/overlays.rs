@@ -5,8 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
+use super::parts::{centered, first_row, highlight, render_rows};
 use super::theme::Theme;
-use super::{centered, first_row, render_rows};
 use crate::app::{App, Picker, PickerKind};
 use crate::keymap::{self, Scope};
 
@@ -106,7 +106,7 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
     }
     let prompt = Line::from(vec![
         Span::styled("> ", Theme::KEY),
-        Span::raw(crate::text::clean_line(&p.query).into_owned()),
+        Span::raw(crate::text::clean_line(p.query.text()).into_owned()),
         Span::styled("\u{2581}", Theme::KEY),
         Span::styled(
             format!(
@@ -129,7 +129,7 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
         buf.set_stringn(list.x + 2, list.y, what, list.width as usize, Theme::DIM);
         return;
     }
-    let q = p.query.to_lowercase();
+    let q = p.query.lower();
     let height = list.height as usize;
     let scroll = app.view().popup();
     let first = first_row(scroll.first(), p.cursor, height, p.shown.len(), |_| 1);
@@ -146,9 +146,9 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
             } else {
                 Span::styled("[ ] ", Theme::DIM)
             }];
-            spans.extend(super::highlight(
+            spans.extend(highlight(
                 label,
-                &q,
+                q,
                 if chosen { Theme::CHOSEN } else { Theme::TEXT },
             ));
             if !detail.is_empty() {

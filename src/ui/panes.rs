@@ -8,8 +8,8 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::parts::{centered, first_row, highlight, labelled, pane_block, render_rows};
 use super::theme::Theme;
-use super::{first_row, highlight, pane_block, render_rows};
 use crate::app::{Action, App, Mode, Pane};
 use crate::keymap::{self, Scope};
 use crate::library::TimelineRow;
@@ -170,7 +170,7 @@ pub fn render_empty_library(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         "No briefing could be loaded: press E to see why."
     };
-    let r = super::centered(area, msg.len() as u16 + 4, 3);
+    let r = centered(area, msg.len() as u16 + 4, 3);
     buf.set_stringn(r.x + 2, r.y + 1, msg, r.width as usize, Theme::TITLE);
 }
 
@@ -403,7 +403,7 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
     let q = app.filters().query.lower();
     let mut out: Vec<Line<'static>> = Vec::new();
     let para = |out: &mut Vec<Line<'static>>, label: &str, text: &str, style: Style| {
-        out.extend(super::labelled(label, text, width, q, style));
+        out.extend(labelled(label, text, width, q, style));
     };
     para(&mut out, "", br.title.shown(), Theme::TITLE);
     let mut meta = vec![Span::styled(br.date.human(), Theme::DATE)];

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::panes::{implication_line, quote_lines, timeline_line};
+use super::parts::{first_row, pane_block, render_rows, rows_that_fit};
 use super::theme::Theme;
-use super::{first_row, pane_block, render_rows, rows_that_fit};
 use crate::app::{App, Screen};
 use crate::library::lists::{ListKind, ListRow};
 use crate::library::{Item, TimelineRow};
