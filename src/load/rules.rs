@@ -114,6 +114,8 @@ pub fn check(
         r: report,
         actor_ids: Vec::new(),
         source_ids: Vec::new(),
+        known_actors: None,
+        known_sources: None,
         refs: Vec::new(),
     };
     c.briefing(raw, default_id)
@@ -171,6 +173,10 @@ struct Checker<'r, R: Report> {
     /// so a reference to them is not reported as well.
     actor_ids: Vec<(String, Path)>,
     source_ids: Vec<(String, Path)>,
+    /// Those ids once the list is read, so a reference is looked up as it is read.
+    known_actors: Option<HashSet<String>>,
+    known_sources: Option<HashSet<String>>,
+    /// References to ids not (yet) known, in the order written; reported last.
     refs: Vec<Reference>,
 }
 
@@ -345,12 +351,7 @@ impl<R: Report> Checker<'_, R> {
         for (i, t) in items.into_iter().enumerate() {
             let path = list.item(i);
             if let Some(id) = self.text(t, path, key, at.what) {
-                self.refs.push(Reference {
-                    at: path,
-                    id: id.clone(),
-                    kind: RefKind::Actor,
-                    within: at.what,
-                });
+                self.refer(path, &id, RefKind::Actor, at.what);
                 ids.push(id);
             }
         }
@@ -372,13 +373,25 @@ impl<R: Report> Checker<'_, R> {
         } else {
             at.what
         };
+        self.refer(path, &id, kind, within);
+        Some(id)
+    }
+
+    /// A reference to an id: kept for the end unless its list is read and names it.
+    fn refer(&mut self, at: Path, id: &str, kind: RefKind, within: &'static str) {
+        let known = match kind {
+            RefKind::Actor => &self.known_actors,
+            RefKind::Source => &self.known_sources,
+        };
+        if known.as_ref().is_some_and(|ids| ids.contains(id)) {
+            return;
+        }
         self.refs.push(Reference {
-            at: path,
-            id: id.clone(),
+            at,
+            id: id.to_string(),
             kind,
             within,
         });
-        Some(id)
     }
 
     /// A mapping, or `None` after saying it is something else.
@@ -554,6 +567,7 @@ impl<R: Report> Checker<'_, R> {
         });
         let ids = std::mem::take(&mut self.source_ids);
         self.unique_ids(&ids, "source");
+        self.known_sources = Some(ids.iter().map(|(id, _)| id.clone()).collect());
         self.source_ids = ids;
         list
     }
@@ -592,6 +606,11 @@ impl<R: Report> Checker<'_, R> {
         });
         let ids = std::mem::take(&mut self.actor_ids);
         self.unique_ids(&ids, "actor");
+        let known: HashSet<String> = ids.iter().map(|(id, _)| id.clone()).collect();
+        // Affiliations were read before all actors were: look them up now.
+        self.refs
+            .retain(|r| r.kind != RefKind::Actor || !known.contains(&r.id));
+        self.known_actors = Some(known);
         self.actor_ids = ids;
         list
     }
@@ -682,25 +701,26 @@ impl<R: Report> Checker<'_, R> {
         }
     }
 
+    /// Every reference to an id the briefing does not define, in the order written.
     fn check_references(&mut self) {
         let refs = std::mem::take(&mut self.refs);
-        let mut actor_ids: Vec<&str> = self.actor_ids.iter().map(|(id, _)| id.as_str()).collect();
-        let mut source_ids: Vec<&str> = self.source_ids.iter().map(|(id, _)| id.as_str()).collect();
-        dedup_keep_order(&mut actor_ids);
-        dedup_keep_order(&mut source_ids);
-        let actor_set: HashSet<&str> = actor_ids.iter().copied().collect();
-        let source_set: HashSet<&str> = source_ids.iter().copied().collect();
-        for r in &refs {
-            let (ids, set, noun) = match r.kind {
-                RefKind::Actor => (&actor_ids, &actor_set, "actor"),
-                RefKind::Source => (&source_ids, &source_set, "source"),
+        let Checker {
+            r,
+            actor_ids,
+            source_ids,
+            ..
+        } = self;
+        for reference in &refs {
+            let (written, noun) = match reference.kind {
+                RefKind::Actor => (&*actor_ids, "actor"),
+                RefKind::Source => (&*source_ids, "source"),
             };
-            if set.contains(r.id.as_str()) {
-                continue;
-            }
-            self.r.problem(r.at, Anchor::Value, || {
+            r.problem(reference.at, Anchor::Value, || {
+                // Each id once, in the order written.
+                let mut ids: Vec<&str> = written.iter().map(|(id, _)| id.as_str()).collect();
+                dedup_keep_order(&mut ids);
                 let hint = if ids.len() <= MAX_HINT_CANDIDATES {
-                    closest(&r.id, ids)
+                    closest(&reference.id, &ids)
                         .map(|k| format!("; did you mean `{k}`?"))
                         .unwrap_or_default()
                 } else {
@@ -709,10 +729,13 @@ impl<R: Report> Checker<'_, R> {
                 let known = if ids.is_empty() {
                     format!("this briefing defines no {noun}s; add it under `{noun}s`")
                 } else {
-                    format!("{noun}s in this briefing: {}", list_some(ids))
+                    format!("{noun}s in this briefing: {}", list_some(&ids))
                 };
-                let id = crate::text::clean_line(&r.id);
-                format!("unknown {noun} `{id}` in {}{hint} ({known})", r.within)
+                let id = crate::text::clean_line(&reference.id);
+                format!(
+                    "unknown {noun} `{id}` in {}{hint} ({known})",
+                    reference.within
+                )
             });
         }
     }
