@@ -1,6 +1,7 @@
 //! Drawing the reader. Everything here reads `&App` and changes nothing but the
 //! geometry it records of what it drew (`App::view`), which the next update reads.
 
+mod bars;
 mod detail;
 mod layout;
 mod overlays;
@@ -27,7 +28,7 @@ impl Widget for &App {
             return;
         }
         let l = layout(self, area);
-        panes::render_title(self, l.title, buf);
+        bars::render_title(self, l.title, buf);
         for pane in Pane::ALL {
             self.view().pane(pane).record_hidden();
         }
@@ -42,8 +43,8 @@ impl Widget for &App {
                 }
             }
         }
-        panes::render_status(self, l.status, buf);
-        panes::render_hints(self, l.hints, buf);
+        bars::render_status(self, l.status, buf);
+        bars::render_hints(self, l.hints, buf);
         match self.overlay() {
             Some(Overlay::Detail { item, scroll }) => {
                 detail::render(self, *item, *scroll, area, buf)
