@@ -1,7 +1,8 @@
 //! The layers of `src/` hold: data walks one way, and no module names one above it.
 //!
 //! ```text
-//! text, date → model → load, export → library → app → keymap → ui → tui, cli → commands
+//! text → date → model → load, citation → library → export → app → keymap → ui
+//!   → tui, cli → commands
 //! ```
 //!
 //! Every `crate::` path in a file (in a `use` or in code), and every `super::` that
@@ -16,14 +17,15 @@ const LAYERS: &[(&str, u8)] = &[
     ("date", 1),
     ("model", 2),
     ("load", 3),
-    ("export", 3),
+    ("citation", 3),
     ("library", 4),
-    ("app", 5),
-    ("keymap", 6),
-    ("ui", 7),
-    ("tui", 8),
-    ("cli", 8),
-    ("commands", 9),
+    ("export", 5),
+    ("app", 6),
+    ("keymap", 7),
+    ("ui", 8),
+    ("tui", 9),
+    ("cli", 9),
+    ("commands", 10),
 ];
 
 fn layer(module: &str) -> Option<u8> {

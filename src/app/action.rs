@@ -36,6 +36,13 @@ pub enum Action {
     Apply,
     Erase,
     Type(char),
+    /// `y`, `Y`: copy the selected item with its citation, or whole as text.
+    Copy,
+    CopyText,
+    /// `o`: open the selected item's source, after a confirmation.
+    OpenSource,
+    /// `e`: export what is on screen to a Markdown file.
+    Export,
     Click {
         x: u16,
         y: u16,
@@ -63,6 +70,8 @@ pub enum Mode {
     Help,
     Picker,
     Search,
+    /// Asking before a web address is opened.
+    Confirm,
 }
 
 /// The reader's panes, in `Tab` order.

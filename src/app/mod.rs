@@ -10,6 +10,7 @@
 //! - `filters.rs`: the actor and tag filters and their pickers;
 //! - `search.rs`: typing a search and stepping through its matches;
 //! - `lists.rs`: the full-screen lists (dossier, library timeline, errors);
+//! - `share.rs`: what leaves the reader (copy, open a source, export), as effects;
 //! - `view.rs`: the geometry of the last frame.
 
 mod action;
@@ -18,6 +19,7 @@ mod lists;
 mod moving;
 mod panes;
 mod search;
+mod share;
 mod view;
 
 use std::collections::HashMap;
@@ -27,23 +29,22 @@ pub use filters::{Picker, PickerKind};
 pub use lists::Screen;
 pub use panes::Shown;
 pub use search::Search;
+pub use share::{Effect, openable};
 pub use view::{Scroll, View};
 
 use crate::library::{BriefingIx, FailedFile, Filters, Item, Library, lists::ListKind};
 use crate::model::Briefing;
 
-/// A popup over the reader.
+/// What is drawn over the panes; `Confirm` asks before a web address is opened.
+#[rustfmt::skip]
 #[derive(Clone, Debug)]
 pub enum Overlay {
     /// An item in full; `scroll` is its first line in view.
-    Detail {
-        item: Item,
-        scroll: usize,
-    },
-    Help {
-        scroll: usize,
-    },
+    Detail { item: Item, scroll: usize },
+    Help { scroll: usize },
     Picker(Picker),
+    /// Asking before this web address is opened.
+    Confirm(String),
 }
 
 /// Files still being read in the background.
@@ -76,6 +77,8 @@ pub struct App {
     quit: bool,
     /// A one-time message for the status bar.
     notice: Option<String>,
+    /// What the terminal loop is to do next on the reader's behalf.
+    effect: Option<Effect>,
     /// Actor names given with `--actor` that matched nothing (said once loaded).
     pending_actors: Vec<String>,
     pending_dossier: Option<String>,
@@ -103,6 +106,7 @@ impl App {
             mouse: false,
             quit: false,
             notice: None,
+            effect: None,
             pending_actors: Vec::new(),
             pending_dossier: None,
             chose_briefing: false,
@@ -206,6 +210,7 @@ impl App {
             Some(Overlay::Detail { .. }) => Mode::Detail,
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Picker(_)) => Mode::Picker,
+            Some(Overlay::Confirm(_)) => Mode::Confirm,
             None if self.search.editing => Mode::Search,
             None if self.screen.is_some() => Mode::Screen,
             None => Mode::Reader,
@@ -318,7 +323,11 @@ impl App {
             Action::Click { x, y } => self.click(x, y),
             Action::ScrollDown { x, y } => self.scroll_at(x, y, 3),
             Action::ScrollUp { x, y } => self.scroll_at(x, y, -3),
+            Action::Copy | Action::CopyText | Action::OpenSource | Action::Export => {
+                self.update_share(action)
+            }
             _ => match self.mode() {
+                Mode::Confirm => self.update_share(action),
                 Mode::Picker => self.update_picker(action),
                 Mode::Search => self.update_search_input(action),
                 Mode::Detail | Mode::Help => self.update_overlay(action),

@@ -6,7 +6,7 @@
 //! it to turn a page and to find what a click hit. The state never asks the drawing
 //! code to lay itself out again.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use ratatui::layout::Rect;
 
@@ -98,6 +98,8 @@ pub struct View {
     list: Scroll,
     /// The detail, the help or a picker.
     popup: Scroll,
+    /// The web address the confirmation showed whole, if it fit.
+    address: RefCell<Option<String>>,
 }
 
 impl View {
@@ -111,6 +113,16 @@ impl View {
 
     pub fn popup(&self) -> &Scroll {
         &self.popup
+    }
+
+    /// The confirmation asking to open `url` was drawn, showing all of it or not.
+    pub fn record_address(&self, url: &str, whole: bool) {
+        *self.address.borrow_mut() = whole.then(|| url.to_string());
+    }
+
+    /// Whether the last frame showed all of this address, so the user could read it.
+    pub fn showed_whole(&self, url: &str) -> bool {
+        self.address.borrow().as_deref() == Some(url)
     }
 
     /// The pane drawn at a point of the screen.

@@ -18,6 +18,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
 pub use rules::{closest, is_slug, slugify};
+pub use shape::{mappings, schema};
 
 use crate::model::Briefing;
 
@@ -182,7 +183,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-fn is_briefing_name(p: &Path) -> bool {
+/// Whether a file name is one `brief` reads as a briefing: `.yaml` or `.yml`.
+pub fn is_briefing_name(p: &Path) -> bool {
     matches!(p.extension().and_then(|e| e.to_str()), Some(e) if e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 

@@ -11,14 +11,11 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use super::shape::{
-    self, Field, Flag, RawActor, RawBriefing, RawDate, RawEntry, RawEvent, RawImplication,
-    RawQuote, RawSource, RawText, Version,
+    self, Choice, Field, Flag, Must, RawActor, RawBriefing, RawDate, RawEntry, RawEvent,
+    RawImplication, RawQuote, RawSource, RawText, Slug, Version, WebAddress, Words, Written,
 };
 use crate::date::Date;
-use crate::model::{
-    Actor, ActorKind, Briefing, Confidence, Event, Implication, Priority, Quote, Source, Text,
-    TimelineEntry,
-};
+use crate::model::{Actor, Briefing, Event, Implication, Quote, Source, Text, TimelineEntry};
 
 /// Ids a "did you mean" hint is looked for among; past this there is no hint.
 const MAX_HINT_CANDIDATES: usize = 1_000;
@@ -193,37 +190,62 @@ impl At {
     }
 }
 
+/// A key's value, and whether the format requires the key (its type in the shape says).
+struct Slot<T> {
+    field: Field<T>,
+    required: bool,
+}
+
+impl<T> From<Field<T>> for Slot<T> {
+    fn from(field: Field<T>) -> Self {
+        Slot {
+            field,
+            required: false,
+        }
+    }
+}
+
+impl<T> From<Must<T>> for Slot<T> {
+    fn from(Must(field): Must<T>) -> Self {
+        Slot {
+            field,
+            required: true,
+        }
+    }
+}
+
 impl<R: Report> Checker<'_, R> {
     fn problem(&mut self, path: Path, message: impl FnOnce() -> String) {
         self.r.problem(path, Anchor::Value, message);
     }
 
-    /// A key that must be there.
-    fn required<T>(&mut self, f: Field<T>, at: At, key: &'static str) -> Field<T> {
-        if let Field::Absent = f {
-            self.problem(at.path, || {
-                format!("missing required key `{key}` in {}", at.what)
-            });
-        }
-        f
-    }
-
-    /// The value of a key, or `None` after saying why there is none. A mapping or a
-    /// list item passes its own path and key name.
+    /// The value of a key (or list item) at `path` in the mapping `at`, or `None` after
+    /// saying why there is none: a required key missing, no value, a value of another kind.
     fn given<T>(
         &mut self,
-        f: Field<T>,
+        slot: impl Into<Slot<T>>,
+        at: At,
         path: Path,
         key: &str,
-        what: &str,
         expected: &str,
     ) -> Option<T> {
-        match f {
+        let Slot { field, required } = slot.into();
+        let what = at.what;
+        match field {
             Field::Given(v) => Some(v),
-            Field::Absent => None,
+            Field::Absent => {
+                if required {
+                    self.problem(at.path, || {
+                        format!("missing required key `{key}` in {what}")
+                    });
+                }
+                None
+            }
             Field::Empty => {
+                // A required key left empty must be filled in, not removed.
+                let or_remove = if required { "" } else { " or remove the key" };
                 self.r.problem(path, Anchor::KeyOfEmpty, || {
-                    format!("`{key}` in {what} has no value; write {expected} or remove the key")
+                    format!("`{key}` in {what} has no value; write {expected}{or_remove}")
                 });
                 None
             }
@@ -239,10 +261,17 @@ impl<R: Report> Checker<'_, R> {
         }
     }
 
-    /// Non-empty text.
-    fn text(&mut self, f: Field<RawText>, path: Path, key: &str, what: &str) -> Option<String> {
-        let RawText(s) = self.given(f, path, key, what, A_TEXT)?;
+    /// Text that is not blank.
+    fn text<T: Written>(
+        &mut self,
+        slot: impl Into<Slot<T>>,
+        at: At,
+        path: Path,
+        key: &str,
+    ) -> Option<String> {
+        let s = self.given(slot, at, path, key, A_TEXT)?.written();
         if s.trim().is_empty() {
+            let what = at.what;
             self.problem(path, || {
                 format!("`{key}` in {what} is empty; write some text or remove the key")
             });
@@ -251,17 +280,17 @@ impl<R: Report> Checker<'_, R> {
         Some(s)
     }
 
-    fn line(&mut self, f: Field<RawText>, at: At, key: &'static str) -> Option<Text> {
-        self.text(f, at.key(key), key, at.what).map(Text::line)
+    fn line(&mut self, slot: impl Into<Slot<RawText>>, at: At, key: &'static str) -> Option<Text> {
+        self.text(slot, at, at.key(key), key).map(Text::line)
     }
 
-    fn block(&mut self, f: Field<RawText>, at: At, key: &'static str) -> Option<Text> {
-        self.text(f, at.key(key), key, at.what).map(Text::block)
+    fn block(&mut self, slot: impl Into<Slot<RawText>>, at: At, key: &'static str) -> Option<Text> {
+        self.text(slot, at, at.key(key), key).map(Text::block)
     }
 
-    fn slug(&mut self, f: Field<RawText>, at: At, key: &'static str) -> Option<String> {
+    fn slug(&mut self, slot: impl Into<Slot<Slug>>, at: At, key: &'static str) -> Option<String> {
         let path = at.key(key);
-        let text = self.text(f, path, key, at.what)?;
+        let text = self.text(slot, at, path, key)?;
         if is_slug(&text) {
             return Some(text);
         }
@@ -275,9 +304,9 @@ impl<R: Report> Checker<'_, R> {
         None
     }
 
-    fn date(&mut self, f: Field<RawDate>, at: At, key: &'static str) -> Option<Date> {
+    fn date(&mut self, slot: impl Into<Slot<RawDate>>, at: At, key: &'static str) -> Option<Date> {
         let path = at.key(key);
-        let RawDate(text) = self.given(f, path, key, at.what, A_DATE)?;
+        let text = self.given(slot, at, path, key, A_DATE)?.0;
         match Date::parse(&text) {
             Ok(d) => Some(d),
             Err(e) => {
@@ -289,27 +318,45 @@ impl<R: Report> Checker<'_, R> {
     }
 
     fn flag(&mut self, f: Field<Flag>, at: At, key: &'static str) -> bool {
-        self.given(f, at.key(key), key, at.what, A_FLAG)
+        self.given(f, at, at.key(key), key, A_FLAG)
             .is_some_and(|Flag(b)| b)
     }
 
-    /// One of a closed set of words (kind, priority, confidence).
-    fn choice<T: Copy>(
-        &mut self,
-        f: Field<RawText>,
-        at: At,
-        key: &'static str,
-        choices: &[(&str, T)],
-    ) -> Option<T> {
+    /// A web address: http or https.
+    fn url(&mut self, f: Field<WebAddress>, at: At, key: &'static str) -> Option<Text> {
         let path = at.key(key);
-        let text = self.text(f, path, key, at.what)?;
-        if let Some((_, v)) = choices.iter().find(|(n, _)| *n == text) {
+        let url = self.text(f, at, path, key).map(Text::line)?;
+        if !is_web_address(url.raw()) {
+            self.problem(path, || {
+                format!(
+                    "`{key}` in {} must start with http:// or https://, found `{}`",
+                    at.what,
+                    crate::text::clean_line(url.raw().trim())
+                )
+            });
+        }
+        Some(url)
+    }
+
+    /// One word of a closed list (kind, priority, confidence).
+    fn choice<T: Words>(&mut self, f: Field<Choice<T>>, at: At, key: &'static str) -> Option<T> {
+        let path = at.key(key);
+        let names: Vec<&str> = T::ALL.iter().map(|(n, _)| *n).collect();
+        let text = match f {
+            // Nothing written: say which words there are.
+            Field::Empty => {
+                let one_of = format!("one of {}", names.join(", "));
+                self.given(Field::<Choice<T>>::Empty, at, path, key, &one_of);
+                return None;
+            }
+            f => self.text(f, at, path, key)?,
+        };
+        if let Some((_, v)) = T::ALL.iter().find(|(n, _)| *n == text) {
             return Some(*v);
         }
         let what = at.what;
         self.problem(path, || {
-            let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
-            let hint = match choices
+            let hint = match T::ALL
                 .iter()
                 .find(|(n, _)| n.eq_ignore_ascii_case(text.trim()))
             {
@@ -326,8 +373,13 @@ impl<R: Report> Checker<'_, R> {
         None
     }
 
-    fn list<T>(&mut self, f: Field<Vec<Field<T>>>, at: At, key: &'static str) -> Vec<Field<T>> {
-        self.given(f, at.key(key), key, at.what, A_LIST)
+    fn list<T>(
+        &mut self,
+        slot: impl Into<Slot<Vec<Field<T>>>>,
+        at: At,
+        key: &'static str,
+    ) -> Vec<Field<T>> {
+        self.given(slot, at, at.key(key), key, A_LIST)
             .unwrap_or_default()
     }
 
@@ -338,19 +390,19 @@ impl<R: Report> Checker<'_, R> {
         items
             .into_iter()
             .enumerate()
-            .filter_map(|(i, t)| self.text(t, list.item(i), key, at.what).map(Text::line))
+            .filter_map(|(i, t)| self.text(t, at, list.item(i), key).map(Text::line))
             .collect()
     }
 
-    /// A list of actor ids, each remembered for checking once all actors are known.
-    fn actor_ids(&mut self, f: Field<Vec<Field<RawText>>>, at: At) -> Vec<String> {
+    /// A list of actor ids, each looked up once all actors are known.
+    fn actor_ids(&mut self, f: Field<Vec<Field<Slug>>>, at: At) -> Vec<String> {
         let key = "actors";
         let items = self.list(f, at, key);
         let list = at.key(key);
         let mut ids = Vec::with_capacity(items.len());
         for (i, t) in items.into_iter().enumerate() {
             let path = list.item(i);
-            if let Some(id) = self.text(t, path, key, at.what) {
+            if let Some(id) = self.text(t, at, path, key) {
                 self.refer(path, &id, RefKind::Actor, at.what);
                 ids.push(id);
             }
@@ -360,13 +412,13 @@ impl<R: Report> Checker<'_, R> {
 
     fn reference(
         &mut self,
-        f: Field<RawText>,
+        slot: impl Into<Slot<Slug>>,
         at: At,
         key: &'static str,
         kind: RefKind,
     ) -> Option<String> {
         let path = at.key(key);
-        let id = self.text(f, path, key, at.what)?;
+        let id = self.text(slot, at, path, key)?;
         // An actor's affiliation names another actor: say which key, or it reads oddly.
         let within = if key == "affiliation" {
             "actor's `affiliation`"
@@ -394,14 +446,22 @@ impl<R: Report> Checker<'_, R> {
         });
     }
 
-    /// A mapping, or `None` after saying it is something else.
+    /// A mapping, or `None` after saying it is something else (or, for a required
+    /// key of `within`, that it is missing).
     fn mapping<T: serde::Deserialize<'static>>(
         &mut self,
-        f: Field<T>,
+        slot: impl Into<Slot<T>>,
+        within: Option<(At, &str)>,
         path: Path,
         what: &'static str,
     ) -> Option<(T, At)> {
-        let found = match f {
+        let Slot { field, required } = slot.into();
+        if let (Field::Absent, true, Some((at, key))) = (&field, required, within) {
+            self.problem(at.path, || {
+                format!("missing required key `{key}` in {}", at.what)
+            });
+        }
+        let found = match field {
             Field::Given(v) => {
                 self.r.mapping(path, what, shape::keys::<T>);
                 return Some((v, At { path, what }));
@@ -425,17 +485,17 @@ impl<R: Report> Checker<'_, R> {
     /// (their problems are already reported).
     fn items<T: serde::Deserialize<'static>, U>(
         &mut self,
-        f: Field<Vec<Field<T>>>,
+        slot: impl Into<Slot<Vec<Field<T>>>>,
         at: At,
         key: &'static str,
         what: &'static str,
         mut item: impl FnMut(&mut Self, T, At) -> Option<U>,
     ) -> Vec<U> {
-        let nodes = self.list(f, at, key);
+        let nodes = self.list(slot, at, key);
         let list = at.key(key);
         let mut out = Vec::with_capacity(nodes.len());
         for (i, n) in nodes.into_iter().enumerate() {
-            if let Some((fields, at)) = self.mapping(n, list.item(i), what)
+            if let Some((fields, at)) = self.mapping(n, None, list.item(i), what)
                 && let Some(v) = item(self, fields, at)
             {
                 out.push(v);
@@ -464,16 +524,11 @@ impl<R: Report> Checker<'_, R> {
                 return None;
             }
         };
-        let (b, at) = self.mapping(Field::Given(raw), root, "briefing")?;
-        match self.given(
-            b.briefing,
-            at.key("briefing"),
-            "briefing",
-            at.what,
-            A_VERSION,
-        ) {
+        let (b, at) = self.mapping(Field::Given(raw), None, root, "briefing")?;
+        let version = at.key("briefing");
+        match self.given(b.briefing, at, version, "briefing", A_VERSION) {
             None | Some(Version(1)) => {}
-            Some(Version(n)) => self.problem(at.key("briefing"), || {
+            Some(Version(n)) => self.problem(version, || {
                 format!(
                     "unsupported format version `briefing: {n}`; this reader knows version 1 only"
                 )
@@ -483,17 +538,14 @@ impl<R: Report> Checker<'_, R> {
             Field::Absent => Some(slugify(default_id)),
             id => self.slug(id, at, "id"),
         };
-        let title = self.required(b.title, at, "title");
-        let title = self.line(title, at, "title");
-        let date = self.required(b.date, at, "date");
-        let date = self.date(date, at, "date");
+        let title = self.line(b.title, at, "title");
+        let date = self.date(b.date, at, "date");
         let summary = self.block(b.summary, at, "summary");
         let classification = self.line(b.classification, at, "classification");
         let tags = self.texts(b.tags, at, "tags");
 
         let sources = self.sources(b.sources, at);
-        let event = self.required(b.event, at, "event");
-        let event = self.event(event, at.key("event"));
+        let event = self.event(b.event, at);
         let actors = self.actors(b.actors, at);
         let mut timeline = self.timeline(b.timeline, at);
         let quotes = self.quotes(b.quotes, at);
@@ -519,12 +571,10 @@ impl<R: Report> Checker<'_, R> {
         })
     }
 
-    fn event(&mut self, f: Field<RawEvent>, path: Path) -> Option<Event> {
-        let (e, at) = self.mapping(f, path, "event")?;
-        let title = self.required(e.title, at, "title");
-        let title = self.line(title, at, "title");
-        let date = self.required(e.date, at, "date");
-        let date = self.date(date, at, "date");
+    fn event(&mut self, f: Must<RawEvent>, within: At) -> Option<Event> {
+        let (e, at) = self.mapping(f, Some((within, "event")), within.key("event"), "event")?;
+        let title = self.line(e.title, at, "title");
+        let date = self.date(e.date, at, "date");
         let location = self.line(e.location, at, "location");
         let description = self.block(e.description, at, "description");
         Some(Event {
@@ -536,23 +586,11 @@ impl<R: Report> Checker<'_, R> {
     }
 
     fn sources(&mut self, f: Field<Vec<Field<RawSource>>>, at: At) -> Vec<Source> {
-        let list = self.items(f, at, "sources", "source", |c, s, at| {
-            let id = c.required(s.id, at, "id");
-            let id = c.slug(id, at, "id");
-            let title = c.required(s.title, at, "title");
-            let title = c.line(title, at, "title");
+        let list = self.items(f, at, "sources", "source", |c, s: RawSource, at| {
+            let id = c.slug(s.id, at, "id");
+            let title = c.line(s.title, at, "title");
             let publisher = c.line(s.publisher, at, "publisher");
-            let url = c.line(s.url, at, "url");
-            if let Some(u) = &url
-                && !is_web_address(u.raw())
-            {
-                c.problem(at.key("url"), || {
-                    format!(
-                        "`url` in source must start with http:// or https://, found `{}`",
-                        crate::text::clean_line(u.raw().trim())
-                    )
-                });
-            }
+            let url = c.url(s.url, at, "url");
             let date = c.date(s.date, at, "date");
             if let Some(id) = &id {
                 c.source_ids.push((id.clone(), at.key("id")));
@@ -572,21 +610,18 @@ impl<R: Report> Checker<'_, R> {
         list
     }
 
-    fn actors(&mut self, f: Field<Vec<Field<RawActor>>>, at: At) -> Vec<Actor> {
-        let f = self.required(f, at, "actors");
-        if let Field::Given(items) = &f
+    fn actors(&mut self, f: Must<Vec<Field<RawActor>>>, at: At) -> Vec<Actor> {
+        if let Field::Given(items) = &f.0
             && items.is_empty()
         {
             self.problem(at.key("actors"), || {
                 "`actors` is empty; a briefing needs at least one actor".to_string()
             });
         }
-        let list = self.items(f, at, "actors", "actor", |c, a, at| {
-            let id = c.required(a.id, at, "id");
-            let id = c.slug(id, at, "id");
-            let name = c.required(a.name, at, "name");
-            let name = c.line(name, at, "name");
-            let kind = c.choice(a.kind, at, "kind", &ActorKind::ALL);
+        let list = self.items(f, at, "actors", "actor", |c, a: RawActor, at| {
+            let id = c.slug(a.id, at, "id");
+            let name = c.line(a.name, at, "name");
+            let kind = c.choice(a.kind, at, "kind");
             let role = c.line(a.role, at, "role");
             let affiliation = c.reference(a.affiliation, at, "affiliation", RefKind::Actor);
             let aliases = c.texts(a.aliases, at, "aliases");
@@ -617,15 +652,13 @@ impl<R: Report> Checker<'_, R> {
 
     fn timeline(&mut self, f: Field<Vec<Field<RawEntry>>>, at: At) -> Vec<TimelineEntry> {
         self.items(f, at, "timeline", "timeline entry", |c, e: RawEntry, at| {
-            let date = c.required(e.date, at, "date");
-            let date = c.date(date, at, "date");
-            let title = c.required(e.title, at, "title");
-            let title = c.line(title, at, "title");
+            let date = c.date(e.date, at, "date");
+            let title = c.line(e.title, at, "title");
             let detail = c.block(e.detail, at, "detail");
             let actors = c.actor_ids(e.actors, at);
             let source = c.reference(e.source, at, "source", RefKind::Source);
             let approximate = c.flag(e.approximate, at, "approximate");
-            let confidence = c.choice(e.confidence, at, "confidence", &Confidence::ALL);
+            let confidence = c.choice(e.confidence, at, "confidence");
             Some(TimelineEntry {
                 date: date?,
                 title: title?,
@@ -640,10 +673,8 @@ impl<R: Report> Checker<'_, R> {
 
     fn quotes(&mut self, f: Field<Vec<Field<RawQuote>>>, at: At) -> Vec<Quote> {
         self.items(f, at, "quotes", "quote", |c, q: RawQuote, at| {
-            let actor = c.required(q.actor, at, "actor");
-            let actor = c.reference(actor, at, "actor", RefKind::Actor);
-            let text = c.required(q.text, at, "text");
-            let text = c.block(text, at, "text");
+            let actor = c.reference(q.actor, at, "actor", RefKind::Actor);
+            let text = c.block(q.text, at, "text");
             let date = c.date(q.date, at, "date");
             let context = c.block(q.context, at, "context");
             let source = c.reference(q.source, at, "source", RefKind::Source);
@@ -666,12 +697,11 @@ impl<R: Report> Checker<'_, R> {
             "implications",
             "implication",
             |c, m: RawImplication, at| {
-                let title = c.required(m.title, at, "title");
-                let title = c.line(title, at, "title");
+                let title = c.line(m.title, at, "title");
                 let detail = c.block(m.detail, at, "detail");
                 let actors = c.actor_ids(m.actors, at);
-                let priority = c.choice(m.priority, at, "priority", &Priority::ALL);
-                let confidence = c.choice(m.confidence, at, "confidence", &Confidence::ALL);
+                let priority = c.choice(m.priority, at, "priority");
+                let confidence = c.choice(m.confidence, at, "confidence");
                 Some(Implication {
                     title: title?,
                     detail,

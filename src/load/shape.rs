@@ -1,16 +1,23 @@
-//! The shape of a briefing file, stated once: which keys each mapping allows and what
-//! kind of value each holds. Its rules about values are in `rules.rs`.
+//! The shape of a briefing file, stated once: which keys each mapping allows, which
+//! of them are required ([`Must`]), and what kind of value each holds. Its rules about
+//! values are in `rules.rs`.
 //!
 //! These structs are read two ways. serde-saphyr reads them straight from the text, the
 //! quick way, and gives up at anything that does not fit (an `x-` key, a duplicate key,
-//! a value of the wrong kind). The positioned tree (`tree.rs`) reads them from any
-//! document, noting what does not fit so that the rules can report it.
+//! a missing key, a value of the wrong kind). The positioned tree (`tree.rs`) reads them
+//! from any document, noting what does not fit so that the rules can report it. And
+//! `brief schema` is generated from them (doc comments become the descriptions an
+//! editor shows), so the schema cannot drift from the loader either.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
+
+use crate::model::{ActorKind, Confidence, Priority};
 
 /// A key that starts with `x-` is the author's own and is ignored, in any mapping.
 pub fn is_extension(key: &str) -> bool {
@@ -143,7 +150,10 @@ impl<'de, T: Deserialize<'de> + Shaped> Visitor<'de> for FieldVisitor<T> {
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Field<T>, D::Error> {
         T::deserialize(d).map(Field::Given)
     }
-    // Only the positioned reader answers these two.
+    // Only the positioned reader answers these three.
+    fn visit_unit<E: de::Error>(self) -> Result<Field<T>, E> {
+        Ok(Field::Absent)
+    }
     fn visit_none<E: de::Error>(self) -> Result<Field<T>, E> {
         Ok(Field::Empty)
     }
@@ -152,13 +162,168 @@ impl<'de, T: Deserialize<'de> + Shaped> Visitor<'de> for FieldVisitor<T> {
     }
 }
 
-/// Text as written: `title: 2017` is the text `2017`.
+/// The value of a key the format requires: the quick reading fails when it is
+/// missing, the positioned one reads it as [`Field::Absent`] for the rules to report.
 #[derive(Debug)]
-pub struct RawText(pub String);
+pub struct Must<T>(pub Field<T>);
 
-/// A date as written, checked by the rules.
+impl<'de, T: Deserialize<'de> + Shaped> Deserialize<'de> for Must<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Field::deserialize(d).map(Must)
+    }
+}
+
+// A key's schema is its value's; whether the key is required is the struct's to say.
+macro_rules! schema_of_value {
+    ($($wrapper:ident),*) => {
+        $(impl<T: JsonSchema> JsonSchema for $wrapper<T> {
+            fn inline_schema() -> bool {
+                T::inline_schema()
+            }
+            fn schema_name() -> Cow<'static, str> {
+                T::schema_name()
+            }
+            fn schema_id() -> Cow<'static, str> {
+                T::schema_id()
+            }
+            fn json_schema(g: &mut SchemaGenerator) -> Schema {
+                T::json_schema(g)
+            }
+        })*
+    };
+}
+schema_of_value!(Field, Must);
+
+/// Defines a text read as the file wrote it, with the schema of the values the rules
+/// accept for it.
+macro_rules! written {
+    ($(#[$doc:meta])* $name:ident: $kind:ident as $schema_name:literal, $schema:tt) => {
+        $(#[$doc])*
+        #[derive(Debug)]
+        pub struct $name(pub String);
+
+        impl<'de> Deserialize<'de> for $name {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                String::deserialize(d).map($name)
+            }
+        }
+
+        impl Shaped for $name {
+            const KIND: Kind = Kind::$kind;
+        }
+
+        impl JsonSchema for $name {
+            fn schema_name() -> Cow<'static, str> {
+                $schema_name.into()
+            }
+            fn json_schema(_: &mut SchemaGenerator) -> Schema {
+                json_schema!($schema)
+            }
+        }
+    };
+}
+
+written!(
+    /// Text as written: `title: 2017` is the text `2017`. The rules want it not blank.
+    RawText: Text as "Text",
+    {
+        "description": "Text that is not blank. A number or true/false is read as the text written.",
+        "type": ["string", "number", "boolean"],
+        "pattern": "\\S"
+    }
+);
+
+written!(
+    /// An id, or a reference to one: a slug, as the rules check.
+    Slug: Text as "Slug",
+    {
+        "description": "A slug: 1 to 64 characters of a-z, 0-9, - and _, starting with a letter or digit (e.g. tom-bossert). References name the id of an actor or source of this briefing.",
+        "type": ["string", "integer"],
+        "pattern": "^[a-z0-9][a-z0-9_-]{0,63}$",
+        "minimum": 0
+    }
+);
+
+written!(
+    /// A date at its precision (year, month, day, or RFC 3339 date and time), as
+    /// written; the rules read it.
+    RawDate: Date as "Date",
+    {
+        "description": "A date at the precision known: a year (2017), a month (2017-05), a day (2017-12-19) or an RFC 3339 date and time with its offset (2017-12-19T15:30:00-05:00, 2017-12-19T20:30:00Z).",
+        "type": ["string", "integer"],
+        "pattern": "^\\s*[0-9]{4}(-[0-9]{2}(-[0-9]{2}([Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2}))?)?)?\\s*$",
+        "minimum": 1,
+        "maximum": 9999
+    }
+);
+
+written!(
+    /// A web address: http or https only, as the rules check.
+    WebAddress: Text as "WebAddress",
+    {
+        "description": "A web address starting with http:// or https://.",
+        "type": "string",
+        "pattern": "^\\s*[Hh][Tt][Tt][Pp][Ss]?://[\\s\\S]*\\S"
+    }
+);
+
+/// One word of a closed list (`kind`, `priority`, `confidence`), as written; the
+/// rules look it up, with a hint when it is near one.
 #[derive(Debug)]
-pub struct RawDate(pub String);
+pub struct Choice<T>(pub String, PhantomData<T>);
+
+impl<'de, T> Deserialize<'de> for Choice<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(|s| Choice(s, PhantomData))
+    }
+}
+
+impl<T> Shaped for Choice<T> {
+    const KIND: Kind = Kind::Text;
+}
+
+schema_of_value!(Choice);
+
+/// The words of a closed list and what each means.
+pub trait Words: Copy + 'static {
+    const ALL: &'static [(&'static str, Self)];
+}
+
+impl Words for ActorKind {
+    const ALL: &'static [(&'static str, Self)] = &ActorKind::ALL;
+}
+impl Words for Confidence {
+    const ALL: &'static [(&'static str, Self)] = &Confidence::ALL;
+}
+impl Words for Priority {
+    const ALL: &'static [(&'static str, Self)] = &Priority::ALL;
+}
+
+/// A text-like value as the file wrote it.
+pub trait Written {
+    fn written(self) -> String;
+}
+
+impl Written for RawText {
+    fn written(self) -> String {
+        self.0
+    }
+}
+impl Written for Slug {
+    fn written(self) -> String {
+        self.0
+    }
+}
+impl Written for WebAddress {
+    fn written(self) -> String {
+        self.0
+    }
+}
+impl<T> Written for Choice<T> {
+    fn written(self) -> String {
+        self.0
+    }
+}
 
 /// `true` or `false` as YAML booleans; a quoted "true" is text.
 #[derive(Debug)]
@@ -168,12 +333,6 @@ pub struct Flag(pub bool);
 #[derive(Debug)]
 pub struct Version(pub i64);
 
-impl Shaped for RawText {
-    const KIND: Kind = Kind::Text;
-}
-impl Shaped for RawDate {
-    const KIND: Kind = Kind::Date;
-}
 impl Shaped for Flag {
     const KIND: Kind = Kind::Flag;
 }
@@ -182,18 +341,6 @@ impl Shaped for Version {
 }
 impl<T> Shaped for Vec<T> {
     const KIND: Kind = Kind::List;
-}
-
-impl<'de> Deserialize<'de> for RawText {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d).map(RawText)
-    }
-}
-
-impl<'de> Deserialize<'de> for RawDate {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        String::deserialize(d).map(RawDate)
-    }
 }
 
 impl<'de> Deserialize<'de> for Flag {
@@ -209,6 +356,30 @@ impl<'de> Deserialize<'de> for Flag {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for Flag {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Flag".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "boolean" })
+    }
+}
+
+impl JsonSchema for Version {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "Version".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "integer", "const": 1 })
     }
 }
 
@@ -251,91 +422,207 @@ mapping!(
 );
 
 type Text = Field<RawText>;
-type Date = Field<RawDate>;
 type List<T> = Field<Vec<Field<T>>>;
 
-// Every key may be left out here: which are required is a rule (`rules.rs`).
+// The keys of each mapping. A key is required when its value is a `Must`; the others
+// are read as absent when left out (`#[serde(default)]`).
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// A briefing, format version 1. Keys starting with `x-` are extensions and are ignored.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Briefing", extend("patternProperties" = { "^x-": true }))]
 pub struct RawBriefing {
+    /// The format version; only 1 exists.
+    #[serde(default)]
     pub briefing: Field<Version>,
-    pub id: Text,
-    pub title: Text,
-    pub date: Date,
+    /// A short unique name for the briefing in the library; made from the file name when left out.
+    #[serde(default)]
+    pub id: Field<Slug>,
+    /// The headline.
+    pub title: Must<RawText>,
+    /// When the briefing was issued.
+    pub date: Must<RawDate>,
+    /// The bottom line, in one paragraph.
+    #[serde(default)]
     pub summary: Text,
+    /// The marking shown in the title bar, such as UNCLASSIFIED or EXERCISE.
+    #[serde(default)]
     pub classification: Text,
+    /// Topics, for searching and filtering.
+    #[serde(default)]
     pub tags: List<RawText>,
+    /// Where the facts come from.
+    #[serde(default)]
     pub sources: List<RawSource>,
-    pub event: Field<RawEvent>,
-    pub actors: List<RawActor>,
+    /// The event the briefing is about.
+    pub event: Must<RawEvent>,
+    /// Every person, body, country or group that acts; at least one.
+    #[schemars(length(min = 1))]
+    pub actors: Must<Vec<Field<RawActor>>>,
+    /// Dated happenings, in any order.
+    #[serde(default)]
     pub timeline: List<RawEntry>,
+    /// What actors said.
+    #[serde(default)]
     pub quotes: List<RawQuote>,
+    /// What it means for policy.
+    #[serde(default)]
     pub implications: List<RawImplication>,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// The event the briefing is about.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Event", extend("patternProperties" = { "^x-": true }))]
 pub struct RawEvent {
-    pub title: Text,
-    pub date: Date,
+    /// What happened, in one line.
+    pub title: Must<RawText>,
+    /// When it happened, as precisely as known.
+    pub date: Must<RawDate>,
+    /// Where, if known.
+    #[serde(default)]
     pub location: Text,
+    /// A few sentences.
+    #[serde(default)]
     pub description: Text,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// A person, body, country or group that acts.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Actor", extend("patternProperties" = { "^x-": true }))]
 pub struct RawActor {
-    pub id: Text,
-    pub name: Text,
-    pub kind: Text,
+    /// The name the rest of the briefing uses for this actor; unique in the briefing.
+    pub id: Must<Slug>,
+    /// The name shown to readers.
+    pub name: Must<RawText>,
+    /// What sort of actor it is.
+    #[serde(default)]
+    pub kind: Field<Choice<ActorKind>>,
+    /// A title or function.
+    #[serde(default)]
     pub role: Text,
-    pub affiliation: Text,
+    /// The id of the actor this one belongs to.
+    #[serde(default)]
+    pub affiliation: Field<Slug>,
+    /// Other names the actor goes by, as a source uses them; they link the same actor across briefings.
+    #[serde(default)]
     pub aliases: List<RawText>,
+    /// Anything else the reader should know.
+    #[serde(default)]
     pub description: Text,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// A dated happening.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "TimelineEntry", extend("patternProperties" = { "^x-": true }))]
 pub struct RawEntry {
-    pub date: Date,
-    pub title: Text,
+    /// When, at the precision actually known.
+    pub date: Must<RawDate>,
+    /// What happened, in one line.
+    pub title: Must<RawText>,
+    /// More on it.
+    #[serde(default)]
     pub detail: Text,
-    pub actors: List<RawText>,
-    pub source: Text,
+    /// The ids of the actors who took part.
+    #[serde(default)]
+    pub actors: List<Slug>,
+    /// The id of the source that reports it.
+    #[serde(default)]
+    pub source: Field<Slug>,
+    /// True when the date is an estimate ("earlier this year") rather than a reported fact.
+    #[serde(default)]
     pub approximate: Field<Flag>,
-    pub confidence: Text,
+    /// How sure the author is that it happened as written.
+    #[serde(default)]
+    pub confidence: Field<Choice<Confidence>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// Something an actor said.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Quote", extend("patternProperties" = { "^x-": true }))]
 pub struct RawQuote {
-    pub actor: Text,
-    pub text: Text,
-    pub date: Date,
+    /// The id of the actor who said it.
+    pub actor: Must<Slug>,
+    /// The words themselves, without surrounding quotation marks; exactly as the source gives them unless `paraphrase` is true.
+    pub text: Must<RawText>,
+    /// When it was said.
+    #[serde(default)]
+    pub date: Field<RawDate>,
+    /// Where, or to whom, it was said.
+    #[serde(default)]
     pub context: Text,
-    pub source: Text,
+    /// The id of the source that reports it.
+    #[serde(default)]
+    pub source: Field<Slug>,
+    /// True when the source reports what was said without quoting it.
+    #[serde(default)]
     pub paraphrase: Field<Flag>,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// What the event means for policy.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Implication", extend("patternProperties" = { "^x-": true }))]
 pub struct RawImplication {
-    pub title: Text,
+    /// The implication, in one line.
+    pub title: Must<RawText>,
+    /// The reasoning.
+    #[serde(default)]
     pub detail: Text,
-    pub actors: List<RawText>,
-    pub priority: Text,
-    pub confidence: Text,
+    /// The ids of the actors it concerns.
+    #[serde(default)]
+    pub actors: List<Slug>,
+    /// How urgently readers should attend to it.
+    #[serde(default)]
+    pub priority: Field<Choice<Priority>>,
+    /// How sure the author is of the judgement.
+    #[serde(default)]
+    pub confidence: Field<Choice<Confidence>>,
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// Where facts come from.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(rename = "Source", extend("patternProperties" = { "^x-": true }))]
 pub struct RawSource {
-    pub id: Text,
-    pub title: Text,
+    /// The name timeline entries and quotes use to cite it; unique in the briefing.
+    pub id: Must<Slug>,
+    /// The title of the article, report or statement.
+    pub title: Must<RawText>,
+    /// Who published it.
+    #[serde(default)]
     pub publisher: Text,
-    pub url: Text,
-    pub date: Date,
+    /// A web address starting with http:// or https://; leave it out rather than guess.
+    #[serde(default)]
+    pub url: Field<WebAddress>,
+    /// When it was published.
+    #[serde(default)]
+    pub date: Field<RawDate>,
+}
+
+/// The JSON Schema (draft 2020-12) of a briefing file, made from the types above.
+pub fn schema() -> Schema {
+    let mut schema = schemars::generate::SchemaSettings::draft2020_12()
+        .into_generator()
+        .into_root_schema_for::<RawBriefing>();
+    schema.insert("title".into(), "A brief briefing, format version 1".into());
+    schema
+}
+
+/// The keys each mapping allows, by the name the schema gives the mapping.
+pub fn mappings() -> [(&'static str, &'static [&'static str]); 7] {
+    [
+        ("Briefing", keys::<RawBriefing>()),
+        ("Event", keys::<RawEvent>()),
+        ("Actor", keys::<RawActor>()),
+        ("TimelineEntry", keys::<RawEntry>()),
+        ("Quote", keys::<RawQuote>()),
+        ("Implication", keys::<RawImplication>()),
+        ("Source", keys::<RawSource>()),
+    ]
 }
 
 /// The keys a mapping allows, in the order of its struct, as serde's derive lists them.

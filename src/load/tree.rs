@@ -246,9 +246,17 @@ impl<'de, 'a, 't: 'de> Deserializer<'de> for NodeDe<'a, 't> {
             return Err(Unreadable);
         };
         let entries = self.entries(entries, fields);
+        // Keys left out are read too, as absent, so that a required one is not an error
+        // here but a problem for the rules to report.
+        let missing: Vec<&'static str> = fields
+            .iter()
+            .copied()
+            .filter(|f| !entries.iter().any(|(k, _)| k == f))
+            .collect();
         visitor.visit_map(Entries {
             de: self,
             entries: entries.into_iter(),
+            missing: missing.into_iter(),
             value: None,
         })
     }
@@ -283,7 +291,9 @@ impl<'de, 'a, 't: 'de, I: Iterator<Item = (usize, &'t Node)>> SeqAccess<'de> for
 struct Entries<'a, 't> {
     de: NodeDe<'a, 't>,
     entries: std::vec::IntoIter<(&'static str, &'t Node)>,
-    value: Option<(&'static str, &'t Node)>,
+    missing: std::vec::IntoIter<&'static str>,
+    /// The key just read and its value, or `None` for a key left out.
+    value: Option<(&'static str, Option<&'t Node>)>,
 }
 
 impl<'de, 'a, 't: 'de> MapAccess<'de> for Entries<'a, 't> {
@@ -293,8 +303,12 @@ impl<'de, 'a, 't: 'de> MapAccess<'de> for Entries<'a, 't> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, Unreadable> {
-        let Some((key, value)) = self.entries.next() else {
-            return Ok(None);
+        let (key, value) = match self.entries.next() {
+            Some((key, value)) => (key, Some(value)),
+            None => match self.missing.next() {
+                Some(key) => (key, None),
+                None => return Ok(None),
+            },
         };
         self.value = Some((key, value));
         seed.deserialize(key.into_deserializer()).map(Some)
@@ -304,8 +318,34 @@ impl<'de, 'a, 't: 'de> MapAccess<'de> for Entries<'a, 't> {
         &mut self,
         seed: S,
     ) -> Result<S::Value, Unreadable> {
-        let (key, node) = self.value.take().ok_or(Unreadable)?;
-        seed.deserialize(self.de.at(node, self.de.path.key(key)))
+        match self.value.take().ok_or(Unreadable)? {
+            (key, Some(node)) => seed.deserialize(self.de.at(node, self.de.path.key(key))),
+            (_, None) => seed.deserialize(LeftOut),
+        }
+    }
+}
+
+/// A key left out of a mapping: a [`Field`] reads it as absent.
+struct LeftOut;
+
+impl<'de> Deserializer<'de> for LeftOut {
+    type Error = Unreadable;
+
+    fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Unreadable> {
+        Err(Unreadable)
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _: &'static str,
+        visitor: V,
+    ) -> Result<V::Value, Unreadable> {
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes byte_buf
+        option unit unit_struct seq tuple tuple_struct map struct enum identifier ignored_any
     }
 }
 

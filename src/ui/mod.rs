@@ -51,6 +51,7 @@ impl Widget for &App {
             }
             Some(Overlay::Help { scroll }) => overlays::render_help(self, *scroll, area, buf),
             Some(Overlay::Picker(p)) => overlays::render_picker(self, p, area, buf),
+            Some(Overlay::Confirm(url)) => overlays::render_confirm(self, url, area, buf),
             None => {}
         }
     }
