@@ -1,7 +1,8 @@
-//! The rules of format version 1, each written once: which keys are required, what a
-//! text, slug, date, choice or URL must be, unique ids, and references that resolve.
+//! The rules of format version 1 about values, each written once: what a text, slug,
+//! date, choice or URL must be, that a required key is there (the shape says which,
+//! `shape.rs`), unique ids, and references that resolve.
 //!
-//! They check a briefing however it was read (`shape.rs`) and build the [`Briefing`].
+//! They check a briefing however it was read and build the [`Briefing`].
 //! Each problem is reported at a [`Path`] (`quotes[3].actor`); a [`Report`] decides
 //! what to do with it: the quick reading only notes that there is one, the positioned
 //! one turns the path into a line and column. Problems come in the order of the
