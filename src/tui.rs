@@ -103,29 +103,36 @@ pub fn run(mut app: App, loads: Option<Receiver<Delivery>>, mouse: bool) -> io::
 }
 
 /// Takes over the terminal: raw mode, the alternate screen, the mouse if asked. A
-/// panic on this thread hands the terminal back before its message is printed; a
-/// panic on another thread (a file being loaded) leaves the terminal alone, since the
-/// reader goes on, and the file is reported as failed instead.
+/// panic on this thread hands the terminal back before its (cleaned) message is
+/// printed; a panic on another thread (a file being loaded) leaves the terminal
+/// alone, since the reader goes on, and the file is reported as failed instead.
+///
+/// The panic hook is [`crate::crash`]'s, installed before any thread starts; this only
+/// tells it how to hand the terminal back. (ratatui's own `init` would install a hook
+/// of its own that restores the terminal on a panic of any thread.)
 pub fn setup(mouse: bool) -> io::Result<DefaultTerminal> {
-    let terminal = ratatui::try_init()?;
+    take(mouse)?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
+}
+
+/// Raw mode, the alternate screen and the mouse, with the panic hook told how to hand
+/// them back.
+fn take(mouse: bool) -> io::Result<()> {
+    crate::crash::install();
+    enable_raw_mode()?;
+    crate::crash::on_panic_restore(move || {
+        if mouse {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+        }
+        // Every frame hides the cursor; ratatui's restore does not show it again.
+        let _ = execute!(io::stdout(), ratatui::crossterm::cursor::Show);
+        ratatui::restore();
+    });
+    execute!(io::stdout(), EnterAlternateScreen)?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    // ratatui's hook (installed by `try_init`) restores the terminal; run it, and let
-    // go of the mouse first, only for a panic of the thread that owns the terminal.
-    let owner = std::thread::current().id();
-    let restoring = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        if std::thread::current().id() == owner {
-            if mouse {
-                let _ = execute!(io::stdout(), DisableMouseCapture);
-            }
-            // Every frame hides the cursor; ratatui's restore does not show it again.
-            let _ = execute!(io::stdout(), ratatui::crossterm::cursor::Show);
-            restoring(info);
-        }
-    }));
-    Ok(terminal)
+    Ok(())
 }
 
 /// Ends the reader when its terminal hangs up (the window is closed, the connection
@@ -174,6 +181,7 @@ fn teardown(terminal: &mut DefaultTerminal, mouse: bool) {
     ratatui::restore();
     let _ = terminal.show_cursor();
     let _ = io::stdout().flush();
+    crate::crash::release_terminal();
 }
 
 fn event_loop(
@@ -272,8 +280,7 @@ fn event_loop(
 
 /// `Ctrl-z`: give the terminal back, stop, and set it up again on `fg`.
 ///
-/// The same `Terminal` is kept: a new one would stack another panic hook on every
-/// suspend. It is resized rather than cleared, because `Terminal::clear` asks the
+/// The same `Terminal` is kept. It is resized rather than cleared, because `Terminal::clear` asks the
 /// terminal where the cursor is and fails when no answer comes; resizing clears the
 /// screen and makes the next frame a full redraw, at the size the terminal has now
 /// (it may have changed while the reader was stopped, with no SIGWINCH to tell it).
@@ -281,11 +288,7 @@ fn suspend(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> io::Re
     teardown(terminal, mouse);
     let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
     // Execution continues here after SIGCONT.
-    enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen)?;
-    if mouse {
-        execute!(io::stdout(), EnableMouseCapture)?;
-    }
+    take(mouse)?;
     let size = terminal.size()?;
     terminal.resize(size.into())?;
     app.update(Action::Resize {

@@ -346,6 +346,16 @@ pub fn human_size(bytes: u64) -> String {
 /// Loads files on every core; `on_loaded` receives `(index, outcome)` as files finish,
 /// in any order. Returns when all are done.
 pub fn load_parallel(files: &[PathBuf], opts: &LoadOptions, on_loaded: impl FnMut(usize, Loaded)) {
+    load_parallel_with(files, |path| load_file(path, opts), on_loaded);
+}
+
+/// [`load_parallel`] with the way one file is loaded given: a panic in `load` is
+/// reported for that file as an internal error, with its message cleaned.
+pub fn load_parallel_with(
+    files: &[PathBuf],
+    load: impl Fn(&Path) -> Loaded + Sync,
+    on_loaded: impl FnMut(usize, Loaded),
+) {
     let workers = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .min(files.len().max(1));
@@ -356,20 +366,14 @@ pub fn load_parallel(files: &[PathBuf], opts: &LoadOptions, on_loaded: impl FnMu
         for _ in 0..workers {
             let tx = tx.clone();
             let next = &next;
+            let load = &load;
             s.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
                     // A bug in reading one file must not take the others down.
-                    let loaded = std::panic::catch_unwind(|| load_file(path, opts))
-                        .unwrap_or_else(|_| {
-                            Err(vec![Diagnostic::error(
-                                path,
-                                1,
-                                1,
-                                "brief failed on this file (an internal error); the other files are not affected",
-                            )])
-                        });
+                    let loaded = crate::crash::catching(|| load(path))
+                        .unwrap_or_else(|message| Err(vec![internal_error(path, &message)]));
                     if tx.send((i, loaded)).is_err() {
                         break;
                     }
@@ -381,6 +385,20 @@ pub fn load_parallel(files: &[PathBuf], opts: &LoadOptions, on_loaded: impl FnMu
             on_loaded(i, loaded);
         }
     });
+}
+
+/// The message for a file that brief itself failed on (a panic while reading it),
+/// with the panic's message already cleaned by [`crate::crash::catching`].
+pub fn internal_error(path: &Path, message: &str) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        1,
+        1,
+        format!(
+            "internal error in {} (a bug in brief, not in the file): {message}; the other files are not affected",
+            crate::text::quoted(&path.display().to_string())
+        ),
+    )
 }
 
 /// Loads files on every core and returns the outcomes in the order of `files`.

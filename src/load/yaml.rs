@@ -128,7 +128,18 @@ const PARSE_STACK: usize = 32 * 1024 * 1024;
 /// whatever thread the caller is on; if that thread cannot be started, it runs here.
 pub fn parse(src: &str) -> Result<Node, SyntaxError> {
     let run = || {
-        serde_saphyr::from_str_with_options::<Node>(src, options()).map_err(|e| syntax_error(&e))
+        crate::crash::catching(|| {
+            serde_saphyr::from_str_with_options::<Node>(src, options())
+                .map_err(|e| syntax_error(&e))
+        })
+        .unwrap_or_else(|message| {
+            Err(SyntaxError {
+                pos: Pos { line: 1, column: 1 },
+                message: format!(
+                    "the YAML parser failed on this file (a bug, not in the file): {message}"
+                ),
+            })
+        })
     };
     std::thread::scope(|s| {
         match std::thread::Builder::new()
@@ -139,7 +150,7 @@ pub fn parse(src: &str) -> Result<Node, SyntaxError> {
             Ok(handle) => handle.join().unwrap_or_else(|_| {
                 Err(SyntaxError {
                     pos: Pos { line: 1, column: 1 },
-                    message: "the YAML parser failed on this file; it is damaged or not a briefing"
+                    message: "the YAML parser failed on this file (a bug, not in the file)"
                         .to_string(),
                 })
             }),
