@@ -13,7 +13,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use super::validate::{is_slug, slugify};
+use super::validate::{is_slug, is_web_address, slugify};
 use super::yaml;
 use crate::date::Date;
 use crate::model::{
@@ -269,14 +269,8 @@ fn build(raw: RawBriefing, default_id: &str) -> Option<Briefing> {
         .into_iter()
         .map(|s| {
             let url = opt(s.url, line)?;
-            if let Some(u) = &url {
-                let raw = u.raw().trim();
-                let ok = ["http://", "https://"]
-                    .iter()
-                    .any(|p| raw.len() > p.len() && raw[..p.len()].eq_ignore_ascii_case(p));
-                if !ok {
-                    return None;
-                }
+            if url.as_ref().is_some_and(|u| !is_web_address(u.raw())) {
+                return None;
             }
             Some(Source {
                 id: slug(s.id)?,

@@ -559,10 +559,7 @@ impl<'s> Checker<'s> {
             let url = c.line(s, "url");
             if let (Some(u), Some(n)) = (&url, s.get("url")) {
                 let raw = u.raw().trim();
-                let ok = ["http://", "https://"]
-                    .iter()
-                    .any(|p| raw.len() > p.len() && raw[..p.len()].eq_ignore_ascii_case(p));
-                if !ok {
+                if !is_web_address(raw) {
                     c.problem(
                         pos(n),
                         format!(
@@ -811,6 +808,18 @@ pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
+}
+
+/// A source's `url`: something after `http://` or `https://` (in any case).
+pub fn is_web_address(url: &str) -> bool {
+    let url = url.trim();
+    ["http://", "https://"].iter().any(|scheme| {
+        // `get`, not a slice: the text may have a wide character where the scheme ends.
+        url.len() > scheme.len()
+            && url
+                .get(..scheme.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    })
 }
 
 pub fn is_slug(s: &str) -> bool {
