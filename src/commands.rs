@@ -113,7 +113,7 @@ pub fn export(format: ExportFormat, paths: &[PathBuf], opts: &LoadOptions) -> Ex
     let briefings: Vec<_> = loaded.iter().filter_map(|l| l.as_ref().ok()).collect();
     let mut out = std::io::stdout().lock();
     let written = match format {
-        ExportFormat::Json => serde_json::to_writer_pretty(&mut out, &briefings)
+        ExportFormat::Json => crate::export::write_json(&mut out, &briefings)
             .map_err(|e| match e.io_error_kind() {
                 Some(kind) => std::io::Error::from(kind),
                 None => std::io::Error::other(e),

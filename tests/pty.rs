@@ -583,3 +583,111 @@ fn check_does_not_echo_hostile_text() {
         }
     }
 }
+
+/// Runs `brief ARGS` in a pseudo-terminal until it exits: what a user would see of
+/// its standard output and error together, and the exit status.
+fn run_in_terminal(args: &[&str]) -> (Vec<u8>, u32) {
+    let mut s = Session::start(args, 80, 24);
+    let status = s.wait_exit();
+    (s.raw(), status.exit_code())
+}
+
+#[test]
+fn argument_errors_do_not_echo_arguments_raw() {
+    let osc = "\x1b]0;pwned\x07\x1b]52;c;cHduZWQ=\x07\u{9b}2J\u{202e}";
+    let unexpected = format!("-{osc}");
+    let long_unexpected = format!("--{osc}");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["check", &unexpected], "unexpected argument"),
+        (
+            vec!["check", "briefings/", &long_unexpected],
+            "unexpected argument",
+        ),
+        (vec![&long_unexpected], "unexpected argument"),
+        (
+            vec!["export", "--format", osc, "briefings/"],
+            "invalid value",
+        ),
+        (vec!["--max-file-size", osc, "briefings/"], "is not a size"),
+        (vec!["check", "--max-file-size", osc, "x"], "is not a size"),
+        (vec!["--actor"], "a value is required"),
+        (vec![osc], "no such file or folder"),
+        (vec!["check", osc], "no such file or folder"),
+        (vec!["export", osc], "no such file or folder"),
+    ];
+    for (args, words) in cases {
+        let (raw, code) = run_in_terminal(&args);
+        let what = format!("brief {args:?}");
+        assert_eq!(code, 2, "{what}: {}", show(&raw));
+        assert!(
+            String::from_utf8_lossy(&raw).contains(words),
+            "{what}: no `{words}` in {}",
+            show(&raw)
+        );
+        assert_inert(&what, &raw, 0);
+        assert!(
+            !raw.contains(&0x1b),
+            "{what}: an escape byte: {}",
+            show(&raw)
+        );
+    }
+}
+
+#[test]
+fn a_hostile_actor_name_on_the_command_line_is_shown_cleaned() {
+    let name = "\x1b]0;pwned\x07nobody\u{9b}2J";
+    let mut s = Session::start(&["--actor", name, "--dossier", name, "briefings/"], 80, 24);
+    s.wait_for("the notice", |scr| scr.contains("No actor named"));
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw();
+    let from = find_all(&raw, ENTER_ALT)[0] + ENTER_ALT.len();
+    assert_inert("a hostile --actor", &raw, from);
+}
+
+/// Files that once made the loader panic, with escape sequences in the text the
+/// panic's message quoted: neither `check`, `export` nor the reader may pass them on.
+#[test]
+fn text_that_once_caused_a_panic_is_not_echoed() {
+    let dir = "tests/fixtures/panics/";
+    for args in [
+        vec!["check", dir],
+        vec!["export", "--format", "json", dir],
+        vec!["export", "--format", "text", dir],
+    ] {
+        let (raw, code) = run_in_terminal(&args);
+        let what = format!("brief {args:?}");
+        assert_eq!(code, 1, "{what}: {}", show(&raw));
+        let text = String::from_utf8_lossy(&raw);
+        assert!(
+            text.contains("url-wide-char.yaml:9:10: error: `url` in source must start with"),
+            "{what}: {}",
+            show(&raw)
+        );
+        assert!(!text.contains("panicked"), "{what}: {}", show(&raw));
+        assert_inert(&what, &raw, 0);
+        assert!(
+            !raw.contains(&0x1b),
+            "{what}: an escape byte: {}",
+            show(&raw)
+        );
+    }
+
+    let mut s = Session::start(&[dir], 80, 24);
+    s.wait_for("the good file and the bad one", |scr| {
+        scr.contains("A briefing that loads") && scr.contains("1 file with errors")
+    });
+    s.key(b"E", "the files with errors", |scr| {
+        scr.contains("Files with errors: 1")
+    });
+    s.key(ENTER, "the file's errors in full", |scr| {
+        scr.contains("File with errors ") && scr.contains("must start with http")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw();
+    assert_restored(&raw);
+    let from = find_all(&raw, ENTER_ALT)[0] + ENTER_ALT.len();
+    assert_inert("the reader", &raw, from);
+    assert!(!contains(&raw, b"panicked"), "{}", show(&raw));
+}
