@@ -55,3 +55,70 @@ fn a_panic_in_a_loader_becomes_an_internal_error_for_that_file() {
         diags[0].message
     );
 }
+
+/// Characters some terminals act on, or that reorder or hide text, each in a text the
+/// export keeps: C1 controls, bidi embeddings, overrides, isolates and marks, and the
+/// Unicode line and paragraph separators.
+const ACTED_ON: &[char] = &[
+    '\u{80}', '\u{85}', '\u{8d}', '\u{90}', '\u{9b}', '\u{9c}', '\u{9d}', '\u{9f}', '\u{61c}',
+    '\u{200e}', '\u{200f}', '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}',
+    '\u{2067}', '\u{2068}', '\u{2069}', '\u{2028}', '\u{2029}',
+];
+
+#[test]
+fn json_export_escapes_what_a_terminal_acts_on_and_keeps_the_text() {
+    let text: String = ACTED_ON.iter().map(|c| format!("{c}x")).collect::<String>()
+        + "\u{9d}0;title\u{9c} caf\u{e9} \u{4e2d} \u{1f600}";
+    let escaped: String = text
+        .chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                format!("\\U{:08x}", c as u32)
+            }
+        })
+        .collect();
+    let src = format!(
+        "title: \"{escaped}\"\ndate: 2017\nsummary: \"{escaped}\"\nevent: {{title: E, date: 2017}}\nactors: [{{id: a, name: \"{escaped}\", aliases: [\"{escaped}\"]}}]\n"
+    );
+    let b = common::expect_ok(common::load_yaml("acted-on.yaml", &src));
+    assert_eq!(b.title.raw(), text);
+    let json = brief::export::json(&[&b]).expect("serializes");
+    for c in ACTED_ON {
+        assert!(!json.contains(*c), "{c:?} raw in the JSON:\n{json}");
+        assert!(
+            json.contains(&format!("\\u{:04x}", *c as u32)),
+            "{c:?} not escaped:\n{json}"
+        );
+    }
+    // Other text stays as it is, and the data read back is exactly the same.
+    assert!(json.contains("caf\u{e9} \u{4e2d} \u{1f600}"), "{json}");
+    let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let plain: serde_json::Value =
+        serde_json::from_str(&serde_json::to_string(&[&b]).unwrap()).unwrap();
+    assert_eq!(back, plain);
+    assert_eq!(back[0]["title"], text.as_str());
+    assert_eq!(back[0]["actors"][0]["aliases"][0], text.as_str());
+}
+
+#[test]
+fn brief_export_prints_no_raw_c1_or_bidi_control() {
+    let dir = tempfile::tempdir().unwrap();
+    let text: String = ACTED_ON
+        .iter()
+        .map(|c| format!("\\U{:08x}", *c as u32))
+        .collect();
+    std::fs::write(
+        dir.path().join("acted-on.yaml"),
+        format!("title: \"{text}\"\ndate: 2017\nevent: {{title: E, date: 2017}}\nactors: [{{id: a, name: A}}]\n"),
+    )
+    .unwrap();
+    let out = common::brief(&["export", &dir.path().to_string_lossy()]);
+    assert!(out.status.success(), "{out:?}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains(ACTED_ON), "{stdout}");
+    let back: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let want: String = ACTED_ON.iter().collect();
+    assert_eq!(back[0]["title"], want.as_str());
+}
