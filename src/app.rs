@@ -126,6 +126,8 @@ pub enum Item {
     Quote(BriefingIx, usize),
     Implication(BriefingIx, usize),
     Failed(usize),
+    /// A warning of the library (`Library::warnings`).
+    Warning(usize),
 }
 
 /// A row of a full-screen list (dossier, library timeline, errors).
@@ -977,7 +979,9 @@ impl App {
             Action::Open => {
                 if let Some(ScreenRow::Item(item)) = screen.rows.get(screen.cursor).cloned() {
                     match item {
-                        Item::Failed(_) => self.overlay = Some(Overlay::Detail { item, scroll: 0 }),
+                        Item::Failed(_) | Item::Warning(_) => {
+                            self.overlay = Some(Overlay::Detail { item, scroll: 0 })
+                        }
                         _ => self.jump_to(item),
                     }
                 }
@@ -1017,7 +1021,7 @@ impl App {
             Item::Event(b) | Item::Entry(b, _) => (b, Pane::Timeline),
             Item::Quote(b, _) => (b, Pane::Quotes),
             Item::Implication(b, _) => (b, Pane::Implications),
-            Item::Failed(_) => return,
+            Item::Failed(_) | Item::Warning(_) => return,
         };
         self.screen = None;
         if !self.view.briefings.contains(&b)

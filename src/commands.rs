@@ -23,30 +23,45 @@ impl From<Limits> for LoadOptions {
 /// Exit status for a usage error (a path that does not exist).
 const USAGE: u8 = 2;
 
-fn discover_or_report(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ExitCode> {
-    load::discover(paths).map_err(|e| {
+fn find_or_report(paths: &[PathBuf]) -> Result<load::Found, ExitCode> {
+    load::find(paths).map_err(|e| {
         eprintln!("brief: {e}");
         ExitCode::from(USAGE)
     })
 }
 
+/// The paths that could not be read (errors) and those passed over (warnings).
+fn split_problems(
+    problems: Vec<load::Diagnostic>,
+) -> (Vec<load::Diagnostic>, Vec<load::Diagnostic>) {
+    problems
+        .into_iter()
+        .partition(|d| d.severity == load::Severity::Error)
+}
+
 /// `brief check`: every problem as `PATH:LINE:COLUMN: error: MESSAGE`, then a summary.
 pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
-    let files = match discover_or_report(paths) {
+    let found = match find_or_report(paths) {
         Ok(f) => f,
         Err(code) => return code,
     };
-    if files.is_empty() {
+    if found.files.is_empty() && found.problems.is_empty() {
         eprintln!("brief: no briefing files (.yaml, .yml) found in the paths given");
     }
-    let loaded = load::load_all(&files, opts);
+    let loaded = load::load_all(&found.files, opts);
+    let (unreadable, passed_over) = split_problems(found.problems);
     let mut out = std::io::stdout().lock();
-    let bad = report(&loaded, &mut out, true);
+    let mut bad = report(&loaded, &mut out, true);
+    // A path that could not be read is an error of its own; the rest was checked.
+    for d in &unreadable {
+        let _ = writeln!(out, "{}", d.with_excerpt());
+        bad += 1;
+    }
     // Warnings go to stderr: they do not make a briefing invalid.
-    for warning in duplicate_ids(&loaded) {
+    for warning in passed_over.iter().chain(&duplicate_ids(&loaded)) {
         eprintln!("{warning}");
     }
-    let n = loaded.len();
+    let n = loaded.len() + unreadable.len();
     let noun = if n == 1 { "briefing" } else { "briefings" };
     let _ = writeln!(out, "{n} {noun} checked, {bad} with errors");
     if bad > 0 {
@@ -104,12 +119,18 @@ fn report(loaded: &[Loaded], out: &mut impl Write, excerpts: bool) -> usize {
 
 /// `brief export`: the valid briefings on stdout; problems on stderr.
 pub fn export(format: ExportFormat, paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
-    let files = match discover_or_report(paths) {
+    let found = match find_or_report(paths) {
         Ok(f) => f,
         Err(code) => return code,
     };
-    let loaded = load::load_all(&files, opts);
-    let bad = report(&loaded, &mut std::io::stderr().lock(), false);
+    let loaded = load::load_all(&found.files, opts);
+    let mut bad = report(&loaded, &mut std::io::stderr().lock(), false);
+    for d in &found.problems {
+        eprintln!("{d}");
+        if d.severity == load::Severity::Error {
+            bad += 1;
+        }
+    }
     let briefings: Vec<_> = loaded.iter().filter_map(|l| l.as_ref().ok()).collect();
     let mut out = std::io::stdout().lock();
     let written = match format {

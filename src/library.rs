@@ -4,7 +4,7 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
-use crate::load::Diagnostic;
+use crate::load::{Diagnostic, Severity};
 use crate::model::{Actor, Briefing};
 
 /// Index of a briefing in [`Library::briefings`].
@@ -57,6 +57,9 @@ pub struct FailedFile {
 pub struct Library {
     pub briefings: Vec<Briefing>,
     pub failed: Vec<FailedFile>,
+    /// What loaded but deserves a word: paths passed over (a link that leads nowhere),
+    /// aliases that would join distinct actors.
+    pub warnings: Vec<Diagnostic>,
     pub actors: Vec<LibraryActor>,
     /// For each briefing, the library actor of each of its actors.
     actor_of: Vec<Vec<ActorIx>>,
@@ -115,7 +118,15 @@ impl Library {
             self.keys.push(per_actor);
         }
         self.briefings.extend(briefings);
-        self.failed.extend(failed);
+        // A path passed over with only a warning did not fail.
+        for f in failed {
+            if !f.problems.is_empty() && f.problems.iter().all(|p| p.severity == Severity::Warning)
+            {
+                self.warnings.extend(f.problems);
+            } else {
+                self.failed.push(f);
+            }
+        }
         self.reindex();
     }
 

@@ -46,7 +46,7 @@ pub fn item_texts<'b>(br: &'b Briefing, item: Item) -> Vec<&'b str> {
             v.extend(m.actors.iter().filter_map(|id| name(id)));
             v
         }
-        Item::Failed(_) => Vec::new(),
+        Item::Failed(_) | Item::Warning(_) => Vec::new(),
     }
 }
 

@@ -36,7 +36,7 @@ pub enum Delivery {
 pub fn load_in_background(paths: Vec<PathBuf>, opts: LoadOptions) -> Receiver<Delivery> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        let files = match load::discover(&paths) {
+        let found = match load::find(&paths) {
             Ok(f) => f,
             Err(e) => {
                 let _ = tx.send(Delivery::Found(1));
@@ -52,8 +52,22 @@ pub fn load_in_background(paths: Vec<PathBuf>, opts: LoadOptions) -> Receiver<De
                 return;
             }
         };
-        if tx.send(Delivery::Found(files.len())).is_err() {
+        let files = found.files;
+        if tx
+            .send(Delivery::Found(files.len() + found.problems.len()))
+            .is_err()
+        {
             return;
+        }
+        // Paths that could not be read, and those passed over with a warning, first:
+        // the library keeps each where it belongs.
+        for problem in found.problems {
+            if tx
+                .send(Delivery::Loaded(Box::new(Err(vec![problem]))))
+                .is_err()
+            {
+                return;
+            }
         }
         let mut pending = std::collections::BTreeMap::new();
         let mut next = 0;

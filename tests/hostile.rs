@@ -122,3 +122,176 @@ fn brief_export_prints_no_raw_c1_or_bidi_control() {
     let want: String = ACTED_ON.iter().collect();
     assert_eq!(back[0]["title"], want.as_str());
 }
+
+/// A folder with one good briefing and every kind of path that is not one: a FIFO, a
+/// socket, links that lead nowhere, loop, or lead to a FIFO, a device or a folder.
+fn special_folder() -> (tempfile::TempDir, std::os::unix::net::UnixListener) {
+    use std::os::unix::fs::symlink;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("good.yaml"), common::MINIMAL).unwrap();
+    std::fs::create_dir(root.join("sub")).unwrap();
+    std::fs::write(root.join("sub/later.yaml"), common::MINIMAL).unwrap();
+    let fifo = std::ffi::CString::new(root.join("pipe.yaml").to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo(3) with a valid, NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    let socket = std::os::unix::net::UnixListener::bind(root.join("socket.yaml")).unwrap();
+    symlink("nowhere.yaml", root.join("dangling.yaml")).unwrap();
+    symlink("loop-b.yaml", root.join("loop-a.yaml")).unwrap();
+    symlink("loop-a.yaml", root.join("loop-b.yaml")).unwrap();
+    symlink("../pipe.yaml", root.join("sub/to-pipe.yaml")).unwrap();
+    symlink("/dev/zero", root.join("device.yaml")).unwrap();
+    symlink("sub", root.join("folder-link")).unwrap();
+    (dir, socket)
+}
+
+#[test]
+fn fifos_sockets_and_devices_are_refused_without_waiting_and_links_warned_about() {
+    let (dir, _socket) = special_folder();
+    let root = dir.path().to_str().unwrap();
+    let pipe = format!("{root}/pipe.yaml");
+    // The FIFO also named on its own, and a device: neither may be opened.
+    let out = common::brief_within_deadline(&["check", root, &pipe, "/dev/zero"]);
+    let stdout = common::stdout(&out);
+    let stderr = common::stderr(&out);
+    assert_eq!(common::status(&out), 1, "{stdout}{stderr}");
+    let errors: Vec<&str> = stdout.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(
+        errors,
+        [
+            format!("{root}/pipe.yaml:1:1: error: not a regular file but a named pipe (FIFO); only briefing files and folders of them are read"),
+            format!("{root}/socket.yaml:1:1: error: not a regular file but a socket; only briefing files and folders of them are read"),
+            "/dev/zero:1:1: error: not a regular file but a device; only briefing files and folders of them are read".to_string(),
+        ],
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("5 briefings checked, 3 with errors\n"),
+        "{stdout}"
+    );
+    let warnings: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        warnings,
+        [
+            format!(
+                "{root}/dangling.yaml:1:1: warning: a link that leads nowhere (what it points to does not exist); skipped"
+            ),
+            format!(
+                "{root}/device.yaml:1:1: warning: a link to a device, not to a regular file; skipped"
+            ),
+            format!(
+                "{root}/folder-link:1:1: warning: a link to a folder, not followed; name the folder itself to read it"
+            ),
+            format!(
+                "{root}/loop-a.yaml:1:1: warning: a link that loops (it leads back to itself through other links); skipped"
+            ),
+            format!(
+                "{root}/loop-b.yaml:1:1: warning: a link that loops (it leads back to itself through other links); skipped"
+            ),
+            format!(
+                "{root}/sub/to-pipe.yaml:1:1: warning: a link to a named pipe (FIFO), not to a regular file; skipped"
+            ),
+        ],
+        "{stderr}"
+    );
+
+    // Export goes on with what loads, and says the same.
+    let out = common::brief_within_deadline(&["export", root, &pipe]);
+    assert_eq!(common::status(&out), 1);
+    let exported: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(exported.as_array().map(Vec::len), Some(2));
+    assert!(common::stderr(&out).contains("pipe.yaml:1:1: error: not a regular file"));
+
+    // Loading a FIFO directly refuses it too.
+    let diags = common::expect_err(load::load_file(Path::new(&pipe), &Default::default()));
+    assert!(
+        diags[0]
+            .message
+            .starts_with("not a regular file but a named pipe")
+    );
+}
+
+/// Builds `depth` nested folders of long names below `root` (with `*at` calls, since
+/// the whole path is longer than the system takes) and puts a briefing at the bottom.
+fn nest_too_deep(root: &Path, depth: usize) {
+    use std::ffi::CString;
+    let name = CString::new("n".repeat(250)).unwrap();
+    let root = CString::new(root.to_str().unwrap()).unwrap();
+    // SAFETY: plain openat/mkdirat/close calls on descriptors opened here, with
+    // NUL-terminated names; every return value is checked.
+    unsafe {
+        let mut fd = libc::open(root.as_ptr(), libc::O_DIRECTORY | libc::O_RDONLY);
+        assert!(fd >= 0);
+        for _ in 0..depth {
+            assert_eq!(libc::mkdirat(fd, name.as_ptr(), 0o755), 0);
+            let next = libc::openat(fd, name.as_ptr(), libc::O_DIRECTORY | libc::O_RDONLY);
+            assert!(next >= 0);
+            libc::close(fd);
+            fd = next;
+        }
+        let file = CString::new("deep.yaml").unwrap();
+        let f = libc::openat(fd, file.as_ptr(), libc::O_CREAT | libc::O_WRONLY, 0o644);
+        assert!(f >= 0);
+        let text = common::MINIMAL.as_bytes();
+        assert_eq!(
+            libc::write(f, text.as_ptr().cast(), text.len()),
+            text.len() as isize
+        );
+        libc::close(f);
+        libc::close(fd);
+    }
+}
+
+#[test]
+fn a_path_too_long_for_the_system_is_an_error_for_that_path_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("good.yaml"), common::MINIMAL).unwrap();
+    nest_too_deep(root, 20);
+    let out = common::brief_within_deadline(&["check", root.to_str().unwrap()]);
+    let stdout = common::stdout(&out);
+    assert_eq!(common::status(&out), 1, "{stdout}{}", common::stderr(&out));
+    let errors: Vec<&str> = stdout.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(errors.len(), 1, "{stdout}");
+    assert!(
+        errors[0]
+            .contains(": error: cannot read the folder: the path is too long for the system ("),
+        "{stdout}"
+    );
+    assert!(
+        errors[0].ends_with("bytes); the other folders are read"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("2 briefings checked, 1 with errors\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn an_unreadable_folder_is_an_error_for_that_folder_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    // SAFETY: geteuid(2) has no preconditions.
+    if unsafe { libc::geteuid() } == 0 {
+        // Permissions do not stop root; the too-long path above fails the same way.
+        eprintln!("skipped: running as root, every folder is readable");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    std::fs::write(root.join("good.yaml"), common::MINIMAL).unwrap();
+    std::fs::create_dir(root.join("locked")).unwrap();
+    std::fs::write(root.join("locked/hidden.yaml"), common::MINIMAL).unwrap();
+    std::fs::set_permissions(root.join("locked"), std::fs::Permissions::from_mode(0o000)).unwrap();
+    let out = common::brief_within_deadline(&["check", root.to_str().unwrap()]);
+    std::fs::set_permissions(root.join("locked"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let stdout = common::stdout(&out);
+    assert!(
+        stdout.contains("/locked:1:1: error: cannot read the folder: permission denied; the other folders are read"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with("2 briefings checked, 1 with errors\n"),
+        "{stdout}"
+    );
+}

@@ -691,3 +691,35 @@ fn text_that_once_caused_a_panic_is_not_echoed() {
     assert_inert("the reader", &raw, from);
     assert!(!contains(&raw, b"panicked"), "{}", show(&raw));
 }
+
+/// A FIFO named on the command line and one in the folder, and a link that leads
+/// nowhere: the reader refuses the FIFOs without waiting on them, warns about the
+/// link, opens the good briefings and still answers keys.
+#[test]
+fn special_files_neither_hang_nor_vanish() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let briefing = "title: Still loads\ndate: 2017\nevent: {title: E, date: 2017}\nactors: [{id: a, name: A}]\n";
+    std::fs::write(root.join("a.yaml"), briefing).unwrap();
+    std::fs::write(root.join("z.yaml"), briefing).unwrap();
+    let fifo = std::ffi::CString::new(root.join("pipe.yaml").to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo(3) with a valid, NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    std::os::unix::fs::symlink("nowhere.yaml", root.join("dangling.yaml")).unwrap();
+    let pipe = root.join("pipe.yaml");
+    let mut s = Session::start(&[pipe.to_str().unwrap(), root.to_str().unwrap()], 100, 24);
+    s.wait_for("both briefings and the problems", |scr| {
+        scr.contains("Briefings 2") && scr.contains("1 file with errors, 1 warning (E)")
+    });
+    s.key(b"E", "the errors and warnings", |scr| {
+        scr.contains("Files with errors: 1, warnings: 1")
+            && scr.contains("not a regular file but a named pipe")
+            && scr.contains("a link that leads nowhere")
+    });
+    s.key(ESC, "the panes again", |scr| {
+        !scr.contains("Files with errors:")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    assert_restored(&s.raw());
+}

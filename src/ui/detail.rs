@@ -329,6 +329,15 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             }
             "File with errors".to_string()
         }
+        Item::Warning(w) => {
+            if let Some(p) = lib.warnings.get(w) {
+                d.para("", &p.to_string(), Theme::TEXT);
+                if let Some(x) = &p.excerpt {
+                    d.para("    ", &crate::text::clean_line(x), Theme::DIM);
+                }
+            }
+            "Warning".to_string()
+        }
     };
     (title, d.out)
 }

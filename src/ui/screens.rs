@@ -28,7 +28,14 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
                 .count();
             format!("Library timeline: {n} entries")
         }
-        ScreenKind::Errors => format!("Files with errors: {}", app.library.failed.len()),
+        ScreenKind::Errors if app.library.warnings.is_empty() => {
+            format!("Files with errors: {}", app.library.failed.len())
+        }
+        ScreenKind::Errors => format!(
+            "Files with errors: {}, warnings: {}",
+            app.library.failed.len(),
+            app.library.warnings.len()
+        ),
     };
     let block = pane_block(vec![Span::styled(title, Theme::FOCUS)], true);
     let inner = block.inner(area);
@@ -123,6 +130,10 @@ fn row_lines<'a>(app: &'a App, row: &'a ScreenRow, q: &str) -> Vec<Line<'a>> {
                 }
                 lines
             }
+            Item::Warning(w) => match lib.warnings.get(w) {
+                Some(d) => vec![Line::from(Span::styled(d.to_string(), Theme::TEXT))],
+                None => vec![],
+            },
             Item::Briefing(_) | Item::Event(_) => vec![Line::from("")],
         },
     }
