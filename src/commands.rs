@@ -58,7 +58,17 @@ pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
         bad += 1;
     }
     // Warnings go to stderr: they do not make a briefing invalid.
-    for warning in passed_over.iter().chain(&duplicate_ids(&loaded)) {
+    let rosters: Vec<crate::grouping::Roster> = loaded
+        .iter()
+        .filter_map(|l| l.as_ref().ok())
+        .map(crate::grouping::Roster::of)
+        .collect();
+    let grouping = crate::grouping::group(&rosters);
+    for warning in passed_over
+        .iter()
+        .chain(&duplicate_ids(&loaded))
+        .chain(&grouping.warnings)
+    {
         eprintln!("{warning}");
     }
     let n = loaded.len() + unreadable.len();

@@ -14,7 +14,7 @@ use std::sync::{Mutex, Once};
 use std::thread::ThreadId;
 
 /// A panic message is cut to this many characters.
-const MAX_MESSAGE_CHARS: usize = 300;
+const MAX_MESSAGE_CHARS: usize = 2000;
 
 type Restore = Box<dyn Fn() + Send>;
 
@@ -53,8 +53,10 @@ pub fn release_terminal() {
 }
 
 /// Runs `f`; a panic inside it is not printed but returned as its cleaned message.
+///
+/// It does not install the hook (a library user keeps its own); without it, the
+/// message is still returned cleaned, and only the hook in place prints anything.
 pub fn catching<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    install();
     let was = QUIET.with(|q| q.replace(true));
     let result = std::panic::catch_unwind(AssertUnwindSafe(f));
     QUIET.with(|q| q.set(was));
@@ -116,6 +118,7 @@ mod tests {
     #[test]
     fn a_caught_panic_is_one_cleaned_line() {
         let hostile = "inside `\u{1b}]0;pwned\u{7}\u{9b}2J\nnext`".to_string();
+        install();
         let err = catching(|| -> () { panic!("{hostile}") }).unwrap_err();
         assert!(err.contains("inside"), "{err}");
         assert!(
@@ -128,6 +131,7 @@ mod tests {
 
     #[test]
     fn a_long_message_is_cut() {
+        install();
         let err = catching(|| -> () { panic!("{}", "x".repeat(100_000)) }).unwrap_err();
         assert!(
             err.chars().count() < MAX_MESSAGE_CHARS + 40,

@@ -6,6 +6,7 @@ pub mod commands;
 pub mod crash;
 pub mod date;
 pub mod export;
+pub mod grouping;
 pub mod keymap;
 pub mod library;
 pub mod load;

@@ -16,12 +16,12 @@ pub fn rows(app: &App, kind: ScreenKind) -> Vec<ScreenRow> {
             let mut rows: Vec<ScreenRow> = (0..lib.failed.len())
                 .map(|i| ScreenRow::Item(Item::Failed(i)))
                 .collect();
-            if !lib.warnings.is_empty() {
+            if lib.warning_count() > 0 {
                 rows.push(ScreenRow::Heading(format!(
                     "Warnings: {}",
-                    lib.warnings.len()
+                    lib.warning_count()
                 )));
-                rows.extend((0..lib.warnings.len()).map(|i| ScreenRow::Item(Item::Warning(i))));
+                rows.extend((0..lib.warning_count()).map(|i| ScreenRow::Item(Item::Warning(i))));
             }
             rows
         }

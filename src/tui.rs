@@ -19,16 +19,57 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use crate::app::{Action, App, Progress};
-use crate::library::FailedFile;
+use crate::library::{ActorIndex, FailedFile, Roster};
 use crate::load::{self, LoadOptions, Loaded};
 use crate::model::Briefing;
+use crate::search::Corpus;
 
 /// Files read in the background, delivered in file order.
 pub enum Delivery {
-    /// How many files were found.
+    /// How many files (and unreadable paths) were found.
     Found(usize),
-    /// Boxed: a loaded briefing is large, and most messages are.
-    Loaded(Box<Loaded>),
+    /// A briefing with its search text, made on the loading thread. Boxed: it is large.
+    Briefing(Box<(Briefing, Corpus)>),
+    /// A file or path that could not be read, or was passed over with a warning.
+    Failed(Vec<load::Diagnostic>),
+}
+
+impl Delivery {
+    fn of(loaded: Loaded) -> Delivery {
+        match loaded {
+            Ok(b) => {
+                let corpus = crate::search::corpus(&b);
+                Delivery::Briefing(Box::new((b, corpus)))
+            }
+            Err(problems) => Delivery::Failed(problems),
+        }
+    }
+}
+
+/// Groups the library's actors on a thread of its own, so that a library whose
+/// actors take long to group never keeps the reader from its keys: rosters of new
+/// briefings go in, and a grouping of all received so far comes out (arrivals that
+/// come while it works are taken together next time).
+fn group_in_background() -> (mpsc::Sender<Vec<Roster>>, Receiver<ActorIndex>) {
+    let (to_group, rosters) = mpsc::channel::<Vec<Roster>>();
+    let (done, groupings) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut all: Vec<Roster> = Vec::new();
+        while let Ok(batch) = rosters.recv() {
+            all.extend(batch);
+            while let Ok(more) = rosters.try_recv() {
+                all.extend(more);
+            }
+            // A failure here leaves the last grouping in place.
+            let Ok(index) = crate::crash::catching(|| crate::grouping::group(&all)) else {
+                continue;
+            };
+            if done.send(index).is_err() {
+                return;
+            }
+        }
+    });
+    (to_group, groupings)
 }
 
 /// Finds and loads files on every core, sending each outcome in file order so the
@@ -48,7 +89,7 @@ pub fn load_in_background(paths: Vec<PathBuf>, opts: LoadOptions) -> Receiver<De
                     message: "cannot be read".to_string(),
                     excerpt: None,
                 };
-                let _ = tx.send(Delivery::Loaded(Box::new(Err(vec![d]))));
+                let _ = tx.send(Delivery::Failed(vec![d]));
                 return;
             }
         };
@@ -62,10 +103,7 @@ pub fn load_in_background(paths: Vec<PathBuf>, opts: LoadOptions) -> Receiver<De
         // Paths that could not be read, and those passed over with a warning, first:
         // the library keeps each where it belongs.
         for problem in found.problems {
-            if tx
-                .send(Delivery::Loaded(Box::new(Err(vec![problem]))))
-                .is_err()
-            {
+            if tx.send(Delivery::Failed(vec![problem])).is_err() {
                 return;
             }
         }
@@ -75,7 +113,7 @@ pub fn load_in_background(paths: Vec<PathBuf>, opts: LoadOptions) -> Receiver<De
             pending.insert(i, loaded);
             while let Some(l) = pending.remove(&next) {
                 next += 1;
-                if tx.send(Delivery::Loaded(Box::new(l))).is_err() {
+                if tx.send(Delivery::of(l)).is_err() {
                     return;
                 }
             }
@@ -212,7 +250,10 @@ fn event_loop(
     });
     let mut found = 0;
     let mut done = 0;
-    let mut arrived: Vec<Briefing> = Vec::new();
+    let mut arrived: Vec<(Briefing, Corpus)> = Vec::new();
+    let (to_group, groupings) = group_in_background();
+    // Rosters sent to be grouped whose grouping has not come back yet.
+    let mut grouping = false;
     let mut failed: Vec<FailedFile> = Vec::new();
     let mut handed_over = std::time::Instant::now();
     let mut dirty = true;
@@ -221,8 +262,9 @@ fn event_loop(
             terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
             dirty = false;
         }
-        // Wake often while files arrive, rarely otherwise (signals are checked too).
-        let wait = if loads.is_some() { 30 } else { 250 };
+        // Wake often while files arrive or are grouped, rarely otherwise (signals are
+        // checked too).
+        let wait = if loads.is_some() || grouping { 30 } else { 250 };
         if event::poll(Duration::from_millis(wait))? {
             // A hangup does not come back here as an error: see `exit_on_hangup`.
             let ev = event::read()?;
@@ -240,15 +282,16 @@ fn event_loop(
             loop {
                 match rx.try_recv() {
                     Ok(Delivery::Found(n)) => found = n,
-                    Ok(Delivery::Loaded(l)) => {
+                    Ok(Delivery::Briefing(b)) => {
                         done += 1;
-                        match *l {
-                            Ok(b) => arrived.push(b),
-                            Err(problems) => failed.push(FailedFile {
-                                path: problems.first().map(|p| p.path.clone()).unwrap_or_default(),
-                                problems,
-                            }),
-                        }
+                        arrived.push(*b);
+                    }
+                    Ok(Delivery::Failed(problems)) => {
+                        done += 1;
+                        failed.push(FailedFile {
+                            path: problems.first().map(|p| p.path.clone()).unwrap_or_default(),
+                            problems,
+                        });
                     }
                     Err(TryRecvError::Empty) => break,
                     Err(TryRecvError::Disconnected) => {
@@ -263,17 +306,26 @@ fn event_loop(
                 || app.library.briefings.is_empty();
             if finished || (due && (!arrived.is_empty() || !failed.is_empty())) {
                 let total = if finished { done } else { found.max(done) };
-                app.receive(
+                let rosters = app.receive_ungrouped(
                     std::mem::take(&mut arrived),
                     std::mem::take(&mut failed),
                     Progress { done, total },
                 );
+                if !rosters.is_empty() && to_group.send(rosters).is_ok() {
+                    grouping = true;
+                }
                 handed_over = std::time::Instant::now();
                 dirty = true;
             }
             if finished {
                 loads = None;
             }
+        }
+        // Only the newest grouping counts; older ones cover fewer briefings.
+        if let Some(index) = groupings.try_iter().last() {
+            app.receive_grouping(index);
+            grouping = app.library.grouped() < app.library.briefings.len();
+            dirty = true;
         }
         // A termination wins over a stop request; one that arrives while the reader
         // is stopped (`kill %1` sends SIGTERM, then SIGCONT) is seen on resuming.

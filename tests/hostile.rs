@@ -295,3 +295,174 @@ fn an_unreadable_folder_is_an_error_for_that_folder_alone() {
         "{stdout}"
     );
 }
+
+/// The bundled briefings and `extra` (name, YAML) files, as the reader groups them.
+fn bundled_with(extra: &[(&str, &str)]) -> brief::library::Library {
+    let mut briefings: Vec<brief::model::Briefing> = std::fs::read_dir("briefings")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+        .map(|p| common::expect_ok(load::load_file(&p, &Default::default())))
+        .collect();
+    briefings.sort_by(|a, b| a.path.cmp(&b.path));
+    for (name, src) in extra {
+        briefings.push(common::expect_ok(common::load_yaml(name, src)));
+    }
+    brief::library::Library::new(briefings, Vec::new())
+}
+
+const EVERYONE: &str = "title: Everyone is one
+date: 2018
+event: {title: E, date: 2018}
+actors:
+  - id: everyone
+    name: Everyone
+    aliases: [Canada, United States, United Kingdom, North Korea, Tom Bossert, Microsoft]
+";
+
+#[test]
+fn an_actor_whose_aliases_name_several_actors_joins_none_of_them() {
+    let lib = bundled_with(&[("everyone.yaml", EVERYONE)]);
+    let canada = lib.find_actors("Canada");
+    assert_eq!(canada.len(), 1, "{canada:?}");
+    let actor = &lib.actors[canada[0]];
+    assert_eq!(actor.name, "Canada");
+    assert_eq!(actor.briefing_count(), 1, "{actor:?}");
+    assert!(!actor.aliases.iter().any(|a| a == "Everyone"), "{actor:?}");
+    let us = lib.find_actors("United States");
+    assert_eq!(lib.actors[us[0]].name, "United States");
+    assert_ne!(us, canada);
+    // The file, the aliases and the actors they would have joined are named.
+    let warnings: Vec<String> = lib.all_warnings().map(|d| d.to_string()).collect();
+    assert_eq!(warnings.len(), 1, "{warnings:#?}");
+    let w = &warnings[0];
+    assert!(w.starts_with("everyone.yaml:1:1: warning: "), "{w}");
+    for words in [
+        "`Canada`",
+        "`United States`",
+        "actor `Everyone`",
+        "name 6 actors that are otherwise distinct",
+        "(Canada; United States; United Kingdom; North Korea; Tom Bossert; Microsoft)",
+    ] {
+        assert!(w.contains(words), "no {words} in {w}");
+    }
+
+    // As the reader shows it: --actor Canada picks Canada, in its one briefing.
+    let mut app = brief::app::App::new(lib);
+    app.select_actors_by_name(&["Canada".to_string()]);
+    assert_eq!(app.view.briefings.len(), 1);
+    let summary = app.filter_summary().unwrap();
+    assert!(
+        summary.starts_with("Actor: Canada \u{2014} briefings 1/5"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn an_alias_never_joins_two_actors_of_one_briefing() {
+    // Canada and the United States are two actors of the WannaCry briefing: an alias
+    // elsewhere cannot make them one, nor can two actors of one file sharing an alias.
+    let sly = "title: Sly
+date: 2018
+event: {title: E, date: 2018}
+actors:
+  - id: canada
+    name: Canada
+    aliases: [United States]
+  - id: one
+    name: Zed One
+    aliases: [Shared]
+  - id: two
+    name: Zed Two
+    aliases: [Shared]
+";
+    let lib = bundled_with(&[("sly.yaml", sly)]);
+    let canada = lib.find_actors("Canada");
+    let us = lib.find_actors("United States");
+    assert_eq!((canada.len(), us.len()), (1, 1));
+    assert_ne!(canada, us);
+    assert_eq!(lib.actors[canada[0]].briefing_count(), 2);
+    assert_ne!(lib.find_actors("Zed One"), lib.find_actors("Zed Two"));
+    let warnings: Vec<String> = lib.all_warnings().map(|d| d.to_string()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "sly.yaml:1:1: warning: the alias `United States` would join actors that are different actors of one briefing (Canada; United States); it joins none of them",
+            "sly.yaml:1:1: warning: the alias `Shared` would join actors that are different actors of one briefing (Zed Two; Zed One); it joins none of them",
+        ]
+    );
+}
+
+#[test]
+fn aliases_still_join_the_names_of_one_actor() {
+    // The usual case stays as the format describes it: "Kingdom of Eskeland" with the
+    // alias "Eskeland" is the "Eskeland" of another briefing.
+    let lib = bundled_with(&[]);
+    assert_eq!(lib.all_warnings().count(), 0);
+    let eskeland = lib.find_actors("Eskeland");
+    assert_eq!(eskeland.len(), 1);
+    assert!(lib.actors[eskeland[0]].briefing_count() >= 2);
+    assert_eq!(lib.find_actors("Kingdom of Eskeland"), eskeland);
+}
+
+#[test]
+fn check_warns_about_an_alias_that_would_join_several_actors() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("everyone.yaml"), EVERYONE).unwrap();
+    let root = dir.path().to_str().unwrap();
+    let out = common::brief(&["check", "briefings/", root]);
+    assert_eq!(common::status(&out), 0, "{out:?}");
+    let stderr = common::stderr(&out);
+    assert!(
+        stderr.contains(&format!(
+            "{root}/everyone.yaml:1:1: warning: the aliases `Canada`, `United States`"
+        )),
+        "{stderr}"
+    );
+    assert!(common::stdout(&out).ends_with("5 briefings checked, 0 with errors\n"));
+}
+
+#[test]
+fn fullwidth_and_other_compatibility_forms_name_the_same_actor() {
+    let one = "title: One\ndate: 2018\nevent: {title: E, date: 2018}\nactors: [{id: acme, name: \"\u{ff21}\u{ff23}\u{ff2d}\u{ff25} Corp\"}]\n";
+    let two = "title: Two\ndate: 2018\nevent: {title: E, date: 2018}\nactors: [{id: acme, name: ACME Corp}]\n";
+    let lib = brief::library::Library::new(
+        vec![
+            common::expect_ok(common::load_yaml("one.yaml", one)),
+            common::expect_ok(common::load_yaml("two.yaml", two)),
+        ],
+        Vec::new(),
+    );
+    assert_eq!(lib.actors.len(), 1, "{:?}", lib.actors);
+    assert_eq!(lib.actors[0].briefing_count(), 2);
+    assert_eq!(lib.find_actors("acme corp"), [0]);
+    assert_eq!(lib.find_actors("\u{ff41}\u{ff43}\u{ff4d}\u{ff45}"), [0]);
+}
+
+#[test]
+fn the_actor_picker_counts_briefings_not_appearances() {
+    // One briefing names the same actor twice (as two ids); the picker says 1 briefing.
+    let twice = "title: Twice\ndate: 2018\nevent: {title: E, date: 2018}\nactors:\n  - {id: a, name: Veloria}\n  - {id: b, name: VELORIA}\n";
+    let other = "title: Other\ndate: 2018\nevent: {title: E, date: 2018}\nactors: [{id: x, name: Someone}]\n";
+    let lib = brief::library::Library::new(
+        vec![
+            common::expect_ok(common::load_yaml("twice.yaml", twice)),
+            common::expect_ok(common::load_yaml("other.yaml", other)),
+        ],
+        Vec::new(),
+    );
+    let mut app = brief::app::App::new(lib);
+    app.update(brief::app::Action::ActorPicker);
+    let Some(brief::app::Overlay::Picker(p)) = &app.overlay else {
+        panic!("no picker");
+    };
+    let veloria = p
+        .choices
+        .iter()
+        .find(|c| c.0 == "Veloria")
+        .expect("Veloria");
+    assert!(
+        veloria.1.starts_with("1 briefing \u{b7} aka VELORIA"),
+        "{veloria:?}"
+    );
+}

@@ -723,3 +723,36 @@ fn special_files_neither_hang_nor_vanish() {
     assert!(s.wait_exit().success());
     assert_restored(&s.raw());
 }
+
+/// A briefing of 60,000 differently named actors that share one alias: grouping them
+/// once took time that grew with the square of their number, on the thread that reads
+/// keys. The briefing must show up and `q` and SIGTERM must act while the library's
+/// actors are still being grouped.
+#[test]
+fn many_actors_sharing_an_alias_neither_freeze_nor_delay_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "title: Sixty thousand actors\ndate: 2017\nevent: {title: E, date: 2017}\nactors:\n",
+    );
+    for i in 0..60_000 {
+        text.push_str(&format!("  - {{id: a{i}, name: A{i}, aliases: [S]}}\n"));
+    }
+    std::fs::write(dir.path().join("many.yaml"), text).unwrap();
+    let path = dir.path().to_str().unwrap();
+    for stop in [&b"q"[..], b"SIGTERM"] {
+        let mut s = Session::start(&[path, "briefings/"], 100, 30);
+        s.wait_for("the large briefing in the list", |scr| {
+            scr.contains("Sixty thousand") && scr.contains("Briefings 5")
+        });
+        if stop == b"q" {
+            s.send(b"q");
+            let status = s.wait_exit();
+            assert!(status.success(), "{status}");
+        } else {
+            s.signal(libc::SIGTERM);
+            let status = s.wait_exit();
+            assert_eq!((status.exit_code(), status.signal()), (143, None));
+        }
+        assert_restored(&s.raw());
+    }
+}

@@ -172,7 +172,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
                 d.para("", desc.shown(), Theme::TEXT);
             }
             if let Some(ix) = lib.actor_at(b, i) {
-                let n = lib.actors[ix].appearances.len();
+                let n = lib.actors[ix].briefing_count();
                 if n > 1 {
                     d.para(
                         "Library     ",
@@ -330,7 +330,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             "File with errors".to_string()
         }
         Item::Warning(w) => {
-            if let Some(p) = lib.warnings.get(w) {
+            if let Some(p) = lib.warning(w) {
                 d.para("", &p.to_string(), Theme::TEXT);
                 if let Some(x) = &p.excerpt {
                     d.para("    ", &crate::text::clean_line(x), Theme::DIM);

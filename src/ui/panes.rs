@@ -523,7 +523,7 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(at_a_glance(app), Theme::DIM));
         }
     }
-    let (n, w) = (app.library.failed.len(), app.library.warnings.len());
+    let (n, w) = (app.library.failed.len(), app.library.warning_count());
     let right = match (n, w) {
         (0, 0) => String::new(),
         (n, 0) => format!(" {n} file{} with errors (E) ", plural(n)),

@@ -28,13 +28,13 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
                 .count();
             format!("Library timeline: {n} entries")
         }
-        ScreenKind::Errors if app.library.warnings.is_empty() => {
+        ScreenKind::Errors if app.library.warning_count() == 0 => {
             format!("Files with errors: {}", app.library.failed.len())
         }
         ScreenKind::Errors => format!(
             "Files with errors: {}, warnings: {}",
             app.library.failed.len(),
-            app.library.warnings.len()
+            app.library.warning_count()
         ),
     };
     let block = pane_block(vec![Span::styled(title, Theme::FOCUS)], true);
@@ -130,7 +130,7 @@ fn row_lines<'a>(app: &'a App, row: &'a ScreenRow, q: &str) -> Vec<Line<'a>> {
                 }
                 lines
             }
-            Item::Warning(w) => match lib.warnings.get(w) {
+            Item::Warning(w) => match lib.warning(w) {
                 Some(d) => vec![Line::from(Span::styled(d.to_string(), Theme::TEXT))],
                 None => vec![],
             },
