@@ -3,6 +3,7 @@
 //! join every actor. Each gives a clear message for that one thing, and the rest loads.
 
 mod common;
+mod ui_common;
 
 use std::path::{Path, PathBuf};
 
@@ -465,4 +466,42 @@ fn the_actor_picker_counts_briefings_not_appearances() {
         veloria.1.starts_with("1 briefing \u{b7} aka VELORIA"),
         "{veloria:?}"
     );
+}
+
+/// The Overview draws only the lines in view, and they are the right ones wherever it
+/// is scrolled to, in a text long enough to be kept wrapped.
+#[test]
+fn a_long_summary_shows_the_lines_scrolled_to() {
+    let lines: Vec<String> = (0..10_000).map(|i| format!("line {i}")).collect();
+    let src = format!(
+        "title: Numbered\ndate: 2017\nsummary: \"{}\"\nevent: {{title: E, date: 2017}}\nactors: [{{id: a, name: A}}]\n",
+        lines.join("\\n")
+    );
+    let b = common::expect_ok(common::load_yaml("numbered.yaml", &src));
+    let mut app = brief::app::App::new(brief::library::Library::new(vec![b], Vec::new()));
+    app.update(brief::app::Action::Resize {
+        width: 100,
+        height: 30,
+    });
+    app.update(brief::app::Action::Focus(1));
+    // Title, date and a blank line come before the summary's first line.
+    for _ in 0..5_000 {
+        app.update(brief::app::Action::Down);
+    }
+    let screen = ui_common::screen_text(&ui_common::draw(&mut app, 100, 30));
+    let shown: Vec<&str> = screen
+        .lines()
+        .filter_map(|l| l.split('\u{2503}').nth(1))
+        .map(str::trim)
+        .filter(|l| l.starts_with("line "))
+        .collect();
+    assert!(shown.len() > 5, "{screen}");
+    let want: Vec<String> = (4_997..4_997 + shown.len())
+        .map(|i| format!("line {i}"))
+        .collect();
+    assert_eq!(shown, want, "{screen}");
+    app.update(brief::app::Action::Last);
+    let screen = ui_common::screen_text(&ui_common::draw(&mut app, 100, 30));
+    assert!(screen.contains("E"), "{screen}");
+    assert!(!screen.contains("line 9999"), "{screen}");
 }

@@ -756,3 +756,38 @@ fn many_actors_sharing_an_alias_neither_freeze_nor_delay_quitting() {
         assert_restored(&s.raw());
     }
 }
+
+/// A summary of two million empty lines: wrapped once, not on every frame, and only
+/// the lines in view drawn, so the reader opens at once and every key answers.
+#[test]
+fn a_summary_of_two_million_lines_neither_delays_the_first_frame_nor_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text =
+        String::from("title: Two million lines\ndate: 2017\nsummary: |\n  First line.\n");
+    text.push_str(&"\n".repeat(2_000_000));
+    text.push_str(
+        "  Last line.\nevent: {title: The event, date: 2017}\nactors: [{id: a, name: A}]\n",
+    );
+    let path = dir.path().join("long.yaml");
+    std::fs::write(&path, text).unwrap();
+    let mut s = Session::start(&[path.to_str().unwrap()], 80, 24);
+    s.wait_for("the briefing", |scr| scr.contains("Two million lines"));
+    s.key(b"2", "the Overview", |scr| {
+        scr.contains("\u{25b6} 2 Overview") && scr.contains("First line.")
+    });
+    for _ in 0..20 {
+        s.send(b"\x1b[6~");
+    }
+    s.key(b"G", "the end of the Overview", |scr| {
+        scr.contains("The event")
+    });
+    s.key(b"g", "its start", |scr| scr.contains("Two million lines"));
+    s.key(ENTER, "the briefing in full", |scr| {
+        scr.contains(" of 2000")
+    });
+    s.key(b"G", "its last line, the file's name", |scr| {
+        scr.contains("File   ") && scr.contains("long.yaml")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+}
