@@ -505,3 +505,165 @@ fn a_long_summary_shows_the_lines_scrolled_to() {
     assert!(screen.contains("E"), "{screen}");
     assert!(!screen.contains("line 9999"), "{screen}");
 }
+
+/// The one error of a briefing whose `extra` line is added to a valid one.
+fn only_error(extra: &str) -> brief::load::Diagnostic {
+    let src = format!("{}{extra}", common::MINIMAL);
+    let diags = common::expect_err(common::load_yaml("value.yaml", &src));
+    assert_eq!(diags.len(), 1, "{:#?}", diags);
+    diags.into_iter().next().unwrap()
+}
+
+#[test]
+fn a_value_quoted_in_a_message_is_cut_short() {
+    let huge = "\u{e9}x".repeat(200_000);
+    for (extra, words) in [
+        (format!("id: \"{huge}\"\n"), "is not a valid id"),
+        (format!("? \"{huge}\"\n: 1\n"), "unknown key"),
+        (
+            format!("sources: [{{id: s, title: S, date: \"2017-{huge}\"}}]\n"),
+            "is not a date",
+        ),
+        (
+            format!("sources: [{{id: s, title: S, url: \"{huge}\"}}]\n"),
+            "must start with http",
+        ),
+        (
+            format!("timeline: [{{date: 2017, title: T, actors: [\"{huge}\"]}}]\n"),
+            "unknown actor",
+        ),
+        (
+            format!("implications: [{{title: T, priority: \"{huge}\"}}]\n"),
+            "bad priority",
+        ),
+    ] {
+        let d = only_error(&extra);
+        let message = d.to_string();
+        let start: String = message.chars().take(300).collect();
+        assert!(message.contains(words), "{start}");
+        assert!(
+            message.chars().count() < 700,
+            "{} characters: {start}",
+            message.len()
+        );
+        assert!(message.contains("\u{e9}x\u{e9}x"), "{start}");
+        assert!(message.contains("\u{2026}`"), "{start}");
+        let shown = d.with_excerpt();
+        assert!(shown.chars().count() < 1_200, "{} characters", shown.len());
+    }
+}
+
+/// The character above the caret `check` draws under an excerpt.
+fn under_caret(shown: &str) -> char {
+    let lines: Vec<&str> = shown.lines().collect();
+    let caret = lines.last().unwrap();
+    let source = lines[lines.len() - 2];
+    let at = caret.find('^').unwrap();
+    // The gutters (` 5 | ` and `   | `) are as wide as each other.
+    let mut width = 0;
+    for c in source.chars() {
+        if width == at {
+            return c;
+        }
+        width += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+    }
+    panic!("the caret is past the line:\n{shown}");
+}
+
+#[test]
+fn the_caret_points_at_the_column_past_column_200_and_after_wide_or_hidden_text() {
+    let long = "y".repeat(400);
+    let d = only_error(&format!("tags: [\"{long}\", \"z\", {{bad: 1}}]\n"));
+    assert!(d.column > 400, "{d:?}");
+    assert_eq!(under_caret(&d.with_excerpt()), '{', "{}", d.with_excerpt());
+    // A tab is drawn up to four wide, a zero-width space not at all, a wide letter two.
+    let d = only_error("tags: [\"a\tb\u{200b}\u{200b}c\u{4e2d}e\u{301}\", {bad: 1}]\n");
+    assert_eq!(under_caret(&d.with_excerpt()), '{', "{}", d.with_excerpt());
+}
+
+#[test]
+fn a_parser_limit_is_named_in_plain_words() {
+    let items = vec!["a"; 1_100_000].join(",");
+    let d = only_error(&format!("x-many: [{items}]\n"));
+    let m = d.to_string();
+    assert!(
+        m.contains("more than 1000000 values, keys, lists and mappings"),
+        "{m}"
+    );
+    for internal in ["event", "budget", "Events", "breach"] {
+        assert!(!m.contains(internal), "`{internal}` in {m}");
+    }
+    let bomb = "x-a: &a [x, x, x, x, x, x, x, x, x, x]\nx-b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nx-c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nx-d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\nx-e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nx-f: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n";
+    let m = only_error(bomb).to_string();
+    assert!(m.contains("would expand to more than 100000 values"), "{m}");
+    assert!(!m.contains("Replay") && !m.contains("budget"), "{m}");
+}
+
+#[test]
+fn an_empty_item_of_a_list_is_named_alone() {
+    let d = only_error("tags: [a, null]\n");
+    assert_eq!(
+        d.to_string(),
+        "value.yaml:9:11: error: item 2 of `tags` in briefing has no value; write a text or remove the item"
+    );
+    let d = only_error("timeline: [{date: 2017, title: T, actors: [a, ~]}]\n");
+    assert!(
+        d.message
+            .starts_with("item 2 of `actors` in timeline entry has no value"),
+        "{d}"
+    );
+}
+
+#[test]
+fn a_name_of_only_invisible_characters_is_an_error() {
+    for invisible in [
+        "\\u200b\\u200b",
+        "\\u202e\\u2066\\u200e",
+        "\\U000E0041\\U000E0042",
+        " \\ufeff ",
+    ] {
+        let src = format!(
+            "title: T\ndate: 2017\nevent: {{title: E, date: 2017}}\nactors: [{{id: a, name: \"{invisible}\"}}]\n"
+        );
+        let diags = common::expect_err(common::load_yaml("invisible.yaml", &src));
+        assert_eq!(diags.len(), 1, "{diags:#?}");
+        assert_eq!(
+            diags[0].message,
+            "`name` in actor has no visible characters; write some text or remove the key"
+        );
+    }
+    // Joiners and marks within letters are fine.
+    let src = "title: T\ndate: 2017\nevent: {title: E, date: 2017}\nactors: [{id: a, name: \"e\\u0301\\u200dx\"}]\n";
+    common::expect_ok(common::load_yaml("visible.yaml", src));
+}
+
+#[test]
+fn dates_keep_leap_seconds_and_refuse_what_they_cannot_keep() {
+    use brief::date::Date;
+    let leap = Date::parse("2016-12-31T23:59:60Z").unwrap();
+    assert_eq!(leap.human(), "31 Dec 2016 23:59:60 UTC");
+    assert_eq!(leap.to_string(), "2016-12-31T23:59:60Z");
+    let same = Date::parse("2016-12-31T18:59:60-05:00").unwrap();
+    assert_eq!(same.human(), "31 Dec 2016 18:59:60 -05:00");
+    assert!(Date::parse("2016-12-31T23:59:59Z").unwrap() < leap);
+    assert!(leap < Date::parse("2017-01-01T00:00:00Z").unwrap());
+    for (text, words) in [
+        ("2017-05-01T12:34:60Z", "leap second"),
+        ("0001-01-01T00:00:00+23:59", "in the year 0 in UTC"),
+        ("9999-12-31T23:59:59-23:59", "in the year 10000 in UTC"),
+        (
+            "2017-12-19 15:30:00Z",
+            "write a `T` between the date and the time",
+        ),
+        (
+            "2017-12-19T15:30:00.1234567891Z",
+            "10 digits after the seconds' decimal point",
+        ),
+    ] {
+        let e = Date::parse(text).unwrap_err().0;
+        assert!(e.starts_with(&format!("`{text}`: ")), "{e}");
+        assert!(e.contains(words), "{text}: {e}");
+    }
+    let nine = Date::parse("2017-12-19T15:30:00.123456789Z").unwrap();
+    assert_eq!(nine.to_string(), "2017-12-19T15:30:00.123456789Z");
+}

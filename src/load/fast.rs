@@ -13,7 +13,7 @@ use std::fmt;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use super::validate::{is_slug, is_web_address, slugify};
+use super::validate::{has_visible, is_slug, is_web_address, slugify};
 use super::yaml;
 use crate::date::Date;
 use crate::model::{
@@ -217,7 +217,7 @@ struct RawSource {
 /// Non-empty text, as the validator requires.
 fn text(mut s: String) -> Option<String> {
     s.shrink_to_fit();
-    (!s.trim().is_empty()).then_some(s)
+    (!s.trim().is_empty() && has_visible(&s)).then_some(s)
 }
 
 fn line(s: String) -> Option<Text> {

@@ -69,14 +69,13 @@ impl Diagnostic {
         let mut out = self.to_string();
         if let Some(line) = &self.excerpt {
             let shown = crate::text::clean_line(line);
-            let shown: String = shown.chars().take(200).collect();
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
-            let caret_at: usize = shown
-                .chars()
-                .take(self.column.saturating_sub(1) as usize)
-                .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
-                .sum();
+            // The caret goes under the column: past what the line shows before it, as
+            // drawn once cleaned (a tab is wider than one character, a control picture
+            // is not, a removed character takes no room).
+            let before: String = line.chars().take(excerpt_caret(self.column)).collect();
+            let caret_at = drawn_width(&crate::text::clean_line(&before));
             out.push_str(&format!(
                 "\n {pad} |\n {gutter} | {shown}\n {pad} | {}^",
                 " ".repeat(caret_at)
@@ -84,6 +83,14 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// The number of cells `s` takes on a terminal, cluster by cluster.
+fn drawn_width(s: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    s.graphemes(true)
+        .map(unicode_width::UnicodeWidthStr::width)
+        .sum()
 }
 
 /// Settings for reading files.
@@ -379,14 +386,47 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Loaded {
     load_str(path, src)
 }
 
-/// Characters of the source line kept with a message; `with_excerpt` shows 200.
+/// Characters of the source line kept with a message.
 const EXCERPT_CHARS: usize = 200;
+/// Past this column, the excerpt is the part of the line around the column.
+const EXCERPT_SHIFT_FROM: u32 = 150;
+/// Characters kept before the column when the excerpt is shifted.
+const EXCERPT_BEFORE: usize = 100;
 
-/// The start of a source line, as much of it as a message shows.
-fn excerpt(line: &str) -> String {
-    match line.char_indices().nth(EXCERPT_CHARS) {
-        Some((end, _)) => line[..end].to_string(),
-        None => line.to_string(),
+/// The part of a source line a message shows: its start, or, when the problem is far
+/// along a long line, the characters around the column, with `…` where it is cut.
+fn excerpt(line: &str, column: u32) -> String {
+    let from = if column > EXCERPT_SHIFT_FROM {
+        (column as usize - 1) - EXCERPT_BEFORE
+    } else {
+        0
+    };
+    let mut chars = line.char_indices().skip(from);
+    let Some((start, _)) = chars.next() else {
+        return if from == 0 {
+            line.to_string()
+        } else {
+            "\u{2026}".to_string()
+        };
+    };
+    let end = chars.nth(EXCERPT_CHARS - 1).map(|(i, _)| i);
+    let mut out = String::new();
+    if from > 0 {
+        out.push('\u{2026}');
+    }
+    out.push_str(&line[start..end.unwrap_or(line.len())]);
+    if end.is_some() {
+        out.push('\u{2026}');
+    }
+    out
+}
+
+/// How many characters of an [`excerpt`] come before the column.
+fn excerpt_caret(column: u32) -> usize {
+    if column > EXCERPT_SHIFT_FROM {
+        EXCERPT_BEFORE + 1
+    } else {
+        column.saturating_sub(1) as usize
     }
 }
 
@@ -410,7 +450,7 @@ pub fn load_positioned(path: &Path, src: &str) -> Loaded {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let located = |source_line: Option<&str>, line: u32, column: u32, message: String| {
         let mut d = Diagnostic::error(path, line.max(1), column.max(1), message);
-        d.excerpt = source_line.map(excerpt);
+        d.excerpt = source_line.map(|l| excerpt(l, column.max(1)));
         d
     };
     let root = match yaml::parse(src) {
