@@ -43,6 +43,8 @@ pub enum Scope {
     Picker,
     /// Typing a search.
     Search,
+    /// Asked whether to open a web address: any key not bound here cancels.
+    Confirm,
 }
 
 pub struct Binding {
@@ -137,6 +139,30 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[k('t')], Action::TagPicker, Global, "filter by tag"),
     bind(&[k('E')], Action::Errors, Global, "files with errors"),
     bind(
+        &[k('y')],
+        Action::Copy,
+        Global,
+        "copy the item with its citation",
+    ),
+    bind(
+        &[k('Y')],
+        Action::CopyText,
+        Global,
+        "copy the whole item as text",
+    ),
+    bind(
+        &[k('o')],
+        Action::OpenSource,
+        Global,
+        "open the item's source (asks first)",
+    ),
+    bind(
+        &[k('e')],
+        Action::Export,
+        Global,
+        "export the screen to Markdown",
+    ),
+    bind(
         &[code(KeyCode::Down), ctrl('n')],
         Action::Down,
         Picker,
@@ -159,6 +185,19 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[ctrl('c')], Action::Quit, Search, "quit"),
     bind(&[ctrl('z')], Action::Suspend, Picker, "suspend"),
     bind(&[ctrl('z')], Action::Suspend, Search, "suspend"),
+    bind(
+        &[k('y'), code(KeyCode::Enter)],
+        Action::Apply,
+        Confirm,
+        "open the address shown",
+    ),
+    bind(
+        &[code(KeyCode::Esc), k('n')],
+        Action::Back,
+        Confirm,
+        "cancel (so does any other key)",
+    ),
+    bind(&[ctrl('c')], Action::Quit, Confirm, "quit"),
 ];
 
 /// Scopes that apply in a mode, most specific first.
@@ -169,6 +208,7 @@ fn scopes(mode: Mode) -> &'static [Scope] {
         Mode::Detail | Mode::Help => &[Move, Global],
         Mode::Picker => &[Picker],
         Mode::Search => &[Search],
+        Mode::Confirm => &[Confirm],
     }
 }
 
@@ -191,6 +231,8 @@ pub fn action(mode: Mode, ev: KeyEvent) -> Option<Action> {
     }
     match (mode, ev.code) {
         (Mode::Picker | Mode::Search, KeyCode::Char(c)) if !ctrl_held => Some(Action::Type(c)),
+        // One key answers: anything but yes is no.
+        (Mode::Confirm, _) => Some(Action::Back),
         _ => None,
     }
 }

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-pub use validate::{closest, is_slug, slugify};
+pub use fast::schema;
+pub use validate::{KEYS, closest, is_slug, slugify};
 
 use crate::model::Briefing;
 
@@ -316,7 +317,8 @@ fn follow_link(path: PathBuf, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnos
     }
 }
 
-fn is_briefing_name(p: &Path) -> bool {
+/// Whether a file name is one `brief` reads as a briefing: `.yaml` or `.yml`.
+pub fn is_briefing_name(p: &Path) -> bool {
     matches!(p.extension().and_then(|e| e.to_str()), Some(e) if e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 

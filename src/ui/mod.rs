@@ -19,7 +19,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 pub use detail::detail_line_count;
 pub use layout::{Layout, MIN_HEIGHT, MIN_WIDTH, layout};
-pub use overlays::help_line_count;
+pub use overlays::{confirm_fits, help_line_count};
 pub use panes::{overview_line_count, row_heights};
 use wrap::Wrapped;
 pub use wrap::wrap;
@@ -54,6 +54,7 @@ impl Widget for &App {
             }
             Some(Overlay::Help { scroll }) => overlays::render_help(*scroll, area, buf),
             Some(Overlay::Picker(p)) => overlays::render_picker(self, p, area, buf),
+            Some(Overlay::Confirm(url)) => overlays::render_confirm(url, area, buf),
             None => {}
         }
     }
