@@ -164,7 +164,11 @@ pub fn export(
             let json = if memo.filters.is_empty() {
                 crate::export::write_json(&mut out, &library.briefings)
             } else {
-                narrowed = memo.parts.iter().map(crate::export::narrowed).collect::<Vec<_>>();
+                narrowed = memo
+                    .parts
+                    .iter()
+                    .map(crate::export::narrowed)
+                    .collect::<Vec<_>>();
                 crate::export::write_json(&mut out, &narrowed)
             };
             json.map_err(|e| match e.io_error_kind() {

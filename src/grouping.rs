@@ -400,6 +400,7 @@ pub fn group(rosters: &[Roster]) -> ActorIndex {
     let mut counts: Vec<Vec<(&str, usize)>> = Vec::new();
     let mut count_at: HashMap<(usize, &str), usize> = HashMap::new();
     let mut alias_seen: HashSet<(usize, &str)> = HashSet::new();
+    let mut id_seen: HashSet<(usize, &str)> = HashSet::new();
     let mut key_seen: HashSet<(usize, u32, bool)> = HashSet::new();
     for (i, n) in nodes.iter().enumerate() {
         let root = groups.find(i);
@@ -419,7 +420,7 @@ pub fn group(rosters: &[Roster]) -> ActorIndex {
         let la = &mut actors[ix];
         la.appearances.push((n.briefing, n.actor));
         actor_of[n.briefing].push(ix);
-        if !la.ids.contains(&r.id) {
+        if id_seen.insert((ix, r.id.as_str())) {
             la.ids.push(r.id.clone());
         }
         match count_at.get(&(ix, r.name.as_str())) {
