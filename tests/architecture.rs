@@ -1,8 +1,8 @@
 //! The layers of `src/` hold: data walks one way, and no module names one above it.
 //!
 //! ```text
-//! text → date → model → load, citation → library → export → app → keymap → ui
-//!   → tui, cli → commands
+//! text → crash, date → model → load, citation → library → export → app → keymap
+//!   → ui → tui, cli → commands
 //! ```
 //!
 //! Every `crate::` path in a file (in a `use` or in code), and every `super::` that
@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 /// Each top-level module of `src/` and its layer: a module may use only lower layers.
 const LAYERS: &[(&str, u8)] = &[
     ("text", 0),
+    ("crash", 1),
     ("date", 1),
     ("model", 2),
     ("load", 3),

@@ -76,7 +76,7 @@ impl App {
             .actors
             .iter()
             .map(|a| {
-                let n = a.appearances.len();
+                let n = a.briefing_count();
                 let mut detail = if self.library.briefings.len() > 1 {
                     format!("{n} briefing{}", if n == 1 { "" } else { "s" })
                 } else {
@@ -139,13 +139,14 @@ impl App {
 
     fn narrow_picker(&self, p: &mut Picker) {
         let q = p.query.lower().trim();
+        let key = crate::library::normalize(q);
         let mut shown: Vec<usize> = (0..p.choices.len())
             .filter(|&i| match p.kind {
-                PickerKind::Actors => self.library.actors[i].matches(q),
+                PickerKind::Actors => self.library.actors[i].has_key_containing(&key),
                 PickerKind::Tags => q.is_empty() || contains_ci(&p.choices[i].0, q),
             })
             .collect();
-        shown.sort_by_key(|&i| (!p.chosen.contains(&i), p.choices[i].0.to_lowercase()));
+        shown.sort_by_cached_key(|&i| (!p.chosen.contains(&i), p.choices[i].0.to_lowercase()));
         p.shown = shown;
         p.cursor = p.cursor.min(p.shown.len().saturating_sub(1));
         self.view.popup().restart();

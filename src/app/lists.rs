@@ -97,7 +97,9 @@ impl App {
             Action::Open => {
                 if let Some(ListRow::Item(item)) = screen.rows.get(screen.cursor).cloned() {
                     match item {
-                        Item::Failed(_) => self.open_overlay(Overlay::Detail { item, scroll: 0 }),
+                        Item::Failed(_) | Item::Warning(_) => {
+                            self.open_overlay(Overlay::Detail { item, scroll: 0 })
+                        }
                         _ => self.jump_to(item),
                     }
                 }
@@ -137,7 +139,7 @@ impl App {
             Item::Event(b) | Item::Entry(b, _) => (b, Pane::Timeline),
             Item::Quote(b, _) => (b, Pane::Quotes),
             Item::Implication(b, _) => (b, Pane::Implications),
-            Item::Failed(_) => return,
+            Item::Failed(_) | Item::Warning(_) => return,
         };
         self.screen = None;
         if !self.shown.briefings.contains(&b) && (!self.filters.tags.is_empty() || self.searching())

@@ -32,7 +32,9 @@ pub use search::Search;
 pub use share::{Effect, openable};
 pub use view::{Scroll, View};
 
-use crate::library::{BriefingIx, FailedFile, Filters, Item, Library, lists::ListKind};
+use crate::library::{
+    ActorIndex, ActorIx, BriefingIx, FailedFile, Filters, Item, Library, Roster, lists::ListKind,
+};
 use crate::model::Briefing;
 
 /// What is drawn over the panes; `Confirm` asks before a web address is opened.
@@ -46,6 +48,10 @@ pub enum Overlay {
     /// Asking before this web address is opened.
     Confirm(String),
 }
+
+/// Where the selected actors and the dossier's actor first appear, as
+/// `(briefing, actor)`: what stays the same when actors are grouped again.
+type Anchors = (Vec<(BriefingIx, usize)>, Option<(BriefingIx, usize)>);
 
 /// Files still being read in the background.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -237,7 +243,7 @@ impl App {
         }
         self.pending_actors = missing;
         self.after_filter_change();
-        if self.loading.is_none() {
+        if !self.settling() {
             self.say_missing_actors();
         }
     }
@@ -245,7 +251,7 @@ impl App {
     pub fn open_dossier_by_name(&mut self, name: &str) {
         match self.library.find_actors(name).first() {
             Some(&ix) => self.open_screen(ListKind::Dossier(ix)),
-            None if self.loading.is_some() => self.pending_dossier = Some(name.to_string()),
+            None if self.settling() => self.pending_dossier = Some(name.to_string()),
             None => self.notice = Some(format!("No actor named \u{201c}{}\u{201d}", clean(name))),
         }
     }
@@ -267,7 +273,7 @@ impl App {
         self.focus = Pane::Briefings;
     }
 
-    /// Briefings that arrived from the background loader.
+    /// Briefings that arrived, their actors grouped at once with the rest.
     pub fn receive(
         &mut self,
         briefings: Vec<Briefing>,
@@ -275,8 +281,83 @@ impl App {
         progress: Progress,
     ) {
         let had_list = self.shows_list();
+        let anchors = self.actor_anchors();
         self.library.extend(briefings, failed);
-        self.loading = (progress.done < progress.total).then_some(progress);
+        self.reanchor(anchors);
+        self.after_arrival(had_list, progress);
+    }
+
+    /// Briefings that arrived from the background loader, with their search text; their
+    /// actors are grouped elsewhere, and the grouping arrives by
+    /// [`App::receive_grouping`]. Returns what the grouping needs of them.
+    pub fn receive_ungrouped(
+        &mut self,
+        arrivals: Vec<(Briefing, crate::library::search::Corpus)>,
+        failed: Vec<FailedFile>,
+        progress: Progress,
+    ) -> Vec<Roster> {
+        let had_list = self.shows_list();
+        let rosters = self.library.append(arrivals, failed);
+        self.after_arrival(had_list, progress);
+        rosters
+    }
+
+    /// A grouping of the actors of the briefings received so far (or of the first
+    /// ones): the actor filter and an open dossier keep their actors.
+    pub fn receive_grouping(&mut self, index: ActorIndex) {
+        let anchors = self.actor_anchors();
+        self.library.set_index(index);
+        self.reanchor(anchors);
+        self.resolve_pending();
+        self.refresh();
+        if !self.settling() {
+            self.say_missing_actors();
+        }
+    }
+
+    /// Files still arrive, or their actors are not all grouped yet.
+    fn settling(&self) -> bool {
+        self.loading.is_some() || self.library.grouped() < self.library.briefings.len()
+    }
+
+    /// Where each selected actor (and the dossier's) first appears, which stays the
+    /// same when the actors are grouped again, unlike their numbers.
+    fn actor_anchors(&self) -> Anchors {
+        let first = |ix: ActorIx| {
+            self.library
+                .actors
+                .get(ix)
+                .and_then(|a| a.appearances.first().copied())
+        };
+        let selected = self
+            .filters
+            .actors
+            .iter()
+            .filter_map(|&ix| first(ix))
+            .collect();
+        let dossier = match self.screen.as_ref().map(|s| s.kind) {
+            Some(ListKind::Dossier(ix)) => first(ix),
+            _ => None,
+        };
+        (selected, dossier)
+    }
+
+    fn reanchor(&mut self, (selected, dossier): Anchors) {
+        if !selected.is_empty() {
+            self.filters.actors = selected
+                .into_iter()
+                .filter_map(|(b, a)| self.library.actor_at(b, a))
+                .collect();
+        }
+        if let (Some((b, a)), Some(screen)) = (dossier, self.screen.as_mut())
+            && let Some(ix) = self.library.actor_at(b, a)
+        {
+            screen.kind = ListKind::Dossier(ix);
+        }
+    }
+
+    /// Actor names from the command line, tried again now that more is known.
+    fn resolve_pending(&mut self) {
         if !self.pending_actors.is_empty() {
             let names = std::mem::take(&mut self.pending_actors);
             let mut still = Vec::new();
@@ -292,6 +373,11 @@ impl App {
         if let Some(name) = self.pending_dossier.take() {
             self.open_dossier_by_name(&name);
         }
+    }
+
+    fn after_arrival(&mut self, had_list: bool, progress: Progress) {
+        self.loading = (progress.done < progress.total).then_some(progress);
+        self.resolve_pending();
         self.refresh();
         if !self.chose_briefing
             && let Some(&first) = self.shown.briefings.first()
@@ -300,7 +386,9 @@ impl App {
             self.show_briefing(first);
         }
         if self.loading.is_none() {
-            self.say_missing_actors();
+            if !self.settling() {
+                self.say_missing_actors();
+            }
             if self.focus == Pane::Briefings && !self.shows_list() {
                 self.focus = Pane::Timeline;
             }

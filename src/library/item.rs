@@ -14,6 +14,8 @@ pub enum Item {
     Implication(BriefingIx, usize),
     /// A file with errors, by its place in [`super::Library::failed`].
     Failed(usize),
+    /// A warning of the library ([`super::Library::warning`]).
+    Warning(usize),
 }
 
 /// A row of a briefing's timeline: the briefing's own event has a place among the entries.

@@ -29,9 +29,19 @@ pub fn rows(lib: &Library, filters: &Filters, kind: ListKind) -> Vec<ListRow> {
     match kind {
         ListKind::Dossier(actor) => dossier(lib, actor),
         ListKind::Timeline => library_timeline(lib, filters),
-        ListKind::Errors => (0..lib.failed.len())
-            .map(|i| ListRow::Item(Item::Failed(i)))
-            .collect(),
+        ListKind::Errors => {
+            let mut rows: Vec<ListRow> = (0..lib.failed.len())
+                .map(|i| ListRow::Item(Item::Failed(i)))
+                .collect();
+            if lib.warning_count() > 0 {
+                rows.push(ListRow::Heading(format!(
+                    "Warnings: {}",
+                    lib.warning_count()
+                )));
+                rows.extend((0..lib.warning_count()).map(|i| ListRow::Item(Item::Warning(i))));
+            }
+            rows
+        }
     }
 }
 

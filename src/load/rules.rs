@@ -17,6 +17,7 @@ use super::shape::{
 };
 use crate::date::Date;
 use crate::model::{Actor, Briefing, Event, Implication, Quote, Source, Text, TimelineEntry};
+use crate::text::quoted;
 
 /// Ids a "did you mean" hint is looked for among; past this there is no hint.
 const MAX_HINT_CANDIDATES: usize = 1_000;
@@ -134,7 +135,8 @@ pub fn key_message(problem: &KeyProblem, what: &str, allowed: &[&str]) -> String
                 None => String::new(),
             };
             format!(
-                "unknown key `{name}` in {what}{hint} (allowed keys: {}; keys starting with `x-` are ignored)",
+                "unknown key `{}` in {what}{hint} (allowed keys: {}; keys starting with `x-` are ignored)",
+                quoted(name),
                 allowed.join(", ")
             )
         }
@@ -271,14 +273,53 @@ impl<R: Report> Checker<'_, R> {
         key: &str,
     ) -> Option<String> {
         let s = self.given(slot, at, path, key, A_TEXT)?.written();
+        let what = at.what;
         if s.trim().is_empty() {
-            let what = at.what;
             self.problem(path, || {
                 format!("`{key}` in {what} is empty; write some text or remove the key")
             });
             return None;
         }
+        if !has_visible(&s) {
+            self.problem(path, || {
+                format!(
+                    "`{key}` in {what} has no visible characters; write some text or remove the key"
+                )
+            });
+            return None;
+        }
         Some(s)
+    }
+
+    /// Item `i` (from 0) of the list under `key`: a text, the message naming that item
+    /// rather than the whole list.
+    fn item_text<T: Written>(
+        &mut self,
+        f: Field<T>,
+        at: At,
+        key: &'static str,
+        i: usize,
+    ) -> Option<String> {
+        let problem = match f {
+            Field::Given(v) => {
+                let s = v.written();
+                if s.trim().is_empty() {
+                    "is empty; write some text or remove the item".to_string()
+                } else if !has_visible(&s) {
+                    "has no visible characters; write some text or remove the item".to_string()
+                } else {
+                    return Some(s);
+                }
+            }
+            Field::Absent => return None,
+            Field::Empty => "has no value; write a text or remove the item".to_string(),
+            Field::Wrong(found) => format!("must be a text, found {}", found.words()),
+        };
+        let what = at.what;
+        self.problem(at.key(key).item(i), || {
+            format!("item {} of `{key}` in {what} {problem}", i + 1)
+        });
+        None
     }
 
     fn line(&mut self, slot: impl Into<Slot<RawText>>, at: At, key: &'static str) -> Option<Text> {
@@ -298,7 +339,8 @@ impl<R: Report> Checker<'_, R> {
         let what = at.what;
         self.problem(path, || {
             format!(
-                "`{text}` is not a valid {key} in {what}: use 1 to 64 characters of a-z, 0-9, `-` and `_`, starting with a letter or digit (e.g. `{}`)",
+                "`{}` is not a valid {key} in {what}: use 1 to 64 characters of a-z, 0-9, `-` and `_`, starting with a letter or digit (e.g. `{}`)",
+                quoted(&text),
                 slugify(&text)
             )
         });
@@ -332,7 +374,7 @@ impl<R: Report> Checker<'_, R> {
                 format!(
                     "`{key}` in {} must start with http:// or https://, found `{}`",
                     at.what,
-                    crate::text::clean_line(url.raw().trim())
+                    quoted(url.raw().trim())
                 )
             });
         }
@@ -367,7 +409,8 @@ impl<R: Report> Checker<'_, R> {
                     .unwrap_or_default(),
             };
             format!(
-                "bad {key} `{text}` in {what}{hint} (one of: {})",
+                "bad {key} `{}` in {what}{hint} (one of: {})",
+                quoted(&text),
                 names.join(", ")
             )
         });
@@ -387,11 +430,10 @@ impl<R: Report> Checker<'_, R> {
     /// A list of texts, one line each (tags, aliases).
     fn texts(&mut self, f: Field<Vec<Field<RawText>>>, at: At, key: &'static str) -> Vec<Text> {
         let items = self.list(f, at, key);
-        let list = at.key(key);
         items
             .into_iter()
             .enumerate()
-            .filter_map(|(i, t)| self.text(t, at, list.item(i), key).map(Text::line))
+            .filter_map(|(i, t)| self.item_text(t, at, key, i).map(Text::line))
             .collect()
     }
 
@@ -403,7 +445,7 @@ impl<R: Report> Checker<'_, R> {
         let mut ids = Vec::with_capacity(items.len());
         for (i, t) in items.into_iter().enumerate() {
             let path = list.item(i);
-            if let Some(id) = self.text(t, at, path, key) {
+            if let Some(id) = self.item_text(t, at, key, i) {
                 self.refer(path, &id, RefKind::Actor, at.what);
                 ids.push(id);
             }
@@ -762,7 +804,7 @@ impl<R: Report> Checker<'_, R> {
                 } else {
                     format!("{noun}s in this briefing: {}", list_some(&ids))
                 };
-                let id = crate::text::clean_line(&reference.id);
+                let id = quoted(&reference.id);
                 format!(
                     "unknown {noun} `{id}` in {}{hint} ({known})",
                     reference.within
@@ -772,8 +814,15 @@ impl<R: Report> Checker<'_, R> {
     }
 }
 
-/// `http://` or `https://`, in any case, and something after it.
-fn is_web_address(url: &str) -> bool {
+/// Whether a text shows anything once cleaned for display: a name made only of
+/// invisible characters (zero-width spaces, bidi controls, tag characters) is no name.
+pub fn has_visible(s: &str) -> bool {
+    // Any printable ASCII letter settles it without cleaning (the common case).
+    s.bytes().any(|b| b.is_ascii_graphic()) || !crate::text::clean_block(s).trim().is_empty()
+}
+
+/// A source's `url`: something after `http://` or `https://` (in any case).
+pub fn is_web_address(url: &str) -> bool {
     let url = url.trim();
     ["http://", "https://"].iter().any(|p| {
         url.len() > p.len()

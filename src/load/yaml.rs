@@ -113,7 +113,18 @@ const PARSE_STACK: usize = 32 * 1024 * 1024;
 /// whatever thread the caller is on; if that thread cannot be started, it runs here.
 pub fn parse(src: &str) -> Result<Node, SyntaxError> {
     let run = || {
-        serde_saphyr::from_str_with_options::<Node>(src, options()).map_err(|e| syntax_error(&e))
+        crate::crash::catching(|| {
+            serde_saphyr::from_str_with_options::<Node>(src, options())
+                .map_err(|e| syntax_error(&e))
+        })
+        .unwrap_or_else(|message| {
+            Err(SyntaxError {
+                pos: Pos { line: 1, column: 1 },
+                message: format!(
+                    "the YAML parser failed on this file (a bug, not in the file): {message}"
+                ),
+            })
+        })
     };
     std::thread::scope(|s| {
         match std::thread::Builder::new()
@@ -124,7 +135,7 @@ pub fn parse(src: &str) -> Result<Node, SyntaxError> {
             Ok(handle) => handle.join().unwrap_or_else(|_| {
                 Err(SyntaxError {
                     pos: Pos { line: 1, column: 1 },
-                    message: "the YAML parser failed on this file; it is damaged or not a briefing"
+                    message: "the YAML parser failed on this file (a bug, not in the file)"
                         .to_string(),
                 })
             }),
@@ -141,35 +152,97 @@ fn syntax_error(e: &serde_saphyr::Error) -> SyntaxError {
             column: l.column().min(u32::MAX as u64) as u32,
         })
         .unwrap_or(Pos { line: 1, column: 1 });
-    SyntaxError {
-        pos,
-        message: explain(e),
-    }
+    let message = limit_reached(e).unwrap_or_else(|| explain(e));
+    SyntaxError { pos, message }
 }
 
-/// The parser's error in words a briefing author can act on, by what went wrong.
-fn explain(e: &serde_saphyr::Error) -> String {
+/// When the parser stopped at one of its limits: which one, in plain words, with the
+/// limit, and what it means for the file.
+fn limit_reached(e: &serde_saphyr::Error) -> Option<String> {
     use serde_saphyr::Error as E;
     use serde_saphyr::budget::BudgetBreach as B;
+    let mut e = e;
+    while let E::WithSnippet { error, .. } | E::AliasError { error, .. } = e {
+        e = error;
+    }
+    let bomb = "the file expands itself (an alias bomb) or is damaged; a briefing needs far less";
+    let large = "the file is far larger or more intricate than any briefing; it is damaged or not a briefing";
+    let defaults = serde_saphyr::budget::Budget::default();
+    let what = match e {
+        E::Budget { breach, .. } => match breach {
+            B::Events { .. } => format!(
+                "too many YAML values: more than {} values, keys, lists and mappings in all; {large}",
+                MAX_EVENTS
+            ),
+            B::Nodes { .. } => format!(
+                "too many YAML values: more than {} once its aliases (`*name`) are expanded; {bomb}",
+                MAX_NODES
+            ),
+            B::Aliases { .. } => format!(
+                "too many alias expansions: aliases (`*name`) are used more than {} times; {bomb}",
+                MAX_ALIASES
+            ),
+            B::Anchors { .. } => format!(
+                "too many anchors: more than {} values are marked with anchors (`&name`); {large}",
+                defaults.max_anchors
+            ),
+            B::AliasAnchorRatio { aliases, anchors } => format!(
+                "too many alias expansions: {anchors} anchors (`&name`) are used {aliases} times through aliases (`*name`); {bomb}"
+            ),
+            B::MergeKeys { .. } => format!(
+                "too many merge keys: more than {} (`<<`); {large}",
+                defaults.max_merge_keys
+            ),
+            B::ScalarBytes { .. } => format!(
+                "too much text: the texts add up to more than {}; {large}",
+                super::human_size(defaults.max_total_scalar_bytes as u64)
+            ),
+            B::Depth { .. } | B::InclusionDepth { .. } => format!(
+                "nesting too deep (more than {MAX_DEPTH} levels); a briefing needs only a few: \
+                 the file is damaged or not a briefing"
+            ),
+            B::Documents { .. } => {
+                return Some(
+                    "more than one YAML document in the file (a `---` line starts another); \
+                     a briefing file holds exactly one: split it into several files"
+                        .to_string(),
+                );
+            }
+            _ => format!("too large or too intricate to read; {large}"),
+        },
+        E::AliasReplayLimitExceeded {
+            max_total_replayed_events,
+            ..
+        } => format!(
+            "too many alias expansions: the aliases (`*name`) would expand to more than {} values; {bomb}",
+            max_total_replayed_events
+        ),
+        E::AliasExpansionLimitExceeded {
+            max_expansions_per_anchor,
+            ..
+        } => format!(
+            "too many alias expansions: one anchor (`&name`) is expanded more than {} times; {bomb}",
+            max_expansions_per_anchor
+        ),
+        E::AliasReplayStackDepthExceeded { max_depth, .. } => format!(
+            "too many alias expansions: aliases (`*name`) lead into each other more than {max_depth} deep; {bomb}"
+        ),
+        _ => return None,
+    };
+    Some(what)
+}
+
+/// The parser's error in words a briefing author can act on, by what went wrong (its
+/// limits are named by [`limit_reached`]).
+fn explain(e: &serde_saphyr::Error) -> String {
+    use serde_saphyr::Error as E;
     use serde_saphyr::granit_parser::ErrorKind as Scan;
 
-    const MULTIPLE_DOCUMENTS: &str = "more than one YAML document in the file (a `---` line starts \
-        another); a briefing file holds exactly one: split it into several files";
     let too_deep = || {
         format!(
             "nesting too deep (more than {MAX_DEPTH} levels); a briefing needs only a few: \
              the file is damaged or not a briefing"
         )
-    };
-    let too_much = |what: String| {
-        format!(
-            "{what}: the file is too large or expands itself (an alias bomb); a briefing needs far less"
-        )
-    };
-    let aliases = || {
-        too_much(format!(
-            "too many alias expansions (limit {MAX_ALIAS_EVENTS} nodes, {MAX_ALIASES} aliases)"
-        ))
     };
     // What went wrong, inside the wrappers that add a snippet or an alias's places;
     // the parser's own words, when they are shown, are those of the whole error.
@@ -178,19 +251,10 @@ fn explain(e: &serde_saphyr::Error) -> String {
         inner = error;
     }
     match inner {
-        E::MultipleDocuments { .. } => MULTIPLE_DOCUMENTS.to_string(),
-        E::AliasReplayStackDepthExceeded { .. } | E::InternalDepthUnderflow { .. } => too_deep(),
-        E::AliasReplayLimitExceeded { .. } | E::AliasExpansionLimitExceeded { .. } => aliases(),
-        E::Budget { breach, .. } => match breach {
-            B::Depth { .. } | B::InclusionDepth { .. } => too_deep(),
-            B::Documents { .. } => MULTIPLE_DOCUMENTS.to_string(),
-            B::Aliases { .. } | B::AliasAnchorRatio { .. } => aliases(),
-            B::Nodes { .. } => too_much(format!("too many YAML nodes (limit {MAX_NODES})")),
-            B::Events { .. } => too_much(format!(
-                "too many YAML values (limit {MAX_EVENTS} parser events)"
-            )),
-            _ => too_much(format!("a parser limit was reached ({})", parser_words(e))),
-        },
+        E::MultipleDocuments { .. } => "more than one YAML document in the file (a `---` line \
+            starts another); a briefing file holds exactly one: split it into several files"
+            .to_string(),
+        E::InternalDepthUnderflow { .. } => too_deep(),
         E::RecursiveReferencesRequireWeakTypes { .. } => {
             "an alias (`*name`) is used inside the value its own anchor (`&name`) marks; \
              a value cannot contain itself"

@@ -101,14 +101,16 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(at_a_glance(app), Theme::DIM));
         }
     }
-    let right = if app.library().failed.is_empty() {
-        String::new()
-    } else {
-        let n = app.library().failed.len();
-        format!(
-            " {n} file{} with errors (E) ",
-            if n == 1 { "" } else { "s" }
-        )
+    let (n, w) = (app.library().failed.len(), app.library().warning_count());
+    let right = match (n, w) {
+        (0, 0) => String::new(),
+        (n, 0) => format!(" {n} file{} with errors (E) ", plural(n)),
+        (0, w) => format!(" {w} warning{} (E) ", plural(w)),
+        (n, w) => format!(
+            " {n} file{} with errors, {w} warning{} (E) ",
+            plural(n),
+            plural(w)
+        ),
     };
     let rw = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
     buf.set_line(
@@ -120,6 +122,10 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     if rw > 0 && area.width > rw {
         buf.set_stringn(area.right() - rw, area.y, &right, rw as usize, Theme::ERROR);
     }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// What is open, when nothing more pressing needs the status bar.

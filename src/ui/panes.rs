@@ -4,11 +4,13 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::parts::{centered, first_row, highlight, labelled, pane_block, render_rows};
+use super::parts::{
+    Passage, centered, first_row, highlight, pane_block, passage_lines, passages_height,
+    render_rows,
+};
 use super::theme::Theme;
 use crate::app::{App, Pane};
 use crate::library::TimelineRow;
@@ -52,15 +54,18 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let scroll = app.view().pane(pane);
     let height = inner.height as usize;
     if pane == Pane::Overview {
-        let lines = match app.current() {
-            Some(_) if inner.width > 0 => overview_lines(app, inner.width as usize),
+        // Only the lines in view are built; the Overview's cursor is its first line.
+        let passages = match app.current() {
+            Some(_) if inner.width > 0 => overview_passages(app),
             _ => Vec::new(),
         };
-        scroll.record_text(area, height, lines.len());
-        let top = app
-            .cursor(Pane::Overview)
-            .min(lines.len().saturating_sub(1));
-        for (i, line) in lines.iter().skip(top).take(height).enumerate() {
+        let width = inner.width as usize;
+        let total = passages_height(&passages, width);
+        scroll.record_text(area, height, total);
+        let top = app.cursor(Pane::Overview).min(total.saturating_sub(1));
+        let q = app.filters().query.lower();
+        let lines = passage_lines(&passages, width, q, top, height);
+        for (i, line) in lines.iter().enumerate() {
             buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
         }
         return;
@@ -358,41 +363,41 @@ pub fn implication_line<'a>(
     Line::from(spans)
 }
 
-/// The Overview's lines at a width: title, marking, date, summary, event, tags, sources.
-pub fn overview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+/// The Overview: title, marking, date, summary, event, tags, sources.
+pub fn overview_passages(app: &App) -> Vec<Passage<'_>> {
     let Some(br) = app.briefing() else {
         return Vec::new();
     };
-    let q = app.filters().query.lower();
-    let mut out: Vec<Line<'static>> = Vec::new();
-    let para = |out: &mut Vec<Line<'static>>, label: &str, text: &str, style: Style| {
-        out.extend(labelled(label, text, width, q, style));
-    };
-    para(&mut out, "", br.title.shown(), Theme::TITLE);
+    let mut out: Vec<Passage> = Vec::new();
+    out.push(Passage::para("", br.title.shown(), Theme::TITLE));
     let mut meta = vec![Span::styled(br.date.human(), Theme::DATE)];
     if let Some(c) = &br.classification {
         meta.push(Span::raw("  "));
         meta.push(Span::styled(format!(" {} ", c.shown()), Theme::MARKING));
     }
-    out.push(Line::from(meta));
+    out.push(Passage::Line(Line::from(meta)));
     if let Some(s) = &br.summary {
-        out.push(Line::default());
-        para(&mut out, "", s.shown(), Theme::TEXT);
+        out.push(Passage::Line(Line::default()));
+        out.push(Passage::para("", s.shown(), Theme::TEXT));
     }
-    out.push(Line::default());
-    para(&mut out, "Event  ", br.event.title.shown(), Theme::EVENT);
+    out.push(Passage::Line(Line::default()));
+    out.push(Passage::para(
+        "Event  ",
+        br.event.title.shown(),
+        Theme::EVENT,
+    ));
     let mut when = br.event.date.human();
     if let Some(l) = &br.event.location {
         when.push_str(" \u{00b7} ");
         when.push_str(l.shown());
     }
-    para(&mut out, "       ", &when, Theme::DATE);
+    out.push(Passage::para("       ", when, Theme::DATE));
     if let Some(d) = &br.event.description {
-        para(&mut out, "       ", d.shown(), Theme::TEXT);
+        out.push(Passage::para("       ", d.shown(), Theme::TEXT));
     }
     if !br.tags.is_empty() {
         let tags: Vec<&str> = br.tags.iter().map(|t| t.shown()).collect();
-        para(&mut out, "Tags   ", &tags.join(", "), Theme::TEXT);
+        out.push(Passage::para("Tags   ", tags.join(", "), Theme::TEXT));
     }
     for (i, s) in br.sources.iter().enumerate() {
         let mut t = s.title.shown().to_string();
@@ -405,12 +410,8 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         if let Some(u) = &s.url {
             t.push_str(&format!(" <{}>", u.shown()));
         }
-        para(
-            &mut out,
-            if i == 0 { "Source " } else { "       " },
-            &t,
-            Theme::TEXT,
-        );
+        let label = if i == 0 { "Source " } else { "       " };
+        out.push(Passage::para(label, t, Theme::TEXT));
     }
     out
 }
