@@ -5,8 +5,9 @@ mod ui_common;
 
 use std::path::{Path, PathBuf};
 
-use brief::app::{Action, App, Item, Progress, ScreenKind, ScreenRow};
-use brief::library::{FailedFile, Library};
+use brief::app::{Action, App, Progress};
+use brief::library::lists::{self, ListKind, ListRow};
+use brief::library::{FailedFile, Item, Library};
 use brief::load;
 use ui_common::{draw, screen_text, type_text};
 
@@ -123,15 +124,16 @@ fn names_from_the_command_line_wait_for_an_exact_match_while_files_arrive() {
         app.receive(vec![b.clone()], Vec::new(), Progress { done: i + 1, total });
     }
     let names: Vec<&str> = app
-        .actor_filter
+        .filters()
+        .actors
         .iter()
-        .map(|&i| app.library.actors[i].name.as_str())
+        .map(|&i| app.library().actors[i].name.as_str())
         .collect();
     assert_eq!(names, ["United States"]);
-    let Some(ScreenKind::Dossier(ix)) = app.screen.as_ref().map(|s| s.kind) else {
+    let Some(ListKind::Dossier(ix)) = app.screen().map(|s| s.kind) else {
         panic!("no dossier open")
     };
-    assert_eq!(app.library.actors[ix].name, "United States");
+    assert_eq!(app.library().actors[ix].name, "United States");
     // A part of a name is still enough once every file is in.
     let mut app = App::new(Library::default());
     app.start_loading();
@@ -140,9 +142,10 @@ fn names_from_the_command_line_wait_for_an_exact_match_while_files_arrive() {
         app.receive(vec![b.clone()], Vec::new(), Progress { done: i + 1, total });
     }
     let names: Vec<&str> = app
-        .actor_filter
+        .filters()
+        .actors
         .iter()
-        .map(|&i| app.library.actors[i].name.as_str())
+        .map(|&i| app.library().actors[i].name.as_str())
         .collect();
     assert_eq!(names, ["Tom Bossert"]);
 }
@@ -152,28 +155,28 @@ fn filtering_by_actor_lists_only_briefings_that_involve_it() {
     let mut app = following();
     app.select_actors_by_name(&["South Korea".into()]);
     let titles: Vec<&str> = app
-        .view
+        .shown()
         .briefings
         .iter()
-        .map(|&b| app.library.briefings[b].title.shown())
+        .map(|&b| app.library().briefings[b].title.shown())
         .collect();
     assert_eq!(titles, ["Regional analysis"]);
-    app.clear_actor_filter();
+    app.update(Action::ClearActors);
     app.select_actors_by_name(&["DPRK".into()]);
-    assert_eq!(app.view.briefings.len(), 3);
+    assert_eq!(app.shown().briefings.len(), 3);
 }
 
 #[test]
 fn the_dossier_gathers_the_actor_from_every_briefing() {
     let mut app = following();
     app.open_dossier_by_name("North Korea");
-    let screen = app.screen.as_ref().expect("dossier open");
-    let lib = &app.library;
+    let screen = app.screen().expect("dossier open");
+    let lib = &app.library();
     let items: Vec<Item> = screen
         .rows
         .iter()
         .filter_map(|r| match r {
-            ScreenRow::Item(i) => Some(*i),
+            ListRow::Item(i) => Some(*i),
             _ => None,
         })
         .collect();
@@ -230,25 +233,25 @@ fn the_dossier_gathers_the_actor_from_every_briefing() {
 fn enter_in_the_dossier_goes_to_the_item_in_its_briefing() {
     let mut app = following();
     app.open_dossier_by_name("dprk");
-    let ScreenKind::Dossier(_) = app.screen.as_ref().unwrap().kind else {
+    let ListKind::Dossier(_) = app.screen().unwrap().kind else {
         panic!()
     };
     // Move to the first quote and open it.
-    let rows = app.screen.as_ref().unwrap().rows.clone();
+    let rows = app.screen().unwrap().rows.clone();
     let at = rows
         .iter()
-        .position(|r| matches!(r, ScreenRow::Item(Item::Quote(..))))
+        .position(|r| matches!(r, ListRow::Item(Item::Quote(..))))
         .unwrap();
-    while app.screen.as_ref().unwrap().cursor < at {
+    while app.screen().unwrap().cursor < at {
         app.update(Action::Down);
     }
     app.update(Action::Open);
-    assert!(app.screen.is_none());
+    assert!(app.screen().is_none());
     assert_eq!(
         app.briefing().unwrap().title.shown(),
         "Pyongyang denies involvement"
     );
-    assert_eq!(app.focus, brief::app::Pane::Quotes);
+    assert_eq!(app.focus(), brief::app::Pane::Quotes);
 }
 
 /// Two files whose entries all begin at one instant, the finer ones in the first file:
@@ -258,14 +261,13 @@ fn merged_entries_at_one_instant_are_put_coarser_first() {
     let mut app = App::new(open(&fixture_dir("equal-instants")));
     let expected = ["2017", "2017-01", "2017-01-01", "2016-12-31T19:00:00-05:00"];
     let dates = |app: &App| -> Vec<String> {
-        app.screen
-            .as_ref()
+        app.screen()
             .unwrap()
             .rows
             .iter()
             .filter_map(|r| match r {
-                ScreenRow::Item(Item::Entry(b, e)) => {
-                    Some(app.library.briefings[*b].timeline[*e].date.to_string())
+                ListRow::Item(Item::Entry(b, e)) => {
+                    Some(app.library().briefings[*b].timeline[*e].date.to_string())
                 }
                 _ => None,
             })
@@ -283,14 +285,14 @@ fn the_library_timeline_merges_every_file_and_follows_filter_and_search() {
     let mut app = following();
     app.update(Action::LibraryTimeline);
     let dates = |app: &App| -> Vec<String> {
-        app.screen
+        app.screen()
             .as_ref()
             .unwrap()
             .rows
             .iter()
             .filter_map(|r| match r {
-                ScreenRow::Item(Item::Entry(b, e)) => {
-                    Some(app.library.briefings[*b].timeline[*e].date.to_string())
+                ListRow::Item(Item::Entry(b, e)) => {
+                    Some(app.library().briefings[*b].timeline[*e].date.to_string())
                 }
                 _ => None,
             })
@@ -312,7 +314,7 @@ fn the_library_timeline_merges_every_file_and_follows_filter_and_search() {
     app.update(Action::LibraryTimeline);
     assert_eq!(dates(&app), ["2017-05-12T08:00:00+09:00", "2017-09"]);
     app.update(Action::Back);
-    app.clear_actor_filter();
+    app.update(Action::ClearActors);
     app.update(Action::Search);
     type_text(&mut app, "infections");
     app.update(Action::Apply);
@@ -324,10 +326,10 @@ fn the_library_timeline_merges_every_file_and_follows_filter_and_search() {
 fn the_list_sorts_by_date_or_title_and_filters_by_tag() {
     let mut app = following();
     let titles = |app: &App| -> Vec<String> {
-        app.view
+        app.shown()
             .briefings
             .iter()
-            .map(|&b| app.library.briefings[b].title.shown().to_string())
+            .map(|&b| app.library().briefings[b].title.shown().to_string())
             .collect()
     };
     assert_eq!(
@@ -385,10 +387,10 @@ fn sorting_by_title_follows_the_titles_not_the_dates() {
     .collect();
     let mut app = App::new(Library::new(briefings, Vec::new()));
     let titles = |app: &App| -> Vec<String> {
-        app.view
+        app.shown()
             .briefings
             .iter()
-            .map(|&b| app.library.briefings[b].title.shown().to_string())
+            .map(|&b| app.library().briefings[b].title.shown().to_string())
             .collect()
     };
     assert_eq!(
@@ -419,13 +421,13 @@ fn searching_the_list_counts_matches_per_briefing() {
     type_text(&mut app, "korea");
     app.update(Action::Apply);
     let counts: Vec<(String, usize)> = app
-        .view
+        .shown()
         .briefings
         .iter()
         .map(|&b| {
             (
-                app.library.briefings[b].id.clone(),
-                app.view.match_counts[&b],
+                app.library().briefings[b].id.clone(),
+                app.shown().match_counts[&b],
             )
         })
         .collect();
@@ -443,7 +445,7 @@ fn searching_the_list_counts_matches_per_briefing() {
         ]
     );
     assert_eq!(
-        app.library.count_matches(0, ""),
+        app.library().count_matches(0, ""),
         0,
         "an empty search counts nothing"
     );
@@ -492,9 +494,9 @@ fn the_reader_works_while_files_are_still_arriving() {
         Vec::new(),
         Progress { done: 3, total: 3 },
     );
-    assert!(app.loading.is_none());
+    assert!(app.loading().is_none());
     assert_eq!(
-        app.view.briefings.len(),
+        app.shown().briefings.len(),
         3,
         "a name not known at first is matched once its file arrives"
     );
@@ -571,19 +573,19 @@ fn an_open_library_timeline_follows_a_filter_set_from_it() {
     let mut app = following();
     app.update(Action::LibraryTimeline);
     let entries = |app: &App| {
-        app.screen
+        app.screen()
             .as_ref()
             .unwrap()
             .rows
             .iter()
-            .filter(|r| matches!(r, ScreenRow::Item(_)))
+            .filter(|r| matches!(r, ListRow::Item(_)))
             .count()
     };
     assert_eq!(entries(&app), 6);
     app.update(Action::ActorPicker);
     type_text(&mut app, "south korea");
     app.update(Action::Apply);
-    assert!(app.screen.is_some(), "still on the library timeline");
+    assert!(app.screen().is_some(), "still on the library timeline");
     assert_eq!(entries(&app), 2);
     app.update(Action::ClearActors);
     assert_eq!(entries(&app), 6);
@@ -596,28 +598,28 @@ fn typing_a_search_in_the_library_timeline_narrows_to_what_a_rebuild_shows() {
     app.update(Action::Search);
     for c in "seo".chars() {
         app.update(Action::Type(c));
-        let shown = app.screen.as_ref().unwrap().rows.clone();
+        let shown = app.screen().unwrap().rows.clone();
         assert_eq!(
             shown,
-            brief::screens::rows(&app, ScreenKind::Timeline),
+            lists::rows(app.library(), app.filters(), ListKind::Timeline),
             "after {c:?}"
         );
     }
     assert_eq!(
-        app.screen
+        app.screen()
             .as_ref()
             .unwrap()
             .rows
             .iter()
-            .filter(|r| matches!(r, ScreenRow::Item(_)))
+            .filter(|r| matches!(r, ListRow::Item(_)))
             .count(),
         2,
         "the two Seoul entries"
     );
     app.update(Action::Erase);
     assert_eq!(
-        app.screen.as_ref().unwrap().rows,
-        brief::screens::rows(&app, ScreenKind::Timeline)
+        app.screen().unwrap().rows,
+        lists::rows(app.library(), app.filters(), ListKind::Timeline)
     );
 }
 
@@ -634,12 +636,12 @@ fn an_open_library_timeline_takes_in_files_as_they_arrive() {
     );
     app.update(Action::LibraryTimeline);
     let entries = |app: &App| {
-        app.screen
+        app.screen()
             .as_ref()
             .unwrap()
             .rows
             .iter()
-            .filter(|r| matches!(r, ScreenRow::Item(_)))
+            .filter(|r| matches!(r, ListRow::Item(_)))
             .count()
     };
     assert_eq!(entries(&app), 2);

@@ -590,6 +590,328 @@ fn check_does_not_echo_hostile_text() {
     }
 }
 
+/// Runs `brief ARGS` in a pseudo-terminal until it exits: what a user would see of
+/// its standard output and error together, and the exit status.
+fn run_in_terminal(args: &[&str]) -> (Vec<u8>, u32) {
+    let mut s = Session::start(args, 80, 24);
+    let status = s.wait_exit();
+    (s.raw(), status.exit_code())
+}
+
+#[test]
+fn argument_errors_do_not_echo_arguments_raw() {
+    let osc = "\x1b]0;pwned\x07\x1b]52;c;cHduZWQ=\x07\u{9b}2J\u{202e}";
+    let unexpected = format!("-{osc}");
+    let long_unexpected = format!("--{osc}");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["check", &unexpected], "unexpected argument"),
+        (
+            vec!["check", "briefings/", &long_unexpected],
+            "unexpected argument",
+        ),
+        (vec![&long_unexpected], "unexpected argument"),
+        (
+            vec!["export", "--format", osc, "briefings/"],
+            "invalid value",
+        ),
+        (vec!["--max-file-size", osc, "briefings/"], "is not a size"),
+        (vec!["check", "--max-file-size", osc, "x"], "is not a size"),
+        (vec!["--actor"], "a value is required"),
+        (vec![osc], "no such file or folder"),
+        (vec!["check", osc], "no such file or folder"),
+        (vec!["export", osc], "no such file or folder"),
+    ];
+    for (args, words) in cases {
+        let (raw, code) = run_in_terminal(&args);
+        let what = format!("brief {args:?}");
+        assert_eq!(code, 2, "{what}: {}", show(&raw));
+        assert!(
+            String::from_utf8_lossy(&raw).contains(words),
+            "{what}: no `{words}` in {}",
+            show(&raw)
+        );
+        assert_inert(&what, &raw, 0);
+        assert!(
+            !raw.contains(&0x1b),
+            "{what}: an escape byte: {}",
+            show(&raw)
+        );
+    }
+}
+
+#[test]
+fn a_hostile_actor_name_on_the_command_line_is_shown_cleaned() {
+    let name = "\x1b]0;pwned\x07nobody\u{9b}2J";
+    let mut s = Session::start(&["--actor", name, "--dossier", name, "briefings/"], 80, 24);
+    s.wait_for("the notice", |scr| scr.contains("No actor named"));
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw();
+    let from = find_all(&raw, ENTER_ALT)[0] + ENTER_ALT.len();
+    assert_inert("a hostile --actor", &raw, from);
+}
+
+/// Files that once made the loader panic, with escape sequences in the text the
+/// panic's message quoted: neither `check`, `export` nor the reader may pass them on.
+#[test]
+fn text_that_once_caused_a_panic_is_not_echoed() {
+    let dir = "tests/fixtures/panics/";
+    for args in [
+        vec!["check", dir],
+        vec!["export", "--format", "json", dir],
+        vec!["export", "--format", "text", dir],
+    ] {
+        let (raw, code) = run_in_terminal(&args);
+        let what = format!("brief {args:?}");
+        assert_eq!(code, 1, "{what}: {}", show(&raw));
+        let text = String::from_utf8_lossy(&raw);
+        assert!(
+            text.contains("url-wide-char.yaml:9:10: error: `url` in source must start with"),
+            "{what}: {}",
+            show(&raw)
+        );
+        assert!(!text.contains("panicked"), "{what}: {}", show(&raw));
+        assert_inert(&what, &raw, 0);
+        assert!(
+            !raw.contains(&0x1b),
+            "{what}: an escape byte: {}",
+            show(&raw)
+        );
+    }
+
+    let mut s = Session::start(&[dir], 80, 24);
+    s.wait_for("the good file and the bad one", |scr| {
+        scr.contains("A briefing that loads") && scr.contains("1 file with errors")
+    });
+    s.key(b"E", "the files with errors", |scr| {
+        scr.contains("Files with errors: 1")
+    });
+    s.key(ENTER, "the file's errors in full", |scr| {
+        scr.contains("File with errors ") && scr.contains("must start with http")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw();
+    assert_restored(&raw);
+    let from = find_all(&raw, ENTER_ALT)[0] + ENTER_ALT.len();
+    assert_inert("the reader", &raw, from);
+    assert!(!contains(&raw, b"panicked"), "{}", show(&raw));
+}
+
+/// A FIFO named on the command line and one in the folder, and a link that leads
+/// nowhere: the reader refuses the FIFOs without waiting on them, warns about the
+/// link, opens the good briefings and still answers keys.
+#[test]
+fn special_files_neither_hang_nor_vanish() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let briefing = "title: Still loads\ndate: 2017\nevent: {title: E, date: 2017}\nactors: [{id: a, name: A}]\n";
+    std::fs::write(root.join("a.yaml"), briefing).unwrap();
+    std::fs::write(root.join("z.yaml"), briefing).unwrap();
+    let fifo = std::ffi::CString::new(root.join("pipe.yaml").to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo(3) with a valid, NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    std::os::unix::fs::symlink("nowhere.yaml", root.join("dangling.yaml")).unwrap();
+    let pipe = root.join("pipe.yaml");
+    let mut s = Session::start(&[pipe.to_str().unwrap(), root.to_str().unwrap()], 100, 24);
+    s.wait_for("both briefings and the problems", |scr| {
+        scr.contains("Briefings 2") && scr.contains("1 file with errors, 1 warning (E)")
+    });
+    s.key(b"E", "the errors and warnings", |scr| {
+        scr.contains("Files with errors: 1, warnings: 1")
+            && scr.contains("not a regular file but a named pipe")
+            && scr.contains("a link that leads nowhere")
+    });
+    s.key(ESC, "the panes again", |scr| {
+        !scr.contains("Files with errors:")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    assert_restored(&s.raw());
+}
+
+/// `y` on a quote: the real binary writes exactly the OSC 52 sequence that puts the
+/// citation on the clipboard, once, and nothing else escapes to the terminal for it.
+#[test]
+fn y_puts_the_citation_on_the_clipboard_through_the_terminal() {
+    let mut s = Session::start(&["briefings/wannacry-attribution.yaml"], 100, 30);
+    s.wait_text("\u{201c}After careful investigation");
+    s.key(b"5", "the Quotes pane", |scr| {
+        focused(scr).as_deref() == Some("5 Quotes")
+    });
+    s.key(b"y", "the notice", |scr| {
+        status_line(scr).contains("Copied the quote with its citation: \u{201c}After careful")
+    });
+    let b = brief::load::load_file(
+        std::path::Path::new("briefings/wannacry-attribution.yaml"),
+        &Default::default(),
+    )
+    .unwrap();
+    let expected = brief::tui::osc52(&brief::citation::quote(&b, &b.quotes[0]));
+    assert!(expected.starts_with("\x1b]52;c;4oCcQWZ0ZXIgY2FyZWZ1bCBpbnZlc3RpZ2F0aW9u"));
+    let raw = s.raw();
+    assert_eq!(
+        find_all(&raw, expected.as_bytes()).len(),
+        1,
+        "{}",
+        show(&raw)
+    );
+    assert_eq!(
+        find_all(&raw, b"\x1b]").len(),
+        1,
+        "one OSC sequence, the copy"
+    );
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    assert_restored(&s.raw());
+}
+
+/// A briefing of 60,000 differently named actors that share one alias: grouping them
+/// once took time that grew with the square of their number, on the thread that reads
+/// keys. The briefing must show up and `q` and SIGTERM must act while the library's
+/// actors are still being grouped.
+#[test]
+fn many_actors_sharing_an_alias_neither_freeze_nor_delay_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "title: Sixty thousand actors\ndate: 2017\nevent: {title: E, date: 2017}\nactors:\n",
+    );
+    for i in 0..60_000 {
+        text.push_str(&format!("  - {{id: a{i}, name: A{i}, aliases: [S]}}\n"));
+    }
+    std::fs::write(dir.path().join("many.yaml"), text).unwrap();
+    let path = dir.path().to_str().unwrap();
+    for stop in [&b"q"[..], b"SIGTERM"] {
+        let mut s = Session::start(&[path, "briefings/"], 100, 30);
+        s.wait_for("the large briefing in the list", |scr| {
+            scr.contains("Sixty thousand") && scr.contains("Briefings 5")
+        });
+        if stop == b"q" {
+            s.send(b"q");
+            let status = s.wait_exit();
+            assert!(status.success(), "{status}");
+        } else {
+            s.signal(libc::SIGTERM);
+            let status = s.wait_exit();
+            assert_eq!((status.exit_code(), status.signal()), (143, None));
+        }
+        assert_restored(&s.raw());
+    }
+}
+
+/// A summary of two million empty lines: wrapped once, not on every frame, and only
+/// the lines in view drawn, so the reader opens at once and every key answers.
+#[test]
+fn a_summary_of_two_million_lines_neither_delays_the_first_frame_nor_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text =
+        String::from("title: Two million lines\ndate: 2017\nsummary: |\n  First line.\n");
+    text.push_str(&"\n".repeat(2_000_000));
+    text.push_str(
+        "  Last line.\nevent: {title: The event, date: 2017}\nactors: [{id: a, name: A}]\n",
+    );
+    let path = dir.path().join("long.yaml");
+    std::fs::write(&path, text).unwrap();
+    let mut s = Session::start(&[path.to_str().unwrap()], 80, 24);
+    s.wait_for("the briefing", |scr| scr.contains("Two million lines"));
+    s.key(b"2", "the Overview", |scr| {
+        scr.contains("\u{25b6} 2 Overview") && scr.contains("First line.")
+    });
+    for _ in 0..20 {
+        s.send(b"\x1b[6~");
+    }
+    s.key(b"G", "the end of the Overview", |scr| {
+        scr.contains("The event")
+    });
+    s.key(b"g", "its start", |scr| scr.contains("Two million lines"));
+    s.key(ENTER, "the briefing in full", |scr| {
+        scr.contains(" of 2000")
+    });
+    s.key(b"G", "its last line, the file's name", |scr| {
+        scr.contains("File   ") && scr.contains("long.yaml")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+}
+
+/// A folder of its own, removed when dropped, for what a test lets the reader write.
+fn scratch() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a scratch folder")
+}
+
+/// `o`: the whole address is shown first; `y` hands exactly it to the opener, any
+/// other key opens nothing.
+#[test]
+fn o_opens_the_source_only_after_a_yes() {
+    let dir = scratch();
+    let log = dir.path().join("opened.txt");
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    // The first opener `open` tries, standing in for the browser.
+    let opener = bin.join("xdg-open");
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{}'\n", log.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&opener, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let script = format!(
+        "PATH='{}':\"$PATH\" exec \"$BRIEF\" tests/fixtures/valid/wannacry-attribution.yaml",
+        bin.display()
+    );
+    let url = "https://fcw.com/articles/2017/12/19/wannacry-attribution.aspx";
+    let mut s = Session::start_sh(&script, 80, 24);
+    s.wait_text("\u{201c}We do not make this accusation");
+    s.send(b"5");
+    s.key(b"o", "the question", |scr| {
+        scr.contains("Open in the browser?") && scr.contains(url)
+    });
+    s.key(b"x", "the answer", |scr| {
+        status_line(scr).contains("Not opened")
+    });
+    assert!(!log.exists(), "opened without a yes");
+    s.send(b"o");
+    s.wait_text("Open in the browser?");
+    s.key(b"y", "the hand-over", |scr| {
+        status_line(scr).contains("Handed to the browser: https://fcw.com/")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), format!("{url}\n"));
+}
+
+/// `e`: what is on screen goes to a Markdown file in the current folder; a second
+/// export takes the next number, and the status bar names each file.
+#[test]
+fn e_exports_to_a_new_file_in_the_current_folder() {
+    let dir = scratch();
+    let briefing = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("briefings/wannacry-attribution.yaml");
+    let script = format!(
+        "cd '{}' && exec \"$BRIEF\" --actor manfra '{}'",
+        dir.path().display(),
+        briefing.display()
+    );
+    let mut s = Session::start_sh(&script, 100, 30);
+    s.wait_text("Actor: Jeanette Manfra");
+    s.key(b"e", "the first export", |scr| {
+        status_line(scr).contains("Exported to ./wannacry-attribution-filtered.md")
+    });
+    s.key(b"e", "the second export", |scr| {
+        status_line(scr).contains("Exported to ./wannacry-attribution-filtered-2.md")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    let first =
+        std::fs::read_to_string(dir.path().join("wannacry-attribution-filtered.md")).unwrap();
+    let second =
+        std::fs::read_to_string(dir.path().join("wannacry-attribution-filtered-2.md")).unwrap();
+    assert_eq!(first, second);
+    assert!(first.starts_with("**UNCLASSIFIED**\n\n# U.S. blames WannaCry on North Korea\n"));
+    assert!(first.contains("*Filtered view: only what involves Jeanette Manfra. Shown: 1 of 6"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
 /// The text of the selected row (the one marked `▌`) in the pane whose top border
 /// shows `title`, as far as the pane shows it.
 fn selected_row(screen: &str, title: &str) -> Option<String> {
@@ -620,31 +942,51 @@ fn selected_row(screen: &str, title: &str) -> Option<String> {
 #[test]
 fn paging_focus_and_ctrl_c_keys_arrive_from_the_terminal() {
     let file = "briefings/wannacry-attribution.yaml";
-    let names: Vec<String> =
-        brief::load::load_file(std::path::Path::new(file), &Default::default())
-            .expect("the briefing loads")
-            .actors
-            .iter()
-            .map(|a| a.name.shown().to_string())
-            .collect();
-    assert!(names.len() > 17, "{names:?}");
-    let mut s = Session::start(&[file], 80, 24);
+    let briefing = brief::load::load_file(std::path::Path::new(file), &Default::default())
+        .expect("the briefing loads");
+    let names: Vec<String> = briefing
+        .actors
+        .iter()
+        .map(|a| a.name.shown().to_string())
+        .collect();
+    // A page is as many rows as the pane shows: the Actors pane's inside at 80x16.
+    let app = brief::app::App::new(brief::library::Library::new(vec![briefing], Vec::new()));
+    let layout = brief::ui::layout(&app, ratatui::layout::Rect::new(0, 0, 80, 16));
+    let (_, actors) = layout
+        .panes
+        .iter()
+        .find(|(p, _)| *p == brief::app::Pane::Actors)
+        .expect("an Actors pane");
+    let page = usize::from(actors.height - 2);
+    let last = names.len() - 1;
+    assert!(
+        page > 2 && last >= 2 * page,
+        "{page} rows, {} actors",
+        names.len()
+    );
+    let mut s = Session::start(&[file], 80, 16);
     // Loaded: the pane lists every actor (while loading it is there, but empty).
     let all = format!("3 Actors {}", names.len());
     s.wait_for("the briefing", |scr| scr.contains(&all));
     s.key(b"3", "focus on Actors", |scr| {
         scr.contains("\u{25b6} 3 Actors")
     });
-    // A page is a third of the window's 24 rows: 8 actors.
-    let (first, last) = (&names[0], &names[names.len() - 1]);
-    for (bytes, name, expected) in [
-        (&b"\x1b[6~"[..], "PgDn", &names[8]),
-        (b"\x04", "Ctrl-d", &names[16]),
-        (b"\x1b[5~", "PgUp", &names[8]),
-        (b"\x15", "Ctrl-u", first),
-        (b"\x1b[F", "End", last),
-        (b"\x1b[H", "Home", first),
+    let mut at = 0;
+    for (bytes, name) in [
+        (&b"\x1b[6~"[..], "PgDn"),
+        (b"\x04", "Ctrl-d"),
+        (b"\x1b[5~", "PgUp"),
+        (b"\x15", "Ctrl-u"),
+        (b"\x1b[F", "End"),
+        (b"\x1b[H", "Home"),
     ] {
+        at = match name {
+            "PgDn" | "Ctrl-d" => (at + page).min(last),
+            "PgUp" | "Ctrl-u" => at - page.min(at),
+            "End" => last,
+            _ => 0,
+        };
+        let expected = &names[at];
         s.key(bytes, &format!("{name} to select {expected}"), |scr| {
             selected_row(scr, "3 Actors")
                 .is_some_and(|r| r.starts_with(&expected[..10.min(expected.len())]))
@@ -960,118 +1302,4 @@ fn the_reader_writes_no_file() {
         "the reader wrote:\n{}",
         changed.join("\n")
     );
-}
-
-/// `y` on a quote: the real binary writes exactly the OSC 52 sequence that puts the
-/// citation on the clipboard, once, and nothing else escapes to the terminal for it.
-#[test]
-fn y_puts_the_citation_on_the_clipboard_through_the_terminal() {
-    let mut s = Session::start(&["briefings/wannacry-attribution.yaml"], 100, 30);
-    s.wait_text("\u{201c}After careful investigation");
-    s.key(b"5", "the Quotes pane", |scr| {
-        focused(scr).as_deref() == Some("5 Quotes")
-    });
-    s.key(b"y", "the notice", |scr| {
-        status_line(scr).contains("Copied the quote with its citation: \u{201c}After careful")
-    });
-    let b = brief::load::load_file(
-        std::path::Path::new("briefings/wannacry-attribution.yaml"),
-        &Default::default(),
-    )
-    .unwrap();
-    let expected = brief::tui::osc52(&brief::citation::quote(&b, &b.quotes[0]));
-    assert!(expected.starts_with("\x1b]52;c;4oCcQWZ0ZXIgY2FyZWZ1bCBpbnZlc3RpZ2F0aW9u"));
-    let raw = s.raw();
-    assert_eq!(
-        find_all(&raw, expected.as_bytes()).len(),
-        1,
-        "{}",
-        show(&raw)
-    );
-    assert_eq!(
-        find_all(&raw, b"\x1b]").len(),
-        1,
-        "one OSC sequence, the copy"
-    );
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    assert_restored(&s.raw());
-}
-
-/// A folder of its own, removed when dropped, for what a test lets the reader write.
-fn scratch() -> tempfile::TempDir {
-    tempfile::tempdir().expect("a scratch folder")
-}
-
-/// `o`: the whole address is shown first; `y` hands exactly it to the opener, any
-/// other key opens nothing.
-#[test]
-fn o_opens_the_source_only_after_a_yes() {
-    let dir = scratch();
-    let log = dir.path().join("opened.txt");
-    let bin = dir.path().join("bin");
-    std::fs::create_dir(&bin).unwrap();
-    // The first opener `open` tries, standing in for the browser.
-    let opener = bin.join("xdg-open");
-    std::fs::write(
-        &opener,
-        format!("#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{}'\n", log.display()),
-    )
-    .unwrap();
-    std::fs::set_permissions(&opener, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    let script = format!(
-        "PATH='{}':\"$PATH\" exec \"$BRIEF\" tests/fixtures/valid/wannacry-attribution.yaml",
-        bin.display()
-    );
-    let url = "https://fcw.com/articles/2017/12/19/wannacry-attribution.aspx";
-    let mut s = Session::start_sh(&script, 80, 24);
-    s.wait_text("\u{201c}We do not make this accusation");
-    s.send(b"5");
-    s.key(b"o", "the question", |scr| {
-        scr.contains("Open in the browser?") && scr.contains(url)
-    });
-    s.key(b"x", "the answer", |scr| {
-        status_line(scr).contains("Not opened")
-    });
-    assert!(!log.exists(), "opened without a yes");
-    s.send(b"o");
-    s.wait_text("Open in the browser?");
-    s.key(b"y", "the hand-over", |scr| {
-        status_line(scr).contains("Handed to the browser: https://fcw.com/")
-    });
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    assert_eq!(std::fs::read_to_string(&log).unwrap(), format!("{url}\n"));
-}
-
-/// `e`: what is on screen goes to a Markdown file in the current folder; a second
-/// export takes the next number, and the status bar names each file.
-#[test]
-fn e_exports_to_a_new_file_in_the_current_folder() {
-    let dir = scratch();
-    let briefing = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("briefings/wannacry-attribution.yaml");
-    let script = format!(
-        "cd '{}' && exec \"$BRIEF\" --actor manfra '{}'",
-        dir.path().display(),
-        briefing.display()
-    );
-    let mut s = Session::start_sh(&script, 100, 30);
-    s.wait_text("Actor: Jeanette Manfra");
-    s.key(b"e", "the first export", |scr| {
-        status_line(scr).contains("Exported to ./wannacry-attribution-filtered.md")
-    });
-    s.key(b"e", "the second export", |scr| {
-        status_line(scr).contains("Exported to ./wannacry-attribution-filtered-2.md")
-    });
-    s.send(b"q");
-    assert!(s.wait_exit().success());
-    let first =
-        std::fs::read_to_string(dir.path().join("wannacry-attribution-filtered.md")).unwrap();
-    let second =
-        std::fs::read_to_string(dir.path().join("wannacry-attribution-filtered-2.md")).unwrap();
-    assert_eq!(first, second);
-    assert!(first.starts_with("**UNCLASSIFIED**\n\n# U.S. blames WannaCry on North Korea\n"));
-    assert!(first.contains("*Filtered view: only what involves Jeanette Manfra. Shown: 1 of 6"));
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
 }

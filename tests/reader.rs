@@ -4,18 +4,20 @@
 
 mod ui_common;
 
-use brief::app::{Action, Item, Mode, Overlay, Pane, ScreenKind, TimelineRow};
-use ui_common::{bundled, press, type_text, wannacry};
+use brief::app::{Action, Mode, Overlay, Pane};
+use brief::library::lists::{ListKind, ListRow};
+use brief::library::{Item, TimelineRow};
+use ui_common::{bundled, draw, press, type_text, wannacry};
 
 #[test]
 fn one_briefing_hides_the_list_and_focus_cycles_over_five_panes() {
     let mut app = wannacry();
     assert!(!app.shows_list());
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.focus(), Pane::Timeline);
     let mut seen = Vec::new();
     for _ in 0..5 {
         app.update(Action::FocusNext);
-        seen.push(app.focus);
+        seen.push(app.focus());
     }
     assert_eq!(
         seen,
@@ -28,24 +30,29 @@ fn one_briefing_hides_the_list_and_focus_cycles_over_five_panes() {
         ]
     );
     app.update(Action::FocusPrev);
-    assert_eq!(app.focus, Pane::Actors);
+    assert_eq!(app.focus(), Pane::Actors);
     app.update(Action::Focus(0));
     assert_eq!(
-        app.focus,
+        app.focus(),
         Pane::Actors,
         "the hidden Briefings pane cannot take focus"
     );
     app.update(Action::Focus(4));
-    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(app.focus(), Pane::Quotes);
 }
 
 #[test]
 fn a_library_starts_on_the_newest_briefing_with_the_list_focused() {
     let app = bundled();
     assert!(app.shows_list());
-    assert_eq!(app.focus, Pane::Briefings);
+    assert_eq!(app.focus(), Pane::Briefings);
     let newest = app.briefing().unwrap();
-    assert!(app.library.briefings.iter().all(|b| b.date <= newest.date));
+    assert!(
+        app.library()
+            .briefings
+            .iter()
+            .all(|b| b.date <= newest.date)
+    );
 }
 
 #[test]
@@ -72,17 +79,17 @@ fn moving_stays_within_bounds() {
 #[test]
 fn brackets_step_through_the_library_and_stop_at_the_ends() {
     let mut app = bundled();
-    let order: Vec<_> = app.view.briefings.clone();
-    assert_eq!(app.current, Some(order[0]));
+    let order: Vec<_> = app.shown().briefings.clone();
+    assert_eq!(app.current(), Some(order[0]));
     app.update(Action::NextBriefing);
-    assert_eq!(app.current, Some(order[1]));
+    assert_eq!(app.current(), Some(order[1]));
     for _ in 0..10 {
         app.update(Action::NextBriefing);
     }
-    assert_eq!(app.current, order.last().copied());
-    assert_eq!(app.notice.as_deref(), Some("Last briefing"));
+    assert_eq!(app.current(), order.last().copied());
+    assert_eq!(app.notice(), Some("Last briefing"));
     app.update(Action::PrevBriefing);
-    assert_eq!(app.current, Some(order[order.len() - 2]));
+    assert_eq!(app.current(), Some(order[order.len() - 2]));
 }
 
 #[test]
@@ -91,17 +98,17 @@ fn enter_opens_the_item_in_full_and_esc_closes_it() {
     app.update(Action::Focus(4));
     app.update(Action::Down);
     app.update(Action::Open);
-    let b = app.current.unwrap();
-    match &app.overlay {
+    let b = app.current().unwrap();
+    match &app.overlay() {
         Some(Overlay::Detail { item, scroll }) => {
-            assert_eq!(*item, Item::Quote(b, app.view.quotes[1]));
+            assert_eq!(*item, Item::Quote(b, app.shown().quotes[1]));
             assert_eq!(*scroll, 0);
         }
         other => panic!("expected a detail, got {other:?}"),
     }
     assert_eq!(app.mode(), Mode::Detail);
     app.update(Action::Back);
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     assert_eq!(app.mode(), Mode::Reader);
 }
 
@@ -117,15 +124,15 @@ fn actor_filter_keeps_only_items_involving_the_actor() {
     let mut app = wannacry();
     filter_by(&mut app, "bossert");
     let br = app.briefing().unwrap();
-    assert!(!app.view.quotes.is_empty());
+    assert!(!app.shown().quotes.is_empty());
     assert!(
-        app.view
+        app.shown()
             .quotes
             .iter()
             .all(|&i| br.quotes[i].actor == "tom-bossert")
     );
-    assert!(app.view.quotes.len() < br.quotes.len());
-    for row in &app.view.timeline {
+    assert!(app.shown().quotes.len() < br.quotes.len());
+    for row in &app.shown().timeline {
         if let TimelineRow::Entry(i) = row {
             assert!(br.timeline[*i].actors.iter().any(|a| a == "tom-bossert"));
         }
@@ -137,7 +144,7 @@ fn actor_filter_keeps_only_items_involving_the_actor() {
     );
     assert!(summary.contains(&format!(
         "quotes {}/{}",
-        app.view.quotes.len(),
+        app.shown().quotes.len(),
         br.quotes.len()
     )));
 }
@@ -146,13 +153,13 @@ fn actor_filter_keeps_only_items_involving_the_actor() {
 fn actor_filter_is_any_of_the_selected_actors() {
     let mut app = wannacry();
     app.select_actors_by_name(&["Tom Bossert".into()]);
-    let bossert = app.view.quotes.len();
-    app.clear_actor_filter();
+    let bossert = app.shown().quotes.len();
+    app.update(Action::ClearActors);
     app.select_actors_by_name(&["Jeanette Manfra".into()]);
-    let manfra = app.view.quotes.len();
-    app.clear_actor_filter();
+    let manfra = app.shown().quotes.len();
+    app.update(Action::ClearActors);
     app.select_actors_by_name(&["tom bossert".into(), "MANFRA".into()]);
-    assert_eq!(app.view.quotes.len(), bossert + manfra);
+    assert_eq!(app.shown().quotes.len(), bossert + manfra);
 }
 
 #[test]
@@ -165,18 +172,17 @@ fn actors_match_by_id_alias_case_and_punctuation() {
         "north korea",
         "North  Korea!",
     ] {
-        app.clear_actor_filter();
+        app.update(Action::ClearActors);
         app.select_actors_by_name(&[name.to_string()]);
-        assert_eq!(app.actor_filter.len(), 1, "{name}");
-        let ix = *app.actor_filter.iter().next().unwrap();
-        assert_eq!(app.library.actors[ix].name, "North Korea", "{name}");
+        assert_eq!(app.filters().actors.len(), 1, "{name}");
+        let ix = *app.filters().actors.iter().next().unwrap();
+        assert_eq!(app.library().actors[ix].name, "North Korea", "{name}");
     }
-    app.clear_actor_filter();
+    app.update(Action::ClearActors);
     app.select_actors_by_name(&["Nobody At All".into()]);
-    assert!(app.actor_filter.is_empty());
+    assert!(app.filters().actors.is_empty());
     assert!(
-        app.notice
-            .as_deref()
+        app.notice()
             .unwrap()
             .contains("No actor named Nobody At All")
     );
@@ -188,9 +194,9 @@ fn space_in_the_actors_pane_toggles_that_actor() {
     app.update(Action::Focus(2));
     app.update(Action::Down);
     app.update(Action::ToggleActor);
-    assert_eq!(app.actor_filter.len(), 1);
+    assert_eq!(app.filters().actors.len(), 1);
     app.update(Action::ToggleActor);
-    assert!(app.actor_filter.is_empty());
+    assert!(app.filters().actors.is_empty());
 }
 
 #[test]
@@ -216,15 +222,15 @@ fn the_picker_cancels_with_esc_and_narrows_by_alias() {
     let mut app = wannacry();
     app.update(Action::ActorPicker);
     type_text(&mut app, "pyongyang");
-    let Some(Overlay::Picker(p)) = &app.overlay else {
+    let Some(Overlay::Picker(p)) = &app.overlay() else {
         panic!("picker closed")
     };
     assert_eq!(p.shown.len(), 1);
     assert_eq!(p.choices[p.shown[0]].0, "North Korea");
     app.update(Action::Toggle);
     app.update(Action::Back);
-    assert!(app.overlay.is_none());
-    assert!(app.actor_filter.is_empty(), "Esc applies nothing");
+    assert!(app.overlay().is_none());
+    assert!(app.filters().actors.is_empty(), "Esc applies nothing");
 }
 
 #[test]
@@ -232,16 +238,16 @@ fn a_filter_on_the_library_lists_only_briefings_involving_the_actor() {
     let mut app = bundled();
     app.select_actors_by_name(&["Veloria".into()]);
     let names: Vec<&str> = app
-        .view
+        .shown()
         .briefings
         .iter()
-        .map(|&b| app.library.briefings[b].id.as_str())
+        .map(|&b| app.library().briefings[b].id.as_str())
         .collect();
     assert!(!names.is_empty());
     assert!(!names.contains(&"wannacry-attribution"));
-    for &b in &app.view.briefings {
+    for &b in &app.shown().briefings {
         assert!(
-            app.library.briefings[b]
+            app.library().briefings[b]
                 .actors
                 .iter()
                 .any(|a| a.name.shown().contains("Veloria")
@@ -258,23 +264,23 @@ fn search_counts_matches_and_n_wraps_around() {
     type_text(&mut app, "bossert");
     app.update(Action::Apply);
     assert_eq!(app.mode(), Mode::Reader);
-    let n = app.search.matches.len();
+    let n = app.search().matches.len();
     assert!(n > 3, "{n} matches");
-    let first = app.search.current.unwrap();
+    let first = app.search().current.unwrap();
     for _ in 0..n {
         app.update(Action::NextMatch);
     }
-    assert_eq!(app.search.current, Some(first), "n wraps around");
+    assert_eq!(app.search().current, Some(first), "n wraps around");
     app.update(Action::PrevMatch);
-    assert_eq!(app.search.current, Some((first + n - 1) % n));
-    let (pane, row) = app.search.matches[app.search.current.unwrap()];
+    assert_eq!(app.search().current, Some((first + n - 1) % n));
+    let (pane, row) = app.search().matches[app.search().current.unwrap()];
     assert_eq!(
-        (app.focus, app.cursor(pane)),
+        (app.focus(), app.cursor(pane)),
         (pane, row),
         "the cursor is on the match"
     );
     app.update(Action::Back);
-    assert!(!app.search.active(), "Esc clears the search");
+    assert!(!app.searching(), "Esc clears the search");
 }
 
 #[test]
@@ -282,39 +288,44 @@ fn search_is_case_insensitive_and_esc_while_typing_restores() {
     let mut app = wannacry();
     app.update(Action::Search);
     type_text(&mut app, "WANNACRY");
-    assert!(!app.search.matches.is_empty());
+    assert!(!app.search().matches.is_empty());
     app.update(Action::Apply);
     app.update(Action::Search);
     type_text(&mut app, "zzz");
     app.update(Action::Back);
-    assert_eq!(app.search.query, "WANNACRY");
+    assert_eq!(app.filters().query.text(), "WANNACRY");
 }
 
 #[test]
 fn dossier_and_library_timeline_open_and_jump_back() {
     let mut app = bundled();
     app.open_dossier_by_name("Tessaline Security");
-    let Some(screen) = &app.screen else {
+    let Some(screen) = &app.screen() else {
         panic!("no dossier")
     };
-    assert!(matches!(screen.kind, ScreenKind::Dossier(_)));
+    assert!(matches!(screen.kind, ListKind::Dossier(_)));
     app.update(Action::Back);
-    assert!(app.screen.is_none());
+    assert!(app.screen().is_none());
     app.update(Action::LibraryTimeline);
-    let Some(screen) = &app.screen else {
+    let Some(screen) = &app.screen() else {
         panic!("no timeline")
     };
-    let total: usize = app.library.briefings.iter().map(|b| b.timeline.len()).sum();
+    let total: usize = app
+        .library()
+        .briefings
+        .iter()
+        .map(|b| b.timeline.len())
+        .sum();
     let items = screen
         .rows
         .iter()
-        .filter(|r| matches!(r, brief::app::ScreenRow::Item(_)))
+        .filter(|r| matches!(r, ListRow::Item(_)))
         .count();
     assert_eq!(items, total);
     app.update(Action::Down);
     app.update(Action::Open);
-    assert!(app.screen.is_none());
-    assert_eq!(app.focus, Pane::Timeline);
+    assert!(app.screen().is_none());
+    assert_eq!(app.focus(), Pane::Timeline);
 }
 
 #[test]
@@ -326,29 +337,27 @@ fn help_opens_and_closes() {
     app.update(Action::Back);
     assert_eq!(app.mode(), Mode::Reader);
     app.update(Action::Quit);
-    assert!(app.quit);
+    assert!(app.quit_requested());
 }
 
 #[test]
 fn the_mouse_is_off_unless_asked_and_then_clicks_select() {
     let mut app = wannacry();
-    app.update(Action::Resize {
-        width: 160,
-        height: 50,
-    });
+    // A click is on what the last frame drew.
+    draw(&mut app, 160, 50);
     let l = brief::ui::layout(&app, ratatui::layout::Rect::new(0, 0, 160, 50));
     let (_, quotes) = *l.panes.iter().find(|(p, _)| *p == Pane::Quotes).unwrap();
     // Each quote takes two lines: the third line inside the border is the second quote.
     let (x, y) = (quotes.x + 3, quotes.y + 1 + 2);
     app.update(Action::Click { x, y });
     assert_eq!(
-        app.focus,
+        app.focus(),
         Pane::Timeline,
         "without --mouse a click does nothing"
     );
-    app.mouse = true;
+    app.set_mouse(true);
     app.update(Action::Click { x, y });
-    assert_eq!((app.focus, app.cursor(Pane::Quotes)), (Pane::Quotes, 1));
+    assert_eq!((app.focus(), app.cursor(Pane::Quotes)), (Pane::Quotes, 1));
     app.update(Action::ScrollDown { x, y });
     assert_eq!(app.cursor(Pane::Quotes), 4, "the wheel moves three rows");
 }
@@ -366,9 +375,10 @@ fn the_picker_selects_several_actors_across_narrowings() {
     app.update(Action::Toggle);
     app.update(Action::Apply);
     let names: Vec<&str> = app
-        .actor_filter
+        .filters()
+        .actors
         .iter()
-        .map(|&i| app.library.actors[i].name.as_str())
+        .map(|&i| app.library().actors[i].name.as_str())
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
     assert!(
@@ -461,30 +471,28 @@ fn every_key_in_the_readme_is_bound_in_the_reader() {
 #[test]
 fn tab_shift_tab_and_numbers_move_the_focus() {
     let mut app = bundled();
-    assert_eq!(app.focus, Pane::Briefings);
+    assert_eq!(app.focus(), Pane::Briefings);
     key(&mut app, "Tab");
-    assert_eq!(app.focus, Pane::Overview);
+    assert_eq!(app.focus(), Pane::Overview);
     key(&mut app, "Shift-Tab");
-    assert_eq!(app.focus, Pane::Briefings);
+    assert_eq!(app.focus(), Pane::Briefings);
     key(&mut app, "Shift-Tab");
-    assert_eq!(app.focus, Pane::Implications, "Shift-Tab wraps around");
+    assert_eq!(app.focus(), Pane::Implications, "Shift-Tab wraps around");
     for (n, pane) in ["1", "2", "3", "4", "5", "6"].iter().zip(Pane::ALL) {
         key(&mut app, n);
-        assert_eq!(app.focus, pane, "{n}");
+        assert_eq!(app.focus(), pane, "{n}");
     }
 }
 
 #[test]
 fn moving_and_paging_keys_move_by_a_row_a_page_or_to_an_end() {
     let mut app = wannacry();
-    app.update(Action::Resize {
-        width: 80,
-        height: 24,
-    });
     key(&mut app, "3");
+    // A page is as many rows as the pane showed.
+    draw(&mut app, 80, 14);
+    let page = app.view().pane(Pane::Actors).page();
     let n = app.pane_len(Pane::Actors);
-    assert!(n > 20, "{n} actors");
-    let page = 24 / 3;
+    assert!(page > 3 && n > 2 * page, "{n} actors, {page} a page");
     let at = |app: &App| app.cursor(Pane::Actors);
     for (name, expected) in [
         ("j", 1),
@@ -508,28 +516,28 @@ fn moving_and_paging_keys_move_by_a_row_a_page_or_to_an_end() {
 #[test]
 fn brackets_go_to_the_previous_and_next_briefing_in_the_list() {
     let mut app = bundled();
-    let list = app.view.briefings.clone();
-    assert_eq!(app.current, Some(list[0]));
+    let list = app.shown().briefings.clone();
+    assert_eq!(app.current(), Some(list[0]));
     key(&mut app, "]");
-    assert_eq!(app.current, Some(list[1]));
+    assert_eq!(app.current(), Some(list[1]));
     key(&mut app, "]");
-    assert_eq!(app.current, Some(list[2]));
+    assert_eq!(app.current(), Some(list[2]));
     key(&mut app, "[");
-    assert_eq!(app.current, Some(list[1]));
+    assert_eq!(app.current(), Some(list[1]));
 }
 
 #[test]
 fn s_cycles_the_sort_of_the_list_through_oldest_title_and_newest() {
     let mut app = bundled();
     let titles = |app: &App| -> Vec<String> {
-        app.view
+        app.shown()
             .briefings
             .iter()
-            .map(|&b| app.library.briefings[b].title.shown().to_string())
+            .map(|&b| app.library().briefings[b].title.shown().to_string())
             .collect()
     };
     let mut by_date: Vec<(String, String)> = app
-        .library
+        .library()
         .briefings
         .iter()
         .map(|b| (b.date.to_string(), b.title.shown().to_string()))
@@ -539,14 +547,14 @@ fn s_cycles_the_sort_of_the_list_through_oldest_title_and_newest() {
     let newest: Vec<String> = oldest.iter().rev().cloned().collect();
     assert_eq!(titles(&app), newest);
     key(&mut app, "s");
-    assert_eq!((app.sort, titles(&app)), (Sort::Oldest, oldest));
+    assert_eq!((app.sort(), titles(&app)), (Sort::Oldest, oldest));
     key(&mut app, "s");
-    assert_eq!(app.sort, Sort::Title);
+    assert_eq!(app.sort(), Sort::Title);
     let mut by_title = titles(&app);
     by_title.sort_by_key(|t| t.to_lowercase());
     assert_eq!(titles(&app), by_title);
     key(&mut app, "s");
-    assert_eq!((app.sort, titles(&app)), (Sort::Newest, newest));
+    assert_eq!((app.sort(), titles(&app)), (Sort::Newest, newest));
 }
 
 #[test]
@@ -554,7 +562,7 @@ fn f_space_and_capital_f_choose_and_clear_the_actor_filter() {
     let mut app = wannacry();
     key(&mut app, "f");
     assert!(
-        matches!(&app.overlay, Some(Overlay::Picker(p)) if p.kind == PickerKind::Actors),
+        matches!(app.overlay(), Some(Overlay::Picker(p)) if p.kind == PickerKind::Actors),
         "f opens the actor picker"
     );
     // Space in the picker selects: two actors, one found after the other.
@@ -565,20 +573,21 @@ fn f_space_and_capital_f_choose_and_clear_the_actor_filter() {
     key(&mut app, "Space");
     key(&mut app, "Enter");
     let names = |app: &App| -> Vec<String> {
-        app.actor_filter
+        app.filters()
+            .actors
             .iter()
-            .map(|&i| app.library.actors[i].name.clone())
+            .map(|&i| app.library().actors[i].name.clone())
             .collect()
     };
     assert_eq!(names(&app), ["Tom Bossert", "Jeanette Manfra"]);
     key(&mut app, "F");
-    assert!(app.actor_filter.is_empty(), "F clears the filter");
+    assert!(app.filters().actors.is_empty(), "F clears the filter");
     // Space in the Actors pane selects the actor under the cursor, and again unselects.
     keys(&mut app, &["3", "j"]);
     key(&mut app, "Space");
     assert_eq!(names(&app), ["The White House"]);
     key(&mut app, "Space");
-    assert!(app.actor_filter.is_empty());
+    assert!(app.filters().actors.is_empty());
 }
 
 #[test]
@@ -588,16 +597,16 @@ fn slash_n_and_capital_n_search_and_step_through_matches() {
     assert_eq!(app.mode(), Mode::Search);
     type_text(&mut app, "bossert");
     key(&mut app, "Enter");
-    let first = app.search.current.expect("on a match");
-    let n = app.search.matches.len();
+    let first = app.search().current.expect("on a match");
+    let n = app.search().matches.len();
     key(&mut app, "n");
-    assert_eq!(app.search.current, Some((first + 1) % n));
+    assert_eq!(app.search().current, Some((first + 1) % n));
     key(&mut app, "n");
-    assert_eq!(app.search.current, Some((first + 2) % n));
+    assert_eq!(app.search().current, Some((first + 2) % n));
     key(&mut app, "N");
-    assert_eq!(app.search.current, Some((first + 1) % n));
+    assert_eq!(app.search().current, Some((first + 1) % n));
     key(&mut app, "Esc");
-    assert!(!app.search.active(), "Esc clears the search");
+    assert!(!app.searching(), "Esc clears the search");
 }
 
 #[test]
@@ -605,42 +614,36 @@ fn capital_a_t_and_e_open_the_full_screen_lists() {
     let mut app = bundled();
     // In the Actors pane, A opens that actor's dossier.
     keys(&mut app, &["3", "j", "j"]);
-    let b = app.current.unwrap();
-    let expected = app.library.actor_at(b, app.view.actors[2]).unwrap();
+    let b = app.current().unwrap();
+    let expected = app.library().actor_at(b, app.shown().actors[2]).unwrap();
     key(&mut app, "A");
     assert_eq!(
-        app.screen.as_ref().map(|s| s.kind),
-        Some(ScreenKind::Dossier(expected))
+        app.screen().map(|s| s.kind),
+        Some(ListKind::Dossier(expected))
     );
     key(&mut app, "Esc");
-    assert!(app.screen.is_none());
+    assert!(app.screen().is_none());
     key(&mut app, "T");
-    assert_eq!(
-        app.screen.as_ref().map(|s| s.kind),
-        Some(ScreenKind::Timeline)
-    );
+    assert_eq!(app.screen().map(|s| s.kind), Some(ListKind::Timeline));
     key(&mut app, "E");
-    assert_eq!(
-        app.screen.as_ref().map(|s| s.kind),
-        Some(ScreenKind::Errors)
-    );
+    assert_eq!(app.screen().map(|s| s.kind), Some(ListKind::Errors));
     key(&mut app, "Esc");
-    assert!(app.screen.is_none());
+    assert!(app.screen().is_none());
 }
 
 #[test]
 fn t_opens_the_tag_filter() {
     let mut app = bundled();
     key(&mut app, "t");
-    let Some(Overlay::Picker(p)) = &app.overlay else {
+    let Some(Overlay::Picker(p)) = app.overlay() else {
         panic!("t opens the tag picker")
     };
     assert_eq!(p.kind, PickerKind::Tags);
     let first = p.choices[p.shown[0]].0.clone();
     key(&mut app, "Enter");
-    assert_eq!(app.tag_filter.iter().collect::<Vec<_>>(), [&first]);
-    assert!(app.view.briefings.iter().all(|&b| {
-        app.library.briefings[b]
+    assert_eq!(app.filters().tags.iter().collect::<Vec<_>>(), [&first]);
+    assert!(app.shown().briefings.iter().all(|&b| {
+        app.library().briefings[b]
             .tags
             .iter()
             .any(|t| t.shown() == first)
@@ -665,14 +668,14 @@ fn enter_esc_help_quit_and_suspend_keys() {
     for quit in ["q", "Ctrl-c"] {
         let mut app = wannacry();
         key(&mut app, quit);
-        assert!(app.quit, "{quit}");
+        assert!(app.quit_requested(), "{quit}");
     }
     // Ctrl-c quits even while typing a search or choosing actors.
     for open in ["/", "f"] {
         let mut app = wannacry();
         key(&mut app, open);
         key(&mut app, "Ctrl-c");
-        assert!(app.quit, "Ctrl-c after {open}");
+        assert!(app.quit_requested(), "Ctrl-c after {open}");
     }
 }
 
@@ -693,17 +696,17 @@ fn the_overview_is_a_match_only_when_its_texts_match() {
         app.update(Action::Search);
         type_text(&mut app, query);
         let br = app.briefing().unwrap();
-        let in_overview = brief::search::overview_texts(br)
+        let in_overview = brief::library::search::overview_texts(br)
             .iter()
             .any(|t| t.to_lowercase().contains(query));
         let overview_matches = app
-            .search
+            .search()
             .matches
             .iter()
             .filter(|(p, _)| *p == Pane::Overview)
             .count();
         assert_eq!(overview_matches, usize::from(in_overview), "{query}");
-        seen[usize::from(in_overview)] |= !app.search.matches.is_empty();
+        seen[usize::from(in_overview)] |= !app.search().matches.is_empty();
     }
     assert_eq!(
         seen,

@@ -250,10 +250,10 @@ fn styles_show_focus_selection_and_matches() {
     let t = draw(&mut app, 80, 24);
     let buf = t.backend().buffer();
     let l = brief::ui::layout(&app, ratatui::layout::Rect::new(0, 0, 80, 24));
-    assert_eq!(app.focus, brief::app::Pane::Quotes);
+    assert_eq!(app.focus(), brief::app::Pane::Quotes);
 
     for (pane, r) in &l.panes {
-        let focused = *pane == app.focus;
+        let focused = *pane == app.focus();
         let (corners, style) = if focused {
             (["┏", "┓", "┗", "┛"], Theme::FOCUS)
         } else {

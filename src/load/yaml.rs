@@ -1,7 +1,7 @@
 //! YAML to a tree of positioned nodes, with every parser option in one place.
 //!
 //! The tree keeps each node's line and column and its source text, so the
-//! validator can report every problem of a file at once, where it is.
+//! positioned reading (`tree.rs`) can report every problem of a file at once, where it is.
 
 use std::fmt;
 
@@ -25,13 +25,13 @@ pub const MAX_ALIASES: usize = 10_000;
 pub const MAX_ALIAS_EVENTS: usize = 100_000;
 
 /// The parser settings, all of them: strict booleans, budgets, and duplicate keys
-/// passed through to the validator, which reports every one of them with its place.
+/// passed through to the positioned reading, which reports every one of them with its place.
 fn options() -> Options {
     with_duplicates(DuplicateKeyPolicy::PassThrough)
 }
 
 /// The same settings, but a duplicate key is an error: for the typed quick way in,
-/// which leaves such a file to the validator.
+/// which leaves such a file to the positioned reading.
 pub fn strict_options() -> Options {
     with_duplicates(DuplicateKeyPolicy::Error)
 }
@@ -69,21 +69,6 @@ pub enum Value {
     Str(String),
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
-}
-
-impl Value {
-    /// What the value is, in the words of an error message.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Value::Null => "nothing (an empty value)",
-            Value::Bool(_) => "a boolean",
-            Value::Int(_) => "a number",
-            Value::Float(_) => "a number",
-            Value::Str(_) => "a text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping",
-        }
-    }
 }
 
 /// 1-based line and column, counted in characters.
@@ -128,7 +113,18 @@ const PARSE_STACK: usize = 32 * 1024 * 1024;
 /// whatever thread the caller is on; if that thread cannot be started, it runs here.
 pub fn parse(src: &str) -> Result<Node, SyntaxError> {
     let run = || {
-        serde_saphyr::from_str_with_options::<Node>(src, options()).map_err(|e| syntax_error(&e))
+        crate::crash::catching(|| {
+            serde_saphyr::from_str_with_options::<Node>(src, options())
+                .map_err(|e| syntax_error(&e))
+        })
+        .unwrap_or_else(|message| {
+            Err(SyntaxError {
+                pos: Pos { line: 1, column: 1 },
+                message: format!(
+                    "the YAML parser failed on this file (a bug, not in the file): {message}"
+                ),
+            })
+        })
     };
     std::thread::scope(|s| {
         match std::thread::Builder::new()
@@ -139,7 +135,7 @@ pub fn parse(src: &str) -> Result<Node, SyntaxError> {
             Ok(handle) => handle.join().unwrap_or_else(|_| {
                 Err(SyntaxError {
                     pos: Pos { line: 1, column: 1 },
-                    message: "the YAML parser failed on this file; it is damaged or not a briefing"
+                    message: "the YAML parser failed on this file (a bug, not in the file)"
                         .to_string(),
                 })
             }),
@@ -156,15 +152,144 @@ fn syntax_error(e: &serde_saphyr::Error) -> SyntaxError {
             column: l.column().min(u32::MAX as u64) as u32,
         })
         .unwrap_or(Pos { line: 1, column: 1 });
-    SyntaxError {
-        pos,
-        message: explain(&e.without_snippet().to_string()),
+    let message = limit_reached(e).unwrap_or_else(|| explain(e));
+    SyntaxError { pos, message }
+}
+
+/// When the parser stopped at one of its limits: which one, in plain words, with the
+/// limit, and what it means for the file.
+fn limit_reached(e: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::budget::BudgetBreach as B;
+    let mut e = e;
+    while let E::WithSnippet { error, .. } | E::AliasError { error, .. } = e {
+        e = error;
+    }
+    let bomb = "the file expands itself (an alias bomb) or is damaged; a briefing needs far less";
+    let large = "the file is far larger or more intricate than any briefing; it is damaged or not a briefing";
+    let defaults = serde_saphyr::budget::Budget::default();
+    let what = match e {
+        E::Budget { breach, .. } => match breach {
+            B::Events { .. } => format!(
+                "too many YAML values: more than {} values, keys, lists and mappings in all; {large}",
+                MAX_EVENTS
+            ),
+            B::Nodes { .. } => format!(
+                "too many YAML values: more than {} once its aliases (`*name`) are expanded; {bomb}",
+                MAX_NODES
+            ),
+            B::Aliases { .. } => format!(
+                "too many alias expansions: aliases (`*name`) are used more than {} times; {bomb}",
+                MAX_ALIASES
+            ),
+            B::Anchors { .. } => format!(
+                "too many anchors: more than {} values are marked with anchors (`&name`); {large}",
+                defaults.max_anchors
+            ),
+            B::AliasAnchorRatio { aliases, anchors } => format!(
+                "too many alias expansions: {anchors} anchors (`&name`) are used {aliases} times through aliases (`*name`); {bomb}"
+            ),
+            B::MergeKeys { .. } => format!(
+                "too many merge keys: more than {} (`<<`); {large}",
+                defaults.max_merge_keys
+            ),
+            B::ScalarBytes { .. } => format!(
+                "too much text: the texts add up to more than {}; {large}",
+                super::human_size(defaults.max_total_scalar_bytes as u64)
+            ),
+            B::Depth { .. } | B::InclusionDepth { .. } => format!(
+                "nesting too deep (more than {MAX_DEPTH} levels); a briefing needs only a few: \
+                 the file is damaged or not a briefing"
+            ),
+            B::Documents { .. } => {
+                return Some(
+                    "more than one YAML document in the file (a `---` line starts another); \
+                     a briefing file holds exactly one: split it into several files"
+                        .to_string(),
+                );
+            }
+            _ => format!("too large or too intricate to read; {large}"),
+        },
+        E::AliasReplayLimitExceeded {
+            max_total_replayed_events,
+            ..
+        } => format!(
+            "too many alias expansions: the aliases (`*name`) would expand to more than {} values; {bomb}",
+            max_total_replayed_events
+        ),
+        E::AliasExpansionLimitExceeded {
+            max_expansions_per_anchor,
+            ..
+        } => format!(
+            "too many alias expansions: one anchor (`&name`) is expanded more than {} times; {bomb}",
+            max_expansions_per_anchor
+        ),
+        E::AliasReplayStackDepthExceeded { max_depth, .. } => format!(
+            "too many alias expansions: aliases (`*name`) lead into each other more than {max_depth} deep; {bomb}"
+        ),
+        _ => return None,
+    };
+    Some(what)
+}
+
+/// The parser's error in words a briefing author can act on, by what went wrong (its
+/// limits are named by [`limit_reached`]).
+fn explain(e: &serde_saphyr::Error) -> String {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::granit_parser::ErrorKind as Scan;
+
+    let too_deep = || {
+        format!(
+            "nesting too deep (more than {MAX_DEPTH} levels); a briefing needs only a few: \
+             the file is damaged or not a briefing"
+        )
+    };
+    // What went wrong, inside the wrappers that add a snippet or an alias's places;
+    // the parser's own words, when they are shown, are those of the whole error.
+    let mut inner = e;
+    while let E::WithSnippet { error, .. } | E::AliasError { error, .. } = inner {
+        inner = error;
+    }
+    match inner {
+        E::MultipleDocuments { .. } => "more than one YAML document in the file (a `---` line \
+            starts another); a briefing file holds exactly one: split it into several files"
+            .to_string(),
+        E::InternalDepthUnderflow { .. } => too_deep(),
+        E::RecursiveReferencesRequireWeakTypes { .. } => {
+            "an alias (`*name`) is used inside the value its own anchor (`&name`) marks; \
+             a value cannot contain itself"
+                .to_string()
+        }
+        E::InvalidBinaryBase64 { .. }
+        | E::BinaryNotUtf8 { .. }
+        | E::BytesNotSupportedMissingBinaryTag { .. } => {
+            "a `!!binary` value here is not text once decoded; a briefing holds text: \
+             write the text itself"
+                .to_string()
+        }
+        E::ExternalMessage { source, .. } => match &**source {
+            serde_saphyr::ExternalMessageSource::Parser(scan) => match scan.kind() {
+                Scan::RecursionLimitExceeded => too_deep(),
+                Scan::MappingValueNotAllowed => {
+                    "not valid YAML: a `: ` here starts a key where none can be; if it is part \
+                     of a text, put the text in quotes (title: \"Cyber: a new front\"), \
+                     otherwise check the indentation"
+                        .to_string()
+                }
+                Scan::UnclosedQuotedScalar => {
+                    "a quoted text is never closed: add the closing quotation mark".to_string()
+                }
+                _ => format!("not valid YAML: {}", parser_words(e)),
+            },
+            _ => format!("not valid YAML: {}", parser_words(e)),
+        },
+        _ => format!("not valid YAML: {}", parser_words(e)),
     }
 }
 
-/// Rewrites the parser's words into ones a briefing author can act on.
-fn explain(rendered: &str) -> String {
-    // The parser renders "error: line L column C: message"; keep the message.
+/// The parser's own words for an error it has no better name for, on one line.
+fn parser_words(e: &serde_saphyr::Error) -> String {
+    let rendered = e.without_snippet().to_string();
     let mut msg = rendered.trim();
     msg = msg.strip_prefix("error: ").unwrap_or(msg);
     if let Some(rest) = msg.strip_prefix("line ")
@@ -172,58 +297,7 @@ fn explain(rendered: &str) -> String {
     {
         msg = &rest[i + 2..];
     }
-    let msg = msg.lines().next().unwrap_or(msg).trim();
-    if msg.contains("multiple YAML documents") {
-        return "more than one YAML document in the file (a `---` line starts another); \
-                a briefing file holds exactly one: split it into several files"
-            .to_string();
-    }
-    if msg.contains("recursion limit") || msg.contains("Depth") || msg.contains("depth") {
-        return format!(
-            "nesting too deep (more than {MAX_DEPTH} levels); a briefing needs only a few: \
-             the file is damaged or not a briefing"
-        );
-    }
-    if msg.contains("budget breached") || msg.contains("alias") && msg.contains("limit") {
-        let what = if msg.contains("Alias") || msg.contains("alias") || msg.contains("Replay") {
-            format!(
-                "too many alias expansions (limit {MAX_ALIAS_EVENTS} nodes, {MAX_ALIASES} aliases)"
-            )
-        } else if msg.contains("Nodes") {
-            format!("too many YAML nodes (limit {MAX_NODES})")
-        } else if msg.contains("Events") {
-            format!("too many YAML values (limit {MAX_EVENTS} parser events)")
-        } else if msg.contains("Documents") {
-            return "more than one YAML document in the file (a `---` line starts another); \
-                    a briefing file holds exactly one: split it into several files"
-                .to_string();
-        } else {
-            format!("a parser limit was reached ({msg})")
-        };
-        return format!(
-            "{what}: the file is too large or expands itself (an alias bomb); a briefing needs far less"
-        );
-    }
-    if msg.contains("mapping values are not allowed") {
-        return "not valid YAML: a `: ` here starts a key where none can be; if it is part \
-                of a text, put the text in quotes (title: \"Cyber: a new front\"), \
-                otherwise check the indentation"
-            .to_string();
-    }
-    if msg.contains("recursive references") {
-        return "an alias (`*name`) is used inside the value its own anchor (`&name`) marks; \
-                a value cannot contain itself"
-            .to_string();
-    }
-    if msg.contains("!!binary") {
-        return "a `!!binary` value here is not text once decoded; a briefing holds text: \
-                write the text itself"
-            .to_string();
-    }
-    if msg.contains("unclosed quote") {
-        return "a quoted text is never closed: add the closing quotation mark".to_string();
-    }
-    format!("not valid YAML: {msg}")
+    msg.lines().next().unwrap_or(msg).trim().to_string()
 }
 
 impl<'de> Deserialize<'de> for Value {

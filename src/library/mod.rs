@@ -1,0 +1,268 @@
+//! Many briefings at once: the same actor followed across files, and what a
+//! filter by actor, tag or search keeps.
+//!
+//! - `item.rs`: what can be pointed at and opened ([`Item`]);
+//! - `search.rs`: what a search looks at, and finding it in any case;
+//! - `lists.rs`: the lists across the library (an actor's dossier, the library
+//!   timeline, the files with errors), made from the library and the [`Filters`].
+
+pub mod grouping;
+mod item;
+pub mod lists;
+pub mod search;
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
+
+pub use item::{Item, TimelineRow};
+pub use search::{Query, contains_ci, find_ci};
+
+use crate::load::{Diagnostic, Severity};
+use crate::model::Briefing;
+
+/// Index of a briefing in [`Library::briefings`].
+pub type BriefingIx = usize;
+/// Index of an actor followed across the library, in [`Library::actors`].
+pub type ActorIx = usize;
+
+pub use grouping::{ActorIndex, LibraryActor, Roster, normalize};
+
+/// A file that could not be loaded, with all of its problems.
+#[derive(Clone, Debug)]
+pub struct FailedFile {
+    pub path: PathBuf,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// What everything is narrowed to: actors, tags and the search.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Briefings, entries, quotes and implications that involve any of these actors.
+    pub actors: BTreeSet<ActorIx>,
+    /// Briefings with any of these tags.
+    pub tags: BTreeSet<String>,
+    pub query: Query,
+}
+
+impl Filters {
+    /// Whether a briefing carries one of the chosen tags (any, when none are chosen).
+    pub fn keeps_tags_of(&self, b: &Briefing) -> bool {
+        self.tags.is_empty() || b.tags.iter().any(|t| self.tags.contains(t.shown()))
+    }
+}
+
+/// The briefings loaded so far, the files that failed, and the actor index over them.
+#[derive(Clone, Debug, Default)]
+pub struct Library {
+    pub briefings: Vec<Briefing>,
+    pub failed: Vec<FailedFile>,
+    /// What loaded but deserves a word: paths passed over (a link that leads nowhere),
+    /// aliases that would join distinct actors.
+    pub warnings: Vec<Diagnostic>,
+    pub actors: Vec<LibraryActor>,
+    /// For each briefing, the library actor of each of its actors.
+    actor_of: Vec<Vec<ActorIx>>,
+    /// What grouping the actors warned about (aliases that would join different actors).
+    grouping_warnings: Vec<Diagnostic>,
+    /// For each briefing, what grouping needs of it.
+    rosters: Vec<Roster>,
+    /// For each briefing, its searchable text in lower case (see [`search::corpus`]).
+    corpus: Vec<search::Corpus>,
+}
+
+impl Library {
+    pub fn new(briefings: Vec<Briefing>, failed: Vec<FailedFile>) -> Library {
+        let mut lib = Library::default();
+        lib.extend(briefings, failed);
+        lib
+    }
+
+    /// Adds briefings and groups the actors again, all at once (see [`Library::append`]
+    /// for doing the grouping elsewhere).
+    pub fn extend(&mut self, briefings: Vec<Briefing>, failed: Vec<FailedFile>) {
+        let arrivals = briefings
+            .into_iter()
+            .map(|b| {
+                let corpus = search::corpus(&b);
+                (b, corpus)
+            })
+            .collect();
+        self.append(arrivals, failed);
+        self.set_index(grouping::group(&self.rosters));
+    }
+
+    /// Adds briefings (with their search text, made where they were loaded) without
+    /// grouping their actors: until [`Library::set_index`] brings a grouping that covers
+    /// them, they have no library actors. Returns what grouping needs of them.
+    pub fn append(
+        &mut self,
+        arrivals: Vec<(Briefing, search::Corpus)>,
+        failed: Vec<FailedFile>,
+    ) -> Vec<Roster> {
+        let mut rosters = Vec::with_capacity(arrivals.len());
+        for (b, corpus) in arrivals {
+            rosters.push(Roster::of(&b));
+            self.corpus.push(corpus);
+            self.briefings.push(b);
+        }
+        self.rosters.extend(rosters.iter().cloned());
+        // A path passed over with only a warning did not fail.
+        for f in failed {
+            if !f.problems.is_empty() && f.problems.iter().all(|p| p.severity == Severity::Warning)
+            {
+                self.warnings.extend(f.problems);
+            } else {
+                self.failed.push(f);
+            }
+        }
+        rosters
+    }
+
+    /// Takes a grouping of the first briefings' actors (made by
+    /// [`grouping::group`] over their rosters, possibly on another thread).
+    pub fn set_index(&mut self, index: ActorIndex) {
+        if index.actor_of.len() > self.briefings.len() {
+            return;
+        }
+        self.actors = index.actors;
+        self.actor_of = index.actor_of;
+        self.grouping_warnings = index.warnings;
+    }
+
+    /// How many briefings (from the first) have their actors grouped.
+    pub fn grouped(&self) -> usize {
+        self.actor_of.len()
+    }
+
+    /// Every warning: paths passed over, then aliases that would join different actors.
+    pub fn all_warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.warnings.iter().chain(&self.grouping_warnings)
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.warnings.len() + self.grouping_warnings.len()
+    }
+
+    pub fn warning(&self, i: usize) -> Option<&Diagnostic> {
+        self.all_warnings().nth(i)
+    }
+
+    /// How often `query_lower` occurs in briefing `b`'s text.
+    pub fn count_matches(&self, b: BriefingIx, query_lower: &str) -> usize {
+        match self.corpus.get(b) {
+            Some(c) if !query_lower.is_empty() => {
+                memchr::memmem::find_iter(c.text.as_bytes(), query_lower.as_bytes()).count()
+            }
+            _ => 0,
+        }
+    }
+
+    /// For each timeline entry of briefing `b`, whether the search matches it: its
+    /// title or detail, or the name of one of its actors (as a search of the entry
+    /// itself would, but from the text made once per briefing).
+    pub fn entries_matching(&self, b: BriefingIx, query_lower: &str) -> Vec<bool> {
+        let (Some(br), Some(c)) = (self.briefings.get(b), self.corpus.get(b)) else {
+            return Vec::new();
+        };
+        let named: Vec<&str> = br
+            .actors
+            .iter()
+            .filter(|a| contains_ci(a.name.shown(), query_lower))
+            .map(|a| a.id.as_str())
+            .collect();
+        (0..br.timeline.len())
+            .map(|i| {
+                c.entry_contains(i, query_lower)
+                    || br.timeline[i]
+                        .actors
+                        .iter()
+                        .any(|id| named.contains(&id.as_str()))
+            })
+            .collect()
+    }
+
+    /// The library actor of actor `local` (an id) in briefing `b`.
+    pub fn actor_ix(&self, b: BriefingIx, local: &str) -> Option<ActorIx> {
+        let i = self
+            .briefings
+            .get(b)?
+            .actors
+            .iter()
+            .position(|a| a.id == local)?;
+        self.actor_of.get(b)?.get(i).copied()
+    }
+
+    /// The library actor of the `i`-th actor of briefing `b`.
+    pub fn actor_at(&self, b: BriefingIx, i: usize) -> Option<ActorIx> {
+        self.actor_of.get(b)?.get(i).copied()
+    }
+
+    /// Library actors that `name` names exactly: by one of their names if any does,
+    /// else by an alias, else by a local id; when none does, those whose names contain it.
+    pub fn find_actors(&self, name: &str) -> Vec<ActorIx> {
+        let levels: Vec<u8> = self.actors.iter().map(|a| a.named_by(name)).collect();
+        if let Some(&best) = levels.iter().max()
+            && best > 0
+        {
+            return (0..self.actors.len())
+                .filter(|&i| levels[i] == best)
+                .collect();
+        }
+        if normalize(name).is_empty() {
+            return Vec::new();
+        }
+        (0..self.actors.len())
+            .filter(|&i| self.actors[i].matches(name))
+            .collect()
+    }
+
+    /// True when any of `ids` (local actor ids of briefing `b`) is a selected actor.
+    pub fn involves(&self, b: BriefingIx, ids: &[String], selected: &BTreeSet<ActorIx>) -> bool {
+        ids.iter().any(|id| {
+            self.actor_ix(b, id)
+                .is_some_and(|ix| selected.contains(&ix))
+        })
+    }
+
+    /// True when briefing `b` names any selected actor.
+    pub fn briefing_involves(&self, b: BriefingIx, selected: &BTreeSet<ActorIx>) -> bool {
+        self.actor_of
+            .get(b)
+            .is_some_and(|v| v.iter().any(|ix| selected.contains(ix)))
+    }
+
+    /// Every tag in the library, sorted, with how many briefings carry it.
+    pub fn tags(&self) -> Vec<(String, usize)> {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for b in &self.briefings {
+            let mut seen = BTreeSet::new();
+            for t in &b.tags {
+                if seen.insert(t.shown()) {
+                    *counts.entry(t.shown().to_string()).or_default() += 1;
+                }
+            }
+        }
+        let mut v: Vec<_> = counts.into_iter().collect();
+        v.sort_by(|a, b| {
+            a.0.to_lowercase()
+                .cmp(&b.0.to_lowercase())
+                .then(a.0.cmp(&b.0))
+        });
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalizes_case_punctuation_and_spaces() {
+        assert_eq!(normalize("North Korea"), normalize("north  korea"));
+        assert_eq!(normalize("U.S."), normalize("us"));
+        assert_eq!(
+            normalize("Democratic People's Republic"),
+            "democraticpeoplesrepublic"
+        );
+    }
+}
