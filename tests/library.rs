@@ -751,3 +751,96 @@ proptest::proptest! {
         }
     }
 }
+
+fn headings(app: &App) -> Vec<String> {
+    app.screen()
+        .unwrap()
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            ListRow::Heading(h) => Some(h.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The library timeline is headed by year, each year once and in order, and every
+/// entry stands under the year it begins in (in UTC, as it sorts).
+#[test]
+fn the_library_timeline_is_headed_by_each_year_once() {
+    let mut app = App::new(ui_common::library(&[
+        "wannacry-attribution.yaml",
+        "exercise-election-influence.yaml",
+        "exercise-port-ransomware.yaml",
+        "exercise-grid-intrusion.yaml",
+    ]));
+    app.update(Action::LibraryTimeline);
+    let rows = app.screen().unwrap().rows.clone();
+    assert!(
+        matches!(rows.first(), Some(ListRow::Heading(_))),
+        "{rows:?}"
+    );
+    let mut year: Option<i32> = None;
+    let mut years = Vec::new();
+    for row in &rows {
+        match row {
+            ListRow::Heading(h) => {
+                let y: i32 = h.parse().expect("a year");
+                assert!(year.is_none_or(|last| last < y), "{h} after {year:?}");
+                year = Some(y);
+                years.push(y);
+            }
+            ListRow::Item(Item::Entry(b, e)) => {
+                let start = app.library().briefings[*b].timeline[*e].date.start();
+                assert_eq!(Some(chrono::Datelike::year(&start)), year, "{row:?}");
+            }
+            other => panic!("{other:?} in the library timeline"),
+        }
+    }
+    assert!(years.len() >= 3, "{years:?}");
+}
+
+#[test]
+fn the_dossier_counts_in_words() {
+    let mut app = following();
+    app.open_dossier_by_name("North Korea");
+    assert_eq!(
+        headings(&app),
+        [
+            "Appears in 3 briefings",
+            "Timeline: 5 entries",
+            "Quotes: 1",
+            "Implications: 1"
+        ]
+    );
+    app.update(Action::Back);
+    app.open_dossier_by_name("South Korea");
+    assert_eq!(
+        headings(&app)[..2],
+        ["Appears in 1 briefing", "Timeline: 2 entries"]
+    );
+}
+
+/// The list of files with errors has a part for warnings only when there are some.
+#[test]
+fn the_errors_list_heads_warnings_only_when_there_are_some() {
+    let mut app = App::new(open(&fixture_dir("library")));
+    app.update(Action::Errors);
+    assert!(headings(&app).is_empty(), "{:?}", headings(&app));
+    let sly = "title: Sly\ndate: 2018\nevent: {title: E, date: 2018}\nactors:\n  \
+               - {id: one, name: Zed One, aliases: [Shared]}\n  \
+               - {id: two, name: Zed Two, aliases: [Shared]}\n";
+    let mut lib = open(&fixture_dir("library"));
+    lib.extend(
+        vec![load::load_str(Path::new("sly.yaml"), sly).unwrap()],
+        Vec::new(),
+    );
+    let mut app = App::new(lib);
+    app.update(Action::Errors);
+    assert_eq!(headings(&app), ["Warnings: 1"]);
+    let rows = &app.screen().unwrap().rows;
+    assert!(
+        matches!(rows.last(), Some(ListRow::Item(Item::Warning(0)))),
+        "{rows:?}"
+    );
+}
