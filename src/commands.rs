@@ -8,7 +8,6 @@ use std::io::IsTerminal;
 
 use crate::app::App;
 use crate::cli::{ExportFormat, Limits, ReadArgs};
-use crate::library::grouping::{self, Keys, Roster};
 use crate::library::{FailedFile, Library};
 use crate::load::{self, LoadOptions, Loaded};
 use crate::tui;
@@ -49,21 +48,7 @@ pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
     if found.files.is_empty() && found.problems.is_empty() {
         eprintln!("brief: no briefing files (.yaml, .yml) found in the paths given");
     }
-    // What grouping the actors needs of each briefing is made as it arrives, while
-    // the other files load.
-    let files = &found.files;
-    let mut loaded: Vec<Option<Loaded>> = (0..files.len()).map(|_| None).collect();
-    let mut rosters: Vec<Option<(Roster, Keys)>> = (0..files.len()).map(|_| None).collect();
-    load::load_parallel(files, opts, |i, l| {
-        if let Ok(b) = &l {
-            let roster = Roster::of(b);
-            let keys = Keys::of(&roster);
-            rosters[i] = Some((roster, keys));
-        }
-        loaded[i] = Some(l);
-    });
-    let loaded: Vec<Loaded> = loaded.into_iter().flatten().collect();
-    let (rosters, keys): (Vec<Roster>, Vec<Keys>) = rosters.into_iter().flatten().unzip();
+    let loaded = load::load_all(&found.files, opts);
     let (unreadable, passed_over) = split_problems(found.problems);
     let mut out = std::io::stdout().lock();
     let mut bad = report(&loaded, &mut out, true);
@@ -73,7 +58,12 @@ pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
         bad += 1;
     }
     // Warnings go to stderr: they do not make a briefing invalid.
-    let grouping = grouping::group_by_keys(&rosters, &keys);
+    let rosters: Vec<crate::library::grouping::Roster> = loaded
+        .iter()
+        .filter_map(|l| l.as_ref().ok())
+        .map(crate::library::grouping::Roster::of)
+        .collect();
+    let grouping = crate::library::grouping::group(&rosters);
     for warning in passed_over
         .iter()
         .chain(&duplicate_ids(&loaded))

@@ -202,63 +202,29 @@ struct Node {
     aliases: Vec<u32>,
 }
 
-/// The names and aliases of one roster's actors as [`normalize`] compares them, made
-/// once: `brief check` makes them as each file arrives, while the others load.
-#[derive(Clone, Debug, Default)]
-pub struct Keys {
-    /// For each actor: its name's key, and its aliases' keys.
-    actors: Vec<(String, Vec<String>)>,
-}
-
-impl Keys {
-    pub fn of(r: &Roster) -> Keys {
-        Keys {
-            actors: r
-                .actors
-                .iter()
-                .map(|a| {
-                    (
-                        normalize(&a.name),
-                        a.aliases.iter().map(|x| normalize(x)).collect(),
-                    )
-                })
-                .collect(),
-        }
-    }
-}
-
 /// Groups the actors of `rosters` (the library's briefings, in order).
 pub fn group(rosters: &[Roster]) -> ActorIndex {
-    let keys: Vec<Keys> = rosters.iter().map(Keys::of).collect();
-    group_by_keys(rosters, &keys)
-}
-
-/// [`group`], with the keys of each roster already made.
-pub fn group_by_keys(rosters: &[Roster], keys: &[Keys]) -> ActorIndex {
     // Every normalized name and alias, as a number.
-    let mut key_of: HashMap<&str, u32> = HashMap::new();
+    let mut key_of: HashMap<String, u32> = HashMap::new();
     let mut key_text: Vec<String> = Vec::new();
-    fn number<'k>(
-        key_of: &mut HashMap<&'k str, u32>,
-        key_text: &mut Vec<String>,
-        k: &'k str,
-    ) -> Option<u32> {
+    let mut intern = |s: &str| -> Option<u32> {
+        let k = normalize(s);
         if k.is_empty() {
             return None;
         }
         let next = key_text.len() as u32;
-        Some(*key_of.entry(k).or_insert_with(|| {
-            key_text.push(k.to_string());
+        Some(*key_of.entry(k).or_insert_with_key(|k| {
+            key_text.push(k.clone());
             next
         }))
-    }
+    };
     let mut nodes: Vec<Node> = Vec::new();
-    for (b, (r, ks)) in rosters.iter().zip(keys).enumerate() {
-        for (a, (_, (name_key, alias_keys))) in r.actors.iter().zip(&ks.actors).enumerate() {
-            let name = number(&mut key_of, &mut key_text, name_key);
+    for (b, r) in rosters.iter().enumerate() {
+        for (a, actor) in r.actors.iter().enumerate() {
+            let name = intern(&actor.name);
             let mut aliases: Vec<u32> = Vec::new();
-            for alias in alias_keys {
-                if let Some(k) = number(&mut key_of, &mut key_text, alias)
+            for alias in &actor.aliases {
+                if let Some(k) = intern(alias)
                     && Some(k) != name
                     && !aliases.contains(&k)
                 {
