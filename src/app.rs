@@ -3,8 +3,11 @@
 //! Keys become [`Action`]s (see `keymap`); drawing reads `&App` and never changes it.
 //! What the panes list is derived from the state by [`App::refresh`] after each change.
 
+pub mod keepup;
+
 use std::collections::{BTreeSet, HashMap};
 
+use crate::library::news::News;
 use crate::library::{ActorIx, BriefingIx, FailedFile, Library, contains_ci};
 use crate::model::Briefing;
 
@@ -50,6 +53,16 @@ pub enum Action {
     OpenSource,
     /// `e`: export what is on screen to a Markdown file.
     Export,
+    /// `u`: the next new or changed item across the library.
+    NextNew,
+    /// `m`: everything in this briefing counts as read.
+    MarkRead,
+    /// `M`: everything in the library counts as read.
+    MarkAllRead,
+    /// `W`: every new or changed item, newest first.
+    WhatsNew,
+    /// Time passes (a few times a second): the item rested on is read.
+    Tick,
     Click {
         x: u16,
         y: u16,
@@ -149,6 +162,7 @@ pub enum ScreenKind {
     Dossier(ActorIx),
     Timeline,
     Errors,
+    WhatsNew,
 }
 
 #[derive(Clone, Debug)]
@@ -281,6 +295,14 @@ pub struct App {
     pending_dossier: Option<String>,
     /// Whether the user chose a briefing; until then the newest is shown as files arrive.
     chose_briefing: bool,
+    /// What is new since the library was last read.
+    news: News,
+    /// The item the cursor rests on, and for how many ticks.
+    rest: Option<(Item, u8)>,
+    /// Where the reader was when this library was last closed, until it is restored.
+    pending_place: Option<crate::state::Place>,
+    /// Whether a key was pressed yet: until then the reader may take you somewhere.
+    touched: bool,
 }
 
 impl App {
@@ -308,9 +330,17 @@ impl App {
             pending_actors: Vec::new(),
             pending_dossier: None,
             chose_briefing: false,
+            news: News::default(),
+            rest: None,
+            pending_place: None,
+            touched: false,
         };
         app.refresh();
         app.focus = app.default_focus();
+        app.news.observe(&app.library);
+        if !app.library.briefings.is_empty() {
+            app.news.settle();
+        }
         app
     }
 
@@ -396,6 +426,7 @@ impl App {
     ) {
         let had_list = self.shows_list();
         self.library.extend(briefings, failed);
+        self.news.observe(&self.library);
         self.loading = (progress.done < progress.total).then_some(progress);
         if !self.pending_actors.is_empty() {
             let names = std::mem::take(&mut self.pending_actors);
@@ -428,13 +459,22 @@ impl App {
         if !had_list && self.shows_list() && self.current.is_none() {
             self.focus = Pane::Briefings;
         }
+        if self.loading.is_none() {
+            self.first_load_done();
+        }
     }
 
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. }) {
+        if !matches!(action, Action::Resize { .. } | Action::Tick) {
             self.notice = None;
+            self.touched = true;
         }
         match action {
+            Action::Tick => self.rest_tick(),
+            Action::NextNew => self.next_new(),
+            Action::MarkRead => self.mark_read(),
+            Action::MarkAllRead => self.mark_all_read(),
+            Action::WhatsNew => self.open_screen(ScreenKind::WhatsNew),
             Action::Quit => self.quit = true,
             Action::Resize { width, height } => self.size = (width, height),
             Action::Click { x, y } => self.click(x, y),
@@ -451,6 +491,10 @@ impl App {
                 Mode::Screen => self.update_screen(action),
                 Mode::Reader => self.update_reader(action),
             },
+        }
+        // An item opened in full is read.
+        if let Some(Overlay::Detail { item, .. }) = self.overlay {
+            self.read(item);
         }
     }
 

@@ -163,6 +163,30 @@ pub static BINDINGS: &[Binding] = &[
         "export the screen to Markdown",
     ),
     bind(
+        &[k('u')],
+        Action::NextNew,
+        Global,
+        "next new or changed item",
+    ),
+    bind(
+        &[k('W')],
+        Action::WhatsNew,
+        Global,
+        "what's new since you last read",
+    ),
+    bind(
+        &[k('m')],
+        Action::MarkRead,
+        Global,
+        "mark this briefing read",
+    ),
+    bind(
+        &[k('M')],
+        Action::MarkAllRead,
+        Global,
+        "mark everything read",
+    ),
+    bind(
         &[code(KeyCode::Down), ctrl('n')],
         Action::Down,
         Picker,

@@ -13,6 +13,8 @@ pub mod model;
 pub mod screens;
 pub mod search;
 pub mod share;
+pub mod state;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod watch;

@@ -1,8 +1,13 @@
 //! Many briefings at once: the same actor followed across files, and what a
 //! filter by actor, tag or search keeps.
 
-use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
+pub mod news;
+mod reload;
+
+pub use reload::Applied;
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use crate::load::Diagnostic;
 use crate::model::{Actor, Briefing};
@@ -67,6 +72,10 @@ pub struct Library {
     keys: Vec<Vec<Vec<u32>>>,
     key_ids: HashMap<String, u32>,
     key_names: Vec<String>,
+    /// For each briefing, the fingerprints of its items (see [`news`]).
+    prints: Vec<news::Prints>,
+    /// Files shown as their last good version: they have changed and no longer load.
+    stale: HashSet<PathBuf>,
 }
 
 /// A name compared across files: case, punctuation and spacing do not count, so
@@ -94,29 +103,52 @@ impl Library {
 
     /// Adds briefings as they arrive from the loader; the actor index follows.
     pub fn extend(&mut self, briefings: Vec<Briefing>, failed: Vec<FailedFile>) {
-        self.corpus
-            .extend(briefings.iter().map(crate::search::corpus));
         for b in &briefings {
-            let mut per_actor = Vec::with_capacity(b.actors.len());
-            for a in &b.actors {
-                let mut ids: Vec<u32> = Vec::new();
-                for key in names(a).map(normalize).filter(|k| !k.is_empty()) {
-                    let next = self.key_names.len() as u32;
-                    let id = *self.key_ids.entry(key).or_insert_with_key(|k| {
-                        self.key_names.push(k.clone());
-                        next
-                    });
-                    if !ids.contains(&id) {
-                        ids.push(id);
-                    }
-                }
-                per_actor.push(ids);
-            }
-            self.keys.push(per_actor);
+            self.corpus.push(crate::search::corpus(b));
+            let keys = self.actor_keys(b);
+            self.keys.push(keys);
+            self.prints.push(news::prints(b));
         }
         self.briefings.extend(briefings);
         self.failed.extend(failed);
         self.reindex();
+    }
+
+    /// The normalized names and aliases of each of a briefing's actors, as numbers.
+    fn actor_keys(&mut self, b: &Briefing) -> Vec<Vec<u32>> {
+        let mut per_actor = Vec::with_capacity(b.actors.len());
+        for a in &b.actors {
+            let mut ids: Vec<u32> = Vec::new();
+            for key in names(a).map(normalize).filter(|k| !k.is_empty()) {
+                let next = self.key_names.len() as u32;
+                let id = *self.key_ids.entry(key).or_insert_with_key(|k| {
+                    self.key_names.push(k.clone());
+                    next
+                });
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            per_actor.push(ids);
+        }
+        per_actor
+    }
+
+    /// The fingerprints of briefing `b`'s items.
+    pub fn prints(&self, b: BriefingIx) -> Option<&news::Prints> {
+        self.prints.get(b)
+    }
+
+    /// Whether briefing `b` is the last good version of a file that no longer loads.
+    pub fn is_stale(&self, b: BriefingIx) -> bool {
+        self.briefings
+            .get(b)
+            .is_some_and(|br| self.stale.contains(&br.path))
+    }
+
+    /// Whether a file with errors still has its last good version on screen.
+    pub fn keeps_last_good(&self, path: &Path) -> bool {
+        self.stale.contains(path)
     }
 
     /// How often `query_lower` occurs in briefing `b`'s text.

@@ -4,6 +4,7 @@ use crate::app::{App, Item, ScreenKind, ScreenRow};
 use chrono::{Datelike, NaiveDateTime};
 
 use crate::date::{Date, Precision};
+use crate::library::news::Kind;
 use crate::library::{ActorIx, BriefingIx};
 
 /// The rows of a full-screen list, built from the library and the current filters.
@@ -14,7 +15,48 @@ pub fn rows(app: &App, kind: ScreenKind) -> Vec<ScreenRow> {
         ScreenKind::Errors => (0..app.library.failed.len())
             .map(|i| ScreenRow::Item(Item::Failed(i)))
             .collect(),
+        ScreenKind::WhatsNew => whats_new(app),
     }
+}
+
+/// Every new or changed item across the library, newest first, by year; a briefing
+/// that is new as a whole leads its items. Filters do not apply: this is what you
+/// have not read, wherever it is.
+fn whats_new(app: &App) -> Vec<ScreenRow> {
+    use crate::app::keepup::item_of;
+    let lib = &app.library;
+    let mut items: Vec<(Date, BriefingIx, u8, usize, Item)> = Vec::new();
+    for (b, kind, i) in app.news().items() {
+        let br = &lib.briefings[b];
+        let date = match kind {
+            Kind::Entry => br.timeline[i].date,
+            Kind::Quote => br.quotes[i].date.unwrap_or(br.date),
+            Kind::Implication => br.date,
+        };
+        items.push((date, b, 1 + kind as u8, i, item_of(b, kind, i)));
+    }
+    for b in 0..lib.briefings.len() {
+        if app.news().briefing(b).is_some_and(|m| m.new) {
+            items.push((lib.briefings[b].date, b, 0, 0, Item::Briefing(b)));
+        }
+    }
+    // Newest first; in one briefing the briefing itself, then its items in file order.
+    items.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then((a.2, a.3).cmp(&(b.2, b.3)))
+    });
+    let mut rows = Vec::with_capacity(items.len() + 8);
+    let mut year = None;
+    for (date, _, _, _, item) in items {
+        let y = date.start().year();
+        if year != Some(y) {
+            year = Some(y);
+            rows.push(ScreenRow::Heading(y.to_string()));
+        }
+        rows.push(ScreenRow::Item(item));
+    }
+    rows
 }
 
 /// Everything about one actor across the library.

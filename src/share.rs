@@ -241,6 +241,13 @@ impl App {
                 );
                 return;
             }
+            Some((ScreenKind::WhatsNew, _)) => {
+                self.notice = Some(
+                    "What's new is not exported; go to an item (Enter) to copy or export it"
+                        .to_string(),
+                );
+                return;
+            }
             Some((ScreenKind::Dossier(actor), _)) => {
                 let Some(la) = lib.actors.get(actor) else {
                     return;

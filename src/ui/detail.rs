@@ -330,5 +330,40 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             "File with errors".to_string()
         }
     };
+    keeping_up(app, item, &mut d);
     (title, d.out)
+}
+
+/// A changed item shows what it said when it was last read; a briefing shown as the
+/// last good version of its file says so.
+fn keeping_up(app: &App, item: Item, d: &mut Doc) {
+    let b = match item {
+        Item::Briefing(b) | Item::Event(b) | Item::Actor(b, _) => b,
+        Item::Entry(b, _) | Item::Quote(b, _) | Item::Implication(b, _) => b,
+        Item::Failed(_) => return,
+    };
+    if app.library.is_stale(b) {
+        d.heading(&format!(
+            "{} The file has errors now: this is its last good version (E lists them)",
+            super::marks::STALE
+        ));
+    }
+    let Some((b, kind, i)) = crate::app::keepup::news_item(item) else {
+        return;
+    };
+    match app.news().before(&app.library, b, kind, i) {
+        Some("") => d.heading(&format!(
+            "{} Changed since you last read it (what it said before was not kept)",
+            super::marks::CHANGED
+        )),
+        Some(before) => {
+            d.heading(&format!(
+                "{} Changed since you last read it. Before, it said:",
+                super::marks::CHANGED
+            ));
+            // The state file is read from disk like a briefing: cleaned the same way.
+            d.para("", &crate::text::clean_block(before), Theme::DIM);
+        }
+        None => {}
+    }
 }

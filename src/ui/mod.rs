@@ -2,6 +2,7 @@
 
 mod detail;
 mod layout;
+pub mod marks;
 mod overlays;
 mod panes;
 mod screens;

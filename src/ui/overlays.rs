@@ -14,7 +14,10 @@ const SECTIONS: [(Scope, &str); 7] = [
     (Scope::Global, "Everywhere"),
     (Scope::Move, "Moving"),
     (Scope::Reader, "Reader panes"),
-    (Scope::Screen, "Dossier, library timeline, errors"),
+    (
+        Scope::Screen,
+        "Dossier, library timeline, errors, what's new",
+    ),
     (Scope::Picker, "Actor and tag pickers"),
     (Scope::Search, "Typing a search"),
     (Scope::Confirm, "Asked to open a source"),

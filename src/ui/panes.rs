@@ -9,9 +9,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use super::{highlight, layout, list_offset, pane_block, render_rows};
-use crate::app::{Action, App, Mode, Pane, TimelineRow};
+use super::{highlight, layout, list_offset, marks, pane_block, render_rows};
+use crate::app::{Action, App, Item, Mode, Pane, TimelineRow};
 use crate::keymap::{self, Scope};
+use crate::library::news::Kind;
 use crate::model::{Briefing, Confidence, Priority};
 
 pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
@@ -23,10 +24,16 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(format!(" {} ", c.shown()), Theme::MARKING));
             spans.push(Span::raw(" "));
         }
+        if app.current.is_some_and(|b| app.library.is_stale(b)) {
+            spans.push(Span::styled(
+                format!("{} last good version ", super::marks::STALE),
+                Theme::ERROR,
+            ));
+        }
         spans.push(Span::styled(br.title.shown(), Theme::TITLE));
         spans.push(Span::styled(format!("  {}", br.date.human()), Theme::DATE));
     }
-    let right = if app.shows_list() {
+    let mut right = if app.shows_list() {
         let n = app.view.briefings.len();
         let at = app
             .current
@@ -38,6 +45,13 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         String::new()
     };
+    let (_, new) = app.news().totals();
+    if new > 0 {
+        right = format!(" {}{new} new \u{00b7}{right}", super::marks::NEW);
+        if !app.shows_list() {
+            right.push(' ');
+        }
+    }
     let rw = right.chars().count() as u16;
     buf.set_line(
         area.x,
@@ -62,15 +76,20 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
                 .filter(|r| matches!(r, TimelineRow::Entry(_)))
                 .count();
             counter(shown, app.briefing().map_or(0, |b| b.timeline.len()))
+                + &marks::pane_count(app, Kind::Entry)
         }
-        Pane::Quotes => counter(
-            app.view.quotes.len(),
-            app.briefing().map_or(0, |b| b.quotes.len()),
-        ),
-        Pane::Implications => counter(
-            app.view.implications.len(),
-            app.briefing().map_or(0, |b| b.implications.len()),
-        ),
+        Pane::Quotes => {
+            counter(
+                app.view.quotes.len(),
+                app.briefing().map_or(0, |b| b.quotes.len()),
+            ) + &marks::pane_count(app, Kind::Quote)
+        }
+        Pane::Implications => {
+            counter(
+                app.view.implications.len(),
+                app.briefing().map_or(0, |b| b.implications.len()),
+            ) + &marks::pane_count(app, Kind::Implication)
+        }
         Pane::Actors => format!(" {}", app.view.actors.len()),
         Pane::Briefings => counter(app.view.briefings.len(), app.library.briefings.len()),
     };
@@ -218,18 +237,43 @@ pub fn rows<'a>(app: &'a App, pane: Pane, range: Range<usize>) -> Vec<Vec<Line<'
                 vec![Line::from(spans)]
             })
             .collect(),
-        Pane::Timeline => window(&app.view.timeline, &range)
-            .iter()
-            .map(|r| vec![timeline_line(br, *r, &q, false)])
-            .collect(),
-        Pane::Quotes => window(&app.view.quotes, &range)
-            .iter()
-            .map(|&i| quote_lines(br, i, &q, None))
-            .collect(),
-        Pane::Implications => window(&app.view.implications, &range)
-            .iter()
-            .map(|&i| vec![implication_line(br, i, &q, None)])
-            .collect(),
+        Pane::Timeline => {
+            let column = marks::any(app, b, Kind::Entry);
+            window(&app.view.timeline, &range)
+                .iter()
+                .map(|r| {
+                    let mut lines = vec![timeline_line(br, *r, &q, false)];
+                    let item = match *r {
+                        TimelineRow::Event => Item::Event(b),
+                        TimelineRow::Entry(i) => Item::Entry(b, i),
+                    };
+                    marks::lead(app, item, column, &mut lines);
+                    lines
+                })
+                .collect()
+        }
+        Pane::Quotes => {
+            let column = marks::any(app, b, Kind::Quote);
+            window(&app.view.quotes, &range)
+                .iter()
+                .map(|&i| {
+                    let mut lines = quote_lines(br, i, &q, None);
+                    marks::lead(app, Item::Quote(b, i), column, &mut lines);
+                    lines
+                })
+                .collect()
+        }
+        Pane::Implications => {
+            let column = marks::any(app, b, Kind::Implication);
+            window(&app.view.implications, &range)
+                .iter()
+                .map(|&i| {
+                    let mut lines = vec![implication_line(br, i, &q, None)];
+                    marks::lead(app, Item::Implication(b, i), column, &mut lines);
+                    lines
+                })
+                .collect()
+        }
     }
 }
 
@@ -242,7 +286,8 @@ fn briefing_rows<'a>(app: &'a App, q: &str, range: &Range<usize>) -> Vec<Vec<Lin
                 format!("{:<11} ", br.date.human()),
                 Theme::DATE,
             )];
-            // Match counts lead, so a narrow list still shows them.
+            // Marks and match counts lead, so a narrow list still shows them.
+            spans.extend(marks::briefing(app, b));
             if let Some(n) = app.view.match_counts.get(&b) {
                 spans.push(Span::styled(format!("{n}\u{00d7}"), Theme::MATCH));
                 spans.push(Span::raw(" "));

@@ -29,6 +29,14 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
             format!("Library timeline: {n} entries")
         }
         ScreenKind::Errors => format!("Files with errors: {}", app.library.failed.len()),
+        ScreenKind::WhatsNew => {
+            let (briefings, items) = app.news().totals();
+            format!(
+                "What's new since you last read: {items} item{} in {briefings} briefing{}",
+                if items == 1 { "" } else { "s" },
+                if briefings == 1 { "" } else { "s" }
+            )
+        }
     };
     let block = pane_block(vec![Span::styled(title, Theme::FOCUS)], true);
     let inner = block.inner(area);
@@ -38,6 +46,7 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
             ScreenKind::Errors => "Every file loaded without errors.",
             ScreenKind::Timeline => "No timeline entries match the filters.",
             ScreenKind::Dossier(_) => "Nothing about this actor.",
+            ScreenKind::WhatsNew => "Nothing new since you last read.",
         };
         buf.set_stringn(inner.x + 1, inner.y, msg, inner.width as usize, Theme::DIM);
         return;
@@ -49,7 +58,13 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
     let end = (offset + inner.height as usize).min(screen.rows.len());
     let rows: Vec<Vec<Line>> = screen.rows[offset..end]
         .iter()
-        .map(|r| row_lines(app, r, &q))
+        .map(|r| {
+            let mut lines = row_lines(app, r, &q);
+            if let ScreenRow::Item(item) = r {
+                super::marks::lead(app, *item, false, &mut lines);
+            }
+            lines
+        })
         .collect();
     render_rows(&rows, 0, screen.cursor.checked_sub(offset), inner, buf);
 }
@@ -109,10 +124,20 @@ fn row_lines<'a>(app: &'a App, row: &'a ScreenRow, q: &str) -> Vec<Line<'a>> {
                 let Some(file) = lib.failed.get(f) else {
                     return vec![];
                 };
-                let mut lines = vec![Line::from(Span::styled(
+                let mut head = vec![Span::styled(
                     crate::text::clean_line(&file.path.display().to_string()).into_owned(),
                     Theme::ERROR,
-                ))];
+                )];
+                if lib.keeps_last_good(&file.path) {
+                    head.push(Span::styled(
+                        format!(
+                            "  {} its last good version is still shown",
+                            super::marks::STALE
+                        ),
+                        Theme::DIM,
+                    ));
+                }
+                let mut lines = vec![Line::from(head)];
                 for p in &file.problems {
                     lines.push(Line::from(Span::raw(format!(
                         "  {}:{}: {}",
@@ -123,7 +148,15 @@ fn row_lines<'a>(app: &'a App, row: &'a ScreenRow, q: &str) -> Vec<Line<'a>> {
                 }
                 lines
             }
-            Item::Briefing(_) | Item::Event(_) => vec![Line::from("")],
+            Item::Briefing(b) => {
+                let br = &lib.briefings[b];
+                vec![Line::from(vec![
+                    Span::styled(format!("{:<12}", br.date.human()), Theme::DATE),
+                    Span::styled(br.title.shown(), Theme::TITLE),
+                    Span::styled("  \u{00b7} a new briefing", Theme::DIM),
+                ])]
+            }
+            Item::Event(_) => vec![Line::from("")],
         },
     }
 }

@@ -1,0 +1,108 @@
+//! The library brought up to date with the files on disk: a changed file replaces its
+//! briefing where it stands, a new one joins, a removed one leaves, and a file that no
+//! longer loads keeps its last good version on screen, marked stale, with its
+//! problems among the files with errors until it loads again.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use super::{FailedFile, Library};
+use crate::load::Loaded;
+
+/// What a reload did, file by file, for saying so.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Applied {
+    /// New briefings.
+    pub added: Vec<PathBuf>,
+    /// Briefings read again (recovered ones included).
+    pub updated: Vec<PathBuf>,
+    /// Briefings that no longer load: their last good version stays, marked stale.
+    pub broken: Vec<PathBuf>,
+    /// Files that never loaded and still do not.
+    pub failed: Vec<PathBuf>,
+    /// Files that are gone, with the title of the briefing they held.
+    pub removed: Vec<(PathBuf, Option<String>)>,
+}
+
+impl Applied {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty()
+            && self.updated.is_empty()
+            && self.broken.is_empty()
+            && self.failed.is_empty()
+            && self.removed.is_empty()
+    }
+}
+
+impl Library {
+    /// Takes in files read again (`loaded`, each with its path as the library knows
+    /// it) and files that are gone. Indices of briefings after a removed one move down.
+    pub fn apply(&mut self, loaded: Vec<(PathBuf, Loaded)>, removed: &[PathBuf]) -> Applied {
+        let mut done = Applied::default();
+        let mut at: HashMap<PathBuf, usize> = self
+            .briefings
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (b.path.clone(), i))
+            .collect();
+        for (path, outcome) in loaded {
+            self.failed.retain(|f| f.path != path);
+            match outcome {
+                Ok(mut b) => {
+                    b.path = path.clone();
+                    self.stale.remove(&path);
+                    let corpus = crate::search::corpus(&b);
+                    let keys = self.actor_keys(&b);
+                    let prints = super::news::prints(&b);
+                    match at.get(&path) {
+                        Some(&i) => {
+                            self.corpus[i] = corpus;
+                            self.keys[i] = keys;
+                            self.prints[i] = prints;
+                            self.briefings[i] = b;
+                            done.updated.push(path);
+                        }
+                        None => {
+                            at.insert(path.clone(), self.briefings.len());
+                            self.corpus.push(corpus);
+                            self.keys.push(keys);
+                            self.prints.push(prints);
+                            self.briefings.push(b);
+                            done.added.push(path);
+                        }
+                    }
+                }
+                Err(problems) => {
+                    if at.contains_key(&path) {
+                        self.stale.insert(path.clone());
+                        done.broken.push(path.clone());
+                    } else {
+                        done.failed.push(path.clone());
+                    }
+                    self.failed.push(FailedFile { path, problems });
+                }
+            }
+        }
+        let mut gone: Vec<usize> = removed.iter().filter_map(|p| at.get(p).copied()).collect();
+        gone.sort_unstable_by(|a, b| b.cmp(a));
+        gone.dedup();
+        for i in gone {
+            let b = self.briefings.remove(i);
+            self.corpus.remove(i);
+            self.keys.remove(i);
+            self.prints.remove(i);
+            self.stale.remove(&b.path);
+            done.removed
+                .push((b.path, Some(b.title.shown().to_string())));
+        }
+        for path in removed {
+            let before = self.failed.len();
+            self.failed.retain(|f| &f.path != path);
+            if self.failed.len() < before && !done.removed.iter().any(|(p, _)| p == path) {
+                done.removed.push((path.clone(), None));
+            }
+        }
+        self.reindex();
+        done
+    }
+}
