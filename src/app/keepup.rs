@@ -491,25 +491,21 @@ impl App {
                 Some(again) => *item = again,
                 None => {
                     self.overlay = None;
-                    said.push("the item you had open is gone from its file".to_string());
+                    said.push("The item you had open is gone from its file".to_string());
                 }
             }
         }
         said.extend(describe(&done, &was_stale));
         if lost_current {
-            said.push("the briefing you were reading was removed".to_string());
+            said.push("The briefing you were reading was removed".to_string());
         }
         if self.current.is_some_and(|b| self.library.is_stale(b)) {
             said.push(
-                "this briefing's file has errors: its last good version is shown (E lists them)"
+                "This briefing's file has errors: its last good version is shown (E lists them)"
                     .to_string(),
             );
         }
-        let mut text = said.join("; ");
-        if let Some(first) = text.get(..1) {
-            text = first.to_uppercase() + &text[1..];
-        }
-        self.notice = Some(text);
+        self.notice = Some(said.join("; "));
     }
 }
 
@@ -520,43 +516,43 @@ fn describe(done: &crate::library::Applied, was_stale: &[PathBuf]) -> Vec<String
         done.updated.iter().partition(|p| was_stale.contains(p));
     match updated.as_slice() {
         [] => {}
-        [one] => out.push(format!("reloaded {}", file_name(one))),
-        many => out.push(format!("reloaded {} files", many.len())),
+        [one] => out.push(format!("Reloaded {}", file_name(one))),
+        many => out.push(format!("Reloaded {} files", many.len())),
     }
     match recovered.as_slice() {
         [] => {}
-        [one] => out.push(format!("{} loads again", file_name(one))),
+        [one] => out.push(format!("Loads again: {}", file_name(one))),
         many => out.push(format!("{} files load again", many.len())),
     }
     match done.added.as_slice() {
         [] => {}
-        [one] => out.push(format!("new file {}", file_name(one))),
+        [one] => out.push(format!("New file: {}", file_name(one))),
         many => out.push(format!("{} new files", many.len())),
     }
     match done.broken.as_slice() {
         [] => {}
         [one] => out.push(format!(
-            "{} has errors: its last good version stays, marked \u{26a0}",
+            "Errors in {}: its last good version stays, marked \u{26a0} (E lists them)",
             file_name(one)
         )),
         many => out.push(format!(
-            "{} files have errors: their last good versions stay, marked \u{26a0}",
+            "{} files have errors: their last good versions stay, marked \u{26a0} (E)",
             many.len()
         )),
     }
     match done.failed.as_slice() {
         [] => {}
-        [one] => out.push(format!("{} cannot be loaded (E)", file_name(one))),
+        [one] => out.push(format!("Cannot be loaded: {} (E)", file_name(one))),
         many => out.push(format!("{} files cannot be loaded (E)", many.len())),
     }
     match done.removed.as_slice() {
         [] => {}
         [(p, Some(title))] => out.push(format!(
-            "removed: {} ({})",
+            "Removed: {} ({})",
             file_name(p),
             crate::text::clean_line(title)
         )),
-        [(p, None)] => out.push(format!("removed: {}", file_name(p))),
+        [(p, None)] => out.push(format!("Removed: {}", file_name(p))),
         many => out.push(format!("{} files removed", many.len())),
     }
     out
