@@ -229,3 +229,24 @@ fn the_reader_writes_its_state_and_nothing_else() {
         assert_eq!(written, expected, "fresh: {fresh}");
     }
 }
+
+/// A state file that cannot be used is said so and ignored: the reader opens as on a
+/// first visit, and leaves a good file behind.
+#[test]
+fn a_broken_state_file_is_said_and_ignored() {
+    let dir = folder();
+    let state = tempfile::tempdir().unwrap();
+    let file = state.path().join("brief/state.json");
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(&file, b"{\"brief_state\": 1, \"libraries\": [").unwrap();
+    let mut s = start(dir.path(), state.path());
+    let scr = s.wait_for("the notice", |scr| {
+        scr.contains("not a state file this reader can use")
+    });
+    assert!(scr.contains("Port ransomware"), "{scr}");
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    let text = std::fs::read_to_string(&file).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&text).expect("a whole file again");
+    assert_eq!(json["libraries"].as_array().map(Vec::len), Some(1));
+}

@@ -198,3 +198,34 @@ fn a_library_is_named_by_its_canonical_paths() {
     assert_eq!(a, b);
     assert_eq!(a, vec![std::fs::canonicalize(&lib).unwrap()]);
 }
+
+#[test]
+fn a_reader_never_sees_a_half_written_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::at(dir.path());
+    // Large enough that writing it takes many system calls.
+    let mut big = library("big");
+    let seen = big.briefings.get_mut("a").unwrap();
+    for i in 0..2000 {
+        seen.before.insert(format!("{i:016x}"), "x".repeat(300));
+    }
+    store.save_at(big.clone(), 1).unwrap();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let reader = {
+        let (store, stop, key) = (store.clone(), stop.clone(), big.paths.clone());
+        std::thread::spawn(move || {
+            let mut reads = 0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) || reads == 0 {
+                let kept = store.load(&key).expect("a whole file every time");
+                assert!(kept.is_some());
+                reads += 1;
+            }
+            reads
+        })
+    };
+    for n in 2..12 {
+        store.save_at(big.clone(), n).unwrap();
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert!(reader.join().unwrap() > 0);
+}
