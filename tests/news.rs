@@ -407,3 +407,38 @@ fn a_first_visit_that_ends_before_its_first_load_keeps_nothing() {
     app.remember(None);
     assert!(app.keepsake().is_none());
 }
+
+#[test]
+fn where_the_reader_takes_you_is_not_read_until_you_are_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let store = Store::at(state.path());
+    let port = |quotes: &[&str]| briefing("Port ransomware", "2024-03-01", quotes, "D.");
+    write(dir.path(), "port.yaml", &port(&["One."]));
+    write(
+        dir.path(),
+        "grid.yaml",
+        &briefing("Grid intrusion", "2023-01-10", &["Alpha."], "E."),
+    );
+    quit(&run(dir.path(), &store), dir.path(), &store);
+    write(dir.path(), "port.yaml", &port(&["One.", "Two."]));
+    let mut app = run(dir.path(), &store);
+    let b = index_of(&app, "Port ransomware");
+    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(app.item_at_cursor(Pane::Quotes), Some(Item::Quote(b, 1)));
+    let rest = brief::app::keepup::REST_TICKS as usize;
+    for _ in 0..rest * 3 {
+        app.update(Action::Tick);
+    }
+    assert_eq!(
+        app.news().mark(b, Kind::Quote, 1),
+        Mark::New,
+        "read unattended"
+    );
+    // Once a key is pressed, resting there reads it.
+    press(&mut app, &[Action::Up, Action::Down]);
+    for _ in 0..rest {
+        app.update(Action::Tick);
+    }
+    assert_eq!(app.news().mark(b, Kind::Quote, 1), Mark::Seen);
+}

@@ -254,6 +254,12 @@ impl App {
 
     /// The cursor rests another tick; an item rested on long enough is read.
     pub(super) fn rest_tick(&mut self) {
+        // Where the reader took you on opening is not read until you are there: a
+        // reader left open and unattended marks nothing.
+        if !self.touched {
+            self.rest = None;
+            return;
+        }
         let here = match (&self.overlay, &self.screen) {
             (None, None) => self.item_at_cursor(self.focus),
             _ => None,
@@ -313,7 +319,10 @@ impl App {
             self.jump_to(item_of(b, kind, i));
             let (_, left) = self.news.totals();
             if self.notice.is_none() {
-                self.notice = Some(format!("{} new or changed (u next)", left));
+                self.notice = Some(format!(
+                    "{} new or changed in the library (u for the next)",
+                    left
+                ));
             }
         }
     }
