@@ -378,3 +378,31 @@ fn the_watcher_names_files_as_discover_does() {
     let paths: Vec<PathBuf> = batch.loaded.into_iter().map(|(p, _)| p).collect();
     assert_eq!(paths, vec![dir.path().join("grid.yaml")]);
 }
+
+#[test]
+fn a_renamed_file_is_the_same_briefing_and_the_reader_follows_it() {
+    let dir = folder();
+    // A briefing that names its id keeps it under any file name.
+    let port = dir.path().join("port.yaml");
+    let text = std::fs::read_to_string(&port).unwrap();
+    std::fs::write(&port, format!("id: port-ransomware\n{text}")).unwrap();
+    let (mut app, changes) = open(dir.path());
+    go_to_quote(&mut app, "Port ransomware", 2);
+    std::fs::create_dir(dir.path().join("archive")).unwrap();
+    std::fs::rename(
+        dir.path().join("port.yaml"),
+        dir.path().join("archive/port-2024.yaml"),
+    )
+    .unwrap();
+    follow(&mut app, &changes, "the rename", |a| {
+        a.briefing()
+            .is_some_and(|b| b.path.ends_with("archive/port-2024.yaml"))
+    });
+    assert_eq!(app.library.briefings.len(), 2);
+    assert_eq!(
+        app.notice.as_deref(),
+        Some("Renamed: port.yaml \u{2192} port-2024.yaml")
+    );
+    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(selected_quote(&app), QUOTES[2]);
+}

@@ -94,6 +94,43 @@ struct Spot {
     detail: Option<Found>,
 }
 
+impl Found {
+    fn path_mut(&mut self) -> &mut PathBuf {
+        match self {
+            Found::Briefing(p)
+            | Found::Event(p)
+            | Found::Actor(p, _)
+            | Found::Item(p, _, _)
+            | Found::Failed(p) => p,
+        }
+    }
+}
+
+impl Spot {
+    fn rename(&mut self, from: &std::path::Path, to: &std::path::Path) {
+        let follow = |p: &mut PathBuf| {
+            if p == from {
+                *p = to.to_path_buf();
+            }
+        };
+        if let Some(p) = &mut self.current {
+            follow(p);
+        }
+        for (_, f) in &mut self.rows {
+            follow(f.path_mut());
+        }
+        for (p, _) in &mut self.remembered {
+            follow(p);
+        }
+        for f in [&mut self.screen_item, &mut self.detail]
+            .into_iter()
+            .flatten()
+        {
+            follow(f.path_mut());
+        }
+    }
+}
+
 fn file_name(p: &std::path::Path) -> String {
     let n = p.file_name().map_or_else(
         || p.display().to_string(),
@@ -433,6 +470,11 @@ impl App {
         if done.is_empty() {
             return;
         }
+        // A renamed file is the same briefing: what named it by its old path follows.
+        let mut spot = spot;
+        for (from, to) in &done.renamed {
+            spot.rename(from, to);
+        }
         self.news.observe(&self.library);
         self.rest = None;
         let lib = &self.library;
@@ -553,6 +595,15 @@ fn describe(done: &crate::library::Applied, was_stale: &[PathBuf]) -> Vec<String
         [] => {}
         [one] => out.push(format!("Cannot be loaded: {} (E)", file_name(one))),
         many => out.push(format!("{} files cannot be loaded (E)", many.len())),
+    }
+    match done.renamed.as_slice() {
+        [] => {}
+        [(from, to)] => out.push(format!(
+            "Renamed: {} \u{2192} {}",
+            file_name(from),
+            file_name(to)
+        )),
+        many => out.push(format!("{} files renamed", many.len())),
     }
     match done.removed.as_slice() {
         [] => {}

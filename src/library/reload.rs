@@ -22,6 +22,9 @@ pub struct Applied {
     pub failed: Vec<PathBuf>,
     /// Files that are gone, with the title of the briefing they held.
     pub removed: Vec<(PathBuf, Option<String>)>,
+    /// Briefings whose file was renamed (or moved): a file gone and a new one with
+    /// the same briefing id, `(before, after)`.
+    pub renamed: Vec<(PathBuf, PathBuf)>,
 }
 
 impl Applied {
@@ -31,6 +34,7 @@ impl Applied {
             && self.broken.is_empty()
             && self.failed.is_empty()
             && self.removed.is_empty()
+            && self.renamed.is_empty()
     }
 }
 
@@ -92,8 +96,20 @@ impl Library {
             self.keys.remove(i);
             self.prints.remove(i);
             self.stale.remove(&b.path);
-            done.removed
-                .push((b.path, Some(b.title.shown().to_string())));
+            // The same briefing under a new name: renamed, not removed and added.
+            let moved_to = done
+                .added
+                .iter()
+                .position(|p| self.briefings.iter().any(|x| &x.path == p && x.id == b.id));
+            match moved_to {
+                Some(k) => {
+                    let to = done.added.remove(k);
+                    done.renamed.push((b.path, to));
+                }
+                None => done
+                    .removed
+                    .push((b.path, Some(b.title.shown().to_string()))),
+            }
         }
         for path in removed {
             let before = self.failed.len();
