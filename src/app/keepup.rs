@@ -492,7 +492,7 @@ impl App {
                 self.library
                     .find_actors(n)
                     .into_iter()
-                    .filter(|&a| self.library.actors[a].is_named(n, &self.library)),
+                    .filter(|&a| self.library.actors[a].named_by(n) > 0),
             );
         }
         self.actor_filter = actors;

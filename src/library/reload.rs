@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use super::{FailedFile, Library};
+use super::{FailedFile, Library, Roster};
 use crate::load::Loaded;
 
 /// What a reload did, file by file, for saying so.
@@ -56,12 +56,12 @@ impl Library {
                     b.path = path.clone();
                     self.stale.remove(&path);
                     let corpus = crate::search::corpus(&b);
-                    let keys = self.actor_keys(&b);
+                    let roster = Roster::of(&b);
                     let prints = super::news::prints(&b);
                     match at.get(&path) {
                         Some(&i) => {
                             self.corpus[i] = corpus;
-                            self.keys[i] = keys;
+                            self.rosters[i] = roster;
                             self.prints[i] = prints;
                             self.briefings[i] = b;
                             done.updated.push(path);
@@ -69,7 +69,7 @@ impl Library {
                         None => {
                             at.insert(path.clone(), self.briefings.len());
                             self.corpus.push(corpus);
-                            self.keys.push(keys);
+                            self.rosters.push(roster);
                             self.prints.push(prints);
                             self.briefings.push(b);
                             done.added.push(path);
@@ -93,7 +93,7 @@ impl Library {
         for i in gone {
             let b = self.briefings.remove(i);
             self.corpus.remove(i);
-            self.keys.remove(i);
+            self.rosters.remove(i);
             self.prints.remove(i);
             self.stale.remove(&b.path);
             // The same briefing under a new name: renamed, not removed and added.
@@ -118,7 +118,9 @@ impl Library {
                 done.removed.push((path.clone(), None));
             }
         }
-        self.reindex();
+        // Grouped here and now: the numbers of actors must match the briefings before
+        // anything draws them again.
+        self.set_index(crate::grouping::group(&self.rosters));
         done
     }
 }

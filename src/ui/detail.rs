@@ -6,8 +6,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::centered;
+use std::borrow::Cow;
+
 use super::theme::Theme;
+use super::{Passage, centered};
 use crate::app::{App, Item};
 use crate::model::Briefing;
 
@@ -20,24 +22,20 @@ fn area_for(term: Rect) -> Rect {
 
 pub fn detail_line_count(app: &App, item: Item, term_width: u16) -> usize {
     let area = area_for(Rect::new(0, 0, term_width, app.size.1));
-    lines(app, item, area.width.saturating_sub(4) as usize)
-        .1
-        .len()
+    let width = area.width.saturating_sub(4) as usize;
+    super::blocks_height(&passages(app, item).1, width)
 }
 
 pub fn render(app: &App, item: Item, scroll: usize, term: Rect, buf: &mut Buffer) {
     let area = area_for(term);
     Clear.render(area, buf);
-    let (title, body) = lines(app, item, area.width.saturating_sub(4) as usize);
-    let top = scroll.min(body.len().saturating_sub(1));
+    let width = area.width.saturating_sub(4) as usize;
+    let (title, doc) = passages(app, item);
+    let total = super::blocks_height(&doc, width);
+    let top = scroll.min(total.saturating_sub(1));
     let inner_h = area.height.saturating_sub(2) as usize;
-    let more = if body.len() > inner_h {
-        format!(
-            " {}-{} of {} ",
-            top + 1,
-            (top + inner_h).min(body.len()),
-            body.len()
-        )
+    let more = if total > inner_h {
+        format!(" {}-{} of {} ", top + 1, (top + inner_h).min(total), total)
     } else {
         String::new()
     };
@@ -60,40 +58,35 @@ pub fn render(app: &App, item: Item, scroll: usize, term: Rect, buf: &mut Buffer
         inner.width.saturating_sub(2),
         inner.height,
     );
-    for (i, line) in body
-        .iter()
-        .skip(top)
-        .take(inner.height as usize)
-        .enumerate()
-    {
+    // Only the lines in view are built.
+    let q = app.search.query.to_lowercase();
+    let body = super::block_lines(&doc, width, &q, top, inner.height as usize);
+    for (i, line) in body.iter().enumerate() {
         buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
     }
 }
 
-/// Builds the detail's lines, wrapped to `width`.
-struct Doc<'q> {
-    out: Vec<Line<'static>>,
-    width: usize,
-    query: &'q str,
+/// Builds the detail as passages, wrapped when drawn.
+struct Doc<'a> {
+    out: Vec<Passage<'a>>,
 }
 
-impl Doc<'_> {
-    fn para(&mut self, label: &str, text: &str, style: Style) {
-        let lines = super::labelled(label, text, self.width, self.query, style);
-        self.out.extend(lines);
+impl<'a> Doc<'a> {
+    fn para(&mut self, label: &'static str, text: impl Into<Cow<'a, str>>, style: Style) {
+        self.out.push(Passage::para(label, text, style));
     }
-    fn field(&mut self, label: &str, text: Option<&str>) {
+    fn field(&mut self, label: &'static str, text: Option<impl Into<Cow<'a, str>>>) {
         if let Some(t) = text {
             self.para(label, t, Theme::TEXT);
         }
     }
     fn blank(&mut self) {
-        self.out.push(Line::default());
+        self.out.push(Passage::Line(Line::default()));
     }
-    fn heading(&mut self, text: &str) {
+    fn heading(&mut self, text: String) {
         self.blank();
         self.out
-            .push(Line::from(Span::styled(text.to_string(), Theme::LABEL)));
+            .push(Passage::Line(Line::from(Span::styled(text, Theme::LABEL))));
     }
 }
 
@@ -116,13 +109,8 @@ fn source_line(br: &Briefing, id: &str) -> String {
     }
 }
 
-fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
-    let q = app.search.query.to_lowercase();
-    let mut d = Doc {
-        out: Vec::new(),
-        width,
-        query: &q,
-    };
+fn passages(app: &App, item: Item) -> (String, Vec<Passage<'_>>) {
+    let mut d = Doc { out: Vec::new() };
     let lib = &app.library;
     let names = |br: &Briefing, ids: &[String]| {
         ids.iter()
@@ -133,12 +121,13 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
     let title = match item {
         Item::Briefing(b) => {
             let br = &lib.briefings[b];
-            for line in crate::export::plain_text(br).lines() {
-                d.para("", line, Theme::TEXT);
-            }
+            // One passage: its lines are wrapped once, like any long text.
+            let mut text = crate::export::plain_text(br);
+            text.pop();
+            d.para("", text, Theme::TEXT);
             d.field(
                 "File   ",
-                Some(&crate::text::clean_line(&br.path.display().to_string())),
+                Some(crate::text::clean_line(&br.path.display().to_string()).into_owned()),
             );
             "Briefing".to_string()
         }
@@ -146,7 +135,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             let br = &lib.briefings[b];
             let e = &br.event;
             d.para("", e.title.shown(), Theme::EVENT);
-            d.para("When     ", &e.date.human(), Theme::DATE);
+            d.para("When     ", e.date.human(), Theme::DATE);
             d.field("Where    ", e.location.as_ref().map(|t| t.shown()));
             d.blank();
             d.field("", e.description.as_ref().map(|t| t.shown()));
@@ -160,11 +149,11 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             d.field("Kind        ", a.kind.map(|k| k.name()));
             d.field("Role        ", a.role.as_ref().map(|t| t.shown()));
             if let Some(aff) = &a.affiliation {
-                d.para("Affiliation ", &br.actor_name(aff), Theme::TEXT);
+                d.para("Affiliation ", br.actor_name(aff), Theme::TEXT);
             }
             if !a.aliases.is_empty() {
                 let al: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
-                d.para("Aliases     ", &al.join(", "), Theme::TEXT);
+                d.para("Aliases     ", al.join(", "), Theme::TEXT);
             }
             d.para("Id          ", &a.id, Theme::DIM);
             if let Some(desc) = &a.description {
@@ -172,11 +161,11 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
                 d.para("", desc.shown(), Theme::TEXT);
             }
             if let Some(ix) = lib.actor_at(b, i) {
-                let n = lib.actors[ix].appearances.len();
+                let n = lib.actors[ix].briefing_count();
                 if n > 1 {
                     d.para(
                         "Library     ",
-                        &format!("appears in {n} briefings (A opens the dossier)"),
+                        format!("appears in {n} briefings (A opens the dossier)"),
                         Theme::DIM,
                     );
                 }
@@ -184,7 +173,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             let said: Vec<usize> = (0..br.quotes.len())
                 .filter(|&k| br.quotes[k].actor == a.id)
                 .collect();
-            d.heading(&format!("Said in this briefing ({})", said.len()));
+            d.heading(format!("Said in this briefing ({})", said.len()));
             for k in said {
                 let qt = &br.quotes[k];
                 let text = if qt.paraphrase {
@@ -198,7 +187,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
                     .unwrap_or_default();
                 d.para(
                     "\u{2022} ",
-                    &format!("{when}{text}"),
+                    format!("{when}{text}"),
                     if qt.paraphrase {
                         Theme::PARAPHRASE
                     } else {
@@ -209,13 +198,13 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             let did: Vec<usize> = (0..br.timeline.len())
                 .filter(|&k| br.timeline[k].actors.contains(&a.id))
                 .collect();
-            d.heading(&format!("Did in this briefing ({})", did.len()));
+            d.heading(format!("Did in this briefing ({})", did.len()));
             for k in did {
                 let e = &br.timeline[k];
                 let approx = if e.approximate { "~" } else { "" };
                 d.para(
                     "\u{2022} ",
-                    &format!("{approx}{}: {}", e.date.human(), e.title.shown()),
+                    format!("{approx}{}: {}", e.date.human(), e.title.shown()),
                     Theme::TEXT,
                 );
             }
@@ -223,7 +212,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
                 .filter(|&k| br.implications[k].actors.contains(&a.id))
                 .collect();
             if !named.is_empty() {
-                d.heading(&format!("Named in implications ({})", named.len()));
+                d.heading(format!("Named in implications ({})", named.len()));
                 for k in named {
                     d.para("\u{2022} ", br.implications[k].title.shown(), Theme::TEXT);
                 }
@@ -241,13 +230,13 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             } else {
                 e.date.human()
             };
-            d.para("When       ", &when, Theme::DATE);
+            d.para("When       ", when, Theme::DATE);
             d.field("Confidence ", e.confidence.map(|c| c.name()));
             if !e.actors.is_empty() {
-                d.para("Actors     ", &names(br, &e.actors), Theme::ACTOR);
+                d.para("Actors     ", names(br, &e.actors), Theme::ACTOR);
             }
             if let Some(s) = &e.source {
-                d.para("Source     ", &source_line(br, s), Theme::TEXT);
+                d.para("Source     ", source_line(br, s), Theme::TEXT);
             }
             if let Some(det) = &e.detail {
                 d.blank();
@@ -265,7 +254,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             if let Some(r) = who.and_then(|a| a.role.as_ref()) {
                 speaker.push_str(&format!(", {}", r.shown()));
             }
-            d.para("", &speaker, Theme::ACTOR);
+            d.para("", speaker, Theme::ACTOR);
             d.blank();
             if qt.paraphrase {
                 d.para(
@@ -277,15 +266,15 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             } else {
                 d.para(
                     "",
-                    &format!("\u{201c}{}\u{201d}", qt.text.shown()),
+                    format!("\u{201c}{}\u{201d}", qt.text.shown()),
                     Theme::QUOTE,
                 );
             }
             d.blank();
-            d.field("When     ", qt.date.map(|x| x.human()).as_deref());
+            d.field("When     ", qt.date.map(|x| x.human()));
             d.field("Context  ", qt.context.as_ref().map(|t| t.shown()));
             match &qt.source {
-                Some(s) => d.para("Source   ", &source_line(br, s), Theme::TEXT),
+                Some(s) => d.para("Source   ", source_line(br, s), Theme::TEXT),
                 None => d.para("Source   ", "none given", Theme::DIM),
             }
             d.field("Briefing ", Some(br.title.shown()));
@@ -302,7 +291,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             d.field("Priority   ", m.priority.map(|p| p.name()));
             d.field("Confidence ", m.confidence.map(|c| c.name()));
             if !m.actors.is_empty() {
-                d.para("Actors     ", &names(br, &m.actors), Theme::ACTOR);
+                d.para("Actors     ", names(br, &m.actors), Theme::ACTOR);
             }
             if let Some(det) = &m.detail {
                 d.blank();
@@ -316,18 +305,27 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             if let Some(file) = lib.failed.get(f) {
                 d.para(
                     "",
-                    &crate::text::clean_line(&file.path.display().to_string()),
+                    crate::text::clean_line(&file.path.display().to_string()).into_owned(),
                     Theme::ERROR,
                 );
                 d.blank();
                 for p in &file.problems {
-                    d.para("", &p.to_string(), Theme::TEXT);
+                    d.para("", p.to_string(), Theme::TEXT);
                     if let Some(x) = &p.excerpt {
-                        d.para("    ", &crate::text::clean_line(x), Theme::DIM);
+                        d.para("    ", crate::text::clean_line(x), Theme::DIM);
                     }
                 }
             }
             "File with errors".to_string()
+        }
+        Item::Warning(w) => {
+            if let Some(p) = lib.warning(w) {
+                d.para("", p.to_string(), Theme::TEXT);
+                if let Some(x) = &p.excerpt {
+                    d.para("    ", crate::text::clean_line(x), Theme::DIM);
+                }
+            }
+            "Warning".to_string()
         }
     };
     keeping_up(app, item, &mut d);
@@ -336,14 +334,14 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
 
 /// A changed item shows what it said when it was last read; a briefing shown as the
 /// last good version of its file says so.
-fn keeping_up(app: &App, item: Item, d: &mut Doc) {
+fn keeping_up<'a>(app: &'a App, item: Item, d: &mut Doc<'a>) {
     let b = match item {
         Item::Briefing(b) | Item::Event(b) | Item::Actor(b, _) => b,
         Item::Entry(b, _) | Item::Quote(b, _) | Item::Implication(b, _) => b,
-        Item::Failed(_) => return,
+        Item::Failed(_) | Item::Warning(_) => return,
     };
     if app.library.is_stale(b) {
-        d.heading(&format!(
+        d.heading(format!(
             "{} The file has errors now: this is its last good version (E lists them)",
             super::marks::STALE
         ));
@@ -352,17 +350,17 @@ fn keeping_up(app: &App, item: Item, d: &mut Doc) {
         return;
     };
     match app.news().before(&app.library, b, kind, i) {
-        Some("") => d.heading(&format!(
+        Some("") => d.heading(format!(
             "{} Changed since you last read it (what it said before was not kept)",
             super::marks::CHANGED
         )),
         Some(before) => {
-            d.heading(&format!(
+            d.heading(format!(
                 "{} Changed since you last read it. Before, it said:",
                 super::marks::CHANGED
             ));
             // The state file is read from disk like a briefing: cleaned the same way.
-            d.para("", &crate::text::clean_block(before), Theme::DIM);
+            d.para("", crate::text::clean_block(before), Theme::DIM);
         }
         None => {}
     }

@@ -4,12 +4,11 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use super::{highlight, layout, list_offset, marks, pane_block, render_rows};
+use super::{Passage, highlight, layout, list_offset, marks, pane_block, render_rows};
 use crate::app::{Action, App, Item, Mode, Pane, TimelineRow};
 use crate::keymap::{self, Scope};
 use crate::library::news::Kind;
@@ -111,16 +110,15 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         return;
     }
     if pane == Pane::Overview {
-        let lines = overview_lines(app, inner.width as usize);
+        // Only the lines in view are built; the Overview's cursor is its first line.
+        let blocks = overview_blocks(app);
+        let width = inner.width as usize;
         let top = app
             .cursor(Pane::Overview)
-            .min(lines.len().saturating_sub(1));
-        for (i, line) in lines
-            .iter()
-            .skip(top)
-            .take(inner.height as usize)
-            .enumerate()
-        {
+            .min(super::blocks_height(&blocks, width).saturating_sub(1));
+        let q = app.search.query.to_lowercase();
+        let lines = super::block_lines(&blocks, width, &q, top, inner.height as usize);
+        for (i, line) in lines.iter().enumerate() {
             buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
         }
         return;
@@ -437,41 +435,41 @@ pub fn implication_line<'a>(
     Line::from(spans)
 }
 
-/// The Overview's lines at a width: title, marking, date, summary, event, tags, sources.
-pub fn overview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+/// The Overview: title, marking, date, summary, event, tags, sources.
+pub fn overview_blocks(app: &App) -> Vec<Passage<'_>> {
     let Some(br) = app.briefing() else {
         return Vec::new();
     };
-    let q = app.search.query.to_lowercase();
-    let mut out: Vec<Line<'static>> = Vec::new();
-    let para = |out: &mut Vec<Line<'static>>, label: &str, text: &str, style: Style| {
-        out.extend(super::labelled(label, text, width, &q, style));
-    };
-    para(&mut out, "", br.title.shown(), Theme::TITLE);
+    let mut out: Vec<Passage> = Vec::new();
+    out.push(Passage::para("", br.title.shown(), Theme::TITLE));
     let mut meta = vec![Span::styled(br.date.human(), Theme::DATE)];
     if let Some(c) = &br.classification {
         meta.push(Span::raw("  "));
         meta.push(Span::styled(format!(" {} ", c.shown()), Theme::MARKING));
     }
-    out.push(Line::from(meta));
+    out.push(Passage::Line(Line::from(meta)));
     if let Some(s) = &br.summary {
-        out.push(Line::default());
-        para(&mut out, "", s.shown(), Theme::TEXT);
+        out.push(Passage::Line(Line::default()));
+        out.push(Passage::para("", s.shown(), Theme::TEXT));
     }
-    out.push(Line::default());
-    para(&mut out, "Event  ", br.event.title.shown(), Theme::EVENT);
+    out.push(Passage::Line(Line::default()));
+    out.push(Passage::para(
+        "Event  ",
+        br.event.title.shown(),
+        Theme::EVENT,
+    ));
     let mut when = br.event.date.human();
     if let Some(l) = &br.event.location {
         when.push_str(" \u{00b7} ");
         when.push_str(l.shown());
     }
-    para(&mut out, "       ", &when, Theme::DATE);
+    out.push(Passage::para("       ", when, Theme::DATE));
     if let Some(d) = &br.event.description {
-        para(&mut out, "       ", d.shown(), Theme::TEXT);
+        out.push(Passage::para("       ", d.shown(), Theme::TEXT));
     }
     if !br.tags.is_empty() {
         let tags: Vec<&str> = br.tags.iter().map(|t| t.shown()).collect();
-        para(&mut out, "Tags   ", &tags.join(", "), Theme::TEXT);
+        out.push(Passage::para("Tags   ", tags.join(", "), Theme::TEXT));
     }
     for (i, s) in br.sources.iter().enumerate() {
         let mut t = s.title.shown().to_string();
@@ -484,12 +482,8 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         if let Some(u) = &s.url {
             t.push_str(&format!(" <{}>", u.shown()));
         }
-        para(
-            &mut out,
-            if i == 0 { "Source " } else { "       " },
-            &t,
-            Theme::TEXT,
-        );
+        let label = if i == 0 { "Source " } else { "       " };
+        out.push(Passage::para(label, t, Theme::TEXT));
     }
     out
 }
@@ -503,7 +497,7 @@ pub fn overview_line_count(app: &App, term_width: u16) -> usize {
         .iter()
         .find(|(p, _)| *p == Pane::Overview)
         .map_or(term_width, |(_, r)| r.width);
-    overview_lines(app, w.saturating_sub(2) as usize).len()
+    super::blocks_height(&overview_blocks(app), w.saturating_sub(2) as usize)
 }
 
 /// Lines each row of a list pane takes.
@@ -568,14 +562,16 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(at_a_glance(app), Theme::DIM));
         }
     }
-    let right = if app.library.failed.is_empty() {
-        String::new()
-    } else {
-        let n = app.library.failed.len();
-        format!(
-            " {n} file{} with errors (E) ",
-            if n == 1 { "" } else { "s" }
-        )
+    let (n, w) = (app.library.failed.len(), app.library.warning_count());
+    let right = match (n, w) {
+        (0, 0) => String::new(),
+        (n, 0) => format!(" {n} file{} with errors (E) ", plural(n)),
+        (0, w) => format!(" {w} warning{} (E) ", plural(w)),
+        (n, w) => format!(
+            " {n} file{} with errors, {w} warning{} (E) ",
+            plural(n),
+            plural(w)
+        ),
     };
     let rw = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
     buf.set_line(
@@ -587,6 +583,10 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     if rw > 0 && area.width > rw {
         buf.set_stringn(area.right() - rw, area.y, &right, rw as usize, Theme::ERROR);
     }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// What is open, when nothing more pressing needs the status bar.

@@ -28,7 +28,14 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
                 .count();
             format!("Library timeline: {n} entries")
         }
-        ScreenKind::Errors => format!("Files with errors: {}", app.library.failed.len()),
+        ScreenKind::Errors if app.library.warning_count() == 0 => {
+            format!("Files with errors: {}", app.library.failed.len())
+        }
+        ScreenKind::Errors => format!(
+            "Files with errors: {}, warnings: {}",
+            app.library.failed.len(),
+            app.library.warning_count()
+        ),
         ScreenKind::WhatsNew => {
             let (briefings, items) = app.news().totals();
             format!(
@@ -148,6 +155,10 @@ fn row_lines<'a>(app: &'a App, row: &'a ScreenRow, q: &str) -> Vec<Line<'a>> {
                 }
                 lines
             }
+            Item::Warning(w) => match lib.warning(w) {
+                Some(d) => vec![Line::from(Span::styled(d.to_string(), Theme::TEXT))],
+                None => vec![],
+            },
             Item::Briefing(b) => {
                 let br = &lib.briefings[b];
                 vec![Line::from(vec![
