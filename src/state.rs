@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 use std::fs::{self, File};
 use std::io::{Read, Write};
+use std::os::unix::fs::DirBuilderExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -256,8 +257,6 @@ impl Store {
         write_atomically(&self.dir, &self.path(), &bytes).map_err(fail)
     }
 }
-
-use std::os::unix::fs::DirBuilderExt;
 
 /// An exclusive lock on the state folder, held until dropped.
 struct FolderLock(File);
