@@ -442,3 +442,25 @@ fn where_the_reader_takes_you_is_not_read_until_you_are_there() {
     }
     assert_eq!(app.news().mark(b, Kind::Quote, 1), Mark::Seen);
 }
+
+#[test]
+fn a_dossier_asked_for_stays_open_and_what_is_new_is_only_said() {
+    let s = after_a_colleagues_changes();
+    let files = load::discover(&[s.dir.path().to_path_buf()]).unwrap();
+    let loaded = load::load_all(&files, &LoadOptions::default());
+    let lib = Library::new(loaded.into_iter().map(|l| l.unwrap()).collect(), Vec::new());
+    let mut app = App::new(lib);
+    app.open_dossier_by_name("Port operator");
+    app.remember(s.store.load(&key(s.dir.path())).unwrap());
+    assert!(matches!(
+        app.screen.as_ref().map(|x| x.kind),
+        Some(ScreenKind::Dossier(_))
+    ));
+    assert!(
+        app.notice
+            .as_deref()
+            .is_some_and(|n| n.starts_with("New since you last read: 5 items")),
+        "{:?}",
+        app.notice
+    );
+}

@@ -262,15 +262,14 @@ impl App {
     /// Once the library is in: back to the remembered place, then, if anything is new
     /// and no key was pressed yet, on to the newest of it.
     fn arrive(&mut self) {
-        if self.touched {
-            self.pending_place = None;
-            return;
-        }
-        if let Some(place) = self.pending_place.take() {
+        // A key pressed meanwhile, or a dossier asked for on the command line, wins.
+        let stay = self.touched || self.screen.is_some();
+        let place = self.pending_place.take();
+        if let Some(place) = place.filter(|_| !stay) {
             self.go_to_place(&place);
         }
         let (briefings, items) = self.news.totals();
-        if briefings == 0 {
+        if briefings == 0 || self.touched {
             return;
         }
         let first = crate::screens::rows(self, ScreenKind::WhatsNew)
@@ -279,7 +278,7 @@ impl App {
                 ScreenRow::Item(item) => Some(item),
                 ScreenRow::Heading(_) => None,
             });
-        if let Some(item) = first {
+        if let Some(item) = first.filter(|_| !stay) {
             self.jump_to(item);
         }
         self.notice = Some(format!(
