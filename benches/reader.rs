@@ -61,7 +61,7 @@ fn reader(c: &mut Criterion) {
 
     let mut app = App::new(lib);
     // A file saved again: read in by the watcher's thread, taken in here.
-    let saved = app.library.briefings[0].clone();
+    let saved = app.library().briefings[0].clone();
     g.bench_function("take in one changed briefing (reload)", |b| {
         b.iter(|| app.reload(vec![(saved.path.clone(), Ok(saved.clone()))], Vec::new()))
     });
@@ -70,7 +70,7 @@ fn reader(c: &mut Criterion) {
         height: 50,
     });
     let actor = app
-        .library
+        .library()
         .actors
         .iter()
         .max_by_key(|a| a.appearances.len())
@@ -84,7 +84,7 @@ fn reader(c: &mut Criterion) {
                 let t = Instant::now();
                 app.select_actors_by_name(std::slice::from_ref(&actor));
                 total += t.elapsed();
-                app.clear_actor_filter();
+                app.update(Action::ClearActors);
             }
             total
         })
@@ -95,7 +95,7 @@ fn reader(c: &mut Criterion) {
             for _ in 0..iters {
                 app.select_actors_by_name(std::slice::from_ref(&actor));
                 let t = Instant::now();
-                app.clear_actor_filter();
+                app.update(Action::ClearActors);
                 total += t.elapsed();
             }
             total
@@ -133,7 +133,7 @@ fn reader(c: &mut Criterion) {
 /// actor, and grouping them must grow with their number, not its square. Two sizes,
 /// eight times apart: the second should take about eight times the first.
 fn grouping(c: &mut Criterion) {
-    use brief::grouping::{Roster, RosterActor, group};
+    use brief::library::grouping::{Roster, RosterActor, group};
     let rosters = |n: usize| -> Vec<Roster> {
         (0..n)
             .map(|i| Roster {

@@ -7,8 +7,10 @@ mod ui_common;
 
 use std::path::{Path, PathBuf};
 
-use brief::app::{Action, App, Item, Pane, ScreenKind};
+use brief::app::{Action, App, Pane};
+use brief::library::Item;
 use brief::library::Library;
+use brief::library::lists::{ListKind, ListRow};
 use brief::library::news::{Kind, Mark};
 use brief::load::{self, LoadOptions};
 use brief::state::{LibraryState, Store};
@@ -115,7 +117,7 @@ fn after_a_colleagues_changes() -> Setup {
 }
 
 fn index_of(app: &App, title: &str) -> usize {
-    app.library
+    app.library()
         .briefings
         .iter()
         .position(|b| b.title.shown() == title)
@@ -169,9 +171,9 @@ fn the_next_run_goes_straight_to_the_newest_and_says_so() {
     let app = run(s.dir.path(), &s.store);
     let water = index_of(&app, "Water utility breach");
     // The newest new thing is the new briefing (20 May 2024), its own row first.
-    assert_eq!(app.current, Some(water));
-    assert_eq!(app.focus, Pane::Overview);
-    let notice = app.notice.clone().unwrap();
+    assert_eq!(app.current(), Some(water));
+    assert_eq!(app.focus(), Pane::Overview);
+    let notice = app.notice().unwrap().to_string();
     assert_eq!(
         notice,
         "New since you last read: 5 items in 2 briefings (u next, W lists them, M marks all read)"
@@ -185,13 +187,13 @@ fn whats_new_lists_everything_newest_first_and_enter_goes_to_it() {
     let port = index_of(&app, "Port ransomware");
     let water = index_of(&app, "Water utility breach");
     press(&mut app, &[Action::WhatsNew]);
-    let screen = app.screen.as_ref().unwrap();
-    assert_eq!(screen.kind, ScreenKind::WhatsNew);
+    let screen = app.screen().unwrap();
+    assert_eq!(screen.kind, ListKind::WhatsNew);
     let items: Vec<Item> = screen
         .rows
         .iter()
         .filter_map(|r| match r {
-            brief::app::ScreenRow::Item(i) => Some(*i),
+            ListRow::Item(i) => Some(*i),
             _ => None,
         })
         .collect();
@@ -230,9 +232,9 @@ fn whats_new_lists_everything_newest_first_and_enter_goes_to_it() {
         &[Action::Down, Action::Down, Action::Down, Action::Down],
     );
     press(&mut app, &[Action::Open]);
-    assert!(app.screen.is_none());
-    assert_eq!(app.current, Some(port));
-    assert_eq!(app.focus, Pane::Quotes);
+    assert!(app.screen().is_none());
+    assert_eq!(app.current(), Some(port));
+    assert_eq!(app.focus(), Pane::Quotes);
     assert_eq!(app.item_at_cursor(Pane::Quotes), Some(Item::Quote(port, 1)));
 }
 
@@ -276,7 +278,7 @@ fn u_walks_the_new_items_and_m_and_m_mark_read() {
     let mut seen = Vec::new();
     for _ in 0..5 {
         press(&mut app, &[Action::NextNew]);
-        seen.push(app.item_at_cursor(app.focus).unwrap());
+        seen.push(app.item_at_cursor(app.focus()).unwrap());
     }
     // In list order (newest briefing first), each briefing's items in pane order.
     assert_eq!(
@@ -291,23 +293,17 @@ fn u_walks_the_new_items_and_m_and_m_mark_read() {
     );
     // And around.
     press(&mut app, &[Action::NextNew]);
-    assert_eq!(app.item_at_cursor(app.focus), Some(Item::Entry(water, 0)));
+    assert_eq!(app.item_at_cursor(app.focus()), Some(Item::Entry(water, 0)));
     // m: this briefing is read.
     press(&mut app, &[Action::MarkRead]);
     assert!(!app.news().briefing(water).unwrap().any());
-    assert_eq!(
-        app.notice.as_deref(),
-        Some("Marked read: Water utility breach")
-    );
+    assert_eq!(app.notice(), Some("Marked read: Water utility breach"));
     // M: everything.
     press(&mut app, &[Action::MarkAllRead]);
     assert_eq!(app.news().totals(), (0, 0));
-    assert_eq!(app.notice.as_deref(), Some("Marked read: 2 items"));
+    assert_eq!(app.notice(), Some("Marked read: 2 items"));
     press(&mut app, &[Action::NextNew]);
-    assert_eq!(
-        app.notice.as_deref(),
-        Some("Nothing new since you last read")
-    );
+    assert_eq!(app.notice(), Some("Nothing new since you last read"));
     // Read stays read in the next run.
     quit(&app, s.dir.path(), &s.store);
     let again = run(s.dir.path(), &s.store);
@@ -328,9 +324,9 @@ fn resting_on_an_item_reads_it() {
             Action::NextNew,
         ],
     );
-    assert_eq!(app.item_at_cursor(app.focus), Some(Item::Quote(port, 1)));
+    assert_eq!(app.item_at_cursor(app.focus()), Some(Item::Quote(port, 1)));
     // A moment is not enough; a second is.
-    let rest = brief::app::keepup::REST_TICKS as usize;
+    let rest = brief::app::REST_TICKS as usize;
     for _ in 0..rest - 1 {
         app.update(Action::Tick);
     }
@@ -338,7 +334,7 @@ fn resting_on_an_item_reads_it() {
     app.update(Action::Tick);
     assert_eq!(app.news().mark(port, Kind::Quote, 1), Mark::Seen);
     // Ticks keep the notice.
-    assert!(app.notice.is_some());
+    assert!(app.notice().is_some());
     // Only what is rested on: the changed implication is still changed.
     assert!(matches!(
         app.news().mark(port, Kind::Implication, 0),
@@ -391,13 +387,13 @@ fn the_next_run_returns_to_the_place_left() {
     quit(&first, dir.path(), &store);
     let second = run(dir.path(), &store);
     let grid = index_of(&second, "Grid intrusion");
-    assert_eq!(second.current, Some(grid));
-    assert_eq!(second.focus, Pane::Quotes);
+    assert_eq!(second.current(), Some(grid));
+    assert_eq!(second.focus(), Pane::Quotes);
     assert_eq!(
         second.item_at_cursor(Pane::Quotes),
         Some(Item::Quote(grid, 2))
     );
-    assert_eq!(second.notice, None);
+    assert_eq!(second.notice(), None);
 }
 
 #[test]
@@ -424,9 +420,9 @@ fn where_the_reader_takes_you_is_not_read_until_you_are_there() {
     write(dir.path(), "port.yaml", &port(&["One.", "Two."]));
     let mut app = run(dir.path(), &store);
     let b = index_of(&app, "Port ransomware");
-    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(app.focus(), Pane::Quotes);
     assert_eq!(app.item_at_cursor(Pane::Quotes), Some(Item::Quote(b, 1)));
-    let rest = brief::app::keepup::REST_TICKS as usize;
+    let rest = brief::app::REST_TICKS as usize;
     for _ in 0..rest * 3 {
         app.update(Action::Tick);
     }
@@ -453,14 +449,13 @@ fn a_dossier_asked_for_stays_open_and_what_is_new_is_only_said() {
     app.open_dossier_by_name("Port operator");
     app.remember(s.store.load(&key(s.dir.path())).unwrap());
     assert!(matches!(
-        app.screen.as_ref().map(|x| x.kind),
-        Some(ScreenKind::Dossier(_))
+        app.screen().map(|x| x.kind),
+        Some(ListKind::Dossier(_))
     ));
     assert!(
-        app.notice
-            .as_deref()
+        app.notice()
             .is_some_and(|n| n.starts_with("New since you last read: 5 items")),
         "{:?}",
-        app.notice
+        app.notice()
     );
 }

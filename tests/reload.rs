@@ -86,7 +86,7 @@ fn follow(app: &mut App, changes: &Receiver<Batch>, what: &str, done: impl Fn(&A
 }
 
 fn index_of(app: &App, title: &str) -> usize {
-    app.library
+    app.library()
         .briefings
         .iter()
         .position(|b| b.title.shown() == title)
@@ -96,7 +96,7 @@ fn index_of(app: &App, title: &str) -> usize {
 /// Shows `title` with the Quotes pane on `row`.
 fn go_to_quote(app: &mut App, title: &str, row: usize) {
     let b = index_of(app, title);
-    let list_row = app.view.briefings.iter().position(|&x| x == b).unwrap();
+    let list_row = app.shown().briefings.iter().position(|&x| x == b).unwrap();
     press(app, &[Action::Focus(0), Action::First]);
     for _ in 0..list_row {
         app.update(Action::Down);
@@ -108,11 +108,12 @@ fn go_to_quote(app: &mut App, title: &str, row: usize) {
 }
 
 fn selected_quote(app: &App) -> String {
-    let b = app.current.unwrap();
+    let b = app.current().unwrap();
     match app.item_at_cursor(Pane::Quotes) {
-        Some(brief::app::Item::Quote(qb, i)) if qb == b => {
-            app.library.briefings[b].quotes[i].text.shown().to_string()
-        }
+        Some(brief::library::Item::Quote(qb, i)) if qb == b => app.library().briefings[b].quotes[i]
+            .text
+            .shown()
+            .to_string(),
         other => panic!("not on a quote: {other:?}"),
     }
 }
@@ -137,14 +138,14 @@ fn an_edit_is_reloaded_and_the_reader_stays_on_its_item() {
         a.briefing()
             .is_some_and(|b| b.title.shown() == "Port ransomware (updated)")
     });
-    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(app.focus(), Pane::Quotes);
     assert_eq!(
         selected_quote(&app),
         "No data was taken.",
         "the selection moved"
     );
     assert_eq!(app.briefing().unwrap().quotes.len(), 4);
-    assert_eq!(app.notice.as_deref(), Some("Reloaded port.yaml"));
+    assert_eq!(app.notice(), Some("Reloaded port.yaml"));
     // The new quote is marked as new where it stands.
     let text = screen_text(&draw(&mut app, 120, 40));
     // A quote takes two lines: who said it, marked, then the words.
@@ -176,17 +177,17 @@ fn an_invalid_edit_keeps_the_last_good_version_until_the_file_is_valid_again() {
     // Half-written: cut in the middle of a key.
     std::fs::write(&port, &good[..good.find("quotes:").unwrap() + 3]).unwrap();
     follow(&mut app, &changes, "the broken file", |a| {
-        !a.library.failed.is_empty()
+        !a.library().failed.is_empty()
     });
     let b = index_of(&app, "Port ransomware");
-    assert!(app.library.is_stale(b));
+    assert!(app.library().is_stale(b));
     assert_eq!(
-        app.library.briefings[b].quotes.len(),
+        app.library().briefings[b].quotes.len(),
         3,
         "the last good version"
     );
     assert_eq!(selected_quote(&app), "Ships will be rerouted.");
-    let notice = app.notice.clone().unwrap();
+    let notice = app.notice().unwrap().to_string();
     assert!(
         notice.contains("Errors in port.yaml: its last good version stays"),
         "{notice}"
@@ -217,11 +218,11 @@ fn an_invalid_edit_keeps_the_last_good_version_until_the_file_is_valid_again() {
     // Saved whole again: normal.
     std::fs::write(&port, &good).unwrap();
     follow(&mut app, &changes, "the repaired file", |a| {
-        a.library.failed.is_empty()
+        a.library().failed.is_empty()
     });
     let b = index_of(&app, "Port ransomware");
-    assert!(!app.library.is_stale(b));
-    assert_eq!(app.notice.as_deref(), Some("Loads again: port.yaml"));
+    assert!(!app.library().is_stale(b));
+    assert_eq!(app.notice(), Some("Loads again: port.yaml"));
     let text = screen_text(&draw(&mut app, 120, 40));
     assert!(!text.contains('\u{26a0}'), "{text}");
 }
@@ -245,11 +246,11 @@ fn an_atomic_save_by_rename_is_followed() {
             .is_some_and(|d| d.shown() == "Two weeks of delays.")
     });
     assert_eq!(
-        app.library.briefings.len(),
+        app.library().briefings.len(),
         2,
         "the temporary file is not a briefing"
     );
-    assert!(app.library.failed.is_empty());
+    assert!(app.library().failed.is_empty());
     assert_eq!(selected_quote(&app), QUOTES[0]);
 }
 
@@ -275,10 +276,10 @@ fn truncate_then_write_is_followed_to_the_whole_file() {
     drop(f);
     follow(&mut app, &changes, "the rewritten file", |a| {
         let b = index_of(a, "Port ransomware");
-        a.library.briefings[b].quotes.len() == 2 && a.library.failed.is_empty()
+        a.library().briefings[b].quotes.len() == 2 && a.library().failed.is_empty()
     });
     let b = index_of(&app, "Port ransomware");
-    assert!(!app.library.is_stale(b));
+    assert!(!app.library().is_stale(b));
 }
 
 #[test]
@@ -288,9 +289,9 @@ fn a_removed_file_leaves_with_a_notice() {
     go_to_quote(&mut app, "Port ransomware", 1);
     std::fs::remove_file(dir.path().join("port.yaml")).unwrap();
     follow(&mut app, &changes, "the removal", |a| {
-        a.library.briefings.len() == 1
+        a.library().briefings.len() == 1
     });
-    let notice = app.notice.clone().unwrap();
+    let notice = app.notice().unwrap().to_string();
     assert!(
         notice.contains("Removed: port.yaml (Port ransomware)"),
         "{notice}"
@@ -328,8 +329,8 @@ fn a_burst_of_a_thousand_files_is_one_reload_pass() {
     );
     assert!(batch.loaded.iter().all(|(_, l)| l.is_ok()));
     app.reload(batch.loaded, batch.removed);
-    assert_eq!(app.library.briefings.len(), 1002);
-    assert_eq!(app.notice.as_deref(), Some("1000 new files"));
+    assert_eq!(app.library().briefings.len(), 1002);
+    assert_eq!(app.notice(), Some("1000 new files"));
     // The reader is where it was.
     assert_eq!(app.briefing().unwrap().title.shown(), "Port ransomware");
     assert_eq!(selected_quote(&app), QUOTES[2]);
@@ -347,7 +348,7 @@ fn filters_and_search_stay_through_a_reload() {
     press(&mut app, &[Action::Search]);
     ui_common::type_text(&mut app, "week");
     press(&mut app, &[Action::Apply]);
-    let filtered = app.actor_filter.clone();
+    let filtered = app.filters().actors.clone();
     assert_eq!(filtered.len(), 1);
     std::fs::write(
         dir.path().join("grid.yaml"),
@@ -355,13 +356,13 @@ fn filters_and_search_stay_through_a_reload() {
     )
     .unwrap();
     follow(&mut app, &changes, "the edit", |a| {
-        a.notice.as_deref() == Some("Reloaded grid.yaml")
+        a.notice() == Some("Reloaded grid.yaml")
     });
-    assert_eq!(app.actor_filter.len(), 1);
-    let a = *app.actor_filter.iter().next().unwrap();
-    assert_eq!(app.library.actors[a].name, "Port operator");
-    assert_eq!(app.search.query, "week");
-    assert_eq!(app.view.match_counts.len(), 1);
+    assert_eq!(app.filters().actors.len(), 1);
+    let a = *app.filters().actors.iter().next().unwrap();
+    assert_eq!(app.library().actors[a].name, "Port operator");
+    assert_eq!(app.filters().query.text(), "week");
+    assert_eq!(app.shown().match_counts.len(), 1);
 }
 
 /// The paths the watcher names are the ones the library was loaded with.
@@ -398,11 +399,11 @@ fn a_renamed_file_is_the_same_briefing_and_the_reader_follows_it() {
         a.briefing()
             .is_some_and(|b| b.path.ends_with("archive/port-2024.yaml"))
     });
-    assert_eq!(app.library.briefings.len(), 2);
+    assert_eq!(app.library().briefings.len(), 2);
     assert_eq!(
-        app.notice.as_deref(),
+        app.notice(),
         Some("Renamed: port.yaml \u{2192} port-2024.yaml")
     );
-    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(app.focus(), Pane::Quotes);
     assert_eq!(selected_quote(&app), QUOTES[2]);
 }

@@ -3,32 +3,16 @@
 
 use std::path::PathBuf;
 
-use super::{App, Item, Overlay, Pane, ScreenKind, ScreenRow, first_item_row};
+use super::lists::first_item_row;
+use super::{App, Overlay, Pane, PerPane};
+use crate::library::lists::{self, ListKind, ListRow};
 use crate::library::news::{Kind, News};
-use crate::library::{BriefingIx, Library};
+use crate::library::{BriefingIx, Item, Library};
 use crate::load::Loaded;
 use crate::state::{ItemPlace, LibraryState, Place, Print};
 
 /// Ticks the cursor must rest on an item before it counts as read (about a second).
 pub const REST_TICKS: u8 = 4;
-
-/// The briefing, kind and index of an item that can be new.
-pub fn news_item(item: Item) -> Option<(BriefingIx, Kind, usize)> {
-    match item {
-        Item::Entry(b, i) => Some((b, Kind::Entry, i)),
-        Item::Quote(b, i) => Some((b, Kind::Quote, i)),
-        Item::Implication(b, i) => Some((b, Kind::Implication, i)),
-        _ => None,
-    }
-}
-
-pub fn item_of(b: BriefingIx, kind: Kind, i: usize) -> Item {
-    match kind {
-        Kind::Entry => Item::Entry(b, i),
-        Kind::Quote => Item::Quote(b, i),
-        Kind::Implication => Item::Implication(b, i),
-    }
-}
 
 /// An item named so that it can be found again after the library changed.
 #[derive(Clone, Debug, PartialEq)]
@@ -58,7 +42,7 @@ fn name(lib: &Library, item: Item) -> Option<Found> {
         Item::Actor(b, i) => Found::Actor(path(b)?, lib.briefings[b].actors.get(i)?.id.clone()),
         Item::Failed(f) => Found::Failed(lib.failed.get(f)?.path.clone()),
         _ => {
-            let (b, kind, i) = news_item(item)?;
+            let (b, kind, i) = Kind::of(item)?;
             let print = *lib.prints(b)?.of(kind).get(i)?;
             Found::Item(path(b)?, kind, ItemPlace { print, index: i })
         }
@@ -77,7 +61,7 @@ fn find(lib: &Library, found: &Found) -> Option<Item> {
         Found::Failed(p) => Item::Failed(lib.failed.iter().position(|f| &f.path == p)?),
         Found::Item(p, kind, place) => {
             let b = at(p)?;
-            item_of(b, *kind, find_print(lib.prints(b)?.of(*kind), *place)?)
+            kind.item(b, find_print(lib.prints(b)?.of(*kind), *place)?)
         }
     })
 }
@@ -87,7 +71,7 @@ struct Spot {
     current: Option<PathBuf>,
     /// The item under each list pane's cursor.
     rows: Vec<(Pane, Found)>,
-    remembered: Vec<(PathBuf, [usize; 6])>,
+    remembered: Vec<(PathBuf, PerPane<usize>)>,
     actors: Vec<String>,
     dossier: Option<String>,
     screen_item: Option<Found>,
@@ -153,6 +137,15 @@ impl App {
         &self.news
     }
 
+    /// Something from outside the reader's keys (the state file, the watcher) that
+    /// the status bar is to say, before what it says already.
+    pub fn tell(&mut self, text: String) {
+        self.notice = Some(match self.notice.take() {
+            Some(n) => format!("{text}; {n}"),
+            None => text,
+        });
+    }
+
     /// What was kept when this library was last closed; `None` the first time, when
     /// everything the first load brings counts as read.
     pub fn remember(&mut self, saved: Option<LibraryState>) {
@@ -189,7 +182,7 @@ impl App {
                 print: Print::default(),
                 index: i,
             }),
-            Some(item) => match (news_item(item), name(&self.library, item)) {
+            Some(item) => match (Kind::of(item), name(&self.library, item)) {
                 (Some(_), Some(Found::Item(_, _, place))) => Some(place),
                 _ => None,
             },
@@ -237,7 +230,7 @@ impl App {
                     Pane::Quotes => Kind::Quote,
                     _ => Kind::Implication,
                 };
-                find_print(lib.prints(b)?.of(kind), at).map(|i| item_of(b, kind, i))
+                find_print(lib.prints(b)?.of(kind), at).map(|i| kind.item(b, i))
             }
             _ => None,
         });
@@ -272,11 +265,11 @@ impl App {
         if briefings == 0 || self.touched {
             return;
         }
-        let first = crate::screens::rows(self, ScreenKind::WhatsNew)
+        let first = lists::rows(&self.library, &self.filters, &self.news, ListKind::WhatsNew)
             .into_iter()
             .find_map(|r| match r {
-                ScreenRow::Item(item) => Some(item),
-                ScreenRow::Heading(_) => None,
+                ListRow::Item(item) => Some(item),
+                ListRow::Heading(_) => None,
             });
         if let Some(item) = first.filter(|_| !stay) {
             self.jump_to(item);
@@ -300,7 +293,7 @@ impl App {
             (None, None) => self.item_at_cursor(self.focus),
             _ => None,
         }
-        .filter(|i| news_item(*i).is_some());
+        .filter(|i| Kind::of(*i).is_some());
         self.rest = match (here, self.rest) {
             (Some(item), Some((was, n))) if item == was => {
                 if n + 1 >= REST_TICKS {
@@ -315,7 +308,7 @@ impl App {
 
     /// `item` was read.
     pub(super) fn read(&mut self, item: Item) {
-        if let Some((b, kind, i)) = news_item(item) {
+        if let Some((b, kind, i)) = Kind::of(item) {
             self.news.see(&self.library, b, kind, i);
         }
     }
@@ -329,15 +322,15 @@ impl App {
             return;
         }
         let list_pos = |b: BriefingIx| {
-            self.view
+            self.shown
                 .briefings
                 .iter()
                 .position(|&x| x == b)
-                .unwrap_or(self.view.briefings.len() + b)
+                .unwrap_or(self.shown.briefings.len() + b)
         };
         let key = |(b, kind, i): (BriefingIx, Kind, usize)| (list_pos(b), kind, i as isize);
         let here = match (&self.screen, self.current) {
-            (None, Some(b)) => match self.item_at_cursor(self.focus).and_then(news_item) {
+            (None, Some(b)) => match self.item_at_cursor(self.focus).and_then(Kind::of) {
                 Some(at) => key(at),
                 None => (list_pos(b), Kind::Entry, -1),
             },
@@ -352,7 +345,7 @@ impl App {
             .map(|(_, x)| *x);
         if let Some((b, kind, i)) = next {
             self.overlay = None;
-            self.jump_to(item_of(b, kind, i));
+            self.jump_to(kind.item(b, i));
             let (_, left) = self.news.totals();
             if self.notice.is_none() {
                 self.notice = Some(format!(
@@ -367,7 +360,7 @@ impl App {
     fn briefing_here(&self) -> Option<BriefingIx> {
         match &self.screen {
             Some(s) => match s.rows.get(s.cursor) {
-                Some(ScreenRow::Item(
+                Some(ListRow::Item(
                     Item::Briefing(b)
                     | Item::Event(b)
                     | Item::Actor(b, _)
@@ -425,11 +418,11 @@ impl App {
             .screen
             .as_ref()
             .and_then(|s| match s.rows.get(s.cursor) {
-                Some(ScreenRow::Item(item)) => name(lib, *item),
+                Some(ListRow::Item(item)) => name(lib, *item),
                 _ => None,
             });
         let dossier = match self.screen.as_ref().map(|s| s.kind) {
-            Some(ScreenKind::Dossier(a)) => lib.actors.get(a).map(|a| a.name.clone()),
+            Some(ListKind::Dossier(a)) => lib.actors.get(a).map(|a| a.name.clone()),
             _ => None,
         };
         let detail = match &self.overlay {
@@ -445,7 +438,8 @@ impl App {
                 .filter_map(|(&b, rows)| Some((path(b)?, *rows)))
                 .collect(),
             actors: self
-                .actor_filter
+                .filters
+                .actors
                 .iter()
                 .filter_map(|&a| lib.actors.get(a).map(|a| a.name.clone()))
                 .collect(),
@@ -494,23 +488,21 @@ impl App {
                     .filter(|&a| self.library.actors[a].named_by(n) > 0),
             );
         }
-        self.actor_filter = actors;
+        self.filters.actors = actors;
         if let Some(screen) = &mut self.screen
-            && let ScreenKind::Dossier(_) = screen.kind
+            && let ListKind::Dossier(_) = screen.kind
         {
             let again = spot
                 .dossier
                 .as_ref()
                 .and_then(|n| self.library.find_actors(n).first().copied());
             match again {
-                Some(a) => screen.kind = ScreenKind::Dossier(a),
+                Some(a) => screen.kind = ListKind::Dossier(a),
                 None => self.screen = None,
             }
         }
         // Rows of a full-screen list name items by number: made again, never narrowed.
-        if let Some(screen) = &mut self.screen {
-            screen.basis.briefings = usize::MAX;
-        }
+        self.screen_outdated();
         self.refresh();
         for (pane, found) in &spot.rows {
             let Some(item) = find(&self.library, found) else {
@@ -519,14 +511,14 @@ impl App {
             if let Some(row) =
                 (0..self.pane_len(*pane)).find(|&r| self.item_at(*pane, r) == Some(item))
             {
-                self.cursors[pane.index()] = row;
+                *self.places.get_mut(*pane) = row;
             }
         }
         if let (Some(found), Some(_)) = (&spot.screen_item, &self.screen) {
             let item = find(&self.library, found);
             if let Some(screen) = &mut self.screen
                 && let Some(item) = item
-                && let Some(row) = screen.rows.iter().position(|r| *r == ScreenRow::Item(item))
+                && let Some(row) = screen.rows.iter().position(|r| *r == ListRow::Item(item))
             {
                 screen.cursor = row;
             }

@@ -7,7 +7,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::{BriefingIx, Library};
+use super::{BriefingIx, Item, Library};
 use crate::model::Briefing;
 use crate::state::{MAX_TEXT_CHARS, Print, SeenBriefing, TEXT_BUDGET};
 
@@ -21,6 +21,25 @@ pub enum Kind {
 
 impl Kind {
     pub const ALL: [Kind; 3] = [Kind::Entry, Kind::Quote, Kind::Implication];
+
+    /// Item `i` of this kind in briefing `b`.
+    pub fn item(self, b: BriefingIx, i: usize) -> Item {
+        match self {
+            Kind::Entry => Item::Entry(b, i),
+            Kind::Quote => Item::Quote(b, i),
+            Kind::Implication => Item::Implication(b, i),
+        }
+    }
+
+    /// The briefing, kind and index of an item that can be new.
+    pub fn of(item: Item) -> Option<(BriefingIx, Kind, usize)> {
+        match item {
+            Item::Entry(b, i) => Some((b, Kind::Entry, i)),
+            Item::Quote(b, i) => Some((b, Kind::Quote, i)),
+            Item::Implication(b, i) => Some((b, Kind::Implication, i)),
+            _ => None,
+        }
+    }
 }
 
 /// The fingerprints of one briefing's items, in file order.

@@ -55,7 +55,7 @@ impl Library {
                 Ok(mut b) => {
                     b.path = path.clone();
                     self.stale.remove(&path);
-                    let corpus = crate::search::corpus(&b);
+                    let corpus = super::search::corpus(&b);
                     let roster = Roster::of(&b);
                     let prints = super::news::prints(&b);
                     match at.get(&path) {
@@ -120,7 +120,7 @@ impl Library {
         }
         // Grouped here and now: the numbers of actors must match the briefings before
         // anything draws them again.
-        self.set_index(crate::grouping::group(&self.rosters));
+        self.set_index(super::grouping::group(&self.rosters));
         done
     }
 }

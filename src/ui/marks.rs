@@ -5,10 +5,9 @@
 use ratatui::text::{Line, Span};
 
 use super::theme::Theme;
-use crate::app::keepup::news_item;
-use crate::app::{App, Item};
-use crate::library::BriefingIx;
+use crate::app::App;
 use crate::library::news::{Kind, Mark};
+use crate::library::{BriefingIx, Item};
 
 /// A new item, and a briefing with new or changed items.
 pub const NEW: &str = "\u{25cf}";
@@ -19,7 +18,7 @@ pub const STALE: &str = "\u{26a0}";
 
 /// `● ` for a new item, `◐ ` for a changed one.
 pub fn item(app: &App, item: Item) -> Option<Span<'static>> {
-    let (b, kind, i) = news_item(item)?;
+    let (b, kind, i) = Kind::of(item)?;
     match app.news().mark(b, kind, i) {
         Mark::Seen => None,
         Mark::New => Some(Span::styled(format!("{NEW} "), Theme::NEW)),
@@ -51,7 +50,7 @@ pub fn lead(app: &App, it: Item, column: bool, lines: &mut [Line]) {
 /// items (`●` alone for a new briefing with none).
 pub fn briefing(app: &App, b: BriefingIx) -> Vec<Span<'static>> {
     let mut out = Vec::new();
-    if app.library.is_stale(b) {
+    if app.library().is_stale(b) {
         out.push(Span::styled(format!("{STALE} "), Theme::ERROR));
     }
     if let Some(m) = app.news().briefing(b).filter(|m| m.any()) {
@@ -69,7 +68,7 @@ pub fn briefing(app: &App, b: BriefingIx) -> Vec<Span<'static>> {
 /// ` ●2` after a pane's count when items in it are new or changed.
 pub fn pane_count(app: &App, kind: Kind) -> String {
     let n = app
-        .current
+        .current()
         .and_then(|b| app.news().briefing(b))
         .map_or(0, |m| m.of(kind).iter().filter(|x| x.is_news()).count());
     if n == 0 {
