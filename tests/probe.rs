@@ -78,7 +78,7 @@ actors: [{id: b, name: bridge, aliases: [Veloria]}]
     // As the reader shows it: --actor Canada is Canada, in its one briefing.
     let mut app = brief::app::App::new(lib);
     app.select_actors_by_name(&["Canada".to_string()]);
-    assert_eq!(app.view.briefings.len(), 1);
+    assert_eq!(app.shown().briefings.len(), 1);
 }
 
 /// One actor named alike in several files, each time with the same alias: that is an

@@ -5,8 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
+use super::parts::{centered, first_row, highlight, render_rows};
 use super::theme::Theme;
-use super::{centered, render_rows};
+use super::wrap::wrap;
 use crate::app::{App, Picker, PickerKind};
 use crate::keymap::{self, Scope};
 
@@ -46,11 +47,7 @@ fn help_lines() -> Vec<Line<'static>> {
     out
 }
 
-pub fn help_line_count() -> usize {
-    help_lines().len()
-}
-
-pub fn render_help(scroll: usize, term: Rect, buf: &mut Buffer) {
+pub fn render_help(app: &App, scroll: usize, term: Rect, buf: &mut Buffer) {
     let lines = help_lines();
     let area = centered(term, 64, term.height.saturating_sub(2));
     Clear.render(area, buf);
@@ -66,6 +63,9 @@ pub fn render_help(scroll: usize, term: Rect, buf: &mut Buffer) {
         ]));
     let inner = block.inner(area);
     block.render(area, buf);
+    app.view()
+        .popup()
+        .record_text(area, inner.height as usize, lines.len());
     let top = scroll.min(lines.len().saturating_sub(1));
     for (i, l) in lines
         .iter()
@@ -108,7 +108,7 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
     }
     let prompt = Line::from(vec![
         Span::styled("> ", Theme::KEY),
-        Span::raw(crate::text::clean_line(&p.query).into_owned()),
+        Span::raw(crate::text::clean_line(p.query.text()).into_owned()),
         Span::styled("\u{2581}", Theme::KEY),
         Span::styled(
             format!(
@@ -131,12 +131,14 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
         buf.set_stringn(list.x + 2, list.y, what, list.width as usize, Theme::DIM);
         return;
     }
-    let q = p.query.to_lowercase();
-    // Only the rows in view are built: a library can have tens of thousands of actors.
-    // One line per row: scrolled only as far as the cursor needs.
-    let offset = (p.cursor + 1).saturating_sub(list.height as usize);
-    let end = (offset + list.height as usize).min(p.shown.len());
-    let rows: Vec<Vec<Line>> = p.shown[offset..end]
+    let q = p.query.lower();
+    let height = list.height as usize;
+    let scroll = app.view().popup();
+    let first = first_row(scroll.first(), p.cursor, height, p.shown.len(), |_| 1);
+    scroll.record_list(area, first, height, 1);
+    // Only the rows in view are built: a library can know thousands of actors.
+    let end = (first + height).min(p.shown.len());
+    let rows: Vec<Vec<Line>> = p.shown[first..end]
         .iter()
         .map(|&i| {
             let (label, detail) = &p.choices[i];
@@ -146,9 +148,9 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
             } else {
                 Span::styled("[ ] ", Theme::DIM)
             }];
-            spans.extend(super::highlight(
+            spans.extend(highlight(
                 label,
-                &q,
+                q,
                 if chosen { Theme::CHOSEN } else { Theme::TEXT },
             ));
             if !detail.is_empty() {
@@ -157,8 +159,7 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
             vec![Line::from(spans)]
         })
         .collect();
-    let _ = app;
-    render_rows(&rows, 0, p.cursor.checked_sub(offset), list, buf);
+    render_rows(&rows, 0, p.cursor.checked_sub(first), list, buf);
 }
 
 /// The confirmation box for an address: where it goes, the address wrapped to fit,
@@ -167,7 +168,7 @@ fn confirm_layout(url: &str, term: Rect) -> (Rect, Vec<String>, bool) {
     let width = term.width.saturating_sub(4).clamp(20, 76);
     let text_width = width.saturating_sub(4) as usize;
     let url = crate::text::clean_line(url);
-    let lines = super::wrap(&url, text_width.max(1));
+    let lines = wrap(&url, text_width.max(1));
     // Borders, a line above the address, a blank line on each side of it, and the
     // line saying which key does what.
     let wanted = lines.len() as u16 + 6;
@@ -176,15 +177,11 @@ fn confirm_layout(url: &str, term: Rect) -> (Rect, Vec<String>, bool) {
     (area, lines, fits)
 }
 
-/// Whether the whole address can be shown at this terminal size: it is opened only
-/// once the user has been able to read all of it.
-pub fn confirm_fits(url: &str, width: u16, height: u16) -> bool {
-    confirm_layout(url, Rect::new(0, 0, width, height)).2
-}
-
 /// `o`: the whole address, wrapped to fit, and the one key that opens it.
-pub fn render_confirm(url: &str, term: Rect, buf: &mut Buffer) {
+pub fn render_confirm(app: &App, url: &str, term: Rect, buf: &mut Buffer) {
     let (area, lines, fits) = confirm_layout(url, term);
+    // It is opened only once the user has been able to read all of it.
+    app.view().record_address(url, fits);
     Clear.render(area, buf);
     let block = Block::bordered()
         .border_type(BorderType::Thick)
