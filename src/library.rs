@@ -33,6 +33,27 @@ impl LibraryActor {
         q.is_empty() || self.keys.iter().any(|k| k.contains(&q))
     }
 
+    /// What of it a picker's query matches: `None` when nothing; `Some("")` for its name
+    /// (or an empty query); else `alias: DPRK` or `id: haddad`, to show why it is listed.
+    /// Case, spaces and punctuation do not count, as everywhere names are compared.
+    pub fn matched_by(&self, query: &str, library: &Library) -> Option<String> {
+        let q = normalize(query);
+        if q.is_empty() || normalize(&self.name).contains(&q) {
+            return Some(String::new());
+        }
+        if self.keys.iter().any(|k| k.contains(&q))
+            && let Some(a) = self.aliases.iter().find(|a| normalize(a).contains(&q))
+        {
+            return Some(format!("alias: {a}"));
+        }
+        self.appearances.iter().find_map(|&(b, a)| {
+            let id = &library.briefings[b].actors[a].id;
+            normalize(id)
+                .contains(&q)
+                .then(|| format!("id: {}", crate::text::clean_line(id)))
+        })
+    }
+
     /// True when `name` is exactly one of its names, aliases (normalized) or local ids.
     pub fn is_named(&self, name: &str, library: &Library) -> bool {
         let n = normalize(name);
@@ -67,6 +88,8 @@ pub struct Library {
     keys: Vec<Vec<Vec<u32>>>,
     key_ids: HashMap<String, u32>,
     key_names: Vec<String>,
+    /// The files and folders the library was opened from, as given.
+    roots: Vec<PathBuf>,
 }
 
 /// A name compared across files: case, punctuation and spacing do not count, so
@@ -90,6 +113,36 @@ impl Library {
         let mut lib = Library::default();
         lib.extend(briefings, failed);
         lib
+    }
+
+    /// Remembers the files and folders the library is opened from, to say where each
+    /// briefing came from.
+    pub fn set_roots(&mut self, roots: Vec<PathBuf>) {
+        self.roots = roots;
+    }
+
+    /// Where briefing `b` came from, relative to the folder opened and starting with
+    /// that folder's name (`briefings/wannacry.yaml`), so two folders opened together
+    /// can be told apart. Cleaned for display.
+    pub fn place(&self, b: BriefingIx) -> String {
+        let Some(path) = self.briefings.get(b).map(|br| &br.path) else {
+            return String::new();
+        };
+        let shown = self
+            .roots
+            .iter()
+            .find_map(|root| {
+                let rest = path.strip_prefix(root).ok()?;
+                if rest.as_os_str().is_empty() {
+                    return path.file_name().map(PathBuf::from);
+                }
+                Some(match root.file_name() {
+                    Some(folder) => std::path::Path::new(folder).join(rest),
+                    None => rest.to_path_buf(),
+                })
+            })
+            .unwrap_or_else(|| path.clone());
+        crate::text::clean_line(&shown.display().to_string()).into_owned()
     }
 
     /// Adds briefings as they arrive from the loader; the actor index follows.
@@ -370,6 +423,33 @@ pub fn find_ci(haystack: &str, needle_lower: &str) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_starts_at_the_folder_opened() {
+        let yaml = include_str!("../tests/fixtures/valid/minimal.yaml");
+        let at = |p: &str| {
+            let path = std::path::Path::new(p);
+            crate::load::load_str(path, yaml).expect("minimal loads")
+        };
+        let mut lib = Library::new(
+            vec![
+                at("/srv/one/sub/a.yaml"),
+                at("two/a.yaml"),
+                at("./b.yaml"),
+                at("elsewhere/c.yaml"),
+            ],
+            Vec::new(),
+        );
+        lib.set_roots(vec![
+            PathBuf::from("/srv/one"),
+            PathBuf::from("two/"),
+            PathBuf::from("./b.yaml"),
+        ]);
+        assert_eq!(lib.place(0), "one/sub/a.yaml");
+        assert_eq!(lib.place(1), "two/a.yaml");
+        assert_eq!(lib.place(2), "b.yaml");
+        assert_eq!(lib.place(3), "elsewhere/c.yaml");
+    }
 
     #[test]
     fn normalizes_case_punctuation_and_spaces() {
