@@ -11,7 +11,10 @@ use crate::model::Briefing;
 /// Everything a key, the mouse or the terminal can ask of the reader.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
+    /// `Ctrl-c`: quits from anywhere.
     Quit,
+    /// `q` in the panes: steps out of a zoomed pane, else quits.
+    Leave,
     /// `Ctrl-z`: handled by the terminal loop, which owns the terminal.
     Suspend,
     Help,
@@ -19,6 +22,8 @@ pub enum Action {
     FocusNext,
     FocusPrev,
     Focus(usize),
+    /// Shows the focused pane on the whole screen, or all panes again.
+    Zoom,
     Down,
     Up,
     First,
@@ -30,7 +35,11 @@ pub enum Action {
     NextBriefing,
     ActorPicker,
     ToggleActor,
-    ClearActors,
+    /// Clears every filter: actors, tags and the search.
+    ClearFilters,
+    /// The next or previous item of the list a detail view was opened from.
+    NextItem,
+    PrevItem,
     Search,
     NextMatch,
     PrevMatch,
@@ -162,11 +171,16 @@ struct ScreenBasis {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PickerKind {
+    /// Filter by actors.
     Actors,
+    /// Filter by tags.
     Tags,
+    /// Choose the actor whose dossier to open.
+    Dossier,
 }
 
-/// Choosing actors or tags: type to narrow, `Space` to select, `Enter` to apply.
+/// Choosing actors or tags as in fzf: typing (spaces too) narrows, `Tab` marks,
+/// `Enter` applies the marked rows, or the highlighted one when none is marked.
 #[derive(Clone, Debug)]
 pub struct Picker {
     pub kind: PickerKind,
@@ -175,15 +189,33 @@ pub struct Picker {
     pub choices: Vec<(String, String)>,
     /// Choices that match the query, as indices into `choices`.
     pub shown: Vec<usize>,
+    /// For each choice, what the query matched when not its label (`alias: DPRK`).
+    pub why: Vec<String>,
     pub chosen: BTreeSet<usize>,
     pub cursor: usize,
 }
 
 #[derive(Clone, Debug)]
 pub enum Overlay {
-    Detail { item: Item, scroll: usize },
-    Help { scroll: usize },
+    /// An item in full; `J`/`K` go through the list it was opened from.
+    Detail {
+        item: Item,
+        scroll: usize,
+        from: ListOf,
+    },
+    /// The help for what is under it, which it returns to when closed.
+    Help {
+        scroll: usize,
+        under: Option<Box<Overlay>>,
+    },
     Picker(Picker),
+}
+
+/// The list a detail view was opened from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListOf {
+    Pane(Pane),
+    Screen,
 }
 
 /// The search: what is typed, where it matches in the current briefing.
@@ -245,6 +277,8 @@ pub struct App {
     pub loading: Option<Progress>,
     pub current: Option<BriefingIx>,
     pub focus: Pane,
+    /// Whether the focused pane fills the screen.
+    pub zoomed: bool,
     /// Row of each pane, by [`Pane::index`].
     pub cursors: [usize; 6],
     /// Rows before the actor filter was set, restored when it is cleared.
@@ -277,6 +311,7 @@ impl App {
             loading: None,
             current: None,
             focus: Pane::Timeline,
+            zoomed: false,
             cursors: [0; 6],
             stashed: None,
             remembered: HashMap::new(),
@@ -437,16 +472,23 @@ impl App {
 
     fn update_reader(&mut self, action: Action) {
         match action {
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Help => self.open_help(),
+            // Esc never clears a filter: a stray Esc must not throw away a search or a
+            // selection. It leaves a zoomed pane, and says how filters are cleared.
+            Action::Back if self.zoomed => self.zoomed = false,
             Action::Back => {
-                if self.search.active() {
-                    self.clear_search();
-                } else if !self.actor_filter.is_empty() {
-                    self.clear_actor_filter();
+                let filtered = self.search.active()
+                    || !self.actor_filter.is_empty()
+                    || !self.tag_filter.is_empty();
+                if filtered {
+                    self.notice = Some("F clears the filters; q quits".to_string());
                 }
             }
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
+            Action::Zoom => self.zoomed = !self.zoomed,
+            Action::Leave if self.zoomed => self.zoomed = false,
+            Action::Leave => self.quit = true,
             Action::Focus(i) => {
                 let pane = Pane::ALL[i.min(5)];
                 if pane == Pane::Briefings && !self.shows_list() {
@@ -463,14 +505,18 @@ impl App {
             Action::Last => self.set_cursor(usize::MAX),
             Action::Open => {
                 if let Some(item) = self.item_at_cursor(self.focus) {
-                    self.overlay = Some(Overlay::Detail { item, scroll: 0 });
+                    self.overlay = Some(Overlay::Detail {
+                        item,
+                        scroll: 0,
+                        from: ListOf::Pane(self.focus),
+                    });
                 }
             }
             Action::PrevBriefing => self.step_briefing(-1),
             Action::NextBriefing => self.step_briefing(1),
             Action::ActorPicker => self.open_actor_picker(),
             Action::ToggleActor => self.toggle_actor_under_cursor(),
-            Action::ClearActors => self.clear_actor_filter(),
+            Action::ClearFilters => self.clear_filters(),
             Action::Search => self.start_search(),
             Action::NextMatch => self.step_match(1),
             Action::PrevMatch => self.step_match(-1),
@@ -624,6 +670,23 @@ impl App {
         self.after_filter_change();
     }
 
+    /// `F`: actors, tags and the search, all at once.
+    pub fn clear_filters(&mut self) {
+        let any =
+            !self.actor_filter.is_empty() || !self.tag_filter.is_empty() || self.search.active();
+        self.tag_filter.clear();
+        self.search = Search::default();
+        if self.actor_filter.is_empty() {
+            self.refresh();
+        } else {
+            self.actor_filter.clear();
+            self.after_filter_change();
+        }
+        if !any {
+            self.notice = Some("No filter to clear".to_string());
+        }
+    }
+
     pub fn clear_actor_filter(&mut self) {
         if !self.actor_filter.is_empty() {
             self.actor_filter.clear();
@@ -649,6 +712,12 @@ impl App {
     }
 
     fn open_actor_picker(&mut self) {
+        self.open_actor_choice(PickerKind::Actors);
+    }
+
+    /// The actor picker, to filter by actors or to choose a dossier. It starts with
+    /// nothing marked: the status line says what the filter is now.
+    fn open_actor_choice(&mut self, kind: PickerKind) {
         let choices: Vec<(String, String)> = self
             .library
             .actors
@@ -675,15 +744,13 @@ impl App {
                 (a.name.clone(), detail)
             })
             .collect();
-        let mut order: Vec<usize> = (0..choices.len()).collect();
-        order.sort_by_key(|&i| choices[i].0.to_lowercase());
-        let chosen = self.actor_filter.iter().copied().collect();
         let mut picker = Picker {
-            kind: PickerKind::Actors,
+            kind,
             query: String::new(),
+            why: vec![String::new(); choices.len()],
             choices,
-            shown: order,
-            chosen,
+            shown: Vec::new(),
+            chosen: BTreeSet::new(),
             cursor: 0,
         };
         self.narrow_picker(&mut picker);
@@ -700,30 +767,39 @@ impl App {
             .into_iter()
             .map(|(t, n)| (t, format!("{n} briefing{}", if n == 1 { "" } else { "s" })))
             .collect();
-        let chosen = (0..choices.len())
-            .filter(|&i| self.tag_filter.contains(&choices[i].0))
-            .collect();
         let mut picker = Picker {
             kind: PickerKind::Tags,
             query: String::new(),
-            shown: (0..choices.len()).collect(),
+            shown: Vec::new(),
+            why: vec![String::new(); choices.len()],
             choices,
-            chosen,
+            chosen: BTreeSet::new(),
             cursor: 0,
         };
         self.narrow_picker(&mut picker);
         self.overlay = Some(Overlay::Picker(picker));
     }
 
+    /// Keeps the choices the query matches: an actor by name, alias or id, a tag by
+    /// its text. Name matches come first, then those by alias or id.
     fn narrow_picker(&self, p: &mut Picker) {
         let q = p.query.trim().to_lowercase();
-        let mut shown: Vec<usize> = (0..p.choices.len())
-            .filter(|&i| match p.kind {
-                PickerKind::Actors => self.library.actors[i].matches(&q),
-                PickerKind::Tags => q.is_empty() || contains_ci(&p.choices[i].0, &q),
-            })
-            .collect();
-        shown.sort_by_key(|&i| (!p.chosen.contains(&i), p.choices[i].0.to_lowercase()));
+        let mut shown = Vec::new();
+        for i in 0..p.choices.len() {
+            let why = match p.kind {
+                PickerKind::Actors | PickerKind::Dossier => {
+                    self.library.actors[i].matched_by(&q, &self.library)
+                }
+                PickerKind::Tags => {
+                    (q.is_empty() || contains_ci(&p.choices[i].0, &q)).then(String::new)
+                }
+            };
+            if let Some(why) = why {
+                p.why[i] = why;
+                shown.push(i);
+            }
+        }
+        shown.sort_by_cached_key(|&i| (!p.why[i].is_empty(), p.choices[i].0.to_lowercase()));
         p.shown = shown;
         p.cursor = p.cursor.min(p.shown.len().saturating_sub(1));
     }
@@ -740,12 +816,14 @@ impl App {
             }
             Action::Down => p.cursor = (p.cursor + 1).min(p.shown.len().saturating_sub(1)),
             Action::Up => p.cursor = p.cursor.saturating_sub(1),
-            Action::Toggle => {
+            // Tab marks and moves on, as in fzf.
+            Action::Toggle if p.kind != PickerKind::Dossier => {
                 if let Some(&i) = p.shown.get(p.cursor)
                     && !p.chosen.remove(&i)
                 {
                     p.chosen.insert(i);
                 }
+                p.cursor = (p.cursor + 1).min(p.shown.len().saturating_sub(1));
             }
             Action::Type(c) => {
                 p.query.push(c);
@@ -757,7 +835,7 @@ impl App {
                 self.narrow_picker(&mut p);
             }
             Action::Apply => {
-                // Enter with nothing selected takes the one under the cursor.
+                // Enter with nothing marked takes the highlighted one.
                 if p.chosen.is_empty()
                     && let Some(&i) = p.shown.get(p.cursor)
                 {
@@ -767,6 +845,11 @@ impl App {
                     PickerKind::Actors => {
                         self.actor_filter = p.chosen.iter().copied().collect();
                         self.after_filter_change();
+                    }
+                    PickerKind::Dossier => {
+                        if let Some(&ix) = p.chosen.iter().next() {
+                            self.open_screen(ScreenKind::Dossier(ix));
+                        }
                     }
                     PickerKind::Tags => {
                         self.tag_filter =
@@ -787,11 +870,6 @@ impl App {
         self.search.before = Some(self.search.query.clone());
         self.search.query.clear();
         self.search.editing = true;
-        self.refresh();
-    }
-
-    fn clear_search(&mut self) {
-        self.search = Search::default();
         self.refresh();
     }
 
@@ -822,123 +900,274 @@ impl App {
         }
     }
 
-    /// The first match at or after the cursor of the focused pane, else the first.
-    fn jump_to_first_match(&mut self) {
-        if self.search.matches.is_empty() {
-            return;
-        }
-        let here = (self.focus.index(), self.cursor(self.focus));
-        let i = self
-            .search
-            .matches
-            .iter()
-            .position(|(p, r)| (p.index(), *r) >= here)
-            .unwrap_or(0);
-        self.go_to_match(i);
+    /// Indices of the search's matches in one pane, in row order.
+    pub fn matches_in(&self, pane: Pane) -> Vec<usize> {
+        (0..self.search.matches.len())
+            .filter(|&i| self.search.matches[i].0 == pane)
+            .collect()
     }
 
+    /// The first match at or after the cursor of the focused pane; when that pane has
+    /// none, the first match of the next pane that has one.
+    fn jump_to_first_match(&mut self) {
+        let here = self.matches_in(self.focus);
+        let cursor = self.cursor(self.focus);
+        match here.first() {
+            Some(&first) => {
+                let i = here
+                    .iter()
+                    .copied()
+                    .find(|&i| self.search.matches[i].1 >= cursor)
+                    .unwrap_or(first);
+                self.go_to_match(i);
+            }
+            None => self.go_to_other_pane(1),
+        }
+    }
+
+    /// The first (or last) match of the next (or previous) pane that has one, in `Tab`
+    /// order: the only way `n` changes the focus, and so the layout.
+    fn go_to_other_pane(&mut self, step: isize) {
+        let n = Pane::ALL.len() as isize;
+        let at = self.focus.index() as isize;
+        let from = self.focus.title();
+        for k in 1..n {
+            let pane = Pane::ALL[(at + step * k).rem_euclid(n) as usize];
+            let there = self.matches_in(pane);
+            let pick = if step > 0 {
+                there.first()
+            } else {
+                there.last()
+            };
+            if let Some(&i) = pick {
+                self.go_to_match(i);
+                self.notice = Some(format!("No match in {from}: on to {}", pane.title()));
+                return;
+            }
+        }
+    }
+
+    /// `n`/`N`: the next or previous match in the focused pane, wrapping around there,
+    /// so the layout keeps still. From a pane without a match, the next pane with one.
     fn step_match(&mut self, step: isize) {
         if !self.search.active() {
             self.notice = Some("No search: press / to search".to_string());
             return;
         }
-        let n = self.search.matches.len();
-        if n == 0 {
+        if self.search.matches.is_empty() {
             self.notice = Some(format!(
                 "No match for \u{201c}{}\u{201d}",
                 clean(&self.search.query)
             ));
             return;
         }
-        let next = match self.search.current {
-            Some(c) => (c as isize + step).rem_euclid(n as isize) as usize,
-            None => {
-                if step > 0 {
-                    0
-                } else {
-                    n - 1
-                }
-            }
-        };
-        if let Some(c) = self.search.current
-            && ((step > 0 && next < c) || (step < 0 && next > c))
-        {
-            self.notice = Some(
-                if step > 0 {
-                    "Search wrapped to the top"
-                } else {
-                    "Search wrapped to the bottom"
-                }
-                .to_string(),
-            );
+        let here = self.matches_in(self.focus);
+        if here.is_empty() {
+            self.go_to_other_pane(step);
+            return;
         }
-        self.go_to_match(next);
+        let cursor = self.cursor(self.focus);
+        let at = self
+            .search
+            .current
+            .and_then(|c| here.iter().position(|&i| i == c))
+            .filter(|&k| self.search.matches[here[k]].1 == cursor);
+        let n = here.len() as isize;
+        let next = match at {
+            Some(k) => (k as isize + step).rem_euclid(n) as usize,
+            // Not on a match: the nearest one that way from the cursor.
+            None if step > 0 => here
+                .iter()
+                .position(|&i| self.search.matches[i].1 > cursor)
+                .unwrap_or(0),
+            None => here
+                .iter()
+                .rposition(|&i| self.search.matches[i].1 < cursor)
+                .unwrap_or(here.len() - 1),
+        };
+        let wrapped = match at {
+            Some(k) => (step > 0 && next < k) || (step < 0 && next > k),
+            None => false,
+        };
+        if wrapped {
+            let end = if step > 0 { "top" } else { "bottom" };
+            self.notice = Some(format!(
+                "Search wrapped to the {end} of {}",
+                self.focus.title()
+            ));
+        }
+        self.go_to_match(here[next]);
     }
 
     fn go_to_match(&mut self, i: usize) {
         let Some(&(pane, row)) = self.search.matches.get(i) else {
             return;
         };
-        self.search.current = Some(i);
         self.focus = pane;
         self.cursors[pane.index()] = row;
         if pane == Pane::Briefings
             && let Some(&b) = self.view.briefings.get(row)
         {
             self.chose_briefing = true;
+            // Showing another briefing finds its matches again; the list's stay as
+            // they were, so `i` still names this one.
             self.show_briefing(b);
         }
+        self.search.current = Some(i);
     }
 
     // ---- overlays and full-screen lists ----
 
-    fn update_overlay(&mut self, action: Action) {
-        let max = match &self.overlay {
-            Some(Overlay::Detail { item, .. }) => {
-                crate::ui::detail_line_count(self, *item, self.size.0)
-            }
-            Some(Overlay::Help { .. }) => crate::ui::help_line_count(),
-            _ => 0,
-        };
-        let page = self.page();
-        let Some(Overlay::Detail { scroll, .. } | Overlay::Help { scroll }) = &mut self.overlay
-        else {
+    /// The help for the view in front, which it returns to when closed.
+    fn open_help(&mut self) {
+        if matches!(self.overlay, Some(Overlay::Help { .. })) {
             return;
-        };
-        let last = max.saturating_sub(1);
-        match action {
-            Action::Back | Action::Open => self.overlay = None,
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Action::Down => *scroll = (*scroll + 1).min(last),
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::PageDown => *scroll = (*scroll + page).min(last),
-            Action::PageUp => *scroll = scroll.saturating_sub(page),
-            Action::First => *scroll = 0,
-            Action::Last => *scroll = last,
-            Action::Quit => self.quit = true,
-            _ => {}
+        }
+        let under = self.overlay.take().map(Box::new);
+        self.overlay = Some(Overlay::Help { scroll: 0, under });
+    }
+
+    /// The mode the help is about: that of the view under it.
+    pub fn help_context(&self) -> Mode {
+        match &self.overlay {
+            Some(Overlay::Help {
+                under: Some(under), ..
+            }) => match **under {
+                Overlay::Detail { .. } => Mode::Detail,
+                Overlay::Help { .. } => Mode::Help,
+                Overlay::Picker(_) => Mode::Picker,
+            },
+            _ if self.screen.is_some() => Mode::Screen,
+            _ => Mode::Reader,
         }
     }
 
+    fn update_overlay(&mut self, action: Action) {
+        // Lines of the view, and how many are in view at once.
+        let (len, height) = match &self.overlay {
+            Some(Overlay::Detail { item, .. }) => (
+                crate::ui::detail_line_count(self, *item, self.size.0),
+                crate::ui::detail_height(self),
+            ),
+            Some(Overlay::Help { .. }) => (
+                crate::ui::help_line_count(self),
+                crate::ui::detail_height(self),
+            ),
+            _ => (0, 1),
+        };
+        // A page keeps one line of the last in view; the last line goes to the bottom.
+        let page = height.saturating_sub(1).max(1);
+        let last = len.saturating_sub(height.max(1));
+        match action {
+            Action::Back | Action::Open => {
+                self.overlay = match self.overlay.take() {
+                    Some(Overlay::Help { under, .. }) => under.map(|o| *o),
+                    _ => None,
+                }
+            }
+            Action::Help => self.open_help(),
+            Action::NextItem => self.step_item(1),
+            Action::PrevItem => self.step_item(-1),
+            Action::Quit => self.quit = true,
+            _ => {
+                let Some(Overlay::Detail { scroll, .. } | Overlay::Help { scroll, .. }) =
+                    &mut self.overlay
+                else {
+                    return;
+                };
+                let now = (*scroll).min(last);
+                *scroll = match action {
+                    Action::Down => (now + 1).min(last),
+                    Action::Up => now.saturating_sub(1),
+                    Action::PageDown => (now + page).min(last),
+                    Action::PageUp => now.saturating_sub(page),
+                    Action::First => 0,
+                    Action::Last => last,
+                    _ => now,
+                };
+            }
+        }
+    }
+
+    /// `J`/`K` in a detail: the next or previous item of the list it was opened from,
+    /// without closing; that list's cursor follows, so closing returns to it.
+    fn step_item(&mut self, by: isize) {
+        let Some(Overlay::Detail { from, .. }) = &self.overlay else {
+            return;
+        };
+        let from = *from;
+        let next = match from {
+            ListOf::Pane(Pane::Overview | Pane::Briefings) if self.shows_list() => {
+                let before = self.current;
+                self.step_briefing(by);
+                self.current
+                    .filter(|_| self.current != before)
+                    .map(Item::Briefing)
+            }
+            ListOf::Pane(pane) if pane != Pane::Overview => {
+                let len = self.pane_len(pane);
+                let row = self.cursor(pane) as isize + by;
+                if row < 0 || row as usize >= len {
+                    None
+                } else {
+                    self.cursors[pane.index()] = row as usize;
+                    self.item_at(pane, row as usize)
+                }
+            }
+            ListOf::Screen => self.screen.as_mut().and_then(|s| {
+                let mut at = s.cursor as isize + by;
+                while at >= 0 && (at as usize) < s.rows.len() {
+                    if let ScreenRow::Item(item @ Item::Failed(_)) = s.rows[at as usize] {
+                        s.cursor = at as usize;
+                        return Some(item);
+                    }
+                    at += by;
+                }
+                None
+            }),
+            ListOf::Pane(_) => None,
+        };
+        match next {
+            Some(item) => {
+                self.notice = None;
+                self.overlay = Some(Overlay::Detail {
+                    item,
+                    scroll: 0,
+                    from,
+                });
+            }
+            None => {
+                self.notice = Some(
+                    if by > 0 {
+                        "This is the last one"
+                    } else {
+                        "This is the first one"
+                    }
+                    .to_string(),
+                )
+            }
+        }
+    }
+
+    /// `A`: the dossier of the actor the user can see: the one actor filtered to, else
+    /// the highlighted actor of a focused Actors pane (or the speaker of the highlighted
+    /// quote in a focused Quotes pane), else the picker to choose one.
     fn open_dossier_here(&mut self) {
-        let actor = match (self.focus, self.item_at_cursor(self.focus)) {
+        let filtered =
+            (self.actor_filter.len() == 1).then(|| self.actor_filter.iter().next().copied());
+        let highlighted = || match (self.focus, self.item_at_cursor(self.focus)) {
             (Pane::Actors, Some(Item::Actor(b, i))) => self.library.actor_at(b, i),
-            (_, Some(Item::Quote(b, q))) => self
+            (Pane::Quotes, Some(Item::Quote(b, q))) => self
                 .library
                 .actor_ix(b, &self.library.briefings[b].quotes[q].actor),
             _ => None,
         };
-        let actor = actor.or_else(|| {
-            (self.actor_filter.len() == 1).then(|| *self.actor_filter.iter().next().unwrap_or(&0))
-        });
-        match actor {
+        match filtered.flatten().or_else(highlighted) {
             Some(ix) => self.open_screen(ScreenKind::Dossier(ix)),
-            None => {
-                self.notice = Some(
-                    "Choose an actor first: in the Actors pane, or filter by one actor (f)"
-                        .to_string(),
-                )
+            None if self.library.actors.is_empty() => {
+                self.notice = Some("No actors to show".to_string())
             }
+            None => self.open_actor_choice(PickerKind::Dossier),
         }
     }
 
@@ -977,14 +1206,20 @@ impl App {
             Action::Open => {
                 if let Some(ScreenRow::Item(item)) = screen.rows.get(screen.cursor).cloned() {
                     match item {
-                        Item::Failed(_) => self.overlay = Some(Overlay::Detail { item, scroll: 0 }),
+                        Item::Failed(_) => {
+                            self.overlay = Some(Overlay::Detail {
+                                item,
+                                scroll: 0,
+                                from: ListOf::Screen,
+                            })
+                        }
                         _ => self.jump_to(item),
                     }
                 }
             }
-            Action::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Action::Help => self.open_help(),
             Action::ActorPicker => self.open_actor_picker(),
-            Action::ClearActors => self.clear_actor_filter(),
+            Action::ClearFilters => self.clear_filters(),
             Action::TagPicker => self.open_tag_picker(),
             Action::Search => self.start_search(),
             Action::LibraryTimeline => self.open_screen(ScreenKind::Timeline),
@@ -1056,28 +1291,34 @@ impl App {
             self,
             ratatui::layout::Rect::new(0, 0, self.size.0, self.size.1),
         );
-        let Some((pane, area)) = layout.panes.iter().find(|(_, r)| r.contains((x, y).into()))
+        let Some(&(pane, area)) = layout.panes.iter().find(|(_, r)| r.contains((x, y).into()))
         else {
             return;
         };
-        self.focus = *pane;
-        if *pane == Pane::Overview {
-            return;
-        }
+        // The row under the click is found in the frame as it was drawn, before the
+        // focus (and with it the layout) changes.
         let inner_top = area.y + 1;
-        if y < inner_top {
-            return;
-        }
-        let heights = crate::ui::row_heights(self, *pane);
-        let view_height = area.height.saturating_sub(2) as usize;
-        let offset = crate::ui::list_offset(&heights, self.cursor(*pane), view_height);
-        let mut line = (y - inner_top) as usize;
-        for (row, h) in heights.iter().enumerate().skip(offset) {
-            if line < *h {
-                self.set_cursor(row);
-                return;
+        let mut hit = None;
+        if pane != Pane::Overview && y >= inner_top {
+            let heights = crate::ui::row_heights(
+                self,
+                pane,
+                (area.width.saturating_sub(2), area.height.saturating_sub(2)),
+            );
+            let view_height = area.height.saturating_sub(2) as usize;
+            let offset = crate::ui::list_offset(&heights, self.cursor(pane), view_height);
+            let mut line = (y - inner_top) as usize;
+            for (row, h) in heights.iter().enumerate().skip(offset) {
+                if line < *h {
+                    hit = Some(row);
+                    break;
+                }
+                line -= h;
             }
-            line -= h;
+        }
+        self.focus = pane;
+        if let Some(row) = hit {
+            self.set_cursor(row);
         }
     }
 
@@ -1285,52 +1526,6 @@ impl App {
             }
         }
         self.search.matches = m;
-    }
-
-    /// `Actor: Tom Bossert — timeline 2/6, quotes 3/5`, when filtered by actor.
-    pub fn filter_summary(&self) -> Option<String> {
-        if self.actor_filter.is_empty() {
-            return None;
-        }
-        let names: Vec<&str> = self
-            .actor_filter
-            .iter()
-            .filter_map(|&i| self.library.actors.get(i))
-            .map(|a| a.name.as_str())
-            .collect();
-        let label = if names.len() == 1 { "Actor" } else { "Actors" };
-        let mut parts = Vec::new();
-        if self.shows_list() {
-            parts.push(format!(
-                "briefings {}/{}",
-                self.view.briefings.len(),
-                self.library.briefings.len()
-            ));
-        }
-        if let Some(br) = self.briefing() {
-            let entries = self
-                .view
-                .timeline
-                .iter()
-                .filter(|r| matches!(r, TimelineRow::Entry(_)))
-                .count();
-            parts.push(format!("timeline {entries}/{}", br.timeline.len()));
-            parts.push(format!(
-                "quotes {}/{}",
-                self.view.quotes.len(),
-                br.quotes.len()
-            ));
-            parts.push(format!(
-                "implications {}/{}",
-                self.view.implications.len(),
-                br.implications.len()
-            ));
-        }
-        Some(format!(
-            "{label}: {} \u{2014} {}",
-            names.join(", "),
-            parts.join(", ")
-        ))
     }
 }
 

@@ -415,7 +415,7 @@ fn an_open_library_timeline_follows_a_filter_set_from_it() {
     app.update(Action::Apply);
     assert!(app.screen.is_some(), "still on the library timeline");
     assert_eq!(entries(&app), 2);
-    app.update(Action::ClearActors);
+    app.update(Action::ClearFilters);
     assert_eq!(entries(&app), 6);
 }
 

@@ -82,7 +82,7 @@ fn walk_through(cols: u16, rows: u16) {
         scr.contains("\u{25b6} 4 Timeline")
     });
     s.key(ENTER, "a timeline entry in full", |scr| {
-        scr.contains("Timeline entry") && scr.contains("Esc close")
+        scr.contains("Timeline entry") && scr.contains("q close")
     });
     s.key(ESC, "the entry to close", |scr| {
         !scr.contains("Timeline entry") && scr.contains("\u{25b6} 4 Timeline")
@@ -121,8 +121,9 @@ fn walk_through_at_160x50() {
 
 #[test]
 fn actor_filter_from_the_command_line() {
-    // 80 columns cut the line after the quotes; the counts shown are these.
-    let expected = "Actor: Tom Bossert \u{2014} briefings 1/4, timeline 2/6, quotes 11/23";
+    // 80 columns leave out the last count whole; the counts shown are these.
+    let expected = "Actor: Tom Bossert \u{b7} F clears \u{b7} 1/4 briefings \u{b7} 2/6 entries \u{b7} \
+                    11/23 quotes";
     let mut s = Session::start(&["--actor", "Tom Bossert", "briefings/"], 80, 24);
     let scr = s.wait_for(expected, |scr| status_line(scr).contains(expected));
     assert!(scr.contains("U.S. blames WannaCry"), "{scr}");
@@ -132,8 +133,8 @@ fn actor_filter_from_the_command_line() {
     assert_restored(&s.raw());
 
     // Wide enough for the whole line.
-    let expected = "Actor: Tom Bossert \u{2014} briefings 1/4, timeline 2/6, quotes 11/23, \
-                    implications 2/5";
+    let expected = "Actor: Tom Bossert \u{b7} F clears \u{b7} 1/4 briefings \u{b7} 2/6 entries \u{b7} \
+                    11/23 quotes \u{b7} 2/5 implications";
     let mut s = Session::start(&["--actor", "Tom Bossert", "briefings/"], 160, 50);
     s.wait_for(expected, |scr| status_line(scr).contains(expected));
     s.send(b"q");
@@ -143,8 +144,8 @@ fn actor_filter_from_the_command_line() {
 #[test]
 fn actor_filter_by_alias() {
     // DPRK is an alias of North Korea: the filter shows the actor's own name.
-    let expected = "Actor: North Korea \u{2014} briefings 1/4, timeline 4/6, quotes 0/23, \
-                    implications 3/5";
+    let expected = "Actor: North Korea \u{b7} F clears \u{b7} 1/4 briefings \u{b7} 4/6 entries \u{b7} \
+                    0/23 quotes \u{b7} 3/5 implications";
     let mut s = Session::start(&["--actor", "DPRK", "briefings/"], 160, 50);
     s.wait_for(expected, |scr| status_line(scr).contains(expected));
     s.send(b"q");
@@ -156,7 +157,8 @@ fn actor_filter_by_alias() {
         80,
         24,
     );
-    let expected = "Actor: North Korea \u{2014} timeline 4/6, quotes 0/23, implications 3/5";
+    let expected = "Actor: North Korea \u{b7} F clears \u{b7} 4/6 entries \u{b7} 0/23 quotes \u{b7} \
+                    3/5 implications";
     s.wait_for(expected, |scr| status_line(scr).contains(expected));
     s.send(b"q");
     assert!(s.wait_exit().success());
@@ -495,9 +497,9 @@ fn browse_hostile_folder() -> Vec<u8> {
     );
     s.key(b"5", "the quotes", |scr| scr.contains("\u{25b6} 5 Quotes"));
     s.key(ENTER, "the quote in full", |scr| {
-        scr.contains("Quote ") && scr.contains("Esc close")
+        scr.contains("Quote ") && scr.contains("q close")
     });
-    s.key(ESC, "the quote to close", |scr| !scr.contains("Esc close"));
+    s.key(ESC, "the quote to close", |scr| !scr.contains("q close"));
     s.key(b"4", "the timeline", |scr| {
         scr.contains("\u{25b6} 4 Timeline")
     });

@@ -92,7 +92,7 @@ fn enter_opens_the_item_in_full_and_esc_closes_it() {
     app.update(Action::Open);
     let b = app.current.unwrap();
     match &app.overlay {
-        Some(Overlay::Detail { item, scroll }) => {
+        Some(Overlay::Detail { item, scroll, .. }) => {
             assert_eq!(*item, Item::Quote(b, app.view.quotes[1]));
             assert_eq!(*scroll, 0);
         }
@@ -102,6 +102,12 @@ fn enter_opens_the_item_in_full_and_esc_closes_it() {
     app.update(Action::Back);
     assert!(app.overlay.is_none());
     assert_eq!(app.mode(), Mode::Reader);
+}
+
+/// The status line's text, with room for all of it.
+fn status(app: &brief::app::App) -> String {
+    let line = brief::ui::status_line(app, 300);
+    line.spans.iter().map(|s| s.content.as_ref()).collect()
 }
 
 fn filter_by(app: &mut brief::app::App, name: &str) {
@@ -129,13 +135,13 @@ fn actor_filter_keeps_only_items_involving_the_actor() {
             assert!(br.timeline[*i].actors.iter().any(|a| a == "tom-bossert"));
         }
     }
-    let summary = app.filter_summary().unwrap();
+    let summary = status(&app);
     assert!(
-        summary.starts_with("Actor: Tom Bossert \u{2014} timeline "),
+        summary.starts_with("Actor: Tom Bossert \u{b7} F clears \u{b7} 2/6 entries"),
         "{summary}"
     );
     assert!(summary.contains(&format!(
-        "quotes {}/{}",
+        "{}/{} quotes",
         app.view.quotes.len(),
         br.quotes.len()
     )));
@@ -203,7 +209,7 @@ fn clearing_the_filter_returns_each_pane_to_where_it_was() {
     filter_by(&mut app, "manfra");
     app.update(Action::Focus(4));
     app.update(Action::Last);
-    app.update(Action::ClearActors);
+    app.update(Action::ClearFilters);
     assert_eq!(
         (app.cursor(Pane::Quotes), app.cursor(Pane::Timeline)),
         before
@@ -259,21 +265,43 @@ fn search_counts_matches_and_n_wraps_around() {
     assert_eq!(app.mode(), Mode::Reader);
     let n = app.search.matches.len();
     assert!(n > 3, "{n} matches");
+    // n and N go through the matches of the focused pane, so the layout keeps still.
+    let pane = app.focus;
+    let here = app.matches_in(pane).len();
+    assert!(here > 1, "{here} matches in {pane:?}");
     let first = app.search.current.unwrap();
-    for _ in 0..n {
+    for _ in 0..here {
         app.update(Action::NextMatch);
+        assert_eq!(app.focus, pane, "n stays in the focused pane");
     }
     assert_eq!(app.search.current, Some(first), "n wraps around");
+    assert!(app.notice.as_deref().unwrap_or("").contains("wrapped"));
     app.update(Action::PrevMatch);
-    assert_eq!(app.search.current, Some((first + n - 1) % n));
-    let (pane, row) = app.search.matches[app.search.current.unwrap()];
+    let (at, row) = app.search.matches[app.search.current.unwrap()];
     assert_eq!(
-        (app.focus, app.cursor(pane)),
+        (app.focus, app.cursor(at)),
         (pane, row),
         "the cursor is on the match"
     );
     app.update(Action::Back);
-    assert!(!app.search.active(), "Esc clears the search");
+    assert!(app.search.active(), "Esc does not clear the search");
+    app.update(Action::ClearFilters);
+    assert!(!app.search.active(), "F clears it");
+
+    // A pane without a match: n goes on to the next pane that has one.
+    app.update(Action::Search);
+    type_text(&mut app, "keyboard");
+    app.update(Action::Apply);
+    let none = (1..6)
+        .find(|&i| app.matches_in(Pane::ALL[i]).is_empty())
+        .expect("a pane without a match");
+    app.update(Action::Focus(none));
+    app.update(Action::NextMatch);
+    let next = (none + 1..6)
+        .chain(1..none)
+        .find(|&i| !app.matches_in(Pane::ALL[i]).is_empty())
+        .unwrap();
+    assert_eq!(app.focus, Pane::ALL[next]);
 }
 
 #[test]
@@ -374,5 +402,5 @@ fn the_picker_selects_several_actors_across_narrowings() {
         names.contains(&"Tom Bossert") && names.contains(&"Jeanette Manfra"),
         "{names:?}"
     );
-    assert!(app.filter_summary().unwrap().starts_with("Actors: "));
+    assert!(status(&app).starts_with("Actors: "), "{}", status(&app));
 }

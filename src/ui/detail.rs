@@ -1,4 +1,6 @@
 //! An item opened in full: wrapped, scrollable, with everything the file says of it.
+//! It takes the body of the screen, between the title bar and the status line, so
+//! nothing of the panes shows behind it.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -6,37 +8,54 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::centered;
 use super::theme::Theme;
 use crate::app::{App, Item};
-use crate::model::Briefing;
+use crate::model::{Briefing, Source};
 
-/// The popup's area for a terminal of this size.
-fn area_for(term: Rect) -> Rect {
-    let w = (term.width.saturating_sub(4)).min(100);
-    let h = term.height.saturating_sub(2);
-    centered(term, w, h)
+/// Lines of text wider than this are hard to read: on a wide screen the text keeps to
+/// a column this wide in the middle.
+const MEASURE: u16 = 100;
+
+/// Where the detail's text goes in the body of the screen, and how wide it is.
+fn text_area(body: Rect) -> Rect {
+    let inner = Rect::new(
+        body.x + 1,
+        body.y + 1,
+        body.width.saturating_sub(2),
+        body.height.saturating_sub(2),
+    );
+    let w = inner.width.saturating_sub(2).min(MEASURE);
+    Rect::new(inner.x + (inner.width - w) / 2, inner.y, w, inner.height)
 }
 
+/// The detail's text area for a terminal of this size.
+fn text_area_for(app: &App, term: Rect) -> Rect {
+    text_area(super::layout(app, term).body)
+}
+
+/// Lines the item takes in full at the terminal's size.
 pub fn detail_line_count(app: &App, item: Item, term_width: u16) -> usize {
-    let area = area_for(Rect::new(0, 0, term_width, app.size.1));
-    lines(app, item, area.width.saturating_sub(4) as usize)
-        .1
-        .len()
+    let area = text_area_for(app, Rect::new(0, 0, term_width, app.size.1));
+    lines(app, item, area.width as usize).1.len()
 }
 
-pub fn render(app: &App, item: Item, scroll: usize, term: Rect, buf: &mut Buffer) {
-    let area = area_for(term);
-    Clear.render(area, buf);
-    let (title, body) = lines(app, item, area.width.saturating_sub(4) as usize);
-    let top = scroll.min(body.len().saturating_sub(1));
-    let inner_h = area.height.saturating_sub(2) as usize;
-    let more = if body.len() > inner_h {
+/// Lines of the item in view at once at the terminal's size.
+pub fn detail_height(app: &App) -> usize {
+    text_area_for(app, Rect::new(0, 0, app.size.0, app.size.1)).height as usize
+}
+
+pub fn render(app: &App, item: Item, scroll: usize, body: Rect, buf: &mut Buffer) {
+    Clear.render(body, buf);
+    let text = text_area(body);
+    let (title, lines) = lines(app, item, text.width as usize);
+    let inner_h = text.height as usize;
+    let top = scroll.min(lines.len().saturating_sub(inner_h));
+    let more = if lines.len() > inner_h {
         format!(
             " {}-{} of {} ",
             top + 1,
-            (top + inner_h).min(body.len()),
-            body.len()
+            (top + inner_h).min(lines.len()),
+            lines.len()
         )
     } else {
         String::new()
@@ -45,28 +64,10 @@ pub fn render(app: &App, item: Item, scroll: usize, term: Rect, buf: &mut Buffer
         .border_type(BorderType::Thick)
         .border_style(Theme::FOCUS)
         .title(Line::from(Span::styled(format!(" {title} "), Theme::FOCUS)))
-        .title_bottom(Line::from(vec![
-            Span::styled(" Esc", Theme::KEY),
-            Span::styled(" close  ", Theme::DIM),
-            Span::styled("j/k", Theme::KEY),
-            Span::styled(" scroll ", Theme::DIM),
-            Span::styled(more, Theme::DIM),
-        ]));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let inner = Rect::new(
-        inner.x + 1,
-        inner.y,
-        inner.width.saturating_sub(2),
-        inner.height,
-    );
-    for (i, line) in body
-        .iter()
-        .skip(top)
-        .take(inner.height as usize)
-        .enumerate()
-    {
-        buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
+        .title_bottom(Line::from(Span::styled(more, Theme::DIM)).right_aligned());
+    block.render(body, buf);
+    for (i, line) in lines.iter().skip(top).take(inner_h).enumerate() {
+        buf.set_line(text.x, text.y + i as u16, line, text.width);
     }
 }
 
@@ -97,22 +98,156 @@ impl Doc<'_> {
     }
 }
 
+/// A source in words: title — publisher, date <url>.
+pub fn source_text(s: &Source) -> String {
+    let mut t = s.title.shown().to_string();
+    if let Some(p) = &s.publisher {
+        t.push_str(&format!(" \u{2014} {}", p.shown()));
+    }
+    if let Some(d) = &s.date {
+        t.push_str(&format!(", {}", d.human()));
+    }
+    if let Some(u) = &s.url {
+        t.push_str(&format!(" <{}>", u.shown()));
+    }
+    t
+}
+
 fn source_line(br: &Briefing, id: &str) -> String {
     match br.source(id) {
-        Some(s) => {
-            let mut t = s.title.shown().to_string();
-            if let Some(p) = &s.publisher {
-                t.push_str(&format!(" \u{2014} {}", p.shown()));
-            }
-            if let Some(d) = &s.date {
-                t.push_str(&format!(", {}", d.human()));
-            }
-            if let Some(u) = &s.url {
-                t.push_str(&format!(" <{}>", u.shown()));
-            }
-            t
-        }
+        Some(s) => source_text(s),
         None => id.to_string(),
+    }
+}
+
+/// Everything a briefing file says, in reading order: what it is and where it came
+/// from, the event, who is involved, what happened, what was said, what it means, and
+/// the sources it rests on.
+fn briefing_in_full(d: &mut Doc, app: &App, b: usize) {
+    let lib = &app.library;
+    let br = &lib.briefings[b];
+    let names = |ids: &[String]| {
+        ids.iter()
+            .map(|id| br.actor_name(id))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    d.para("", br.title.shown(), Theme::TITLE);
+    d.field("Marking  ", br.classification.as_ref().map(|t| t.shown()));
+    d.para("Date     ", &br.date.human(), Theme::DATE);
+    if !br.tags.is_empty() {
+        let tags: Vec<&str> = br.tags.iter().map(|t| t.shown()).collect();
+        d.para("Tags     ", &tags.join(", "), Theme::TEXT);
+    }
+    d.para("File     ", &lib.place(b), Theme::DIM);
+    if let Some(s) = &br.summary {
+        d.blank();
+        d.para("", s.shown(), Theme::TEXT);
+    }
+    d.heading("Event");
+    d.para("", br.event.title.shown(), Theme::EVENT);
+    let mut when = br.event.date.human();
+    if let Some(l) = &br.event.location {
+        when.push_str(&format!(" \u{00b7} {}", l.shown()));
+    }
+    d.para("", &when, Theme::DATE);
+    d.field("", br.event.description.as_ref().map(|t| t.shown()));
+
+    d.heading(&format!("Actors ({})", br.actors.len()));
+    for a in &br.actors {
+        let mut t = a.name.shown().to_string();
+        if let Some(k) = a.kind {
+            t.push_str(&format!(" ({})", k.name()));
+        }
+        if let Some(r) = &a.role {
+            t.push_str(&format!(", {}", r.shown()));
+        }
+        if let Some(aff) = &a.affiliation {
+            t.push_str(&format!(" \u{2192} {}", br.actor_name(aff)));
+        }
+        if !a.aliases.is_empty() {
+            let al: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
+            t.push_str(&format!(" (aka {})", al.join(", ")));
+        }
+        d.para("\u{2022} ", &t, Theme::TEXT);
+    }
+
+    if !br.timeline.is_empty() {
+        d.heading(&format!("Timeline ({})", br.timeline.len()));
+        for e in &br.timeline {
+            let approx = if e.approximate { "~" } else { "" };
+            let mut t = format!("{approx}{}: {}", e.date.human(), e.title.shown());
+            if !e.actors.is_empty() {
+                t.push_str(&format!(" \u{2014} {}", names(&e.actors)));
+            }
+            if let Some(c) = e.confidence {
+                t.push_str(&format!(" [{} confidence]", c.name()));
+            }
+            d.para("\u{2022} ", &t, Theme::TEXT);
+            d.field("  ", e.detail.as_ref().map(|t| t.shown()));
+            if let Some(s) = &e.source {
+                d.para("  Source: ", &source_line(br, s), Theme::DIM);
+            }
+        }
+    }
+
+    if !br.quotes.is_empty() {
+        d.heading(&format!("Quotes ({})", br.quotes.len()));
+        for (i, qt) in br.quotes.iter().enumerate() {
+            if i > 0 {
+                d.blank();
+            }
+            let mut who = br.actor_name(&qt.actor);
+            if let Some(r) = br.actor(&qt.actor).and_then(|a| a.role.as_ref()) {
+                who.push_str(&format!(", {}", r.shown()));
+            }
+            d.para("\u{2022} ", &who, Theme::ACTOR);
+            if let Some(date) = &qt.date {
+                d.para("  When:    ", &date.human(), Theme::DATE);
+            }
+            d.field("  Context: ", qt.context.as_ref().map(|t| t.shown()));
+            if qt.paraphrase {
+                d.para(
+                    "  ",
+                    &format!("(paraphrase) {}", qt.text.shown()),
+                    Theme::PARAPHRASE,
+                );
+            } else {
+                d.para(
+                    "  ",
+                    &format!("\u{201c}{}\u{201d}", qt.text.shown()),
+                    Theme::QUOTE,
+                );
+            }
+            if let Some(s) = &qt.source {
+                d.para("  Source:  ", &source_line(br, s), Theme::DIM);
+            }
+        }
+    }
+
+    if !br.implications.is_empty() {
+        d.heading(&format!("Implications ({})", br.implications.len()));
+        for m in &br.implications {
+            let mut t = m.title.shown().to_string();
+            if let Some(p) = m.priority {
+                t = format!("[{} priority] {t}", p.name());
+            }
+            if let Some(c) = m.confidence {
+                t.push_str(&format!(" [{} confidence]", c.name()));
+            }
+            if !m.actors.is_empty() {
+                t.push_str(&format!(" \u{2014} {}", names(&m.actors)));
+            }
+            d.para("\u{2022} ", &t, Theme::TEXT);
+            d.field("  ", m.detail.as_ref().map(|t| t.shown()));
+        }
+    }
+
+    if !br.sources.is_empty() {
+        d.heading(&format!("Sources ({})", br.sources.len()));
+        for s in &br.sources {
+            d.para("\u{2022} ", &source_text(s), Theme::TEXT);
+        }
     }
 }
 
@@ -132,14 +267,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
     };
     let title = match item {
         Item::Briefing(b) => {
-            let br = &lib.briefings[b];
-            for line in crate::export::plain_text(br).lines() {
-                d.para("", line, Theme::TEXT);
-            }
-            d.field(
-                "File   ",
-                Some(&crate::text::clean_line(&br.path.display().to_string())),
-            );
+            briefing_in_full(&mut d, app, b);
             "Briefing".to_string()
         }
         Item::Event(b) => {

@@ -1,5 +1,6 @@
 //! Drawing the reader. Everything here reads `&App` and never changes it.
 
+mod bars;
 mod detail;
 mod layout;
 mod overlays;
@@ -14,11 +15,12 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
-pub use detail::detail_line_count;
+pub use bars::{cut_at_word, status_line, title_lines};
+pub use detail::{detail_height, detail_line_count};
 pub use layout::{Layout, MIN_HEIGHT, MIN_WIDTH, layout};
 pub use overlays::help_line_count;
 pub use panes::{overview_line_count, row_heights};
-pub use wrap::wrap;
+pub use wrap::{fit, line_width, wrap};
 
 use crate::app::{App, Overlay};
 use theme::Theme;
@@ -30,7 +32,7 @@ impl Widget for &App {
             return;
         }
         let l = layout(self, area);
-        panes::render_title(self, l.title, buf);
+        bars::render_title(self, l.title, buf);
         match &self.screen {
             Some(screen) => screens::render(self, screen, l.body, buf),
             None => {
@@ -42,14 +44,14 @@ impl Widget for &App {
                 }
             }
         }
-        panes::render_status(self, l.status, buf);
-        panes::render_hints(self, l.hints, buf);
+        bars::render_status(self, l.status, buf);
+        bars::render_hints(self, l.hints, buf);
         match &self.overlay {
-            Some(Overlay::Detail { item, scroll }) => {
-                detail::render(self, *item, *scroll, area, buf)
+            Some(Overlay::Detail { item, scroll, .. }) => {
+                detail::render(self, *item, *scroll, l.body, buf)
             }
-            Some(Overlay::Help { scroll }) => overlays::render_help(*scroll, area, buf),
-            Some(Overlay::Picker(p)) => overlays::render_picker(self, p, area, buf),
+            Some(Overlay::Help { scroll, .. }) => overlays::render_help(self, *scroll, l.body, buf),
+            Some(Overlay::Picker(p)) => overlays::render_picker(p, area, buf),
             None => {}
         }
     }
@@ -141,7 +143,9 @@ pub fn render_rows(
                     Theme::TEXT
                 },
             );
-            buf.set_line(area.x + 1, y, line, area.width.saturating_sub(1));
+            // Rows are made to fit; a line that does not is still cut with a mark.
+            let line = wrap::fit(line, area.width.saturating_sub(1) as usize);
+            buf.set_line(area.x + 1, y, &line, area.width.saturating_sub(1));
             if is_sel {
                 buf.set_style(
                     Rect::new(area.x + 1, y, area.width.saturating_sub(1), 1),
@@ -209,6 +213,23 @@ pub fn labelled(
             Line::from(spans)
         })
         .collect()
+}
+
+/// Clears `area` for a popup. A wide character just left of it, drawn before, would
+/// spill into the popup's first column and hide its border: it is blanked too.
+pub fn clear_popup(area: Rect, buf: &mut Buffer) {
+    ratatui::widgets::Clear.render(area, buf);
+    if area.x == 0 {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let left = (area.x - 1, y);
+        if buf.area.contains(left.into())
+            && unicode_width::UnicodeWidthStr::width(buf[left].symbol()) > 1
+        {
+            buf[left].set_symbol(" ");
+        }
+    }
 }
 
 /// A centered rectangle of at most `w` x `h` inside `area`.

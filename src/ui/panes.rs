@@ -1,4 +1,7 @@
-//! The reader's panes, the title bar, the status bar and the hint bar.
+//! The reader's panes: what each row of each pane says, at the width it has.
+//!
+//! Every row fits its pane: a cut is marked with `…`, and a search match that would
+//! be cut off is scrolled into view.
 
 use std::ops::Range;
 
@@ -7,48 +10,13 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
+use super::wrap::{ELLIPSIS, fit, fit_showing_match, line_width, wrap};
 use super::{highlight, layout, list_offset, pane_block, render_rows};
-use crate::app::{Action, App, Mode, Pane, TimelineRow};
-use crate::keymap::{self, Scope};
+use crate::app::{App, Pane, TimelineRow};
 use crate::model::{Briefing, Confidence, Priority};
-
-pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
-    buf.set_style(area, Theme::BAR);
-    let mut spans = vec![Span::styled(" brief ", Theme::KEY)];
-    if let Some(br) = app.briefing() {
-        spans.push(Span::styled("\u{2502} ", Theme::DIM));
-        if let Some(c) = &br.classification {
-            spans.push(Span::styled(format!(" {} ", c.shown()), Theme::MARKING));
-            spans.push(Span::raw(" "));
-        }
-        spans.push(Span::styled(br.title.shown(), Theme::TITLE));
-        spans.push(Span::styled(format!("  {}", br.date.human()), Theme::DATE));
-    }
-    let right = if app.shows_list() {
-        let n = app.view.briefings.len();
-        let at = app
-            .current
-            .and_then(|c| app.view.briefings.iter().position(|&b| b == c));
-        match at {
-            Some(i) => format!(" {} of {} ", i + 1, n),
-            None => format!(" {n} briefings "),
-        }
-    } else {
-        String::new()
-    };
-    let rw = right.chars().count() as u16;
-    buf.set_line(
-        area.x,
-        area.y,
-        &Line::from(spans),
-        area.width.saturating_sub(rw),
-    );
-    if rw > 0 && area.width > rw + 10 {
-        buf.set_stringn(area.right() - rw, area.y, &right, rw as usize, Theme::DIM);
-    }
-}
 
 pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let focused = app.focus == pane && app.screen.is_none();
@@ -74,7 +42,7 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         Pane::Actors => format!(" {}", app.view.actors.len()),
         Pane::Briefings => counter(app.view.briefings.len(), app.library.briefings.len()),
     };
-    let title = vec![
+    let mut title = vec![
         Span::styled(format!("{} ", pane.index() + 1), Theme::DIM),
         Span::styled(
             pane.title(),
@@ -82,6 +50,9 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         ),
         Span::styled(count, Theme::DIM),
     ];
+    if focused && app.zoomed {
+        title.push(Span::styled(" (z: all panes)", Theme::DIM));
+    }
     let block = pane_block(title, focused);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -109,21 +80,23 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let len = app.pane_len(pane);
     if len == 0 {
         let msg = empty_message(app, pane);
-        buf.set_stringn(
-            inner.x + 1,
-            inner.y,
-            msg,
-            inner.width.saturating_sub(1) as usize,
-            Theme::DIM,
-        );
+        let text_w = inner.width.saturating_sub(1) as usize;
+        for (i, l) in wrap(msg, text_w)
+            .iter()
+            .take(inner.height as usize)
+            .enumerate()
+        {
+            buf.set_stringn(inner.x + 1, inner.y + i as u16, l, text_w, Theme::DIM);
+        }
         return;
     }
     // Only the rows in view are built: a library list can hold thousands.
-    let heights = row_heights(app, pane);
+    let size = (inner.width, inner.height);
+    let heights = row_heights(app, pane, size);
     let sel = app.cursor(pane);
     let offset = list_offset(&heights, sel, inner.height as usize);
     let end = (offset + inner.height as usize).min(len);
-    let rows = rows(app, pane, offset..end);
+    let rows = rows(app, pane, offset..end, size);
     render_rows(&rows, 0, Some(sel - offset), inner, buf);
 }
 
@@ -141,13 +114,13 @@ fn counter(shown: usize, total: usize) -> String {
     }
 }
 
-/// What an empty pane says, in words.
+/// What an empty pane says, in words (wrapped, never cut).
 fn empty_message(app: &App, pane: Pane) -> &'static str {
     let filtered = !app.actor_filter.is_empty();
     match pane {
         Pane::Briefings if app.loading.is_some() => "Loading\u{2026}",
         Pane::Briefings if app.library.briefings.is_empty() => "No briefings loaded",
-        Pane::Briefings => "No briefing matches the filters (F, Esc clear them)",
+        Pane::Briefings => "No briefing matches the filters: F clears them",
         Pane::Quotes if filtered => "No quotes by the selected actors",
         Pane::Quotes => "No quotes in this briefing",
         Pane::Implications if filtered => "No implications name the selected actors",
@@ -171,18 +144,30 @@ pub fn render_empty_library(app: &App, area: Rect, buf: &mut Buffer) {
     buf.set_stringn(r.x + 2, r.y + 1, msg, r.width as usize, Theme::TITLE);
 }
 
-/// The lines of each row of a list pane (a row is one item; quotes take two lines).
-pub fn rows<'a>(app: &'a App, pane: Pane, range: Range<usize>) -> Vec<Vec<Line<'a>>> {
+/// Whether the pane shows its rows in full (a focused Quotes pane: whole quotes).
+fn in_full(app: &App, pane: Pane) -> bool {
+    pane == Pane::Quotes && app.focus == Pane::Quotes && app.screen.is_none()
+}
+
+/// The lines of each row of a list pane whose inner area is `size`, every line fitting
+/// the text width (one column goes to the selection marker).
+pub fn rows<'a>(
+    app: &'a App,
+    pane: Pane,
+    range: Range<usize>,
+    size: (u16, u16),
+) -> Vec<Vec<Line<'a>>> {
     let q = app.search.query.to_lowercase();
+    let width = size.0.saturating_sub(1) as usize;
     let Some(b) = app.current else {
         return match pane {
-            Pane::Briefings => briefing_rows(app, &q, &range),
+            Pane::Briefings => briefing_rows(app, &q, &range, width),
             _ => Vec::new(),
         };
     };
     let br = &app.library.briefings[b];
     match pane {
-        Pane::Briefings => briefing_rows(app, &q, &range),
+        Pane::Briefings => briefing_rows(app, &q, &range, width),
         Pane::Overview => Vec::new(),
         Pane::Actors => window(&app.view.actors, &range)
             .iter()
@@ -215,77 +200,162 @@ pub fn rows<'a>(app: &'a App, pane: Pane, range: Range<usize>) -> Vec<Vec<Line<'
                         Theme::DIM,
                     ));
                 }
-                vec![Line::from(spans)]
+                vec![fit_showing_match(&Line::from(spans), width, 1)]
             })
             .collect(),
-        Pane::Timeline => window(&app.view.timeline, &range)
-            .iter()
-            .map(|r| vec![timeline_line(br, *r, &q, false)])
-            .collect(),
+        Pane::Timeline => {
+            let col = date_column(br, width);
+            window(&app.view.timeline, &range)
+                .iter()
+                .map(|r| vec![timeline_line(br, *r, &q, None, col, width)])
+                .collect()
+        }
+        Pane::Quotes if in_full(app, pane) => {
+            let cap = quote_line_cap(size.1);
+            window(&app.view.quotes, &range)
+                .iter()
+                .map(|&i| quote_in_full(app, br, i, &q, width, cap))
+                .collect()
+        }
         Pane::Quotes => window(&app.view.quotes, &range)
             .iter()
-            .map(|&i| quote_lines(br, i, &q, None))
+            .map(|&i| quote_lines(br, i, &q, None, width))
             .collect(),
         Pane::Implications => window(&app.view.implications, &range)
             .iter()
-            .map(|&i| vec![implication_line(br, i, &q, None)])
+            .map(|&i| vec![implication_line(br, i, &q, None, width)])
             .collect(),
     }
 }
 
-fn briefing_rows<'a>(app: &'a App, q: &str, range: &Range<usize>) -> Vec<Vec<Line<'a>>> {
+/// A briefing in the list: its title first, cut with `…`, then its date against the
+/// right edge when there is room. A marking shows only when the title does not say it.
+fn briefing_rows<'a>(
+    app: &'a App,
+    q: &str,
+    range: &Range<usize>,
+    width: usize,
+) -> Vec<Vec<Line<'a>>> {
     window(&app.view.briefings, range)
         .iter()
         .map(|&b| {
             let br = &app.library.briefings[b];
-            let mut spans = vec![Span::styled(
-                format!("{:<11} ", br.date.human()),
-                Theme::DATE,
-            )];
+            let mut spans = Vec::new();
             // Match counts lead, so a narrow list still shows them.
             if let Some(n) = app.view.match_counts.get(&b) {
                 spans.push(Span::styled(format!("{n}\u{00d7}"), Theme::MATCH));
                 spans.push(Span::raw(" "));
             }
-            if br
-                .classification
-                .as_ref()
-                .is_some_and(|c| c.shown().eq_ignore_ascii_case("exercise"))
-            {
-                spans.push(Span::styled("EX ", Theme::MARKING));
+            if let Some(m) = list_marking(br) {
+                spans.push(Span::styled(format!(" {m} "), Theme::MARKING));
                 spans.push(Span::raw(" "));
             }
+            let lead = spans.len();
             spans.extend(highlight(br.title.shown(), q, Theme::TEXT));
-
-            vec![Line::from(spans)]
+            let date = br.date.human();
+            // The date is worth its room only once the title has some.
+            let date_w = date.width() + 2;
+            if width < 32 {
+                return vec![fit_showing_match(&Line::from(spans), width, lead)];
+            }
+            let mut line = fit_showing_match(&Line::from(spans), width - date_w, lead);
+            let gap = width - line_width(&line) - date.width();
+            line.spans.push(Span::raw(" ".repeat(gap)));
+            line.spans.push(Span::styled(date, Theme::DATE));
+            vec![line]
         })
         .collect()
 }
 
-/// A date as shown in lists: at its precision, `~` in front when approximate.
-pub fn date_span(date: &crate::date::Date, approximate: bool) -> Span<'static> {
-    let text = if approximate {
-        format!("~{}", date.human())
-    } else {
-        date.human()
-    };
-    Span::styled(format!("{text:<11} "), Theme::DATE)
+/// The marking to show beside a title in a list: only one the title does not already
+/// say (`EXERCISE: ...` needs no EXERCISE badge), and never the everyday UNCLASSIFIED.
+pub fn list_marking(br: &Briefing) -> Option<&str> {
+    let m = br.classification.as_ref()?.shown();
+    let lower = m.to_lowercase();
+    let says_it = br.title.shown().to_lowercase().contains(&lower);
+    (!says_it && lower != "unclassified" && !m.trim().is_empty()).then_some(m)
+}
+
+/// A timeline date column: its width, and whether times of day are shown in it.
+#[derive(Clone, Copy, Debug)]
+pub struct DateColumn {
+    pub width: usize,
+    pub times: bool,
+}
+
+impl DateColumn {
+    /// The column for these dates in a row `width` wide: as wide as the widest date, so
+    /// a time of day never pushes a title out of line, and without the times when
+    /// they would take more than a third of the row.
+    pub fn fitting<'d>(
+        dates: impl Iterator<Item = (&'d crate::date::Date, bool)> + Clone,
+        width: usize,
+    ) -> DateColumn {
+        let widest = |times: bool| {
+            dates
+                .clone()
+                .map(|(d, approx)| {
+                    let t = if times { d.short() } else { d.day_only() };
+                    t.width() + usize::from(approx)
+                })
+                .max()
+                .unwrap_or(0)
+        };
+        let with = widest(true);
+        if with * 3 <= width {
+            DateColumn {
+                width: with,
+                times: true,
+            }
+        } else {
+            DateColumn {
+                width: widest(false),
+                times: false,
+            }
+        }
+    }
+
+    /// A date in this column, padded to it: `~` in front when approximate.
+    pub fn span(self, date: &crate::date::Date, approximate: bool) -> Span<'static> {
+        let d = if self.times {
+            date.short()
+        } else {
+            date.day_only()
+        };
+        let text = if approximate { format!("~{d}") } else { d };
+        let pad = self.width.saturating_sub(text.width());
+        Span::styled(format!("{text}{} ", " ".repeat(pad)), Theme::DATE)
+    }
+}
+
+/// The date column of a briefing's Timeline pane.
+fn date_column(br: &Briefing, width: usize) -> DateColumn {
+    let dates = br
+        .timeline
+        .iter()
+        .map(|e| (&e.date, e.approximate))
+        .chain(std::iter::once((&br.event.date, false)));
+    DateColumn::fitting(dates, width)
 }
 
 pub fn confidence_span(c: Option<Confidence>) -> Option<Span<'static>> {
     c.map(|c| Span::styled(format!(" [{} confidence]", c.name()), Theme::DIM))
 }
 
+/// One timeline row, fitted to `width`; `briefing` names the briefing it is from (in
+/// the library timeline).
 pub fn timeline_line<'a>(
     br: &'a Briefing,
     row: TimelineRow,
     q: &str,
-    with_briefing: bool,
+    briefing: Option<&'a str>,
+    col: DateColumn,
+    width: usize,
 ) -> Line<'a> {
-    match row {
+    let line = match row {
         TimelineRow::Event => {
             let mut spans = vec![
-                date_span(&br.event.date, false),
+                col.span(&br.event.date, false),
                 Span::styled("\u{25c6} EVENT ", Theme::EVENT),
             ];
             spans.extend(highlight(br.event.title.shown(), q, Theme::EVENT));
@@ -293,7 +363,7 @@ pub fn timeline_line<'a>(
         }
         TimelineRow::Entry(i) => {
             let e = &br.timeline[i];
-            let mut spans = vec![date_span(&e.date, e.approximate)];
+            let mut spans = vec![col.span(&e.date, e.approximate)];
             spans.extend(highlight(e.title.shown(), q, Theme::TEXT));
             if !e.actors.is_empty() {
                 let names: Vec<String> = e.actors.iter().map(|id| br.actor_name(id)).collect();
@@ -303,46 +373,50 @@ pub fn timeline_line<'a>(
                 ));
             }
             spans.extend(confidence_span(e.confidence));
-            if with_briefing {
-                spans.push(Span::styled(
-                    format!("  \u{00b7} {}", br.title.shown()),
-                    Theme::DIM,
-                ));
+            if let Some(t) = briefing {
+                spans.push(Span::styled(format!("  \u{00b7} {t}"), Theme::DIM));
             }
             Line::from(spans)
         }
-    }
+    };
+    fit_showing_match(&line, width, 1)
 }
 
-/// Two lines: who said it (and when, where), then the words. A paraphrase is marked
-/// and set in italics without quotation marks, so it never reads as verbatim.
+/// Who said it: the speaker's name (the role is in the detail), when and where.
+fn quote_head<'a>(br: &'a Briefing, i: usize, q: &str, speaker: bool) -> Vec<Span<'a>> {
+    let quote = &br.quotes[i];
+    let mut head = Vec::new();
+    if speaker {
+        match br.actor(&quote.actor) {
+            Some(a) => head.extend(highlight(a.name.shown(), q, Theme::ACTOR)),
+            None => head.push(Span::styled(quote.actor.as_str(), Theme::ACTOR)),
+        }
+    }
+    if let Some(d) = &quote.date {
+        let sep = if head.is_empty() { "" } else { " \u{00b7} " };
+        head.push(Span::styled(format!("{sep}{}", d.human()), Theme::DATE));
+    }
+    if let Some(c) = &quote.context {
+        if !head.is_empty() {
+            head.push(Span::styled(" \u{00b7} ", Theme::DIM));
+        }
+        head.extend(highlight(c.shown(), q, Theme::DIM));
+    }
+    head
+}
+
+/// Two lines: who said it (and when, where), then the first line of the words. A
+/// paraphrase is marked and set in italics without quotation marks, so it never reads
+/// as verbatim.
 pub fn quote_lines<'a>(
     br: &'a Briefing,
     i: usize,
     q: &str,
     briefing_title: Option<&'a str>,
+    width: usize,
 ) -> Vec<Line<'a>> {
     let quote = &br.quotes[i];
-    let mut head = Vec::new();
-    match br.actor(&quote.actor) {
-        Some(a) => {
-            head.extend(highlight(a.name.shown(), q, Theme::ACTOR));
-            if let Some(r) = &a.role {
-                head.push(Span::styled(format!(", {}", r.shown()), Theme::DIM));
-            }
-        }
-        None => head.push(Span::styled(quote.actor.as_str(), Theme::ACTOR)),
-    }
-    if let Some(d) = &quote.date {
-        head.push(Span::styled(
-            format!(" \u{00b7} {}", d.human()),
-            Theme::DATE,
-        ));
-    }
-    if let Some(c) = &quote.context {
-        head.push(Span::styled(" \u{00b7} ", Theme::DIM));
-        head.extend(highlight(c.shown(), q, Theme::DIM));
-    }
+    let mut head = quote_head(br, i, q, true);
     if let Some(t) = briefing_title {
         head.push(Span::styled(format!("  \u{00b7} {t}"), Theme::DIM));
     }
@@ -357,7 +431,92 @@ pub fn quote_lines<'a>(
         s.push(Span::styled("\u{201d}", Theme::QUOTE));
         s
     };
-    vec![Line::from(head), Line::from(body)]
+    vec![
+        fit_showing_match(&Line::from(head), width, 0),
+        fit_showing_match(&Line::from(body), width, 1),
+    ]
+}
+
+/// How many lines of words a quote may take in a focused Quotes pane of this height:
+/// enough for one quote to fill the pane, and never fewer than four.
+fn quote_line_cap(height: u16) -> usize {
+    (height as usize).saturating_sub(1).max(4)
+}
+
+/// A quote in a focused Quotes pane: the speaker's name (left out while the filter is
+/// that one speaker), then the whole text wrapped, ending in `…` past `cap` lines.
+fn quote_in_full<'a>(
+    app: &App,
+    br: &'a Briefing,
+    i: usize,
+    q: &str,
+    width: usize,
+    cap: usize,
+) -> Vec<Line<'a>> {
+    let quote = &br.quotes[i];
+    let speaker = !is_the_one_filtered(app, &quote.actor);
+    // Who and when on the first line; where (the context) wrapped below it.
+    let mut head = Vec::new();
+    if speaker {
+        match br.actor(&quote.actor) {
+            Some(a) => head.extend(highlight(a.name.shown(), q, Theme::ACTOR)),
+            None => head.push(Span::styled(quote.actor.as_str(), Theme::ACTOR)),
+        }
+    }
+    if let Some(d) = &quote.date {
+        let sep = if head.is_empty() { "" } else { " \u{00b7} " };
+        head.push(Span::styled(format!("{sep}{}", d.human()), Theme::DATE));
+    }
+    let mut out = Vec::new();
+    if !head.is_empty() {
+        out.push(fit_showing_match(&Line::from(head), width, 0));
+    }
+    if let Some(c) = &quote.context {
+        out.extend(super::labelled("  ", c.shown(), width, q, Theme::DIM));
+    }
+    let (text, style) = if quote.paraphrase {
+        (
+            format!("\u{2248} paraphrase: {}", quote.text.shown()),
+            Theme::PARAPHRASE,
+        )
+    } else {
+        (
+            format!("\u{201c}{}\u{201d}", quote.text.shown()),
+            Theme::QUOTE,
+        )
+    };
+    let mut lines = wrap(&text, width.saturating_sub(2).max(1));
+    if lines.len() > cap {
+        lines.truncate(cap);
+        if let Some(last) = lines.last_mut() {
+            let room = width.saturating_sub(2 + ELLIPSIS.width());
+            let cut = fit(&Line::from(last.clone()), room + 1);
+            let mut s: String = cut.spans.iter().map(|s| s.content.as_ref()).collect();
+            if !s.ends_with(ELLIPSIS) {
+                s.push_str(ELLIPSIS);
+            }
+            *last = s;
+        }
+    }
+    for l in lines {
+        let mut spans = vec![Span::raw("  ")];
+        spans.extend(
+            highlight(&l, q, style)
+                .into_iter()
+                .map(|s| Span::styled(s.content.into_owned(), s.style)),
+        );
+        out.push(Line::from(spans));
+    }
+    out
+}
+
+/// Whether the actor filter is exactly the speaker with this local id.
+fn is_the_one_filtered(app: &App, local: &str) -> bool {
+    app.actor_filter.len() == 1
+        && app
+            .current
+            .and_then(|b| app.library.actor_ix(b, local))
+            .is_some_and(|ix| app.actor_filter.contains(&ix))
 }
 
 pub fn priority_span(p: Option<Priority>) -> Span<'static> {
@@ -374,6 +533,7 @@ pub fn implication_line<'a>(
     i: usize,
     q: &str,
     briefing_title: Option<&'a str>,
+    width: usize,
 ) -> Line<'a> {
     let m = &br.implications[i];
     let mut spans = vec![priority_span(m.priority)];
@@ -389,7 +549,7 @@ pub fn implication_line<'a>(
     if let Some(t) = briefing_title {
         spans.push(Span::styled(format!("  \u{00b7} {t}"), Theme::DIM));
     }
-    Line::from(spans)
+    fit_showing_match(&Line::from(spans), width, 1)
 }
 
 /// The Overview's lines at a width: title, marking, date, summary, event, tags, sources.
@@ -408,7 +568,7 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         meta.push(Span::raw("  "));
         meta.push(Span::styled(format!(" {} ", c.shown()), Theme::MARKING));
     }
-    out.push(Line::from(meta));
+    out.push(fit(&Line::from(meta), width));
     if let Some(s) = &br.summary {
         out.push(Line::default());
         para(&mut out, "", s.shown(), Theme::TEXT);
@@ -429,20 +589,10 @@ pub fn overview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
         para(&mut out, "Tags   ", &tags.join(", "), Theme::TEXT);
     }
     for (i, s) in br.sources.iter().enumerate() {
-        let mut t = s.title.shown().to_string();
-        if let Some(p) = &s.publisher {
-            t.push_str(&format!(" \u{2014} {}", p.shown()));
-        }
-        if let Some(d) = &s.date {
-            t.push_str(&format!(" ({})", d.human()));
-        }
-        if let Some(u) = &s.url {
-            t.push_str(&format!(" <{}>", u.shown()));
-        }
         para(
             &mut out,
             if i == 0 { "Source " } else { "       " },
-            &t,
+            &super::detail::source_text(s),
             Theme::TEXT,
         );
     }
@@ -461,222 +611,21 @@ pub fn overview_line_count(app: &App, term_width: u16) -> usize {
     overview_lines(app, w.saturating_sub(2) as usize).len()
 }
 
-/// Lines each row of a list pane takes.
-pub fn row_heights(app: &App, pane: Pane) -> Vec<usize> {
+/// Lines each row of a list pane takes in an inner area of `size`.
+pub fn row_heights(app: &App, pane: Pane, size: (u16, u16)) -> Vec<usize> {
     let n = app.pane_len(pane);
+    if in_full(app, pane)
+        && let Some(b) = app.current
+    {
+        let br = &app.library.briefings[b];
+        let width = size.0.saturating_sub(1) as usize;
+        let cap = quote_line_cap(size.1);
+        return app
+            .view
+            .quotes
+            .iter()
+            .map(|&i| quote_in_full(app, br, i, "", width, cap).len())
+            .collect();
+    }
     vec![if pane == Pane::Quotes { 2 } else { 1 }; n]
-}
-
-pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
-    buf.set_style(area, Theme::BAR);
-    let mut spans: Vec<Span> = Vec::new();
-    if app.search.editing {
-        spans.push(Span::styled("/", Theme::KEY));
-        spans.push(Span::raw(
-            crate::text::clean_line(&app.search.query).into_owned(),
-        ));
-        spans.push(Span::styled("\u{2581}", Theme::KEY));
-        spans.push(Span::styled(
-            format!("  {}", match_counter(app)),
-            Theme::DIM,
-        ));
-    } else {
-        if let Some(p) = app.loading {
-            spans.push(Span::styled(
-                format!("Loading {} / {} ", thousands(p.done), thousands(p.total)),
-                Theme::KEY,
-            ));
-            let w = 12usize;
-            let filled = (p.done * w).checked_div(p.total).unwrap_or(0).min(w);
-            spans.push(Span::styled(
-                format!(
-                    "{}{} ",
-                    "\u{2588}".repeat(filled),
-                    "\u{2591}".repeat(w - filled)
-                ),
-                Theme::KEY,
-            ));
-        }
-        if let Some(n) = &app.notice {
-            spans.push(Span::styled(n.clone(), Theme::TITLE));
-            spans.push(Span::raw("  "));
-        }
-        if let Some(f) = app.filter_summary() {
-            spans.push(Span::styled(f, Theme::CHOSEN));
-            spans.push(Span::raw("  "));
-        }
-        if !app.tag_filter.is_empty() {
-            let tags: Vec<&str> = app.tag_filter.iter().map(String::as_str).collect();
-            spans.push(Span::styled(
-                format!("Tags: {}  ", tags.join(", ")),
-                Theme::CHOSEN,
-            ));
-        }
-        if app.search.active() {
-            spans.push(Span::styled(
-                format!("/{}", crate::text::clean_line(&app.search.query)),
-                Theme::KEY,
-            ));
-            spans.push(Span::raw(format!(" {}", match_counter(app))));
-        }
-        if spans.is_empty() {
-            spans.push(Span::styled(at_a_glance(app), Theme::DIM));
-        }
-    }
-    let right = if app.library.failed.is_empty() {
-        String::new()
-    } else {
-        let n = app.library.failed.len();
-        format!(
-            " {n} file{} with errors (E) ",
-            if n == 1 { "" } else { "s" }
-        )
-    };
-    let rw = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
-    buf.set_line(
-        area.x + 1,
-        area.y,
-        &Line::from(spans),
-        area.width.saturating_sub(rw + 1),
-    );
-    if rw > 0 && area.width > rw {
-        buf.set_stringn(area.right() - rw, area.y, &right, rw as usize, Theme::ERROR);
-    }
-}
-
-/// What is open, when nothing more pressing needs the status bar.
-fn at_a_glance(app: &App) -> String {
-    let mut parts = Vec::new();
-    if app.shows_list() {
-        parts.push(format!(
-            "{} briefings, {}",
-            thousands(app.library.briefings.len()),
-            app.sort.label()
-        ));
-    }
-    if let Some(b) = app.briefing() {
-        parts.push(format!(
-            "{} actors, {} timeline entries, {} quotes, {} implications",
-            b.actors.len(),
-            b.timeline.len(),
-            b.quotes.len(),
-            b.implications.len()
-        ));
-    }
-    parts.join(" \u{00b7} ")
-}
-
-/// `3/17`, or `no match`.
-fn match_counter(app: &App) -> String {
-    let n = app.search.matches.len();
-    if !app.search.active() {
-        return String::new();
-    }
-    let briefings = if app.shows_list() {
-        let m = app.view.match_counts.len();
-        format!(" \u{00b7} {m} briefing{}", if m == 1 { "" } else { "s" })
-    } else {
-        String::new()
-    };
-    match (n, app.search.current) {
-        (0, _) => format!("no match here{briefings}"),
-        (n, Some(c)) => format!("{}/{n}{briefings}", c + 1),
-        (1, None) => format!("1 match{briefings}"),
-        (n, None) => format!("{n} matches{briefings}"),
-    }
-}
-
-fn thousands(n: usize) -> String {
-    let s = n.to_string();
-    let mut out = String::new();
-    for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// The hint bar: the most useful keys of the current mode, from the key table.
-pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
-    let list: &[(Action, Scope, &str)] = match app.mode() {
-        Mode::Reader => &[
-            (Action::FocusNext, Scope::Reader, "pane"),
-            (Action::Down, Scope::Move, "move"),
-            (Action::Open, Scope::Move, "open"),
-            (Action::ActorPicker, Scope::Global, "actors"),
-            (Action::Search, Scope::Global, "search"),
-            (Action::NextBriefing, Scope::Reader, "briefing"),
-            (Action::Help, Scope::Global, "help"),
-            (Action::Quit, Scope::Global, "quit"),
-        ],
-        Mode::Screen => &[
-            (Action::Down, Scope::Move, "move"),
-            (Action::Open, Scope::Move, "go to"),
-            (Action::Back, Scope::Global, "back"),
-            (Action::Help, Scope::Global, "help"),
-            (Action::Quit, Scope::Global, "quit"),
-        ],
-        Mode::Detail | Mode::Help => &[
-            (Action::Down, Scope::Move, "scroll"),
-            (Action::PageDown, Scope::Move, "page"),
-            (Action::Back, Scope::Global, "close"),
-            (Action::Quit, Scope::Global, "quit"),
-        ],
-        Mode::Picker => &[
-            (Action::Toggle, Scope::Picker, "select"),
-            (Action::Apply, Scope::Picker, "apply"),
-            (Action::Back, Scope::Picker, "cancel"),
-        ],
-        Mode::Search => &[
-            (Action::Apply, Scope::Search, "search"),
-            (Action::Back, Scope::Search, "cancel"),
-        ],
-    };
-    // Hints that do not fit are left out whole; help and quit, last, always stay.
-    let mut hints: Vec<(String, &str, Action)> = Vec::new();
-    for (action, scope, label) in list {
-        if *action == Action::NextBriefing && !app.shows_list() {
-            continue;
-        }
-        let Some(key) = keymap::first_key(*action, *scope) else {
-            continue;
-        };
-        let key = match action {
-            Action::Down => "j/k".to_string(),
-            Action::NextBriefing => "[/]".to_string(),
-            Action::FocusNext => "Tab".to_string(),
-            _ => key,
-        };
-        hints.push((key, label, *action));
-    }
-    if matches!(app.mode(), Mode::Picker) {
-        hints.push((String::new(), "type to narrow", Action::Type(' ')));
-    }
-    let width = |h: &(String, &str, Action)| h.0.chars().count() + h.1.chars().count() + 3;
-    let kept_last: usize = hints
-        .iter()
-        .filter(|h| matches!(h.2, Action::Help | Action::Quit))
-        .map(width)
-        .sum();
-    let mut room = (area.width as usize).saturating_sub(1 + kept_last);
-    let mut spans = Vec::new();
-    for h in &hints {
-        let always = matches!(h.2, Action::Help | Action::Quit);
-        if !always {
-            if width(h) > room {
-                continue;
-            }
-            room -= width(h);
-        }
-        spans.push(Span::styled(h.0.clone(), Theme::KEY));
-        spans.push(Span::styled(format!(" {}  ", h.1), Theme::DIM));
-    }
-    buf.set_line(
-        area.x + 1,
-        area.y,
-        &Line::from(spans),
-        area.width.saturating_sub(1),
-    );
 }

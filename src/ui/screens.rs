@@ -5,8 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::panes::{implication_line, quote_lines, timeline_line};
+use super::panes::{DateColumn, implication_line, quote_lines, timeline_line};
 use super::theme::Theme;
+use super::wrap::fit;
 use super::{list_offset, pane_block, render_rows};
 use crate::app::{App, Item, Screen, ScreenKind, ScreenRow, TimelineRow};
 
@@ -47,9 +48,20 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
     let heights: Vec<usize> = screen.rows.iter().map(|r| row_height(app, r)).collect();
     let offset = list_offset(&heights, screen.cursor, inner.height as usize);
     let end = (offset + inner.height as usize).min(screen.rows.len());
-    let rows: Vec<Vec<Line>> = screen.rows[offset..end]
+    let width = inner.width.saturating_sub(1) as usize;
+    let window = &screen.rows[offset..end];
+    // One date column for the entries in view, so a time of day never breaks the line.
+    let dates = window.iter().filter_map(|r| match r {
+        ScreenRow::Item(Item::Entry(b, i)) => {
+            let e = &app.library.briefings[*b].timeline[*i];
+            Some((&e.date, e.approximate))
+        }
+        _ => None,
+    });
+    let col = DateColumn::fitting(dates, width);
+    let rows: Vec<Vec<Line>> = window
         .iter()
-        .map(|r| row_lines(app, r, &q))
+        .map(|r| row_lines(app, r, &q, col, width))
         .collect();
     render_rows(&rows, 0, screen.cursor.checked_sub(offset), inner, buf);
 }
@@ -65,7 +77,13 @@ fn row_height(app: &App, row: &ScreenRow) -> usize {
     }
 }
 
-fn row_lines<'a>(app: &'a App, row: &'a ScreenRow, q: &str) -> Vec<Line<'a>> {
+fn row_lines<'a>(
+    app: &'a App,
+    row: &'a ScreenRow,
+    q: &str,
+    col: DateColumn,
+    width: usize,
+) -> Vec<Line<'a>> {
     let lib = &app.library;
     match row {
         ScreenRow::Heading(h) => vec![Line::from(Span::styled(h.as_str(), Theme::LABEL))],
@@ -89,21 +107,26 @@ fn row_lines<'a>(app: &'a App, row: &'a ScreenRow, q: &str) -> Vec<Line<'a>> {
                         Theme::DIM,
                     ));
                 }
-                vec![Line::from(spans)]
+                vec![fit(&Line::from(spans), width)]
             }
-            Item::Entry(b, i) => vec![timeline_line(
-                &lib.briefings[b],
-                TimelineRow::Entry(i),
-                q,
-                true,
-            )],
+            Item::Entry(b, i) => {
+                let br = &lib.briefings[b];
+                vec![timeline_line(
+                    br,
+                    TimelineRow::Entry(i),
+                    q,
+                    Some(br.title.shown()),
+                    col,
+                    width,
+                )]
+            }
             Item::Quote(b, i) => {
                 let br = &lib.briefings[b];
-                quote_lines(br, i, q, Some(br.title.shown()))
+                quote_lines(br, i, q, Some(br.title.shown()), width)
             }
             Item::Implication(b, i) => {
                 let br = &lib.briefings[b];
-                vec![implication_line(br, i, q, Some(br.title.shown()))]
+                vec![implication_line(br, i, q, Some(br.title.shown()), width)]
             }
             Item::Failed(f) => {
                 let Some(file) = lib.failed.get(f) else {

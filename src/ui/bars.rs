@@ -1,0 +1,581 @@
+//! The title bar, the status line and the hint bar.
+//!
+//! Each bar is made of pieces kept whole or left out whole (a notice or a list of
+//! names may be cut, and then only after a word), so no bar ends mid-word.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use super::wrap::{ELLIPSIS, wrap};
+use crate::app::{Action, App, ListOf, Mode, Overlay, Pane, TimelineRow};
+use crate::keymap::{self, Scope};
+
+/// A piece of a bar.
+struct Piece {
+    text: String,
+    style: Style,
+    /// Lower goes in first when room is short.
+    rank: u8,
+    /// May be cut after a word (with `…`) instead of left out.
+    cuttable: bool,
+}
+
+fn piece(text: impl Into<String>, style: Style, rank: u8) -> Piece {
+    Piece {
+        text: text.into(),
+        style,
+        rank,
+        cuttable: false,
+    }
+}
+
+fn cuttable(text: impl Into<String>, style: Style, rank: u8) -> Piece {
+    Piece {
+        cuttable: true,
+        ..piece(text, style, rank)
+    }
+}
+
+/// `text` cut after its last whole word that fits in `width` with `…`; empty when
+/// not even one word fits.
+pub fn cut_at_word(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        let sep = usize::from(!out.is_empty());
+        if out.width() + sep + word.width() + ELLIPSIS.width() > width {
+            break;
+        }
+        if sep == 1 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    let out = out.trim_end_matches([',', ' ', ';', ':', '\u{00b7}', '\u{2014}']);
+    if out.is_empty() {
+        String::new()
+    } else {
+        format!("{out}{ELLIPSIS}")
+    }
+}
+
+/// The pieces that fit in `width`, best rank first, shown in their own order and
+/// separated by `sep`.
+fn arrange(pieces: Vec<Piece>, width: usize, sep: &str) -> Line<'static> {
+    let mut order: Vec<usize> = (0..pieces.len()).collect();
+    order.sort_by_key(|&i| pieces[i].rank);
+    let mut kept: Vec<Option<String>> = vec![None; pieces.len()];
+    let mut used = 0;
+    for i in order {
+        let p = &pieces[i];
+        if p.text.is_empty() {
+            continue;
+        }
+        let extra = if used == 0 { 0 } else { sep.width() };
+        let room = width.saturating_sub(used + extra);
+        let text = if p.text.width() <= room {
+            p.text.clone()
+        } else if p.cuttable {
+            cut_at_word(&p.text, room)
+        } else {
+            String::new()
+        };
+        if !text.is_empty() {
+            used += extra + text.width();
+            kept[i] = Some(text);
+        }
+    }
+    let mut spans = Vec::new();
+    for (p, text) in pieces.iter().zip(kept) {
+        if let Some(t) = text {
+            if !spans.is_empty() {
+                spans.push(Span::styled(sep.to_string(), Theme::DIM));
+            }
+            spans.push(Span::styled(t, p.style));
+        }
+    }
+    Line::from(spans)
+}
+
+/// The title bar's lines at a width: the briefing's full title (over two lines when it
+/// needs them), then, room permitting, its marking, date and file, and `2 of 4`.
+pub fn title_lines(app: &App, width: u16) -> Vec<Line<'static>> {
+    let width = width as usize;
+    let right = match app.current {
+        Some(c) if app.shows_list() => app
+            .view
+            .briefings
+            .iter()
+            .position(|&b| b == c)
+            .map(|i| format!("{} of {}", i + 1, app.view.briefings.len()))
+            .unwrap_or_else(|| format!("{} briefings", app.view.briefings.len())),
+        _ => String::new(),
+    };
+    let Some(br) = app.briefing() else {
+        return vec![Line::from(vec![
+            Span::styled(" brief ", Theme::KEY),
+            Span::styled(right, Theme::DIM),
+        ])];
+    };
+    let title = br.title.shown();
+    // A marking the title already says (`EXERCISE: ...`) is not said twice.
+    let marking = br
+        .classification
+        .as_ref()
+        .map(|c| c.shown().to_string())
+        .filter(|m| !title.to_lowercase().contains(&m.to_lowercase()));
+    let date = br.date.human();
+    let place = app
+        .current
+        .map(|b| app.library.place(b))
+        .unwrap_or_default();
+    let right_w = if right.is_empty() {
+        0
+    } else {
+        right.width() + 2
+    };
+    // One space in front, one at the end.
+    let room = width.saturating_sub(2 + right_w);
+    if title.width() <= room {
+        let mut pieces = Vec::new();
+        if let Some(m) = &marking {
+            pieces.push(piece(format!(" {m} "), Theme::MARKING, 2));
+        }
+        pieces.push(piece(title.to_string(), Theme::TITLE, 0));
+        pieces.push(piece(date, Theme::DATE, 3));
+        pieces.push(piece(place, Theme::DIM, 1));
+        let mut line = arrange(pieces, room, "  ");
+        line.spans.insert(0, Span::raw(" "));
+        return vec![with_right(line, &right, width)];
+    }
+    // Too long for one line: the title takes two, cut only past that.
+    let lines = wrap(title, width.saturating_sub(2).max(1));
+    let first = lines.first().cloned().unwrap_or_default();
+    let mut second = lines.get(1).cloned().unwrap_or_default();
+    if lines.len() > 2 {
+        second = super::wrap::fit(
+            &Line::from(format!("{second} {}", lines[2..].join(" "))),
+            width.saturating_sub(2),
+        )
+        .spans
+        .iter()
+        .map(|s| s.content.as_ref())
+        .collect();
+    }
+    let line1 = Line::from(vec![Span::raw(" "), Span::styled(first, Theme::TITLE)]);
+    let mut line2 = Line::from(vec![
+        Span::raw(" "),
+        Span::styled(second.clone(), Theme::TITLE),
+    ]);
+    let room2 = width.saturating_sub(2 + right_w + second.width() + 2);
+    let mut rest = Vec::new();
+    if let Some(m) = &marking {
+        rest.push(piece(format!(" {m} "), Theme::MARKING, 0));
+    }
+    rest.push(piece(date, Theme::DATE, 2));
+    rest.push(piece(place, Theme::DIM, 1));
+    let extra = arrange(rest, room2, "  ");
+    if !extra.spans.is_empty() {
+        line2.spans.push(Span::raw("  "));
+        line2.spans.extend(extra.spans);
+    }
+    vec![line1, with_right(line2, &right, width)]
+}
+
+/// `line` with `right` (dim) against the right edge.
+fn with_right(mut line: Line<'static>, right: &str, width: usize) -> Line<'static> {
+    if right.is_empty() {
+        return line;
+    }
+    let used = super::wrap::line_width(&line);
+    let gap = width.saturating_sub(used + right.width() + 1);
+    if gap >= 2 {
+        line.spans.push(Span::raw(" ".repeat(gap)));
+        line.spans.push(Span::styled(right.to_string(), Theme::DIM));
+    }
+    line
+}
+
+pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, Theme::BAR);
+    for (i, line) in title_lines(app, area.width)
+        .iter()
+        .take(area.height as usize)
+        .enumerate()
+    {
+        let line = super::wrap::fit(line, area.width as usize);
+        buf.set_line(area.x, area.y + i as u16, &line, area.width);
+    }
+}
+
+/// The status line's text at a width, without the errors notice.
+pub fn status_line(app: &App, width: usize) -> Line<'static> {
+    if app.search.editing {
+        let query = crate::text::clean_line(&app.search.query).into_owned();
+        let (mine, extra) = match_counter(app);
+        let counter = std::iter::once(mine)
+            .chain(extra)
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        // The end of a long query stays in view, where the typing is.
+        let room = width.saturating_sub(3 + counter.width() + 2).max(8);
+        let shown = if query.width() > room {
+            let skip = query.width() - room + 1;
+            let mut cols = 0;
+            let tail: String = query
+                .chars()
+                .skip_while(|c| {
+                    cols += unicode_width::UnicodeWidthChar::width(*c).unwrap_or(0);
+                    cols <= skip
+                })
+                .collect();
+            format!("{ELLIPSIS}{tail}")
+        } else {
+            query
+        };
+        let mut line = Line::from(vec![
+            Span::styled("/", Theme::KEY),
+            Span::raw(shown),
+            Span::styled("\u{2581}", Theme::KEY),
+        ]);
+        if !counter.is_empty() && line_w(&line) + 2 + counter.width() <= width {
+            line.spans
+                .push(Span::styled(format!("  {counter}"), Theme::DIM));
+        }
+        return line;
+    }
+    let mut pieces = Vec::new();
+    // In a detail: where it stands in the list `J`/`K` go through.
+    if let Some(Overlay::Detail {
+        from: ListOf::Pane(pane),
+        ..
+    }) = &app.overlay
+        && *pane != Pane::Overview
+    {
+        let len = app.pane_len(*pane);
+        let at = app.cursor(*pane) + 1;
+        pieces.push(piece(
+            format!("{at} of {len} in {}", pane.title()),
+            Theme::TITLE,
+            1,
+        ));
+    }
+    if let Some(p) = app.loading {
+        let w = 12usize;
+        let filled = (p.done * w).checked_div(p.total).unwrap_or(0).min(w);
+        pieces.push(piece(
+            format!(
+                "Loading {} / {} {}{}",
+                thousands(p.done),
+                thousands(p.total),
+                "\u{2588}".repeat(filled),
+                "\u{2591}".repeat(w - filled)
+            ),
+            Theme::KEY,
+            1,
+        ));
+    }
+    if let Some(n) = &app.notice {
+        pieces.push(cuttable(n.clone(), Theme::TITLE, 0));
+    }
+    let filtered =
+        !app.actor_filter.is_empty() || !app.tag_filter.is_empty() || app.search.active();
+    if !app.actor_filter.is_empty() {
+        let names: Vec<&str> = app
+            .actor_filter
+            .iter()
+            .filter_map(|&i| app.library.actors.get(i))
+            .map(|a| a.name.as_str())
+            .collect();
+        let label = if names.len() == 1 { "Actor" } else { "Actors" };
+        pieces.push(cuttable(
+            format!("{label}: {}", names.join(", ")),
+            Theme::CHOSEN,
+            2,
+        ));
+    }
+    if !app.tag_filter.is_empty() {
+        let tags: Vec<&str> = app.tag_filter.iter().map(String::as_str).collect();
+        let label = if tags.len() == 1 { "Tag" } else { "Tags" };
+        pieces.push(cuttable(
+            format!("{label}: {}", tags.join(", ")),
+            Theme::CHOSEN,
+            3,
+        ));
+    }
+    if app.search.active() {
+        let query = crate::text::clean_line(&app.search.query).into_owned();
+        let (mine, extra) = match_counter(app);
+        pieces.push(cuttable(format!("/{query} {mine}"), Theme::KEY, 4));
+        for (i, e) in extra.into_iter().enumerate() {
+            pieces.push(piece(e, Theme::DIM, 6 + i as u8));
+        }
+    }
+    if filtered && matches!(app.mode(), Mode::Reader | Mode::Screen | Mode::Picker) {
+        let key = keymap::first_key(Action::ClearFilters, Scope::Browse).unwrap_or_default();
+        pieces.push(piece(format!("{key} clears"), Theme::KEY, 1));
+        // The search and tags narrow only the list; actors narrow every pane.
+        let mut c = counts(app, true);
+        if app.actor_filter.is_empty() {
+            c.truncate(usize::from(app.shows_list()));
+        }
+        for (i, c) in c.into_iter().enumerate() {
+            pieces.push(piece(c, Theme::DIM, 10 + i as u8));
+        }
+    } else if app.notice.is_none()
+        && app.loading.is_none()
+        && matches!(app.mode(), Mode::Reader | Mode::Screen)
+    {
+        for (i, c) in counts(app, false).into_iter().enumerate() {
+            pieces.push(piece(c, Theme::DIM, 10 + i as u8));
+        }
+    }
+    arrange(pieces, width, " \u{00b7} ")
+}
+
+fn line_w(line: &Line) -> usize {
+    super::wrap::line_width(line)
+}
+
+/// What is in view, in compact counts: `1/4 briefings`, `2/6 entries`, `11/23 quotes`
+/// under a filter; `4 briefings, newest first`, `12 actors`, ... otherwise.
+fn counts(app: &App, filtered: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let count = |shown: usize, total: usize, noun: &str| {
+        if filtered && shown != total {
+            format!("{shown}/{total} {noun}")
+        } else {
+            format!("{} {noun}", thousands(total))
+        }
+    };
+    if app.shows_list() {
+        let n = count(
+            app.view.briefings.len(),
+            app.library.briefings.len(),
+            "briefings",
+        );
+        out.push(if filtered {
+            n
+        } else {
+            format!("{n}, {}", app.sort.label())
+        });
+    }
+    if let Some(b) = app.briefing() {
+        if !filtered {
+            out.push(count(b.actors.len(), b.actors.len(), "actors"));
+        }
+        let entries = app
+            .view
+            .timeline
+            .iter()
+            .filter(|r| matches!(r, TimelineRow::Entry(_)))
+            .count();
+        out.push(count(entries, b.timeline.len(), "entries"));
+        out.push(count(app.view.quotes.len(), b.quotes.len(), "quotes"));
+        out.push(count(
+            app.view.implications.len(),
+            b.implications.len(),
+            "implications",
+        ));
+    }
+    out
+}
+
+/// The errors notice, kept in its own slot on the right.
+fn errors_notice(app: &App) -> String {
+    let n = app.library.failed.len();
+    if n == 0 {
+        return String::new();
+    }
+    let key = keymap::first_key(Action::Errors, Scope::Browse).unwrap_or_default();
+    format!(
+        "{n} file{} with errors ({key})",
+        if n == 1 { "" } else { "s" }
+    )
+}
+
+pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
+    buf.set_style(area, Theme::BAR);
+    let errors = errors_notice(app);
+    let ew = if errors.is_empty() {
+        0
+    } else {
+        errors.width() + 2
+    };
+    // The errors notice keeps its slot unless the line would have no room left.
+    let (errors, ew) = if ew + 20 > area.width as usize {
+        (String::new(), 0)
+    } else {
+        (errors, ew)
+    };
+    let room = (area.width as usize).saturating_sub(ew + 2);
+    let line = status_line(app, room);
+    buf.set_line(area.x + 1, area.y, &line, room as u16);
+    if ew > 0 {
+        let x = area.right() - (ew as u16 - 1);
+        buf.set_stringn(x, area.y, &errors, ew, Theme::ERROR);
+    }
+}
+
+/// Where the search stands: `2/5` in the focused pane (or `no match` said in full),
+/// then how many more in the other panes and how many briefings match.
+fn match_counter(app: &App) -> (String, Vec<String>) {
+    if !app.search.active() {
+        return (String::new(), Vec::new());
+    }
+    let total = app.search.matches.len();
+    let mut extra = Vec::new();
+    if app.shows_list() && !app.view.match_counts.is_empty() {
+        let m = app.view.match_counts.len();
+        extra.push(format!("{m} briefing{}", if m == 1 { "" } else { "s" }));
+    }
+    if total == 0 {
+        let none = if app.shows_list() && app.view.match_counts.is_empty() {
+            "no match in any briefing"
+        } else {
+            "no match in this briefing"
+        };
+        return (none.to_string(), extra);
+    }
+    let here = app.matches_in(app.focus);
+    let at = app
+        .search
+        .current
+        .and_then(|c| here.iter().position(|&i| i == c));
+    let mine = match at {
+        Some(k) => format!("{}/{}", k + 1, here.len()),
+        None => format!("{} here", here.len()),
+    };
+    let others = total - here.len();
+    if others > 0 {
+        extra.insert(0, format!("{others} in other panes"));
+    }
+    (mine, extra)
+}
+
+pub fn thousands(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The hint bar: the most useful keys of the current mode, from the key table.
+pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
+    let list: &[(Action, Scope, &str)] = match app.mode() {
+        Mode::Reader => &[
+            (Action::FocusNext, Scope::Reader, "pane"),
+            (Action::Down, Scope::Move, "move"),
+            (Action::Open, Scope::Move, "open"),
+            (Action::Zoom, Scope::Reader, "zoom"),
+            (Action::ActorPicker, Scope::Browse, "actors"),
+            (Action::Search, Scope::Browse, "search"),
+            (Action::NextBriefing, Scope::Reader, "briefing"),
+            (Action::Help, Scope::Global, "help"),
+            (Action::Leave, Scope::Reader, "quit"),
+        ],
+        Mode::Screen => &[
+            (Action::Down, Scope::Move, "move"),
+            (Action::Open, Scope::Move, "go to"),
+            (Action::Help, Scope::Global, "help"),
+            (Action::Back, Scope::Global, "back"),
+        ],
+        Mode::Detail => &[
+            (Action::Down, Scope::Move, "scroll"),
+            (Action::NextItem, Scope::Detail, "next/previous"),
+            (Action::PageDown, Scope::Move, "page"),
+            (Action::Help, Scope::Global, "help"),
+            (Action::Back, Scope::Global, "close"),
+        ],
+        Mode::Help => &[
+            (Action::Down, Scope::Move, "scroll"),
+            (Action::PageDown, Scope::Move, "page"),
+            (Action::Back, Scope::Global, "close"),
+        ],
+        Mode::Picker => &[
+            (Action::Toggle, Scope::Picker, "mark"),
+            (Action::Apply, Scope::Picker, "apply"),
+            (Action::Back, Scope::Picker, "cancel"),
+        ],
+        Mode::Search => &[
+            (Action::Apply, Scope::Search, "search"),
+            (Action::Back, Scope::Search, "cancel"),
+        ],
+    };
+    // Hints that do not fit are left out whole; the last two always stay.
+    let mut pieces: Vec<(String, &str, u8)> = Vec::new();
+    let n = list.len();
+    for (i, (action, scope, label)) in list.iter().enumerate() {
+        if *action == Action::NextBriefing && !app.shows_list() {
+            continue;
+        }
+        let Some(key) = keymap::first_key(*action, *scope) else {
+            continue;
+        };
+        let key = match action {
+            Action::Down => "j/k".to_string(),
+            Action::NextBriefing => "[/]".to_string(),
+            Action::NextItem => "J/K".to_string(),
+            Action::Back if app.mode() != Mode::Picker => "q".to_string(),
+            _ => key,
+        };
+        let rank = if i + 2 >= n { 0 } else { 1 + i as u8 };
+        pieces.push((key, label, rank));
+    }
+    if matches!(app.mode(), Mode::Picker) {
+        pieces.insert(0, (String::new(), "type to narrow", 0));
+    }
+    let width = |h: &(String, &str, u8)| h.0.width() + h.1.width() + 1;
+    let mut order: Vec<usize> = (0..pieces.len()).collect();
+    order.sort_by_key(|&i| pieces[i].2);
+    let mut room = (area.width as usize).saturating_sub(1);
+    let mut keep = vec![false; pieces.len()];
+    for i in order {
+        let w = width(&pieces[i]) + 2;
+        if w <= room {
+            room -= w;
+            keep[i] = true;
+        }
+    }
+    let mut spans = Vec::new();
+    for (h, _) in pieces.iter().zip(&keep).filter(|(_, k)| **k) {
+        if !h.0.is_empty() {
+            spans.push(Span::styled(h.0.clone(), Theme::KEY));
+            spans.push(Span::styled(format!(" {}  ", h.1), Theme::DIM));
+        } else {
+            spans.push(Span::styled(format!("{}  ", h.1), Theme::DIM));
+        }
+    }
+    buf.set_line(
+        area.x + 1,
+        area.y,
+        &Line::from(spans),
+        area.width.saturating_sub(1),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cuts_only_after_a_whole_word() {
+        assert_eq!(cut_at_word("four implications", 12), "four\u{2026}");
+        assert_eq!(cut_at_word("short", 12), "short");
+        assert_eq!(cut_at_word("unbreakable", 5), "");
+        assert_eq!(cut_at_word("a, b, c", 6), "a, b\u{2026}");
+        assert_eq!(cut_at_word("a, b, c", 5), "a\u{2026}");
+    }
+}
