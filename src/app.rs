@@ -169,6 +169,16 @@ struct ScreenBasis {
     query: String,
 }
 
+impl Picker {
+    /// The first listed row that matches the query.
+    pub fn first_match(&self) -> usize {
+        self.shown
+            .iter()
+            .position(|&i| self.why[i].is_some())
+            .unwrap_or(0)
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PickerKind {
     /// Filter by actors.
@@ -189,8 +199,9 @@ pub struct Picker {
     pub choices: Vec<(String, String)>,
     /// Choices that match the query, as indices into `choices`.
     pub shown: Vec<usize>,
-    /// For each choice, what the query matched when not its label (`alias: DPRK`).
-    pub why: Vec<String>,
+    /// For each choice, what the query matched: `""` its label, `alias: DPRK`, or
+    /// `None` when it does not match (a marked row, kept in view).
+    pub why: Vec<Option<String>>,
     pub chosen: BTreeSet<usize>,
     pub cursor: usize,
 }
@@ -747,7 +758,7 @@ impl App {
         let mut picker = Picker {
             kind,
             query: String::new(),
-            why: vec![String::new(); choices.len()],
+            why: vec![None; choices.len()],
             choices,
             shown: Vec::new(),
             chosen: BTreeSet::new(),
@@ -771,7 +782,7 @@ impl App {
             kind: PickerKind::Tags,
             query: String::new(),
             shown: Vec::new(),
-            why: vec![String::new(); choices.len()],
+            why: vec![None; choices.len()],
             choices,
             chosen: BTreeSet::new(),
             cursor: 0,
@@ -781,7 +792,8 @@ impl App {
     }
 
     /// Keeps the choices the query matches: an actor by name, alias or id, a tag by
-    /// its text. Name matches come first, then those by alias or id.
+    /// its text. Marked rows first (always kept), then name matches, then those by
+    /// alias or id.
     fn narrow_picker(&self, p: &mut Picker) {
         let q = p.query.trim().to_lowercase();
         let mut shown = Vec::new();
@@ -794,12 +806,19 @@ impl App {
                     (q.is_empty() || contains_ci(&p.choices[i].0, &q)).then(String::new)
                 }
             };
-            if let Some(why) = why {
+            if why.is_some() || p.chosen.contains(&i) {
+                // A marked row stays in view: Enter never applies a mark one cannot see.
                 p.why[i] = why;
                 shown.push(i);
             }
         }
-        shown.sort_by_cached_key(|&i| (!p.why[i].is_empty(), p.choices[i].0.to_lowercase()));
+        shown.sort_by_cached_key(|&i| {
+            (
+                !p.chosen.contains(&i),
+                p.why[i].as_ref().is_none_or(|w| !w.is_empty()),
+                p.choices[i].0.to_lowercase(),
+            )
+        });
         p.shown = shown;
         p.cursor = p.cursor.min(p.shown.len().saturating_sub(1));
     }
@@ -825,14 +844,16 @@ impl App {
                 }
                 p.cursor = (p.cursor + 1).min(p.shown.len().saturating_sub(1));
             }
+            // The highlight goes to the best match, past the marked rows kept on top.
             Action::Type(c) => {
                 p.query.push(c);
-                p.cursor = 0;
                 self.narrow_picker(&mut p);
+                p.cursor = p.first_match();
             }
             Action::Erase => {
                 p.query.pop();
                 self.narrow_picker(&mut p);
+                p.cursor = p.first_match();
             }
             Action::Apply => {
                 // Enter with nothing marked takes the highlighted one.

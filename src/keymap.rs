@@ -186,8 +186,14 @@ pub static BINDINGS: &[Binding] = &[
     bind(
         &[code(KeyCode::Enter)],
         Action::Open,
-        Move,
-        "open in full / go to",
+        Reader,
+        "open in full",
+    ),
+    bind(
+        &[code(KeyCode::Enter)],
+        Action::Open,
+        Screen,
+        "go to the item in its briefing (a file: its errors)",
     ),
     bind(&[k('f')], Action::ActorPicker, Browse, "filter by actor"),
     bind(&[k('t')], Action::TagPicker, Browse, "filter by tag"),

@@ -478,7 +478,7 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
         Mode::Reader => &[
             (Action::FocusNext, Scope::Reader, "pane"),
             (Action::Down, Scope::Move, "move"),
-            (Action::Open, Scope::Move, "open"),
+            (Action::Open, Scope::Reader, "open"),
             (Action::Zoom, Scope::Reader, "zoom"),
             (Action::ActorPicker, Scope::Browse, "actors"),
             (Action::Search, Scope::Browse, "search"),
@@ -488,7 +488,7 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
         ],
         Mode::Screen => &[
             (Action::Down, Scope::Move, "move"),
-            (Action::Open, Scope::Move, "go to"),
+            (Action::Open, Scope::Screen, "go to"),
             (Action::Help, Scope::Global, "help"),
             (Action::Back, Scope::Global, "back"),
         ],

@@ -57,6 +57,15 @@ impl Widget for &App {
     }
 }
 
+/// Where the overlay in front is drawn on a terminal of this size, if one is open.
+pub fn overlay_area(app: &App, term: Rect) -> Option<Rect> {
+    match &app.overlay {
+        Some(Overlay::Picker(_)) => Some(overlays::picker_area(term)),
+        Some(_) => Some(layout(app, term).body),
+        None => None,
+    }
+}
+
 /// A terminal too small to be useful says so, and how big it needs to be.
 fn render_too_small(area: Rect, buf: &mut Buffer) {
     let msg = [

@@ -112,8 +112,13 @@ pub fn render_help(app: &App, scroll: usize, body: Rect, buf: &mut Buffer) {
     }
 }
 
+/// Where a picker goes on a terminal of this size.
+pub fn picker_area(term: Rect) -> Rect {
+    centered(term, 72, term.height.saturating_sub(4).max(8))
+}
+
 pub fn render_picker(p: &Picker, term: Rect, buf: &mut Buffer) {
-    let area = centered(term, 72, term.height.saturating_sub(4).max(8));
+    let area = picker_area(term);
     super::clear_popup(area, buf);
     let (title, apply) = match p.kind {
         PickerKind::Actors => (" Filter by actor ", " apply  "),
@@ -182,10 +187,13 @@ pub fn render_picker(p: &Picker, term: Rect, buf: &mut Buffer) {
                 if chosen { Theme::CHOSEN } else { Theme::TEXT },
             ));
             // Why a row is listed when its name does not say: the alias or id typed.
-            let why = &p.why[i];
-            if !why.is_empty() {
-                spans.push(Span::styled("  ", Theme::DIM));
-                spans.push(Span::styled(why.clone(), Theme::KEY));
+            match &p.why[i] {
+                Some(why) if !why.is_empty() => {
+                    spans.push(Span::styled("  ", Theme::DIM));
+                    spans.push(Span::styled(why.clone(), Theme::KEY));
+                }
+                Some(_) => {}
+                None => spans.push(Span::styled("  (marked)", Theme::DIM)),
             }
             if !detail.is_empty() {
                 spans.push(Span::styled(format!("  {detail}"), Theme::DIM));
