@@ -164,6 +164,75 @@ fn actor_filter_by_alias() {
     assert!(s.wait_exit().success());
 }
 
+#[test]
+fn q_closes_a_detail_and_quits_only_from_the_panes() {
+    let mut s = start_library(80, 24);
+    s.key(b"5", "focus on Quotes", |scr| {
+        scr.contains("\u{25b6} 5 Quotes")
+    });
+    s.key(ENTER, "a quote in full", |scr| {
+        scr.contains("1 of 6 in Quotes") && scr.contains("q close")
+    });
+    s.key(b"?", "the help for the detail", |scr| {
+        scr.contains("Help: keys for this view")
+    });
+    s.key(b"q", "the help to close back to the quote", |scr| {
+        !scr.contains("Help: keys") && scr.contains("1 of 6 in Quotes")
+    });
+    s.key(b"q", "the quote to close", |scr| {
+        scr.contains("\u{25b6} 5 Quotes") && scr.contains("q quit")
+    });
+    s.key(b"T", "the library timeline", |scr| {
+        scr.contains("Library timeline")
+    });
+    s.key(b"q", "the library timeline to close", |scr| {
+        !scr.contains("Library timeline") && scr.contains("\u{25b6} 5 Quotes")
+    });
+    assert!(s.alive(), "q closed the views without quitting");
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(
+        status.success(),
+        "q in the panes should exit 0, got {status}"
+    );
+    assert_restored(&s.raw());
+}
+
+#[test]
+fn j_and_k_read_one_quote_after_another_in_the_detail() {
+    let mut s = Session::start(&["--actor", "Tom Bossert", "briefings/"], 80, 24);
+    s.wait_for("the filter", |scr| scr.contains("Actor: Tom Bossert"));
+    s.key(b"5", "focus on Quotes", |scr| {
+        scr.contains("\u{25b6} 5 Quotes 11/23")
+    });
+    s.key(ENTER, "the first quote in full", |scr| {
+        scr.contains("1 of 11 in Quotes")
+    });
+    let mut texts = Vec::new();
+    for n in 2..=11 {
+        let scr = s.key(b"J", "the next quote", |scr| {
+            scr.contains(&format!("{n} of 11 in Quotes"))
+        });
+        // Each quote is read whole in the detail: the title row is the view's.
+        assert!(scr.contains("Quote") || scr.contains("Paraphrase"), "{scr}");
+        texts.push(scr);
+    }
+    texts.dedup();
+    assert_eq!(texts.len(), 10, "each J shows another quote");
+    s.key(b"J", "the end of the list said", |scr| {
+        scr.contains("This is the last one") && scr.contains("11 of 11")
+    });
+    s.key(b"K", "the previous quote", |scr| {
+        scr.contains("10 of 11 in Quotes")
+    });
+    s.key(b"q", "back to the panes", |scr| {
+        scr.contains("\u{25b6} 5 Quotes") && !scr.contains("in Quotes")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    assert_restored(&s.raw());
+}
+
 /// A signal asks the reader to stop: it hands the terminal back and exits 128+signal.
 fn stops_on(sig: i32) {
     let mut s = start_library(80, 24);

@@ -404,3 +404,269 @@ fn the_picker_selects_several_actors_across_narrowings() {
     );
     assert!(status(&app).starts_with("Actors: "), "{}", status(&app));
 }
+
+/// Presses a key as the terminal would deliver it: through the key table.
+fn key(app: &mut brief::app::App, code: ratatui::crossterm::event::KeyCode, ctrl: bool) {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    let mods = if ctrl {
+        KeyModifiers::CONTROL
+    } else {
+        KeyModifiers::NONE
+    };
+    if let Some(a) = brief::keymap::action(app.mode(), KeyEvent::new(code, mods)) {
+        app.update(a);
+    }
+}
+
+fn ch(app: &mut brief::app::App, c: char) {
+    key(app, ratatui::crossterm::event::KeyCode::Char(c), false);
+}
+
+fn esc(app: &mut brief::app::App) {
+    key(app, ratatui::crossterm::event::KeyCode::Esc, false);
+}
+
+#[test]
+fn q_closes_each_view_and_quits_only_from_the_panes() {
+    let mut app = bundled();
+    // A detail, the help over it, a full-screen list, a zoomed pane: q steps back.
+    ch(&mut app, '5');
+    key(&mut app, ratatui::crossterm::event::KeyCode::Enter, false);
+    assert_eq!(app.mode(), Mode::Detail);
+    ch(&mut app, '?');
+    assert_eq!(app.mode(), Mode::Help);
+    ch(&mut app, 'q');
+    assert_eq!(
+        app.mode(),
+        Mode::Detail,
+        "q closes the help back to the detail"
+    );
+    ch(&mut app, 'q');
+    assert_eq!(app.mode(), Mode::Reader);
+    ch(&mut app, 'T');
+    assert_eq!(app.mode(), Mode::Screen);
+    ch(&mut app, 'q');
+    assert_eq!(app.mode(), Mode::Reader);
+    ch(&mut app, 'z');
+    assert!(app.zoomed);
+    ch(&mut app, 'q');
+    assert!(!app.zoomed && !app.quit, "q leaves the zoomed pane first");
+    // In a picker q is a letter.
+    ch(&mut app, 'f');
+    ch(&mut app, 'q');
+    match &app.overlay {
+        Some(Overlay::Picker(p)) => assert_eq!(p.query, "q"),
+        other => panic!("the picker closed: {other:?}"),
+    }
+    esc(&mut app);
+    assert!(!app.quit);
+    ch(&mut app, 'q');
+    assert!(app.quit, "q quits from the panes");
+
+    // Ctrl-c quits from anywhere, a picker and a detail included.
+    for open in ['f', '?', 'T'] {
+        let mut app = bundled();
+        ch(&mut app, open);
+        key(
+            &mut app,
+            ratatui::crossterm::event::KeyCode::Char('c'),
+            true,
+        );
+        assert!(app.quit, "Ctrl-c after {open}");
+    }
+}
+
+#[test]
+fn esc_never_clears_a_filter_and_f_clears_them_all() {
+    let mut app = bundled();
+    app.select_actors_by_name(&["Tom Bossert".into()]);
+    app.update(Action::TagPicker);
+    type_text(&mut app, "cyber");
+    app.update(Action::Apply);
+    app.update(Action::Search);
+    type_text(&mut app, "attribution");
+    app.update(Action::Apply);
+    for _ in 0..3 {
+        esc(&mut app);
+    }
+    assert_eq!(app.actor_filter.len(), 1);
+    assert_eq!(app.tag_filter.len(), 1);
+    assert!(app.search.active());
+    assert!(app.notice.as_deref().unwrap_or("").contains("F clears"));
+    ch(&mut app, 'F');
+    assert!(app.actor_filter.is_empty() && app.tag_filter.is_empty());
+    assert!(!app.search.active());
+    assert_eq!(app.view.briefings.len(), 4);
+}
+
+fn picker(app: &brief::app::App) -> &brief::app::Picker {
+    match &app.overlay {
+        Some(Overlay::Picker(p)) => p,
+        other => panic!("no picker: {other:?}"),
+    }
+}
+
+#[test]
+fn the_picker_types_spaces_marks_with_tab_and_applies_the_highlighted_row() {
+    let mut app = bundled();
+    ch(&mut app, 'f');
+    for c in "united s".chars() {
+        ch(&mut app, c);
+    }
+    let p = picker(&app);
+    assert_eq!(p.query, "united s");
+    assert!(p.chosen.is_empty(), "Space typed, marked nothing");
+    assert_eq!(p.choices[p.shown[p.cursor]].0, "United States");
+    key(&mut app, ratatui::crossterm::event::KeyCode::Enter, false);
+    let names: Vec<&str> = app
+        .actor_filter
+        .iter()
+        .map(|&i| app.library.actors[i].name.as_str())
+        .collect();
+    assert_eq!(names, ["United States"]);
+
+    // Tab marks; Enter applies the marked rows, not the highlighted one.
+    ch(&mut app, 'f');
+    assert!(picker(&app).chosen.is_empty(), "a picker starts unmarked");
+    for c in "tom b".chars() {
+        ch(&mut app, c);
+    }
+    key(&mut app, ratatui::crossterm::event::KeyCode::Tab, false);
+    for _ in 0..5 {
+        key(
+            &mut app,
+            ratatui::crossterm::event::KeyCode::Backspace,
+            false,
+        );
+    }
+    for c in "manfra".chars() {
+        ch(&mut app, c);
+    }
+    key(&mut app, ratatui::crossterm::event::KeyCode::Tab, false);
+    for c in " x".chars() {
+        ch(&mut app, c);
+    }
+    let p = picker(&app);
+    assert_eq!(p.chosen.len(), 2);
+    assert_eq!(p.shown.len(), 2, "both marks stay in view");
+    key(&mut app, ratatui::crossterm::event::KeyCode::Enter, false);
+    let mut names: Vec<&str> = app
+        .actor_filter
+        .iter()
+        .map(|&i| app.library.actors[i].name.as_str())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["Jeanette Manfra", "Tom Bossert"]);
+}
+
+#[test]
+fn the_picker_finds_an_actor_by_alias_or_id_and_says_which() {
+    let mut app = bundled();
+    for (typed, name, why) in [
+        ("dprk", "North Korea", "alias: DPRK"),
+        (
+            "cs-and-c",
+            "Office of Cybersecurity and Communications",
+            "id: cs-and-c",
+        ),
+        ("tg 4471", "Rust Marten", "alias: TG-4471"),
+        ("bossert", "Tom Bossert", ""),
+    ] {
+        app.update(Action::ActorPicker);
+        type_text(&mut app, typed);
+        let p = picker(&app);
+        let i = p.shown[p.cursor];
+        assert_eq!(p.choices[i].0, name, "{typed}");
+        assert_eq!(p.why[i].as_deref(), Some(why), "{typed}");
+        app.update(Action::Back);
+    }
+    // The tag picker types spaces too.
+    app.update(Action::TagPicker);
+    type_text(&mut app, "critical inf");
+    let p = picker(&app);
+    assert_eq!(p.choices[p.shown[p.cursor]].0, "critical infrastructure");
+}
+
+#[test]
+fn a_opens_the_dossier_of_the_actor_in_view() {
+    let mut app = wannacry();
+    // The one actor filtered to, wherever the Actors pane's cursor was left.
+    app.update(Action::Focus(2));
+    app.update(Action::Last);
+    app.select_actors_by_name(&["Jeanette Manfra".into()]);
+    app.update(Action::Dossier);
+    let manfra = *app.actor_filter.iter().next().unwrap();
+    assert_eq!(
+        app.screen.as_ref().map(|s| s.kind),
+        Some(ScreenKind::Dossier(manfra))
+    );
+    app.update(Action::Back);
+    app.update(Action::ClearFilters);
+    // No filter: the highlighted actor of the focused Actors pane.
+    app.update(Action::First);
+    app.update(Action::Dossier);
+    let first = app.library.actor_at(app.current.unwrap(), 0).unwrap();
+    assert_eq!(
+        app.screen.as_ref().map(|s| s.kind),
+        Some(ScreenKind::Dossier(first))
+    );
+    app.update(Action::Back);
+    // Nothing to go by: a picker to choose, whose Enter opens the dossier.
+    app.update(Action::Focus(3));
+    app.update(Action::Dossier);
+    assert_eq!(picker(&app).kind, brief::app::PickerKind::Dossier);
+    type_text(&mut app, "lazarus");
+    app.update(Action::Apply);
+    let kind = app.screen.as_ref().map(|s| s.kind);
+    let Some(ScreenKind::Dossier(ix)) = kind else {
+        panic!("no dossier: {kind:?}")
+    };
+    assert_eq!(app.library.actors[ix].name, "Lazarus Group");
+}
+
+#[test]
+fn j_and_k_page_through_the_list_a_detail_came_from() {
+    let mut app = wannacry();
+    app.select_actors_by_name(&["Tom Bossert".into()]);
+    app.update(Action::Focus(4));
+    app.update(Action::Open);
+    let b = app.current.unwrap();
+    let mut seen = Vec::new();
+    loop {
+        match &app.overlay {
+            Some(Overlay::Detail { item, .. }) => seen.push(*item),
+            other => panic!("the detail closed: {other:?}"),
+        }
+        let before = seen.len();
+        app.update(Action::NextItem);
+        if matches!(&app.overlay, Some(Overlay::Detail { item, .. }) if Some(item) == seen.last()) {
+            assert_eq!(before, app.view.quotes.len());
+            break;
+        }
+    }
+    let all: Vec<Item> = app.view.quotes.iter().map(|&i| Item::Quote(b, i)).collect();
+    assert_eq!(seen, all, "J goes through every quote in the pane's order");
+    assert!(app.notice.as_deref().unwrap_or("").contains("last"));
+    app.update(Action::PrevItem);
+    app.update(Action::Back);
+    assert_eq!(
+        app.cursor(Pane::Quotes),
+        all.len() - 2,
+        "closing returns to the last quote read"
+    );
+}
+
+#[test]
+fn help_closes_back_to_exactly_where_it_was_opened() {
+    let mut app = wannacry();
+    app.update(Action::Focus(4));
+    app.update(Action::Down);
+    app.update(Action::Open);
+    press(&mut app, &[Action::Down, Action::Down]);
+    let before = format!("{:?}", app.overlay);
+    app.update(Action::Help);
+    assert_eq!(app.mode(), Mode::Help);
+    app.update(Action::Down);
+    app.update(Action::Back);
+    assert_eq!(format!("{:?}", app.overlay), before);
+}

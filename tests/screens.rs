@@ -601,3 +601,58 @@ fn every_status_line_at_80_columns_ends_on_a_whole_word() {
     }
     assert!(checked > cases.len() * 2, "{checked} pieces checked");
 }
+
+/// The rows of text inside the detail's border.
+fn detail_rows(t: &ratatui::Terminal<ratatui::backend::TestBackend>) -> Vec<String> {
+    let text = screen_text(t);
+    let lines: Vec<&str> = text.lines().collect();
+    let top = lines.iter().position(|l| l.starts_with('┏')).unwrap();
+    let bottom = lines.iter().position(|l| l.starts_with('┗')).unwrap();
+    lines[top + 1..bottom]
+        .iter()
+        .map(|l| l.trim_matches(|c| c == '┃' || c == ' ').to_string())
+        .collect()
+}
+
+#[test]
+fn page_down_keeps_one_line_and_g_puts_the_last_line_at_the_bottom() {
+    for (w, h) in SIZES {
+        let mut app = wannacry();
+        app.update(Action::Focus(1));
+        app.update(Action::Open);
+        let before = detail_rows(&draw(&mut app, w, h));
+        app.update(Action::PageDown);
+        let after = detail_rows(&draw(&mut app, w, h));
+        assert_eq!(
+            after.first(),
+            before.last(),
+            "a page keeps the last line in view at {w}x{h}"
+        );
+        assert_ne!(after[1], before[1]);
+        app.update(Action::PageUp);
+        assert_eq!(detail_rows(&draw(&mut app, w, h)), before);
+
+        app.update(Action::Last);
+        let t = draw(&mut app, w, h);
+        let rows = detail_rows(&t);
+        let text = screen_text(&t);
+        // The last line of the briefing, a source, is on the bottom row.
+        assert!(rows.last().is_some_and(|l| !l.is_empty()), "{text}");
+        let n = rows.len();
+        let total = brief::ui::detail_line_count(
+            &app,
+            app.item_at_cursor(brief::app::Pane::Overview).unwrap(),
+            w,
+        );
+        assert!(
+            text.contains(&format!("{}-{total} of {total}", total - n + 1)),
+            "{text}"
+        );
+        // Down at the end does not scroll the text up further, and one Up moves it.
+        app.update(Action::Down);
+        assert_eq!(detail_rows(&draw(&mut app, w, h)), rows);
+        app.update(Action::Up);
+        let up = detail_rows(&draw(&mut app, w, h));
+        assert_eq!(up[1..], rows[..n - 1], "one line up from the end");
+    }
+}
