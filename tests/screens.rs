@@ -656,3 +656,33 @@ fn page_down_keeps_one_line_and_g_puts_the_last_line_at_the_bottom() {
         assert_eq!(up[1..], rows[..n - 1], "one line up from the end");
     }
 }
+
+/// A row the search counts shows why: a match in a field the row leaves out (here a
+/// timeline entry's detail) ends the row, highlighted.
+#[test]
+fn a_match_outside_the_row_is_shown_as_a_snippet() {
+    let mut app = wannacry();
+    app.update(Action::Search);
+    type_text(&mut app, "swift and");
+    app.update(Action::Apply);
+    assert_eq!(app.focus, brief::app::Pane::Timeline);
+    let t = draw(&mut app, 80, 24);
+    let l = brief::ui::layout(&app, ratatui::layout::Rect::new(0, 0, 80, 24));
+    let (_, r) = l
+        .panes
+        .iter()
+        .find(|(p, _)| *p == brief::app::Pane::Timeline)
+        .unwrap();
+    let buf = t.backend().buffer();
+    let lit = (r.top()..r.bottom())
+        .flat_map(|y| (r.left()..r.right()).map(move |x| (x, y)))
+        .filter(|&(x, y)| {
+            buf[(x, y)].bg == ratatui::style::Color::Yellow
+                && buf[(x, y)]
+                    .modifier
+                    .contains(ratatui::style::Modifier::UNDERLINED)
+        })
+        .count();
+    assert_eq!(lit, "swift and".len(), "{}", screen_text(&t));
+    assert!(screen_text(&t).contains("swift and"), "{}", screen_text(&t));
+}

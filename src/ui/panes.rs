@@ -200,6 +200,10 @@ pub fn rows<'a>(
                         Theme::DIM,
                     ));
                 }
+                let mut hidden: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
+                hidden.push(&a.id);
+                hidden.extend(a.description.as_ref().map(|t| t.shown()));
+                hidden_match(&mut spans, &hidden, &q);
                 vec![fit_showing_match(&Line::from(spans), width, 1)]
             })
             .collect(),
@@ -359,6 +363,13 @@ pub fn timeline_line<'a>(
                 Span::styled("\u{25c6} EVENT ", Theme::EVENT),
             ];
             spans.extend(highlight(br.event.title.shown(), q, Theme::EVENT));
+            let e = &br.event;
+            let hidden: Vec<&str> = [&e.location, &e.description]
+                .into_iter()
+                .flatten()
+                .map(|t| t.shown())
+                .collect();
+            hidden_match(&mut spans, &hidden, q);
             Line::from(spans)
         }
         TimelineRow::Entry(i) => {
@@ -367,12 +378,12 @@ pub fn timeline_line<'a>(
             spans.extend(highlight(e.title.shown(), q, Theme::TEXT));
             if !e.actors.is_empty() {
                 let names: Vec<String> = e.actors.iter().map(|id| br.actor_name(id)).collect();
-                spans.push(Span::styled(
-                    format!(" \u{2014} {}", names.join(", ")),
-                    Theme::ACTOR,
-                ));
+                spans.push(Span::styled(" \u{2014} ", Theme::ACTOR));
+                spans.extend(highlight_owned(&names.join(", "), q, Theme::ACTOR));
             }
             spans.extend(confidence_span(e.confidence));
+            let hidden: Vec<&str> = e.detail.iter().map(|t| t.shown()).collect();
+            hidden_match(&mut spans, &hidden, q);
             if let Some(t) = briefing {
                 spans.push(Span::styled(format!("  \u{00b7} {t}"), Theme::DIM));
             }
@@ -380,6 +391,59 @@ pub fn timeline_line<'a>(
         }
     };
     fit_showing_match(&line, width, 1)
+}
+
+/// Spans of `text`, owned, with the search highlighted.
+fn highlight_owned(text: &str, q: &str, style: Style) -> Vec<Span<'static>> {
+    highlight(text, q, style)
+        .into_iter()
+        .map(|s| Span::styled(s.content.into_owned(), s.style))
+        .collect()
+}
+
+/// When the search matches an item only in what its row does not show (an entry's
+/// detail, an actor's alias), the words around the match end the row, so every row the
+/// search counts shows why.
+fn hidden_match(spans: &mut Vec<Span>, hidden: &[&str], q: &str) {
+    if q.is_empty() || spans.iter().any(|s| Theme::is_match(s.style)) {
+        return;
+    }
+    for text in hidden {
+        let Some(&(start, end)) = crate::library::find_ci(text, q).first() else {
+            continue;
+        };
+        // A few words either side, cut at spaces.
+        let from = text[..start]
+            .char_indices()
+            .rev()
+            .take(30)
+            .last()
+            .map_or(start, |(i, _)| i);
+        let from = match text[from..start].find(' ') {
+            Some(sp) if from > 0 => from + sp + 1,
+            _ => from,
+        };
+        let to = text[end..]
+            .char_indices()
+            .nth(40)
+            .map_or(text.len(), |(i, _)| end + i);
+        let to = match text[end..to].rfind(' ') {
+            Some(sp) if to < text.len() => end + sp,
+            _ => to,
+        };
+        let mut snippet = String::new();
+        if from > 0 {
+            snippet.push_str(ELLIPSIS);
+        }
+        snippet.push_str(&text[from..to]);
+        if to < text.len() {
+            snippet.push_str(ELLIPSIS);
+        }
+        let snippet = snippet.replace('\n', " ");
+        spans.push(Span::styled(" \u{00b7} ", Theme::DIM));
+        spans.extend(highlight_owned(&snippet, q, Theme::DIM));
+        return;
+    }
 }
 
 /// Who said it: the speaker's name (the role is in the detail), when and where.
@@ -431,6 +495,11 @@ pub fn quote_lines<'a>(
         s.push(Span::styled("\u{201d}", Theme::QUOTE));
         s
     };
+    let mut body = body;
+    if !head.iter().any(|s| Theme::is_match(s.style)) {
+        let rest = quote.text.shown().split_once('\n').map(|(_, r)| r);
+        hidden_match(&mut body, &rest.into_iter().collect::<Vec<_>>(), q);
+    }
     vec![
         fit_showing_match(&Line::from(head), width, 0),
         fit_showing_match(&Line::from(body), width, 1),
@@ -541,11 +610,11 @@ pub fn implication_line<'a>(
     spans.extend(confidence_span(m.confidence));
     if !m.actors.is_empty() {
         let names: Vec<String> = m.actors.iter().map(|id| br.actor_name(id)).collect();
-        spans.push(Span::styled(
-            format!(" \u{2014} {}", names.join(", ")),
-            Theme::ACTOR,
-        ));
+        spans.push(Span::styled(" \u{2014} ", Theme::ACTOR));
+        spans.extend(highlight_owned(&names.join(", "), q, Theme::ACTOR));
     }
+    let hidden: Vec<&str> = m.detail.iter().map(|t| t.shown()).collect();
+    hidden_match(&mut spans, &hidden, q);
     if let Some(t) = briefing_title {
         spans.push(Span::styled(format!("  \u{00b7} {t}"), Theme::DIM));
     }
