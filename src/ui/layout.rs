@@ -52,7 +52,7 @@ pub fn layout(app: &App, area: Rect) -> Layout {
         // Wide: list and actors on the left, overview on top, timeline and quotes side
         // by side, implications below; the focused pane takes the larger share.
         let lw = if focus_left {
-            body.width / 2
+            body.width.div_ceil(3) * 2
         } else {
             (body.width * 28 / 100).clamp(30, 48)
         };
