@@ -686,3 +686,65 @@ fn a_match_outside_the_row_is_shown_as_a_snippet() {
     assert_eq!(lit, "swift and".len(), "{}", screen_text(&t));
     assert!(screen_text(&t).contains("swift and"), "{}", screen_text(&t));
 }
+
+/// At 80x24 a focused Briefings, Timeline or Quotes pane has two thirds of the width or
+/// of the height.
+#[test]
+fn the_focused_pane_gets_the_room() {
+    let mut app = bundled();
+    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    for focus in [0, 3, 4] {
+        app.update(Action::Focus(focus));
+        draw(&mut app, 80, 24);
+        let l = brief::ui::layout(&app, area);
+        let (pane, r) = l.panes.iter().find(|(p, _)| *p == app.focus).unwrap();
+        assert!(
+            r.width * 3 >= area.width * 2 || r.height * 3 >= l.body.height * 2,
+            "{pane:?} is {}x{} of {}x{}",
+            r.width,
+            r.height,
+            area.width,
+            l.body.height
+        );
+    }
+}
+
+/// The help for any view fits in two pages at 80x24, even under a two-line title.
+#[test]
+fn help_fits_in_two_pages_at_80x24() {
+    let mut app = bundled();
+    // The longest title takes two lines of the title bar.
+    while app.briefing().is_some_and(|b| b.title.shown().len() <= 78) {
+        app.update(Action::Down);
+    }
+    draw(&mut app, 80, 24);
+    assert_eq!(
+        brief::ui::layout(&app, ratatui::layout::Rect::new(0, 0, 80, 24))
+            .title
+            .height,
+        2
+    );
+    for open in [
+        vec![],
+        vec![Action::Focus(4), Action::Open],
+        vec![Action::LibraryTimeline],
+        vec![Action::Errors],
+    ] {
+        for a in &open {
+            app.update(*a);
+        }
+        app.update(Action::Help);
+        draw(&mut app, 80, 24);
+        let lines = brief::ui::help_line_count(&app);
+        let page = brief::ui::detail_height(&app);
+        assert!(
+            lines <= 2 * page,
+            "{} lines of help, pages of {page}, after {open:?}",
+            lines
+        );
+        app.update(Action::Back);
+        for _ in &open {
+            app.update(Action::Back);
+        }
+    }
+}
