@@ -47,6 +47,8 @@ pub enum Scope {
     Picker,
     /// Typing a search.
     Search,
+    /// Asked whether to open a web address: any key not bound here cancels.
+    Confirm,
 }
 
 pub struct Binding {
@@ -213,6 +215,30 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(&[k('E')], Action::Errors, Browse, "files with errors"),
     bind(
+        &[k('y')],
+        Action::Copy,
+        Global,
+        "copy the item, cited (y) or whole (Y)",
+    ),
+    bind(
+        &[k('Y')],
+        Action::CopyText,
+        Global,
+        "copy the item, cited (y) or whole (Y)",
+    ),
+    bind(
+        &[k('o')],
+        Action::OpenSource,
+        Global,
+        "open the item's source (asks first)",
+    ),
+    bind(
+        &[k('e')],
+        Action::Export,
+        Global,
+        "export the screen to Markdown",
+    ),
+    bind(
         &[code(KeyCode::Down), ctrl('n')],
         Action::Down,
         Picker,
@@ -245,6 +271,19 @@ pub static BINDINGS: &[Binding] = &[
     bind(&[ctrl('c')], Action::Quit, Search, "quit"),
     bind(&[ctrl('z')], Action::Suspend, Picker, "suspend"),
     bind(&[ctrl('z')], Action::Suspend, Search, "suspend"),
+    bind(
+        &[k('y'), code(KeyCode::Enter)],
+        Action::Apply,
+        Confirm,
+        "open the address shown",
+    ),
+    bind(
+        &[code(KeyCode::Esc), k('n')],
+        Action::Back,
+        Confirm,
+        "cancel (so does any other key)",
+    ),
+    bind(&[ctrl('c')], Action::Quit, Confirm, "quit"),
 ];
 
 /// Scopes that apply in a mode, most specific first.
@@ -256,6 +295,7 @@ pub fn scopes(mode: Mode) -> &'static [Scope] {
         Mode::Help => &[Move, Global],
         Mode::Picker => &[Picker],
         Mode::Search => &[Search],
+        Mode::Confirm => &[Confirm],
     }
 }
 
@@ -278,6 +318,8 @@ pub fn action(mode: Mode, ev: KeyEvent) -> Option<Action> {
     }
     match (mode, ev.code) {
         (Mode::Picker | Mode::Search, KeyCode::Char(c)) if !ctrl_held => Some(Action::Type(c)),
+        // One key answers: anything but yes is no.
+        (Mode::Confirm, _) => Some(Action::Back),
         _ => None,
     }
 }

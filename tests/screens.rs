@@ -99,9 +99,29 @@ fn focused_quotes_read_in_full() {
         app.update(Action::Focus(4));
         let t = draw(&mut app, w, h);
         let text = screen_text(&t);
+        let quotes = brief::ui::layout(&app, ratatui::layout::Rect::new(0, 0, w, h))
+            .panes
+            .into_iter()
+            .find(|(p, _)| *p == brief::app::Pane::Quotes)
+            .unwrap()
+            .1;
+        let inside: String = text
+            .lines()
+            .skip(quotes.y as usize)
+            .take(quotes.height as usize)
+            .map(|l| {
+                let cells: Vec<char> = l.chars().collect();
+                let end = (quotes.right() as usize).min(cells.len());
+                cells[(quotes.x as usize).min(end)..end]
+                    .iter()
+                    .collect::<String>()
+                    + "\n"
+            })
+            .collect();
         // The first quote's words, all of them, and the speaker by name only.
-        assert!(text.contains("cyberattack to North Korea”"), "{text}");
-        assert!(!text.contains("homeland security advisor"), "{text}");
+        assert!(inside.contains("cyberattack to North Korea”"), "{inside}");
+        assert!(inside.contains("Tom Bossert"), "{inside}");
+        assert!(!inside.contains("homeland security advisor"), "{inside}");
         insta::assert_snapshot!(format!("quotes_focused_{w}x{h}"), t.backend());
     }
 }

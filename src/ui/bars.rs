@@ -40,8 +40,12 @@ fn cuttable(text: impl Into<String>, style: Style, rank: u8) -> Piece {
     }
 }
 
+/// A run of letters longer than this is no word a reader reads whole (a web address,
+/// a file path): it may be cut inside, where a word never is.
+const LONGEST_WORD: usize = 24;
+
 /// `text` cut after its last whole word that fits in `width` with `…`; empty when
-/// not even one word fits.
+/// not even one word fits. A web address or path is cut inside instead of left out.
 pub fn cut_at_word(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
@@ -49,7 +53,16 @@ pub fn cut_at_word(text: &str, width: usize) -> String {
     let mut out = String::new();
     for word in text.split(' ') {
         let sep = usize::from(!out.is_empty());
-        if out.width() + sep + word.width() + ELLIPSIS.width() > width {
+        let room = width.saturating_sub(out.width() + sep + ELLIPSIS.width());
+        if word.width() > room {
+            if word.width() > LONGEST_WORD && room >= 8 {
+                let cut = super::wrap::fit(&Line::from(word), room + 1);
+                let part: String = cut.spans.iter().map(|s| s.content.as_ref()).collect();
+                if sep == 1 {
+                    out.push(' ');
+                }
+                out.push_str(part.trim_end_matches(ELLIPSIS));
+            }
             break;
         }
         if sep == 1 {
@@ -483,6 +496,7 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
             (Action::ActorPicker, Scope::Browse, "actors"),
             (Action::Search, Scope::Browse, "search"),
             (Action::NextBriefing, Scope::Reader, "briefing"),
+            (Action::Copy, Scope::Global, "cite"),
             (Action::Help, Scope::Global, "help"),
             (Action::Leave, Scope::Reader, "quit"),
         ],
@@ -513,6 +527,10 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
             (Action::Apply, Scope::Search, "search"),
             (Action::Back, Scope::Search, "cancel"),
         ],
+        Mode::Confirm => &[
+            (Action::Apply, Scope::Confirm, "open"),
+            (Action::Back, Scope::Confirm, "cancel"),
+        ],
     };
     // Hints that do not fit are left out whole; the last two always stay.
     let mut pieces: Vec<(String, &str, u8)> = Vec::new();
@@ -528,7 +546,7 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
             Action::Down => "j/k".to_string(),
             Action::NextBriefing => "[/]".to_string(),
             Action::NextItem => "J/K".to_string(),
-            Action::Back if app.mode() != Mode::Picker => "q".to_string(),
+            Action::Back if !matches!(app.mode(), Mode::Picker | Mode::Confirm) => "q".to_string(),
             _ => key,
         };
         let rank = if i + 2 >= n { 0 } else { 1 + i as u8 };
@@ -575,6 +593,12 @@ mod tests {
         assert_eq!(cut_at_word("four implications", 12), "four\u{2026}");
         assert_eq!(cut_at_word("short", 12), "short");
         assert_eq!(cut_at_word("unbreakable", 5), "");
+        // An address is no word: it is cut inside rather than left out.
+        let url = "Opened https://example.org/a/very/long/path/to/a/page";
+        assert_eq!(
+            cut_at_word(url, 30),
+            "Opened https://example.org/a/\u{2026}"
+        );
         assert_eq!(cut_at_word("a, b, c", 6), "a, b\u{2026}");
         assert_eq!(cut_at_word("a, b, c", 5), "a\u{2026}");
     }

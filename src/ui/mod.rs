@@ -18,7 +18,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Widget};
 pub use bars::{cut_at_word, status_line, title_lines};
 pub use detail::{detail_height, detail_line_count};
 pub use layout::{Layout, MIN_HEIGHT, MIN_WIDTH, layout};
-pub use overlays::help_line_count;
+pub use overlays::{confirm_fits, help_line_count};
 pub use panes::{overview_line_count, row_heights};
 pub use wrap::{fit, line_width, wrap};
 
@@ -52,6 +52,7 @@ impl Widget for &App {
             }
             Some(Overlay::Help { scroll, .. }) => overlays::render_help(self, *scroll, l.body, buf),
             Some(Overlay::Picker(p)) => overlays::render_picker(p, area, buf),
+            Some(Overlay::Confirm(url)) => overlays::render_confirm(url, area, buf),
             None => {}
         }
     }
