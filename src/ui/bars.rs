@@ -401,17 +401,22 @@ fn counts(app: &App, filtered: bool) -> Vec<String> {
     out
 }
 
-/// The errors notice, kept in its own slot on the right.
+/// The errors notice, kept in its own slot on the right: files that could not be read
+/// and warnings about those that could.
 fn errors_notice(app: &App) -> String {
-    let n = app.library.failed.len();
-    if n == 0 {
-        return String::new();
-    }
+    let (n, w) = (app.library.failed.len(), app.library.warning_count());
     let key = keymap::first_key(Action::Errors, Scope::Browse).unwrap_or_default();
-    format!(
-        "{n} file{} with errors ({key})",
-        if n == 1 { "" } else { "s" }
-    )
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    match (n, w) {
+        (0, 0) => String::new(),
+        (n, 0) => format!("{n} file{} with errors ({key})", plural(n)),
+        (0, w) => format!("{w} warning{} ({key})", plural(w)),
+        (n, w) => format!(
+            "{n} file{} with errors, {w} warning{} ({key})",
+            plural(n),
+            plural(w)
+        ),
+    }
 }
 
 pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {

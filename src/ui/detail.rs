@@ -8,6 +8,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
+use std::borrow::Cow;
+
+use super::Passage;
 use super::theme::Theme;
 use crate::app::{App, Item};
 use crate::model::{Briefing, Source};
@@ -36,7 +39,7 @@ fn text_area_for(app: &App, term: Rect) -> Rect {
 /// Lines the item takes in full at the terminal's size.
 pub fn detail_line_count(app: &App, item: Item, term_width: u16) -> usize {
     let area = text_area_for(app, Rect::new(0, 0, term_width, app.size.1));
-    lines(app, item, area.width as usize).1.len()
+    super::blocks_height(&passages(app, item).1, area.width as usize)
 }
 
 /// Lines of the item in view at once at the terminal's size.
@@ -47,16 +50,13 @@ pub fn detail_height(app: &App) -> usize {
 pub fn render(app: &App, item: Item, scroll: usize, body: Rect, buf: &mut Buffer) {
     Clear.render(body, buf);
     let text = text_area(body);
-    let (title, lines) = lines(app, item, text.width as usize);
+    let width = text.width as usize;
+    let (title, doc) = passages(app, item);
+    let total = super::blocks_height(&doc, width);
     let inner_h = text.height as usize;
-    let top = scroll.min(lines.len().saturating_sub(inner_h));
-    let more = if lines.len() > inner_h {
-        format!(
-            " {}-{} of {} ",
-            top + 1,
-            (top + inner_h).min(lines.len()),
-            lines.len()
-        )
+    let top = scroll.min(total.saturating_sub(inner_h));
+    let more = if total > inner_h {
+        format!(" {}-{} of {} ", top + 1, (top + inner_h).min(total), total)
     } else {
         String::new()
     };
@@ -66,35 +66,35 @@ pub fn render(app: &App, item: Item, scroll: usize, body: Rect, buf: &mut Buffer
         .title(Line::from(Span::styled(format!(" {title} "), Theme::FOCUS)))
         .title_bottom(Line::from(Span::styled(more, Theme::DIM)).right_aligned());
     block.render(body, buf);
-    for (i, line) in lines.iter().skip(top).take(inner_h).enumerate() {
+    // Only the lines in view are built.
+    let q = app.search.query.to_lowercase();
+    let lines = super::block_lines(&doc, width, &q, top, inner_h);
+    for (i, line) in lines.iter().enumerate() {
         buf.set_line(text.x, text.y + i as u16, line, text.width);
     }
 }
 
-/// Builds the detail's lines, wrapped to `width`.
-struct Doc<'q> {
-    out: Vec<Line<'static>>,
-    width: usize,
-    query: &'q str,
+/// Builds the detail as passages, wrapped when drawn.
+struct Doc<'a> {
+    out: Vec<Passage<'a>>,
 }
 
-impl Doc<'_> {
-    fn para(&mut self, label: &str, text: &str, style: Style) {
-        let lines = super::labelled(label, text, self.width, self.query, style);
-        self.out.extend(lines);
+impl<'a> Doc<'a> {
+    fn para(&mut self, label: &'static str, text: impl Into<Cow<'a, str>>, style: Style) {
+        self.out.push(Passage::para(label, text, style));
     }
-    fn field(&mut self, label: &str, text: Option<&str>) {
+    fn field(&mut self, label: &'static str, text: Option<impl Into<Cow<'a, str>>>) {
         if let Some(t) = text {
             self.para(label, t, Theme::TEXT);
         }
     }
     fn blank(&mut self) {
-        self.out.push(Line::default());
+        self.out.push(Passage::Line(Line::default()));
     }
-    fn heading(&mut self, text: &str) {
+    fn heading(&mut self, text: String) {
         self.blank();
         self.out
-            .push(Line::from(Span::styled(text.to_string(), Theme::LABEL)));
+            .push(Passage::Line(Line::from(Span::styled(text, Theme::LABEL))));
     }
 }
 
@@ -123,7 +123,7 @@ fn source_line(br: &Briefing, id: &str) -> String {
 /// Everything a briefing file says, in reading order: what it is and where it came
 /// from, the event, who is involved, what happened, what was said, what it means, and
 /// the sources it rests on.
-fn briefing_in_full(d: &mut Doc, app: &App, b: usize) {
+fn briefing_in_full<'a>(d: &mut Doc<'a>, app: &'a App, b: usize) {
     let lib = &app.library;
     let br = &lib.briefings[b];
     let names = |ids: &[String]| {
@@ -134,26 +134,26 @@ fn briefing_in_full(d: &mut Doc, app: &App, b: usize) {
     };
     d.para("", br.title.shown(), Theme::TITLE);
     d.field("Marking  ", br.classification.as_ref().map(|t| t.shown()));
-    d.para("Date     ", &br.date.human(), Theme::DATE);
+    d.para("Date     ", br.date.human(), Theme::DATE);
     if !br.tags.is_empty() {
         let tags: Vec<&str> = br.tags.iter().map(|t| t.shown()).collect();
-        d.para("Tags     ", &tags.join(", "), Theme::TEXT);
+        d.para("Tags     ", tags.join(", "), Theme::TEXT);
     }
-    d.para("File     ", &lib.place(b), Theme::DIM);
+    d.para("File     ", lib.place(b), Theme::DIM);
     if let Some(s) = &br.summary {
         d.blank();
         d.para("", s.shown(), Theme::TEXT);
     }
-    d.heading("Event");
+    d.heading("Event".to_string());
     d.para("", br.event.title.shown(), Theme::EVENT);
     let mut when = br.event.date.human();
     if let Some(l) = &br.event.location {
         when.push_str(&format!(" \u{00b7} {}", l.shown()));
     }
-    d.para("", &when, Theme::DATE);
+    d.para("", when, Theme::DATE);
     d.field("", br.event.description.as_ref().map(|t| t.shown()));
 
-    d.heading(&format!("Actors ({})", br.actors.len()));
+    d.heading(format!("Actors ({})", br.actors.len()));
     for a in &br.actors {
         let mut t = a.name.shown().to_string();
         if let Some(k) = a.kind {
@@ -169,11 +169,11 @@ fn briefing_in_full(d: &mut Doc, app: &App, b: usize) {
             let al: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
             t.push_str(&format!(" (aka {})", al.join(", ")));
         }
-        d.para("\u{2022} ", &t, Theme::TEXT);
+        d.para("\u{2022} ", t, Theme::TEXT);
     }
 
     if !br.timeline.is_empty() {
-        d.heading(&format!("Timeline ({})", br.timeline.len()));
+        d.heading(format!("Timeline ({})", br.timeline.len()));
         for e in &br.timeline {
             let approx = if e.approximate { "~" } else { "" };
             let mut t = format!("{approx}{}: {}", e.date.human(), e.title.shown());
@@ -183,16 +183,16 @@ fn briefing_in_full(d: &mut Doc, app: &App, b: usize) {
             if let Some(c) = e.confidence {
                 t.push_str(&format!(" [{} confidence]", c.name()));
             }
-            d.para("\u{2022} ", &t, Theme::TEXT);
+            d.para("\u{2022} ", t, Theme::TEXT);
             d.field("  ", e.detail.as_ref().map(|t| t.shown()));
             if let Some(s) = &e.source {
-                d.para("  Source: ", &source_line(br, s), Theme::DIM);
+                d.para("  Source: ", source_line(br, s), Theme::DIM);
             }
         }
     }
 
     if !br.quotes.is_empty() {
-        d.heading(&format!("Quotes ({})", br.quotes.len()));
+        d.heading(format!("Quotes ({})", br.quotes.len()));
         for (i, qt) in br.quotes.iter().enumerate() {
             if i > 0 {
                 d.blank();
@@ -201,32 +201,32 @@ fn briefing_in_full(d: &mut Doc, app: &App, b: usize) {
             if let Some(r) = br.actor(&qt.actor).and_then(|a| a.role.as_ref()) {
                 who.push_str(&format!(", {}", r.shown()));
             }
-            d.para("\u{2022} ", &who, Theme::ACTOR);
+            d.para("\u{2022} ", who, Theme::ACTOR);
             if let Some(date) = &qt.date {
-                d.para("  When:    ", &date.human(), Theme::DATE);
+                d.para("  When:    ", date.human(), Theme::DATE);
             }
             d.field("  Context: ", qt.context.as_ref().map(|t| t.shown()));
             if qt.paraphrase {
                 d.para(
                     "  ",
-                    &format!("(paraphrase) {}", qt.text.shown()),
+                    format!("(paraphrase) {}", qt.text.shown()),
                     Theme::PARAPHRASE,
                 );
             } else {
                 d.para(
                     "  ",
-                    &format!("\u{201c}{}\u{201d}", qt.text.shown()),
+                    format!("\u{201c}{}\u{201d}", qt.text.shown()),
                     Theme::QUOTE,
                 );
             }
             if let Some(s) = &qt.source {
-                d.para("  Source:  ", &source_line(br, s), Theme::DIM);
+                d.para("  Source:  ", source_line(br, s), Theme::DIM);
             }
         }
     }
 
     if !br.implications.is_empty() {
-        d.heading(&format!("Implications ({})", br.implications.len()));
+        d.heading(format!("Implications ({})", br.implications.len()));
         for m in &br.implications {
             let mut t = m.title.shown().to_string();
             if let Some(p) = m.priority {
@@ -238,26 +238,21 @@ fn briefing_in_full(d: &mut Doc, app: &App, b: usize) {
             if !m.actors.is_empty() {
                 t.push_str(&format!(" \u{2014} {}", names(&m.actors)));
             }
-            d.para("\u{2022} ", &t, Theme::TEXT);
+            d.para("\u{2022} ", t, Theme::TEXT);
             d.field("  ", m.detail.as_ref().map(|t| t.shown()));
         }
     }
 
     if !br.sources.is_empty() {
-        d.heading(&format!("Sources ({})", br.sources.len()));
+        d.heading(format!("Sources ({})", br.sources.len()));
         for s in &br.sources {
-            d.para("\u{2022} ", &source_text(s), Theme::TEXT);
+            d.para("\u{2022} ", source_text(s), Theme::TEXT);
         }
     }
 }
 
-fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
-    let q = app.search.query.to_lowercase();
-    let mut d = Doc {
-        out: Vec::new(),
-        width,
-        query: &q,
-    };
+fn passages(app: &App, item: Item) -> (String, Vec<Passage<'_>>) {
+    let mut d = Doc { out: Vec::new() };
     let lib = &app.library;
     let names = |br: &Briefing, ids: &[String]| {
         ids.iter()
@@ -274,7 +269,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             let br = &lib.briefings[b];
             let e = &br.event;
             d.para("", e.title.shown(), Theme::EVENT);
-            d.para("When     ", &e.date.human(), Theme::DATE);
+            d.para("When     ", e.date.human(), Theme::DATE);
             d.field("Where    ", e.location.as_ref().map(|t| t.shown()));
             d.blank();
             d.field("", e.description.as_ref().map(|t| t.shown()));
@@ -288,11 +283,11 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             d.field("Kind        ", a.kind.map(|k| k.name()));
             d.field("Role        ", a.role.as_ref().map(|t| t.shown()));
             if let Some(aff) = &a.affiliation {
-                d.para("Affiliation ", &br.actor_name(aff), Theme::TEXT);
+                d.para("Affiliation ", br.actor_name(aff), Theme::TEXT);
             }
             if !a.aliases.is_empty() {
                 let al: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
-                d.para("Aliases     ", &al.join(", "), Theme::TEXT);
+                d.para("Aliases     ", al.join(", "), Theme::TEXT);
             }
             d.para("Id          ", &a.id, Theme::DIM);
             if let Some(desc) = &a.description {
@@ -300,11 +295,11 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
                 d.para("", desc.shown(), Theme::TEXT);
             }
             if let Some(ix) = lib.actor_at(b, i) {
-                let n = lib.actors[ix].appearances.len();
+                let n = lib.actors[ix].briefing_count();
                 if n > 1 {
                     d.para(
                         "Library     ",
-                        &format!("appears in {n} briefings (A opens the dossier)"),
+                        format!("appears in {n} briefings (A opens the dossier)"),
                         Theme::DIM,
                     );
                 }
@@ -312,7 +307,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             let said: Vec<usize> = (0..br.quotes.len())
                 .filter(|&k| br.quotes[k].actor == a.id)
                 .collect();
-            d.heading(&format!("Said in this briefing ({})", said.len()));
+            d.heading(format!("Said in this briefing ({})", said.len()));
             for k in said {
                 let qt = &br.quotes[k];
                 let text = if qt.paraphrase {
@@ -326,7 +321,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
                     .unwrap_or_default();
                 d.para(
                     "\u{2022} ",
-                    &format!("{when}{text}"),
+                    format!("{when}{text}"),
                     if qt.paraphrase {
                         Theme::PARAPHRASE
                     } else {
@@ -337,13 +332,13 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             let did: Vec<usize> = (0..br.timeline.len())
                 .filter(|&k| br.timeline[k].actors.contains(&a.id))
                 .collect();
-            d.heading(&format!("Did in this briefing ({})", did.len()));
+            d.heading(format!("Did in this briefing ({})", did.len()));
             for k in did {
                 let e = &br.timeline[k];
                 let approx = if e.approximate { "~" } else { "" };
                 d.para(
                     "\u{2022} ",
-                    &format!("{approx}{}: {}", e.date.human(), e.title.shown()),
+                    format!("{approx}{}: {}", e.date.human(), e.title.shown()),
                     Theme::TEXT,
                 );
             }
@@ -351,7 +346,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
                 .filter(|&k| br.implications[k].actors.contains(&a.id))
                 .collect();
             if !named.is_empty() {
-                d.heading(&format!("Named in implications ({})", named.len()));
+                d.heading(format!("Named in implications ({})", named.len()));
                 for k in named {
                     d.para("\u{2022} ", br.implications[k].title.shown(), Theme::TEXT);
                 }
@@ -369,13 +364,13 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             } else {
                 e.date.human()
             };
-            d.para("When       ", &when, Theme::DATE);
+            d.para("When       ", when, Theme::DATE);
             d.field("Confidence ", e.confidence.map(|c| c.name()));
             if !e.actors.is_empty() {
-                d.para("Actors     ", &names(br, &e.actors), Theme::ACTOR);
+                d.para("Actors     ", names(br, &e.actors), Theme::ACTOR);
             }
             if let Some(s) = &e.source {
-                d.para("Source     ", &source_line(br, s), Theme::TEXT);
+                d.para("Source     ", source_line(br, s), Theme::TEXT);
             }
             if let Some(det) = &e.detail {
                 d.blank();
@@ -393,7 +388,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             if let Some(r) = who.and_then(|a| a.role.as_ref()) {
                 speaker.push_str(&format!(", {}", r.shown()));
             }
-            d.para("", &speaker, Theme::ACTOR);
+            d.para("", speaker, Theme::ACTOR);
             d.blank();
             if qt.paraphrase {
                 d.para(
@@ -405,15 +400,15 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             } else {
                 d.para(
                     "",
-                    &format!("\u{201c}{}\u{201d}", qt.text.shown()),
+                    format!("\u{201c}{}\u{201d}", qt.text.shown()),
                     Theme::QUOTE,
                 );
             }
             d.blank();
-            d.field("When     ", qt.date.map(|x| x.human()).as_deref());
+            d.field("When     ", qt.date.map(|x| x.human()));
             d.field("Context  ", qt.context.as_ref().map(|t| t.shown()));
             match &qt.source {
-                Some(s) => d.para("Source   ", &source_line(br, s), Theme::TEXT),
+                Some(s) => d.para("Source   ", source_line(br, s), Theme::TEXT),
                 None => d.para("Source   ", "none given", Theme::DIM),
             }
             d.field("Briefing ", Some(br.title.shown()));
@@ -430,7 +425,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             d.field("Priority   ", m.priority.map(|p| p.name()));
             d.field("Confidence ", m.confidence.map(|c| c.name()));
             if !m.actors.is_empty() {
-                d.para("Actors     ", &names(br, &m.actors), Theme::ACTOR);
+                d.para("Actors     ", names(br, &m.actors), Theme::ACTOR);
             }
             if let Some(det) = &m.detail {
                 d.blank();
@@ -444,18 +439,27 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             if let Some(file) = lib.failed.get(f) {
                 d.para(
                     "",
-                    &crate::text::clean_line(&file.path.display().to_string()),
+                    crate::text::clean_line(&file.path.display().to_string()).into_owned(),
                     Theme::ERROR,
                 );
                 d.blank();
                 for p in &file.problems {
-                    d.para("", &p.to_string(), Theme::TEXT);
+                    d.para("", p.to_string(), Theme::TEXT);
                     if let Some(x) = &p.excerpt {
-                        d.para("    ", &crate::text::clean_line(x), Theme::DIM);
+                        d.para("    ", crate::text::clean_line(x), Theme::DIM);
                     }
                 }
             }
             "File with errors".to_string()
+        }
+        Item::Warning(w) => {
+            if let Some(p) = lib.warning(w) {
+                d.para("", p.to_string(), Theme::TEXT);
+                if let Some(x) = &p.excerpt {
+                    d.para("    ", crate::text::clean_line(x), Theme::DIM);
+                }
+            }
+            "Warning".to_string()
         }
     };
     (title, d.out)

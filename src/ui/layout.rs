@@ -167,7 +167,7 @@ fn needed(app: &App, pane: Pane, width: u16, most: u16) -> u16 {
     let lines = if app.current.is_none() && pane != Pane::Briefings {
         1
     } else if pane == Pane::Overview {
-        super::panes::overview_lines(app, inner.0 as usize).len()
+        super::blocks_height(&super::panes::overview_blocks(app), inner.0 as usize)
     } else {
         super::panes::row_heights(app, pane, inner).iter().sum()
     };

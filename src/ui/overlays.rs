@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::wrap::fit;
-use super::{centered, list_offset, render_rows};
+use super::{centered, render_rows};
 use crate::app::{App, Mode, Picker, PickerKind};
 use crate::keymap::{self, Scope};
 
@@ -170,8 +170,9 @@ pub fn render_picker(p: &Picker, term: Rect, buf: &mut Buffer) {
         return;
     }
     let q = p.query.trim().to_lowercase();
-    let heights = vec![1; p.shown.len()];
-    let offset = list_offset(&heights, p.cursor, list.height as usize);
+    // Only the rows in view are built: a library can have tens of thousands of actors.
+    // One line per row: scrolled only as far as the cursor needs.
+    let offset = (p.cursor + 1).saturating_sub(list.height as usize);
     let end = (offset + list.height as usize).min(p.shown.len());
     let rows: Vec<Vec<Line>> = p.shown[offset..end]
         .iter()

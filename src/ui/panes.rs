@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::wrap::{ELLIPSIS, fit, fit_showing_match, line_width, wrap};
-use super::{highlight, layout, list_offset, pane_block, render_rows};
+use super::{Passage, highlight, layout, list_offset, pane_block, render_rows};
 use crate::app::{App, Pane, TimelineRow};
 use crate::model::{Briefing, Confidence, Priority};
 
@@ -63,16 +63,15 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         return;
     }
     if pane == Pane::Overview {
-        let lines = overview_lines(app, inner.width as usize);
+        // Only the lines in view are built; the Overview's cursor is its first line.
+        let blocks = overview_blocks(app);
+        let width = inner.width as usize;
         let top = app
             .cursor(Pane::Overview)
-            .min(lines.len().saturating_sub(1));
-        for (i, line) in lines
-            .iter()
-            .skip(top)
-            .take(inner.height as usize)
-            .enumerate()
-        {
+            .min(super::blocks_height(&blocks, width).saturating_sub(1));
+        let q = app.search.query.to_lowercase();
+        let lines = super::block_lines(&blocks, width, &q, top, inner.height as usize);
+        for (i, line) in lines.iter().enumerate() {
             buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
         }
         return;
@@ -541,7 +540,11 @@ fn quote_in_full<'a>(
         out.push(fit_showing_match(&Line::from(head), width, 0));
     }
     if let Some(c) = &quote.context {
-        out.extend(super::labelled("  ", c.shown(), width, q, Theme::DIM));
+        for l in wrap(c.shown(), width.saturating_sub(2).max(1)) {
+            let mut spans = vec![Span::raw("  ")];
+            spans.extend(highlight_owned(&l, q, Theme::DIM));
+            out.push(Line::from(spans));
+        }
     }
     let (text, style) = if quote.paraphrase {
         (
@@ -621,49 +624,49 @@ pub fn implication_line<'a>(
     fit_showing_match(&Line::from(spans), width, 1)
 }
 
-/// The Overview's lines at a width: title, marking, date, summary, event, tags, sources.
-pub fn overview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+/// The Overview: title, marking, date, summary, event, tags, sources.
+pub fn overview_blocks(app: &App) -> Vec<Passage<'_>> {
     let Some(br) = app.briefing() else {
         return Vec::new();
     };
-    let q = app.search.query.to_lowercase();
-    let mut out: Vec<Line<'static>> = Vec::new();
-    let para = |out: &mut Vec<Line<'static>>, label: &str, text: &str, style: Style| {
-        out.extend(super::labelled(label, text, width, &q, style));
-    };
-    para(&mut out, "", br.title.shown(), Theme::TITLE);
+    let mut out: Vec<Passage> = Vec::new();
+    out.push(Passage::para("", br.title.shown(), Theme::TITLE));
     let mut meta = vec![Span::styled(br.date.human(), Theme::DATE)];
     if let Some(c) = &br.classification {
         meta.push(Span::raw("  "));
         meta.push(Span::styled(format!(" {} ", c.shown()), Theme::MARKING));
     }
-    out.push(fit(&Line::from(meta), width));
+    out.push(Passage::Line(Line::from(meta)));
     if let Some(s) = &br.summary {
-        out.push(Line::default());
-        para(&mut out, "", s.shown(), Theme::TEXT);
+        out.push(Passage::Line(Line::default()));
+        out.push(Passage::para("", s.shown(), Theme::TEXT));
     }
-    out.push(Line::default());
-    para(&mut out, "Event  ", br.event.title.shown(), Theme::EVENT);
+    out.push(Passage::Line(Line::default()));
+    out.push(Passage::para(
+        "Event  ",
+        br.event.title.shown(),
+        Theme::EVENT,
+    ));
     let mut when = br.event.date.human();
     if let Some(l) = &br.event.location {
         when.push_str(" \u{00b7} ");
         when.push_str(l.shown());
     }
-    para(&mut out, "       ", &when, Theme::DATE);
+    out.push(Passage::para("       ", when, Theme::DATE));
     if let Some(d) = &br.event.description {
-        para(&mut out, "       ", d.shown(), Theme::TEXT);
+        out.push(Passage::para("       ", d.shown(), Theme::TEXT));
     }
     if !br.tags.is_empty() {
         let tags: Vec<&str> = br.tags.iter().map(|t| t.shown()).collect();
-        para(&mut out, "Tags   ", &tags.join(", "), Theme::TEXT);
+        out.push(Passage::para("Tags   ", tags.join(", "), Theme::TEXT));
     }
     for (i, s) in br.sources.iter().enumerate() {
-        para(
-            &mut out,
-            if i == 0 { "Source " } else { "       " },
-            &super::detail::source_text(s),
+        let label = if i == 0 { "Source " } else { "       " };
+        out.push(Passage::para(
+            label,
+            super::detail::source_text(s),
             Theme::TEXT,
-        );
+        ));
     }
     out
 }
@@ -677,7 +680,7 @@ pub fn overview_line_count(app: &App, term_width: u16) -> usize {
         .iter()
         .find(|(p, _)| *p == Pane::Overview)
         .map_or(term_width, |(_, r)| r.width);
-    overview_lines(app, w.saturating_sub(2) as usize).len()
+    super::blocks_height(&overview_blocks(app), w.saturating_sub(2) as usize)
 }
 
 /// Lines each row of a list pane takes in an inner area of `size`.
