@@ -58,12 +58,12 @@ pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
         bad += 1;
     }
     // Warnings go to stderr: they do not make a briefing invalid.
-    let rosters: Vec<crate::grouping::Roster> = loaded
+    let rosters: Vec<crate::library::grouping::Roster> = loaded
         .iter()
         .filter_map(|l| l.as_ref().ok())
-        .map(crate::grouping::Roster::of)
+        .map(crate::library::grouping::Roster::of)
         .collect();
-    let grouping = crate::grouping::group(&rosters);
+    let grouping = crate::library::grouping::group(&rosters);
     for warning in passed_over
         .iter()
         .chain(&duplicate_ids(&loaded))
@@ -182,7 +182,7 @@ pub fn export(
     };
     if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("brief: cannot write the export: {e}");
+            eprintln!("brief: cannot write the export: {}", load::io_reason(&e));
         }
         return ExitCode::FAILURE;
     }
@@ -366,7 +366,7 @@ pub fn read(args: ReadArgs) -> ExitCode {
         )
     };
     let mut app = App::new(library);
-    app.mouse = args.mouse;
+    app.set_mouse(args.mouse);
     if loads.is_some() {
         app.start_loading();
     }
@@ -380,7 +380,7 @@ pub fn read(args: ReadArgs) -> ExitCode {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
         Ok(tui::Exit::Signal(sig)) => ExitCode::from((128 + sig).clamp(0, 255) as u8),
         Err(e) => {
-            eprintln!("brief: the terminal failed: {e}");
+            eprintln!("brief: the terminal failed: {}", load::io_reason(&e));
             ExitCode::FAILURE
         }
     }

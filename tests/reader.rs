@@ -3,18 +3,20 @@
 
 mod ui_common;
 
-use brief::app::{Action, Item, Mode, Overlay, Pane, ScreenKind, TimelineRow};
-use ui_common::{bundled, press, type_text, wannacry};
+use brief::app::{Action, Mode, Overlay, Pane};
+use brief::library::lists::{ListKind, ListRow};
+use brief::library::{Item, TimelineRow};
+use ui_common::{bundled, draw, press, type_text, wannacry};
 
 #[test]
 fn one_briefing_hides_the_list_and_focus_cycles_over_five_panes() {
     let mut app = wannacry();
     assert!(!app.shows_list());
-    assert_eq!(app.focus, Pane::Timeline);
+    assert_eq!(app.focus(), Pane::Timeline);
     let mut seen = Vec::new();
     for _ in 0..5 {
         app.update(Action::FocusNext);
-        seen.push(app.focus);
+        seen.push(app.focus());
     }
     assert_eq!(
         seen,
@@ -27,24 +29,29 @@ fn one_briefing_hides_the_list_and_focus_cycles_over_five_panes() {
         ]
     );
     app.update(Action::FocusPrev);
-    assert_eq!(app.focus, Pane::Actors);
+    assert_eq!(app.focus(), Pane::Actors);
     app.update(Action::Focus(0));
     assert_eq!(
-        app.focus,
+        app.focus(),
         Pane::Actors,
         "the hidden Briefings pane cannot take focus"
     );
     app.update(Action::Focus(4));
-    assert_eq!(app.focus, Pane::Quotes);
+    assert_eq!(app.focus(), Pane::Quotes);
 }
 
 #[test]
 fn a_library_starts_on_the_newest_briefing_with_the_list_focused() {
     let app = bundled();
     assert!(app.shows_list());
-    assert_eq!(app.focus, Pane::Briefings);
+    assert_eq!(app.focus(), Pane::Briefings);
     let newest = app.briefing().unwrap();
-    assert!(app.library.briefings.iter().all(|b| b.date <= newest.date));
+    assert!(
+        app.library()
+            .briefings
+            .iter()
+            .all(|b| b.date <= newest.date)
+    );
 }
 
 #[test]
@@ -71,17 +78,17 @@ fn moving_stays_within_bounds() {
 #[test]
 fn brackets_step_through_the_library_and_stop_at_the_ends() {
     let mut app = bundled();
-    let order: Vec<_> = app.view.briefings.clone();
-    assert_eq!(app.current, Some(order[0]));
+    let order: Vec<_> = app.shown().briefings.clone();
+    assert_eq!(app.current(), Some(order[0]));
     app.update(Action::NextBriefing);
-    assert_eq!(app.current, Some(order[1]));
+    assert_eq!(app.current(), Some(order[1]));
     for _ in 0..10 {
         app.update(Action::NextBriefing);
     }
-    assert_eq!(app.current, order.last().copied());
-    assert_eq!(app.notice.as_deref(), Some("Last briefing"));
+    assert_eq!(app.current(), order.last().copied());
+    assert_eq!(app.notice(), Some("Last briefing"));
     app.update(Action::PrevBriefing);
-    assert_eq!(app.current, Some(order[order.len() - 2]));
+    assert_eq!(app.current(), Some(order[order.len() - 2]));
 }
 
 #[test]
@@ -90,17 +97,17 @@ fn enter_opens_the_item_in_full_and_esc_closes_it() {
     app.update(Action::Focus(4));
     app.update(Action::Down);
     app.update(Action::Open);
-    let b = app.current.unwrap();
-    match &app.overlay {
+    let b = app.current().unwrap();
+    match app.overlay() {
         Some(Overlay::Detail { item, scroll, .. }) => {
-            assert_eq!(*item, Item::Quote(b, app.view.quotes[1]));
+            assert_eq!(*item, Item::Quote(b, app.shown().quotes[1]));
             assert_eq!(*scroll, 0);
         }
         other => panic!("expected a detail, got {other:?}"),
     }
     assert_eq!(app.mode(), Mode::Detail);
     app.update(Action::Back);
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     assert_eq!(app.mode(), Mode::Reader);
 }
 
@@ -122,22 +129,22 @@ fn actor_filter_keeps_only_items_involving_the_actor() {
     let mut app = wannacry();
     filter_by(&mut app, "bossert");
     let br = app.briefing().unwrap();
-    assert!(!app.view.quotes.is_empty());
+    assert!(!app.shown().quotes.is_empty());
     assert!(
-        app.view
+        app.shown()
             .quotes
             .iter()
             .all(|&i| br.quotes[i].actor == "tom-bossert")
     );
-    assert!(app.view.quotes.len() < br.quotes.len());
-    for row in &app.view.timeline {
+    assert!(app.shown().quotes.len() < br.quotes.len());
+    for row in &app.shown().timeline {
         if let TimelineRow::Entry(i) = row {
             assert!(br.timeline[*i].actors.iter().any(|a| a == "tom-bossert"));
         }
     }
     let summary = status(&app);
     let entries = app
-        .view
+        .shown()
         .timeline
         .iter()
         .filter(|r| matches!(r, TimelineRow::Entry(_)))
@@ -151,7 +158,7 @@ fn actor_filter_keeps_only_items_involving_the_actor() {
     );
     assert!(summary.contains(&format!(
         "{}/{} quotes",
-        app.view.quotes.len(),
+        app.shown().quotes.len(),
         br.quotes.len()
     )));
 }
@@ -160,13 +167,13 @@ fn actor_filter_keeps_only_items_involving_the_actor() {
 fn actor_filter_is_any_of_the_selected_actors() {
     let mut app = wannacry();
     app.select_actors_by_name(&["Tom Bossert".into()]);
-    let bossert = app.view.quotes.len();
-    app.clear_actor_filter();
+    let bossert = app.shown().quotes.len();
+    app.update(Action::ClearFilters);
     app.select_actors_by_name(&["Jeanette Manfra".into()]);
-    let manfra = app.view.quotes.len();
-    app.clear_actor_filter();
+    let manfra = app.shown().quotes.len();
+    app.update(Action::ClearFilters);
     app.select_actors_by_name(&["tom bossert".into(), "MANFRA".into()]);
-    assert_eq!(app.view.quotes.len(), bossert + manfra);
+    assert_eq!(app.shown().quotes.len(), bossert + manfra);
 }
 
 #[test]
@@ -179,18 +186,17 @@ fn actors_match_by_id_alias_case_and_punctuation() {
         "north korea",
         "North  Korea!",
     ] {
-        app.clear_actor_filter();
+        app.update(Action::ClearFilters);
         app.select_actors_by_name(&[name.to_string()]);
-        assert_eq!(app.actor_filter.len(), 1, "{name}");
-        let ix = *app.actor_filter.iter().next().unwrap();
-        assert_eq!(app.library.actors[ix].name, "North Korea", "{name}");
+        assert_eq!(app.filters().actors.len(), 1, "{name}");
+        let ix = *app.filters().actors.iter().next().unwrap();
+        assert_eq!(app.library().actors[ix].name, "North Korea", "{name}");
     }
-    app.clear_actor_filter();
+    app.update(Action::ClearFilters);
     app.select_actors_by_name(&["Nobody At All".into()]);
-    assert!(app.actor_filter.is_empty());
+    assert!(app.filters().actors.is_empty());
     assert!(
-        app.notice
-            .as_deref()
+        app.notice()
             .unwrap()
             .contains("No actor named Nobody At All")
     );
@@ -202,9 +208,9 @@ fn space_in_the_actors_pane_toggles_that_actor() {
     app.update(Action::Focus(2));
     app.update(Action::Down);
     app.update(Action::ToggleActor);
-    assert_eq!(app.actor_filter.len(), 1);
+    assert_eq!(app.filters().actors.len(), 1);
     app.update(Action::ToggleActor);
-    assert!(app.actor_filter.is_empty());
+    assert!(app.filters().actors.is_empty());
 }
 
 #[test]
@@ -230,15 +236,15 @@ fn the_picker_cancels_with_esc_and_narrows_by_alias() {
     let mut app = wannacry();
     app.update(Action::ActorPicker);
     type_text(&mut app, "pyongyang");
-    let Some(Overlay::Picker(p)) = &app.overlay else {
+    let Some(Overlay::Picker(p)) = &app.overlay() else {
         panic!("picker closed")
     };
     assert_eq!(p.shown.len(), 1);
     assert_eq!(p.choices[p.shown[0]].0, "North Korea");
     app.update(Action::Toggle);
     app.update(Action::Back);
-    assert!(app.overlay.is_none());
-    assert!(app.actor_filter.is_empty(), "Esc applies nothing");
+    assert!(app.overlay().is_none());
+    assert!(app.filters().actors.is_empty(), "Esc applies nothing");
 }
 
 #[test]
@@ -246,16 +252,16 @@ fn a_filter_on_the_library_lists_only_briefings_involving_the_actor() {
     let mut app = bundled();
     app.select_actors_by_name(&["Veloria".into()]);
     let names: Vec<&str> = app
-        .view
+        .shown()
         .briefings
         .iter()
-        .map(|&b| app.library.briefings[b].id.as_str())
+        .map(|&b| app.library().briefings[b].id.as_str())
         .collect();
     assert!(!names.is_empty());
     assert!(!names.contains(&"wannacry-attribution"));
-    for &b in &app.view.briefings {
+    for &b in &app.shown().briefings {
         assert!(
-            app.library.briefings[b]
+            app.library().briefings[b]
                 .actors
                 .iter()
                 .any(|a| a.name.shown().contains("Veloria")
@@ -272,30 +278,30 @@ fn search_counts_matches_and_n_wraps_around() {
     type_text(&mut app, "bossert");
     app.update(Action::Apply);
     assert_eq!(app.mode(), Mode::Reader);
-    let n = app.search.matches.len();
+    let n = app.search().matches.len();
     assert!(n > 3, "{n} matches");
     // n and N go through the matches of the focused pane, so the layout keeps still.
-    let pane = app.focus;
+    let pane = app.focus();
     let here = app.matches_in(pane).len();
     assert!(here > 1, "{here} matches in {pane:?}");
-    let first = app.search.current.unwrap();
+    let first = app.search().current.unwrap();
     for _ in 0..here {
         app.update(Action::NextMatch);
-        assert_eq!(app.focus, pane, "n stays in the focused pane");
+        assert_eq!(app.focus(), pane, "n stays in the focused pane");
     }
-    assert_eq!(app.search.current, Some(first), "n wraps around");
-    assert!(app.notice.as_deref().unwrap_or("").contains("wrapped"));
+    assert_eq!(app.search().current, Some(first), "n wraps around");
+    assert!(app.notice().unwrap_or("").contains("wrapped"));
     app.update(Action::PrevMatch);
-    let (at, row) = app.search.matches[app.search.current.unwrap()];
+    let (at, row) = app.search().matches[app.search().current.unwrap()];
     assert_eq!(
-        (app.focus, app.cursor(at)),
+        (app.focus(), app.cursor(at)),
         (pane, row),
         "the cursor is on the match"
     );
     app.update(Action::Back);
-    assert!(app.search.active(), "Esc does not clear the search");
+    assert!(app.searching(), "Esc does not clear the search");
     app.update(Action::ClearFilters);
-    assert!(!app.search.active(), "F clears it");
+    assert!(!app.searching(), "F clears it");
 
     // A pane without a match: n goes on to the next pane that has one.
     app.update(Action::Search);
@@ -310,7 +316,7 @@ fn search_counts_matches_and_n_wraps_around() {
         .chain(1..none)
         .find(|&i| !app.matches_in(Pane::ALL[i]).is_empty())
         .unwrap();
-    assert_eq!(app.focus, Pane::ALL[next]);
+    assert_eq!(app.focus(), Pane::ALL[next]);
 }
 
 #[test]
@@ -318,39 +324,44 @@ fn search_is_case_insensitive_and_esc_while_typing_restores() {
     let mut app = wannacry();
     app.update(Action::Search);
     type_text(&mut app, "WANNACRY");
-    assert!(!app.search.matches.is_empty());
+    assert!(!app.search().matches.is_empty());
     app.update(Action::Apply);
     app.update(Action::Search);
     type_text(&mut app, "zzz");
     app.update(Action::Back);
-    assert_eq!(app.search.query, "WANNACRY");
+    assert_eq!(app.filters().query.text(), "WANNACRY");
 }
 
 #[test]
 fn dossier_and_library_timeline_open_and_jump_back() {
     let mut app = bundled();
     app.open_dossier_by_name("Tessaline Security");
-    let Some(screen) = &app.screen else {
+    let Some(screen) = &app.screen() else {
         panic!("no dossier")
     };
-    assert!(matches!(screen.kind, ScreenKind::Dossier(_)));
+    assert!(matches!(screen.kind, ListKind::Dossier(_)));
     app.update(Action::Back);
-    assert!(app.screen.is_none());
+    assert!(app.screen().is_none());
     app.update(Action::LibraryTimeline);
-    let Some(screen) = &app.screen else {
+    let Some(screen) = &app.screen() else {
         panic!("no timeline")
     };
-    let total: usize = app.library.briefings.iter().map(|b| b.timeline.len()).sum();
+    let total: usize = app
+        .library()
+        .briefings
+        .iter()
+        .map(|b| b.timeline.len())
+        .sum();
     let items = screen
         .rows
         .iter()
-        .filter(|r| matches!(r, brief::app::ScreenRow::Item(_)))
+        .filter(|r| matches!(r, ListRow::Item(_)))
         .count();
     assert_eq!(items, total);
     app.update(Action::Down);
     app.update(Action::Open);
-    assert!(app.screen.is_none());
-    assert_eq!(app.focus, Pane::Timeline);
+    assert!(app.screen().is_none());
+    assert_eq!(app.focus(), Pane::Timeline);
 }
 
 #[test]
@@ -362,29 +373,27 @@ fn help_opens_and_closes() {
     app.update(Action::Back);
     assert_eq!(app.mode(), Mode::Reader);
     app.update(Action::Quit);
-    assert!(app.quit);
+    assert!(app.quit_requested());
 }
 
 #[test]
 fn the_mouse_is_off_unless_asked_and_then_clicks_select() {
     let mut app = wannacry();
-    app.update(Action::Resize {
-        width: 160,
-        height: 50,
-    });
+    // A click is on what the last frame drew.
+    draw(&mut app, 160, 50);
     let l = brief::ui::layout(&app, ratatui::layout::Rect::new(0, 0, 160, 50));
     let (_, quotes) = *l.panes.iter().find(|(p, _)| *p == Pane::Quotes).unwrap();
     // Each quote takes two lines: the third line inside the border is the second quote.
     let (x, y) = (quotes.x + 3, quotes.y + 1 + 2);
     app.update(Action::Click { x, y });
     assert_eq!(
-        app.focus,
+        app.focus(),
         Pane::Timeline,
         "without --mouse a click does nothing"
     );
-    app.mouse = true;
+    app.set_mouse(true);
     app.update(Action::Click { x, y });
-    assert_eq!((app.focus, app.cursor(Pane::Quotes)), (Pane::Quotes, 1));
+    assert_eq!((app.focus(), app.cursor(Pane::Quotes)), (Pane::Quotes, 1));
     app.update(Action::ScrollDown { x, y });
     assert_eq!(app.cursor(Pane::Quotes), 4, "the wheel moves three rows");
 }
@@ -402,9 +411,10 @@ fn the_picker_selects_several_actors_across_narrowings() {
     app.update(Action::Toggle);
     app.update(Action::Apply);
     let names: Vec<&str> = app
-        .actor_filter
+        .filters()
+        .actors
         .iter()
-        .map(|&i| app.library.actors[i].name.as_str())
+        .map(|&i| app.library().actors[i].name.as_str())
         .collect();
     assert_eq!(names.len(), 2, "{names:?}");
     assert!(
@@ -457,20 +467,23 @@ fn q_closes_each_view_and_quits_only_from_the_panes() {
     ch(&mut app, 'q');
     assert_eq!(app.mode(), Mode::Reader);
     ch(&mut app, 'z');
-    assert!(app.zoomed);
+    assert!(app.zoomed());
     ch(&mut app, 'q');
-    assert!(!app.zoomed && !app.quit, "q leaves the zoomed pane first");
+    assert!(
+        !app.zoomed() && !app.quit_requested(),
+        "q leaves the zoomed pane first"
+    );
     // In a picker q is a letter.
     ch(&mut app, 'f');
     ch(&mut app, 'q');
-    match &app.overlay {
-        Some(Overlay::Picker(p)) => assert_eq!(p.query, "q"),
+    match app.overlay() {
+        Some(Overlay::Picker(p)) => assert_eq!(p.query.text(), "q"),
         other => panic!("the picker closed: {other:?}"),
     }
     esc(&mut app);
-    assert!(!app.quit);
+    assert!(!app.quit_requested());
     ch(&mut app, 'q');
-    assert!(app.quit, "q quits from the panes");
+    assert!(app.quit_requested(), "q quits from the panes");
 
     // Ctrl-c quits from anywhere, a picker and a detail included.
     for open in ['f', '?', 'T'] {
@@ -481,7 +494,7 @@ fn q_closes_each_view_and_quits_only_from_the_panes() {
             ratatui::crossterm::event::KeyCode::Char('c'),
             true,
         );
-        assert!(app.quit, "Ctrl-c after {open}");
+        assert!(app.quit_requested(), "Ctrl-c after {open}");
     }
 }
 
@@ -498,18 +511,18 @@ fn esc_never_clears_a_filter_and_f_clears_them_all() {
     for _ in 0..3 {
         esc(&mut app);
     }
-    assert_eq!(app.actor_filter.len(), 1);
-    assert_eq!(app.tag_filter.len(), 1);
-    assert!(app.search.active());
-    assert!(app.notice.as_deref().unwrap_or("").contains("F clears"));
+    assert_eq!(app.filters().actors.len(), 1);
+    assert_eq!(app.filters().tags.len(), 1);
+    assert!(app.searching());
+    assert!(app.notice().unwrap_or("").contains("F clears"));
     ch(&mut app, 'F');
-    assert!(app.actor_filter.is_empty() && app.tag_filter.is_empty());
-    assert!(!app.search.active());
-    assert_eq!(app.view.briefings.len(), 4);
+    assert!(app.filters().actors.is_empty() && app.filters().tags.is_empty());
+    assert!(!app.searching());
+    assert_eq!(app.shown().briefings.len(), 4);
 }
 
 fn picker(app: &brief::app::App) -> &brief::app::Picker {
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Picker(p)) => p,
         other => panic!("no picker: {other:?}"),
     }
@@ -523,14 +536,15 @@ fn the_picker_types_spaces_marks_with_tab_and_applies_the_highlighted_row() {
         ch(&mut app, c);
     }
     let p = picker(&app);
-    assert_eq!(p.query, "united s");
+    assert_eq!(p.query.text(), "united s");
     assert!(p.chosen.is_empty(), "Space typed, marked nothing");
     assert_eq!(p.choices[p.shown[p.cursor]].0, "United States");
     key(&mut app, ratatui::crossterm::event::KeyCode::Enter, false);
     let names: Vec<&str> = app
-        .actor_filter
+        .filters()
+        .actors
         .iter()
-        .map(|&i| app.library.actors[i].name.as_str())
+        .map(|&i| app.library().actors[i].name.as_str())
         .collect();
     assert_eq!(names, ["United States"]);
 
@@ -560,9 +574,10 @@ fn the_picker_types_spaces_marks_with_tab_and_applies_the_highlighted_row() {
     assert_eq!(p.shown.len(), 2, "both marks stay in view");
     key(&mut app, ratatui::crossterm::event::KeyCode::Enter, false);
     let mut names: Vec<&str> = app
-        .actor_filter
+        .filters()
+        .actors
         .iter()
-        .map(|&i| app.library.actors[i].name.as_str())
+        .map(|&i| app.library().actors[i].name.as_str())
         .collect();
     names.sort();
     assert_eq!(names, ["Jeanette Manfra", "Tom Bossert"]);
@@ -604,21 +619,18 @@ fn a_opens_the_dossier_of_the_actor_in_view() {
     app.update(Action::Last);
     app.select_actors_by_name(&["Jeanette Manfra".into()]);
     app.update(Action::Dossier);
-    let manfra = *app.actor_filter.iter().next().unwrap();
+    let manfra = *app.filters().actors.iter().next().unwrap();
     assert_eq!(
-        app.screen.as_ref().map(|s| s.kind),
-        Some(ScreenKind::Dossier(manfra))
+        app.screen().map(|s| s.kind),
+        Some(ListKind::Dossier(manfra))
     );
     app.update(Action::Back);
     app.update(Action::ClearFilters);
     // No filter: the highlighted actor of the focused Actors pane.
     app.update(Action::First);
     app.update(Action::Dossier);
-    let first = app.library.actor_at(app.current.unwrap(), 0).unwrap();
-    assert_eq!(
-        app.screen.as_ref().map(|s| s.kind),
-        Some(ScreenKind::Dossier(first))
-    );
+    let first = app.library().actor_at(app.current().unwrap(), 0).unwrap();
+    assert_eq!(app.screen().map(|s| s.kind), Some(ListKind::Dossier(first)));
     app.update(Action::Back);
     // Nothing to go by: a picker to choose, whose Enter opens the dossier.
     app.update(Action::Focus(3));
@@ -626,11 +638,11 @@ fn a_opens_the_dossier_of_the_actor_in_view() {
     assert_eq!(picker(&app).kind, brief::app::PickerKind::Dossier);
     type_text(&mut app, "lazarus");
     app.update(Action::Apply);
-    let kind = app.screen.as_ref().map(|s| s.kind);
-    let Some(ScreenKind::Dossier(ix)) = kind else {
+    let kind = app.screen().map(|s| s.kind);
+    let Some(ListKind::Dossier(ix)) = kind else {
         panic!("no dossier: {kind:?}")
     };
-    assert_eq!(app.library.actors[ix].name, "Lazarus Group");
+    assert_eq!(app.library().actors[ix].name, "Lazarus Group");
 }
 
 #[test]
@@ -639,23 +651,29 @@ fn j_and_k_page_through_the_list_a_detail_came_from() {
     app.select_actors_by_name(&["Tom Bossert".into()]);
     app.update(Action::Focus(4));
     app.update(Action::Open);
-    let b = app.current.unwrap();
+    let b = app.current().unwrap();
     let mut seen = Vec::new();
     loop {
-        match &app.overlay {
+        match app.overlay() {
             Some(Overlay::Detail { item, .. }) => seen.push(*item),
             other => panic!("the detail closed: {other:?}"),
         }
         let before = seen.len();
         app.update(Action::NextItem);
-        if matches!(&app.overlay, Some(Overlay::Detail { item, .. }) if Some(item) == seen.last()) {
-            assert_eq!(before, app.view.quotes.len());
+        if matches!(app.overlay(), Some(Overlay::Detail { item, .. }) if Some(item) == seen.last())
+        {
+            assert_eq!(before, app.shown().quotes.len());
             break;
         }
     }
-    let all: Vec<Item> = app.view.quotes.iter().map(|&i| Item::Quote(b, i)).collect();
+    let all: Vec<Item> = app
+        .shown()
+        .quotes
+        .iter()
+        .map(|&i| Item::Quote(b, i))
+        .collect();
     assert_eq!(seen, all, "J goes through every quote in the pane's order");
-    assert!(app.notice.as_deref().unwrap_or("").contains("last"));
+    assert!(app.notice().unwrap_or("").contains("last"));
     app.update(Action::PrevItem);
     app.update(Action::Back);
     assert_eq!(
@@ -672,10 +690,10 @@ fn help_closes_back_to_exactly_where_it_was_opened() {
     app.update(Action::Down);
     app.update(Action::Open);
     press(&mut app, &[Action::Down, Action::Down]);
-    let before = format!("{:?}", app.overlay);
+    let before = format!("{:?}", app.overlay());
     app.update(Action::Help);
     assert_eq!(app.mode(), Mode::Help);
     app.update(Action::Down);
     app.update(Action::Back);
-    assert_eq!(format!("{:?}", app.overlay), before);
+    assert_eq!(format!("{:?}", app.overlay()), before);
 }

@@ -659,11 +659,8 @@ fn page_down_keeps_one_line_and_g_puts_the_last_line_at_the_bottom() {
         // The last line of the briefing, a source, is on the bottom row.
         assert!(rows.last().is_some_and(|l| !l.is_empty()), "{text}");
         let n = rows.len();
-        let total = brief::ui::detail_line_count(
-            &app,
-            app.item_at_cursor(brief::app::Pane::Overview).unwrap(),
-            w,
-        );
+        // The frame records the detail's length.
+        let total = app.view().popup().lines();
         assert!(
             text.contains(&format!("{}-{total} of {total}", total - n + 1)),
             "{text}"
@@ -685,7 +682,7 @@ fn a_match_outside_the_row_is_shown_as_a_snippet() {
     app.update(Action::Search);
     type_text(&mut app, "swift and");
     app.update(Action::Apply);
-    assert_eq!(app.focus, brief::app::Pane::Timeline);
+    assert_eq!(app.focus(), brief::app::Pane::Timeline);
     let t = draw(&mut app, 80, 24);
     let l = brief::ui::layout(&app, ratatui::layout::Rect::new(0, 0, 80, 24));
     let (_, r) = l
@@ -717,7 +714,7 @@ fn the_focused_pane_gets_the_room() {
         app.update(Action::Focus(focus));
         draw(&mut app, 80, 24);
         let l = brief::ui::layout(&app, area);
-        let (pane, r) = l.panes.iter().find(|(p, _)| *p == app.focus).unwrap();
+        let (pane, r) = l.panes.iter().find(|(p, _)| *p == app.focus()).unwrap();
         assert!(
             r.width * 3 >= area.width * 2 || r.height * 3 >= l.body.height * 2,
             "{pane:?} is {}x{} of {}x{}",
@@ -727,6 +724,40 @@ fn the_focused_pane_gets_the_room() {
             l.body.height
         );
     }
+}
+
+/// A focused pane that needs less than two thirds of its column leaves the rest to
+/// the others; one that needs more gets two thirds.
+#[test]
+fn a_short_focused_pane_leaves_the_room_to_the_others() {
+    let mut app = wannacry();
+    let area = ratatui::layout::Rect::new(0, 0, 80, 24);
+    app.update(Action::Focus(5));
+    draw(&mut app, 80, 24);
+    let l = brief::ui::layout(&app, area);
+    let height = |p| {
+        l.panes
+            .iter()
+            .find(|(q, _)| *q == p)
+            .map(|(_, r)| r.height)
+            .unwrap()
+    };
+    // Five implications and two borders.
+    assert_eq!(height(brief::app::Pane::Implications), 5 + 2);
+    app.update(Action::Focus(4));
+    draw(&mut app, 80, 24);
+    let l = brief::ui::layout(&app, area);
+    let quotes = l
+        .panes
+        .iter()
+        .find(|(q, _)| *q == brief::app::Pane::Quotes)
+        .map(|(_, r)| r.height)
+        .unwrap();
+    assert!(
+        quotes * 3 >= l.body.height * 2,
+        "{quotes} of {}",
+        l.body.height
+    );
 }
 
 /// The help for any view fits in two pages at 80x24, even under a two-line title.
@@ -755,8 +786,9 @@ fn help_fits_in_two_pages_at_80x24() {
         }
         app.update(Action::Help);
         draw(&mut app, 80, 24);
-        let lines = brief::ui::help_line_count(&app);
-        let page = brief::ui::detail_height(&app);
+        // What the frame recorded of the help: its lines, and how many were in view.
+        let lines = app.view().popup().lines();
+        let page = app.view().popup().page();
         assert!(
             lines <= 2 * page,
             "{} lines of help, pages of {page}, after {open:?}",

@@ -11,8 +11,9 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::wrap::{ELLIPSIS, wrap};
-use crate::app::{Action, App, ListOf, Mode, Overlay, Pane, TimelineRow};
+use crate::app::{Action, App, ListOf, Mode, Overlay, Pane};
 use crate::keymap::{self, Scope};
+use crate::library::TimelineRow;
 
 /// A piece of a bar.
 struct Piece {
@@ -120,14 +121,14 @@ fn arrange(pieces: Vec<Piece>, width: usize, sep: &str) -> Line<'static> {
 /// needs them), then, room permitting, its marking, date and file, and `2 of 4`.
 pub fn title_lines(app: &App, width: u16) -> Vec<Line<'static>> {
     let width = width as usize;
-    let right = match app.current {
+    let right = match app.current() {
         Some(c) if app.shows_list() => app
-            .view
+            .shown()
             .briefings
             .iter()
             .position(|&b| b == c)
-            .map(|i| format!("{} of {}", i + 1, app.view.briefings.len()))
-            .unwrap_or_else(|| format!("{} briefings", app.view.briefings.len())),
+            .map(|i| format!("{} of {}", i + 1, app.shown().briefings.len()))
+            .unwrap_or_else(|| format!("{} briefings", app.shown().briefings.len())),
         _ => String::new(),
     };
     let Some(br) = app.briefing() else {
@@ -145,8 +146,8 @@ pub fn title_lines(app: &App, width: u16) -> Vec<Line<'static>> {
         .filter(|m| !title.to_lowercase().contains(&m.to_lowercase()));
     let date = br.date.human();
     let place = app
-        .current
-        .map(|b| app.library.place(b))
+        .current()
+        .map(|b| app.library().place(b))
         .unwrap_or_default();
     let right_w = if right.is_empty() {
         0
@@ -229,8 +230,8 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The status line's text at a width, without the errors notice.
 pub fn status_line(app: &App, width: usize) -> Line<'static> {
-    if app.search.editing {
-        let query = crate::text::clean_line(&app.search.query).into_owned();
+    if app.search().editing {
+        let query = crate::text::clean_line(app.filters().query.text()).into_owned();
         let (mine, extra) = match_counter(app);
         let counter = std::iter::once(mine)
             .chain(extra)
@@ -269,7 +270,7 @@ pub fn status_line(app: &App, width: usize) -> Line<'static> {
     if let Some(Overlay::Detail {
         from: ListOf::Pane(pane),
         ..
-    }) = &app.overlay
+    }) = app.overlay()
         && *pane != Pane::Overview
     {
         let len = app.pane_len(*pane);
@@ -280,7 +281,7 @@ pub fn status_line(app: &App, width: usize) -> Line<'static> {
             1,
         ));
     }
-    if let Some(p) = app.loading {
+    if let Some(p) = app.loading() {
         let w = 12usize;
         let filled = (p.done * w).checked_div(p.total).unwrap_or(0).min(w);
         pieces.push(piece(
@@ -295,16 +296,17 @@ pub fn status_line(app: &App, width: usize) -> Line<'static> {
             1,
         ));
     }
-    if let Some(n) = &app.notice {
-        pieces.push(cuttable(n.clone(), Theme::TITLE, 0));
+    if let Some(n) = &app.notice() {
+        pieces.push(cuttable(n.to_string(), Theme::TITLE, 0));
     }
     let filtered =
-        !app.actor_filter.is_empty() || !app.tag_filter.is_empty() || app.search.active();
-    if !app.actor_filter.is_empty() {
+        !app.filters().actors.is_empty() || !app.filters().tags.is_empty() || app.searching();
+    if !app.filters().actors.is_empty() {
         let names: Vec<&str> = app
-            .actor_filter
+            .filters()
+            .actors
             .iter()
-            .filter_map(|&i| app.library.actors.get(i))
+            .filter_map(|&i| app.library().actors.get(i))
             .map(|a| a.name.as_str())
             .collect();
         let label = if names.len() == 1 { "Actor" } else { "Actors" };
@@ -314,8 +316,8 @@ pub fn status_line(app: &App, width: usize) -> Line<'static> {
             2,
         ));
     }
-    if !app.tag_filter.is_empty() {
-        let tags: Vec<&str> = app.tag_filter.iter().map(String::as_str).collect();
+    if !app.filters().tags.is_empty() {
+        let tags: Vec<&str> = app.filters().tags.iter().map(String::as_str).collect();
         let label = if tags.len() == 1 { "Tag" } else { "Tags" };
         pieces.push(cuttable(
             format!("{label}: {}", tags.join(", ")),
@@ -323,8 +325,8 @@ pub fn status_line(app: &App, width: usize) -> Line<'static> {
             3,
         ));
     }
-    if app.search.active() {
-        let query = crate::text::clean_line(&app.search.query).into_owned();
+    if app.searching() {
+        let query = crate::text::clean_line(app.filters().query.text()).into_owned();
         let (mine, extra) = match_counter(app);
         pieces.push(cuttable(format!("/{query} {mine}"), Theme::KEY, 4));
         for (i, e) in extra.into_iter().enumerate() {
@@ -336,14 +338,14 @@ pub fn status_line(app: &App, width: usize) -> Line<'static> {
         pieces.push(piece(format!("{key} clears"), Theme::KEY, 1));
         // The search and tags narrow only the list; actors narrow every pane.
         let mut c = counts(app, true);
-        if app.actor_filter.is_empty() {
+        if app.filters().actors.is_empty() {
             c.truncate(usize::from(app.shows_list()));
         }
         for (i, c) in c.into_iter().enumerate() {
             pieces.push(piece(c, Theme::DIM, 10 + i as u8));
         }
-    } else if app.notice.is_none()
-        && app.loading.is_none()
+    } else if app.notice().is_none()
+        && app.loading().is_none()
         && matches!(app.mode(), Mode::Reader | Mode::Screen)
     {
         for (i, c) in counts(app, false).into_iter().enumerate() {
@@ -370,14 +372,14 @@ fn counts(app: &App, filtered: bool) -> Vec<String> {
     };
     if app.shows_list() {
         let n = count(
-            app.view.briefings.len(),
-            app.library.briefings.len(),
+            app.shown().briefings.len(),
+            app.library().briefings.len(),
             "briefings",
         );
         out.push(if filtered {
             n
         } else {
-            format!("{n}, {}", app.sort.label())
+            format!("{n}, {}", app.sort().label())
         });
     }
     if let Some(b) = app.briefing() {
@@ -385,15 +387,15 @@ fn counts(app: &App, filtered: bool) -> Vec<String> {
             out.push(count(b.actors.len(), b.actors.len(), "actors"));
         }
         let entries = app
-            .view
+            .shown()
             .timeline
             .iter()
             .filter(|r| matches!(r, TimelineRow::Entry(_)))
             .count();
         out.push(count(entries, b.timeline.len(), "entries"));
-        out.push(count(app.view.quotes.len(), b.quotes.len(), "quotes"));
+        out.push(count(app.shown().quotes.len(), b.quotes.len(), "quotes"));
         out.push(count(
-            app.view.implications.len(),
+            app.shown().implications.len(),
             b.implications.len(),
             "implications",
         ));
@@ -404,7 +406,7 @@ fn counts(app: &App, filtered: bool) -> Vec<String> {
 /// The errors notice, kept in its own slot on the right: files that could not be read
 /// and warnings about those that could.
 fn errors_notice(app: &App) -> String {
-    let (n, w) = (app.library.failed.len(), app.library.warning_count());
+    let (n, w) = (app.library().failed.len(), app.library().warning_count());
     let key = keymap::first_key(Action::Errors, Scope::Browse).unwrap_or_default();
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     match (n, w) {
@@ -445,26 +447,26 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
 /// Where the search stands: `2/5` in the focused pane (or `no match` said in full),
 /// then how many more in the other panes and how many briefings match.
 fn match_counter(app: &App) -> (String, Vec<String>) {
-    if !app.search.active() {
+    if !app.searching() {
         return (String::new(), Vec::new());
     }
-    let total = app.search.matches.len();
+    let total = app.search().matches.len();
     let mut extra = Vec::new();
-    if app.shows_list() && !app.view.match_counts.is_empty() {
-        let m = app.view.match_counts.len();
+    if app.shows_list() && !app.shown().match_counts.is_empty() {
+        let m = app.shown().match_counts.len();
         extra.push(format!("{m} briefing{}", if m == 1 { "" } else { "s" }));
     }
     if total == 0 {
-        let none = if app.shows_list() && app.view.match_counts.is_empty() {
+        let none = if app.shows_list() && app.shown().match_counts.is_empty() {
             "no match in any briefing"
         } else {
             "no match in this briefing"
         };
         return (none.to_string(), extra);
     }
-    let here = app.matches_in(app.focus);
+    let here = app.matches_in(app.focus());
     let at = app
-        .search
+        .search()
         .current
         .and_then(|c| here.iter().position(|&i| i == c));
     let mine = match at {

@@ -10,9 +10,10 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use std::borrow::Cow;
 
-use super::Passage;
+use super::parts::{Passage, passage_lines, passages_height};
 use super::theme::Theme;
-use crate::app::{App, Item};
+use crate::app::App;
+use crate::library::Item;
 use crate::model::{Briefing, Source};
 
 /// Lines of text wider than this are hard to read: on a wide screen the text keeps to
@@ -31,29 +32,14 @@ fn text_area(body: Rect) -> Rect {
     Rect::new(inner.x + (inner.width - w) / 2, inner.y, w, inner.height)
 }
 
-/// The detail's text area for a terminal of this size.
-fn text_area_for(app: &App, term: Rect) -> Rect {
-    text_area(super::layout(app, term).body)
-}
-
-/// Lines the item takes in full at the terminal's size.
-pub fn detail_line_count(app: &App, item: Item, term_width: u16) -> usize {
-    let area = text_area_for(app, Rect::new(0, 0, term_width, app.size.1));
-    super::blocks_height(&passages(app, item).1, area.width as usize)
-}
-
-/// Lines of the item in view at once at the terminal's size.
-pub fn detail_height(app: &App) -> usize {
-    text_area_for(app, Rect::new(0, 0, app.size.0, app.size.1)).height as usize
-}
-
 pub fn render(app: &App, item: Item, scroll: usize, body: Rect, buf: &mut Buffer) {
     Clear.render(body, buf);
     let text = text_area(body);
     let width = text.width as usize;
     let (title, doc) = passages(app, item);
-    let total = super::blocks_height(&doc, width);
+    let total = passages_height(&doc, width);
     let inner_h = text.height as usize;
+    app.view().popup().record_text(body, inner_h, total);
     let top = scroll.min(total.saturating_sub(inner_h));
     let more = if total > inner_h {
         format!(" {}-{} of {} ", top + 1, (top + inner_h).min(total), total)
@@ -67,8 +53,8 @@ pub fn render(app: &App, item: Item, scroll: usize, body: Rect, buf: &mut Buffer
         .title_bottom(Line::from(Span::styled(more, Theme::DIM)).right_aligned());
     block.render(body, buf);
     // Only the lines in view are built.
-    let q = app.search.query.to_lowercase();
-    let lines = super::block_lines(&doc, width, &q, top, inner_h);
+    let q = app.filters().query.lower();
+    let lines = passage_lines(&doc, width, q, top, inner_h);
     for (i, line) in lines.iter().enumerate() {
         buf.set_line(text.x, text.y + i as u16, line, text.width);
     }
@@ -124,7 +110,7 @@ fn source_line(br: &Briefing, id: &str) -> String {
 /// from, the event, who is involved, what happened, what was said, what it means, and
 /// the sources it rests on.
 fn briefing_in_full<'a>(d: &mut Doc<'a>, app: &'a App, b: usize) {
-    let lib = &app.library;
+    let lib = app.library();
     let br = &lib.briefings[b];
     let names = |ids: &[String]| {
         ids.iter()
@@ -253,7 +239,7 @@ fn briefing_in_full<'a>(d: &mut Doc<'a>, app: &'a App, b: usize) {
 
 fn passages(app: &App, item: Item) -> (String, Vec<Passage<'_>>) {
     let mut d = Doc { out: Vec::new() };
-    let lib = &app.library;
+    let lib = app.library();
     let names = |br: &Briefing, ids: &[String]| {
         ids.iter()
             .map(|id| br.actor_name(id))

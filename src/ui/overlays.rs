@@ -4,11 +4,12 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
 use unicode_width::UnicodeWidthStr;
 
+use super::parts::{centered, clear_popup, first_row, highlight, render_rows};
 use super::theme::Theme;
-use super::wrap::fit;
-use super::{centered, render_rows};
+use super::wrap::{fit, wrap};
 use crate::app::{App, Mode, Picker, PickerKind};
 use crate::keymap::{self, Scope};
 
@@ -60,20 +61,13 @@ fn help_lines(context: Mode) -> Vec<Line<'static>> {
     out
 }
 
-/// What the help is for: the view it was opened over.
-fn context(app: &App) -> Mode {
-    app.help_context()
-}
-
-pub fn help_line_count(app: &App) -> usize {
-    help_lines(context(app)).len()
-}
-
 /// The help takes the body of the screen, as a detail does.
 pub fn render_help(app: &App, scroll: usize, body: Rect, buf: &mut Buffer) {
-    let lines = help_lines(context(app));
+    let context = app.help_context();
+    let lines = help_lines(context);
     Clear.render(body, buf);
     let inner_h = body.height.saturating_sub(2) as usize;
+    app.view().popup().record_text(body, inner_h, lines.len());
     let top = scroll.min(lines.len().saturating_sub(inner_h));
     let more = if lines.len() > inner_h {
         format!(
@@ -85,7 +79,7 @@ pub fn render_help(app: &App, scroll: usize, body: Rect, buf: &mut Buffer) {
     } else {
         String::new()
     };
-    let what = match context(app) {
+    let what = match context {
         Mode::Detail => "this view",
         Mode::Screen => "this list",
         Mode::Picker => "the picker",
@@ -104,7 +98,7 @@ pub fn render_help(app: &App, scroll: usize, body: Rect, buf: &mut Buffer) {
     let inner = block.inner(body);
     block.render(body, buf);
     for (i, l) in lines.iter().skip(top).take(inner_h).enumerate() {
-        let l = super::wrap::fit(l, inner.width.saturating_sub(1) as usize);
+        let l = fit(l, inner.width.saturating_sub(1) as usize);
         buf.set_line(
             inner.x + 1,
             inner.y + i as u16,
@@ -119,9 +113,9 @@ pub fn picker_area(term: Rect) -> Rect {
     centered(term, 72, term.height.saturating_sub(4).max(8))
 }
 
-pub fn render_picker(p: &Picker, term: Rect, buf: &mut Buffer) {
+pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
     let area = picker_area(term);
-    super::clear_popup(area, buf);
+    clear_popup(area, buf);
     let (title, apply) = match p.kind {
         PickerKind::Actors => (" Filter by actor ", " apply  "),
         PickerKind::Tags => (" Filter by tag ", " apply  "),
@@ -155,7 +149,7 @@ pub fn render_picker(p: &Picker, term: Rect, buf: &mut Buffer) {
     }
     let prompt = Line::from(vec![
         Span::styled("> ", Theme::KEY),
-        Span::raw(crate::text::clean_line(&p.query).into_owned()),
+        Span::raw(crate::text::clean_line(p.query.text()).into_owned()),
         Span::styled("\u{2581}", Theme::KEY),
         Span::styled(format!("   {count}"), Theme::DIM),
     ]);
@@ -169,12 +163,14 @@ pub fn render_picker(p: &Picker, term: Rect, buf: &mut Buffer) {
         buf.set_stringn(list.x + 2, list.y, what, width, Theme::DIM);
         return;
     }
-    let q = p.query.trim().to_lowercase();
-    // Only the rows in view are built: a library can have tens of thousands of actors.
-    // One line per row: scrolled only as far as the cursor needs.
-    let offset = (p.cursor + 1).saturating_sub(list.height as usize);
-    let end = (offset + list.height as usize).min(p.shown.len());
-    let rows: Vec<Vec<Line>> = p.shown[offset..end]
+    let q = p.query.lower().trim();
+    let height = list.height as usize;
+    let scroll = app.view().popup();
+    let first = first_row(scroll.first(), p.cursor, height, p.shown.len(), |_| 1);
+    scroll.record_list(area, first, height, 1);
+    // Only the rows in view are built: a library can know thousands of actors.
+    let end = (first + height).min(p.shown.len());
+    let rows: Vec<Vec<Line>> = p.shown[first..end]
         .iter()
         .map(|&i| {
             let (label, detail) = &p.choices[i];
@@ -184,9 +180,9 @@ pub fn render_picker(p: &Picker, term: Rect, buf: &mut Buffer) {
             } else {
                 Span::styled("  ", Theme::DIM)
             }];
-            spans.extend(super::highlight(
+            spans.extend(highlight(
                 label,
-                &q,
+                q,
                 if chosen { Theme::CHOSEN } else { Theme::TEXT },
             ));
             // Why a row is listed when its name does not say: the alias or id typed.
@@ -204,7 +200,12 @@ pub fn render_picker(p: &Picker, term: Rect, buf: &mut Buffer) {
             vec![fit(&Line::from(spans), width)]
         })
         .collect();
-    render_rows(&rows, 0, p.cursor.checked_sub(offset), list, buf);
+    render_rows(&rows, 0, p.cursor.checked_sub(first), list, buf);
+}
+
+/// Where the confirmation for an address goes.
+pub fn confirm_area(url: &str, term: Rect) -> Rect {
+    confirm_layout(url, term).0
 }
 
 /// The confirmation box for an address: where it goes, the address wrapped to fit,
@@ -213,7 +214,7 @@ fn confirm_layout(url: &str, term: Rect) -> (Rect, Vec<String>, bool) {
     let width = term.width.saturating_sub(4).clamp(20, 76);
     let text_width = width.saturating_sub(4) as usize;
     let url = crate::text::clean_line(url);
-    let lines = super::wrap(&url, text_width.max(1));
+    let lines = wrap(&url, text_width.max(1));
     // Borders, a line above the address, a blank line on each side of it, and the
     // line saying which key does what.
     let wanted = lines.len() as u16 + 6;
@@ -222,16 +223,12 @@ fn confirm_layout(url: &str, term: Rect) -> (Rect, Vec<String>, bool) {
     (area, lines, fits)
 }
 
-/// Whether the whole address can be shown at this terminal size: it is opened only
-/// once the user has been able to read all of it.
-pub fn confirm_fits(url: &str, width: u16, height: u16) -> bool {
-    confirm_layout(url, Rect::new(0, 0, width, height)).2
-}
-
 /// `o`: the whole address, wrapped to fit, and the one key that opens it.
-pub fn render_confirm(url: &str, term: Rect, buf: &mut Buffer) {
+pub fn render_confirm(app: &App, url: &str, term: Rect, buf: &mut Buffer) {
     let (area, lines, fits) = confirm_layout(url, term);
-    Clear.render(area, buf);
+    // It is opened only once the user has been able to read all of it.
+    app.view().record_address(url, fits);
+    clear_popup(area, buf);
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(Theme::FOCUS)

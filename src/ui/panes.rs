@@ -12,35 +12,39 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
+use super::parts::{
+    Passage, centered, first_row, highlight, pane_block, passage_lines, passages_height,
+    render_rows, rows_that_fit,
+};
 use super::theme::Theme;
 use super::wrap::{ELLIPSIS, fit, fit_showing_match, line_width, wrap};
-use super::{Passage, highlight, layout, list_offset, pane_block, render_rows};
-use crate::app::{App, Pane, TimelineRow};
+use crate::app::{App, Pane};
+use crate::library::TimelineRow;
 use crate::model::{Briefing, Confidence, Priority};
 
 pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
-    let focused = app.focus == pane && app.screen.is_none();
+    let focused = app.focus() == pane && app.screen().is_none();
+    let shown = app.shown();
     let count = match pane {
         Pane::Overview => String::new(),
         Pane::Timeline => {
-            let shown = app
-                .view
+            let entries = shown
                 .timeline
                 .iter()
                 .filter(|r| matches!(r, TimelineRow::Entry(_)))
                 .count();
-            counter(shown, app.briefing().map_or(0, |b| b.timeline.len()))
+            counter(entries, app.briefing().map_or(0, |b| b.timeline.len()))
         }
         Pane::Quotes => counter(
-            app.view.quotes.len(),
+            shown.quotes.len(),
             app.briefing().map_or(0, |b| b.quotes.len()),
         ),
         Pane::Implications => counter(
-            app.view.implications.len(),
+            shown.implications.len(),
             app.briefing().map_or(0, |b| b.implications.len()),
         ),
-        Pane::Actors => format!(" {}", app.view.actors.len()),
-        Pane::Briefings => counter(app.view.briefings.len(), app.library.briefings.len()),
+        Pane::Actors => format!(" {}", shown.actors.len()),
+        Pane::Briefings => counter(shown.briefings.len(), app.library().briefings.len()),
     };
     let mut title = vec![
         Span::styled(format!("{} ", pane.index() + 1), Theme::DIM),
@@ -50,53 +54,58 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         ),
         Span::styled(count, Theme::DIM),
     ];
-    if focused && app.zoomed {
+    if focused && app.zoomed() {
         title.push(Span::styled(" (z: all panes)", Theme::DIM));
     }
     let block = pane_block(title, focused);
     let inner = block.inner(area);
     block.render(area, buf);
-    if inner.height == 0 || inner.width == 0 {
-        return;
-    }
-    if app.current.is_none() && pane != Pane::Briefings {
-        return;
-    }
+    let scroll = app.view().pane(pane);
+    let height = inner.height as usize;
     if pane == Pane::Overview {
         // Only the lines in view are built; the Overview's cursor is its first line.
-        let blocks = overview_blocks(app);
+        let passages = match app.current() {
+            Some(_) if inner.width > 0 => overview_passages(app),
+            _ => Vec::new(),
+        };
         let width = inner.width as usize;
-        let top = app
-            .cursor(Pane::Overview)
-            .min(super::blocks_height(&blocks, width).saturating_sub(1));
-        let q = app.search.query.to_lowercase();
-        let lines = super::block_lines(&blocks, width, &q, top, inner.height as usize);
+        let total = passages_height(&passages, width);
+        scroll.record_text(area, height, total);
+        let top = app.cursor(Pane::Overview).min(total.saturating_sub(1));
+        let q = app.filters().query.lower();
+        let lines = passage_lines(&passages, width, q, top, height);
         for (i, line) in lines.iter().enumerate() {
             buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
         }
         return;
     }
-    let len = app.pane_len(pane);
+    let size = (inner.width, inner.height);
+    let heights = row_heights(app, pane, size);
+    let len = heights.len();
+    let sel = app.cursor(pane);
+    let lines = |i: usize| heights.get(i).copied().unwrap_or(1);
+    let first = first_row(scroll.first(), sel, height, len, lines);
+    let fit = rows_that_fit(first, len, height, lines);
+    let in_view: Vec<usize> = (first..len).take(fit + 1).map(lines).collect();
+    scroll.record_rows(area, first, fit, in_view);
+    if inner.height == 0 || inner.width == 0 {
+        return;
+    }
+    if app.current().is_none() && pane != Pane::Briefings {
+        return;
+    }
     if len == 0 {
         let msg = empty_message(app, pane);
         let text_w = inner.width.saturating_sub(1) as usize;
-        for (i, l) in wrap(msg, text_w)
-            .iter()
-            .take(inner.height as usize)
-            .enumerate()
-        {
+        for (i, l) in wrap(msg, text_w).iter().take(height).enumerate() {
             buf.set_stringn(inner.x + 1, inner.y + i as u16, l, text_w, Theme::DIM);
         }
         return;
     }
     // Only the rows in view are built: a library list can hold thousands.
-    let size = (inner.width, inner.height);
-    let heights = row_heights(app, pane, size);
-    let sel = app.cursor(pane);
-    let offset = list_offset(&heights, sel, inner.height as usize);
-    let end = (offset + inner.height as usize).min(len);
-    let rows = rows(app, pane, offset..end, size);
-    render_rows(&rows, 0, Some(sel - offset), inner, buf);
+    let end = (first + height).min(len);
+    let rows = rows(app, pane, first..end, size);
+    render_rows(&rows, 0, Some(sel - first), inner, buf);
 }
 
 /// The part of a list in `range`, clamped to the list.
@@ -115,10 +124,10 @@ fn counter(shown: usize, total: usize) -> String {
 
 /// What an empty pane says, in words (wrapped, never cut).
 fn empty_message(app: &App, pane: Pane) -> &'static str {
-    let filtered = !app.actor_filter.is_empty();
+    let filtered = !app.filters().actors.is_empty();
     match pane {
-        Pane::Briefings if app.loading.is_some() => "Loading\u{2026}",
-        Pane::Briefings if app.library.briefings.is_empty() => "No briefings loaded",
+        Pane::Briefings if app.loading().is_some() => "Loading\u{2026}",
+        Pane::Briefings if app.library().briefings.is_empty() => "No briefings loaded",
         Pane::Briefings => "No briefing matches the filters: F clears them",
         Pane::Quotes if filtered => "No quotes by the selected actors",
         Pane::Quotes => "No quotes in this briefing",
@@ -134,18 +143,18 @@ pub fn render_empty_library(app: &App, area: Rect, buf: &mut Buffer) {
     if app.shows_list() {
         return;
     }
-    let msg = if app.library.failed.is_empty() {
+    let msg = if app.library().failed.is_empty() {
         "No briefings to show."
     } else {
         "No briefing could be loaded: press E to see why."
     };
-    let r = super::centered(area, msg.len() as u16 + 4, 3);
+    let r = centered(area, msg.len() as u16 + 4, 3);
     buf.set_stringn(r.x + 2, r.y + 1, msg, r.width as usize, Theme::TITLE);
 }
 
 /// Whether the pane shows its rows in full (a focused Quotes pane: whole quotes).
 fn in_full(app: &App, pane: Pane) -> bool {
-    pane == Pane::Quotes && app.focus == Pane::Quotes && app.screen.is_none()
+    pane == Pane::Quotes && app.focus() == Pane::Quotes && app.screen().is_none()
 }
 
 /// The lines of each row of a list pane whose inner area is `size`, every line fitting
@@ -156,26 +165,26 @@ pub fn rows<'a>(
     range: Range<usize>,
     size: (u16, u16),
 ) -> Vec<Vec<Line<'a>>> {
-    let q = app.search.query.to_lowercase();
+    let q = app.filters().query.lower();
     let width = size.0.saturating_sub(1) as usize;
-    let Some(b) = app.current else {
+    let Some(b) = app.current() else {
         return match pane {
-            Pane::Briefings => briefing_rows(app, &q, &range, width),
+            Pane::Briefings => briefing_rows(app, q, &range, width),
             _ => Vec::new(),
         };
     };
-    let br = &app.library.briefings[b];
+    let br = &app.library().briefings[b];
     match pane {
-        Pane::Briefings => briefing_rows(app, &q, &range, width),
+        Pane::Briefings => briefing_rows(app, q, &range, width),
         Pane::Overview => Vec::new(),
-        Pane::Actors => window(&app.view.actors, &range)
+        Pane::Actors => window(&app.shown().actors, &range)
             .iter()
             .map(|&i| {
                 let a = &br.actors[i];
                 let chosen = app
-                    .library
+                    .library()
                     .actor_at(b, i)
-                    .is_some_and(|ix| app.actor_filter.contains(&ix));
+                    .is_some_and(|ix| app.filters().actors.contains(&ix));
                 let mut spans = vec![if chosen {
                     Span::styled("\u{2713} ", Theme::CHOSEN)
                 } else {
@@ -183,7 +192,7 @@ pub fn rows<'a>(
                 }];
                 spans.extend(highlight(
                     a.name.shown(),
-                    &q,
+                    q,
                     if chosen { Theme::CHOSEN } else { Theme::ACTOR },
                 ));
                 if let Some(k) = a.kind {
@@ -191,7 +200,7 @@ pub fn rows<'a>(
                 }
                 if let Some(r) = &a.role {
                     spans.push(Span::styled(" \u{00b7} ", Theme::DIM));
-                    spans.extend(highlight(r.shown(), &q, Theme::TEXT));
+                    spans.extend(highlight(r.shown(), q, Theme::TEXT));
                 }
                 if let Some(aff) = &a.affiliation {
                     spans.push(Span::styled(
@@ -202,31 +211,31 @@ pub fn rows<'a>(
                 let mut hidden: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
                 hidden.push(&a.id);
                 hidden.extend(a.description.as_ref().map(|t| t.shown()));
-                hidden_match(&mut spans, &hidden, &q);
+                hidden_match(&mut spans, &hidden, q);
                 vec![fit_showing_match(&Line::from(spans), width, 1)]
             })
             .collect(),
         Pane::Timeline => {
             let col = date_column(br, width);
-            window(&app.view.timeline, &range)
+            window(&app.shown().timeline, &range)
                 .iter()
-                .map(|r| vec![timeline_line(br, *r, &q, None, col, width)])
+                .map(|r| vec![timeline_line(br, *r, q, None, col, width)])
                 .collect()
         }
         Pane::Quotes if in_full(app, pane) => {
             let cap = quote_line_cap(size.1);
-            window(&app.view.quotes, &range)
+            window(&app.shown().quotes, &range)
                 .iter()
-                .map(|&i| quote_in_full(app, br, i, &q, width, cap))
+                .map(|&i| quote_in_full(app, br, i, q, width, cap))
                 .collect()
         }
-        Pane::Quotes => window(&app.view.quotes, &range)
+        Pane::Quotes => window(&app.shown().quotes, &range)
             .iter()
-            .map(|&i| quote_lines(br, i, &q, None, width))
+            .map(|&i| quote_lines(br, i, q, None, width))
             .collect(),
-        Pane::Implications => window(&app.view.implications, &range)
+        Pane::Implications => window(&app.shown().implications, &range)
             .iter()
-            .map(|&i| vec![implication_line(br, i, &q, None, width)])
+            .map(|&i| vec![implication_line(br, i, q, None, width)])
             .collect(),
     }
 }
@@ -239,13 +248,13 @@ fn briefing_rows<'a>(
     range: &Range<usize>,
     width: usize,
 ) -> Vec<Vec<Line<'a>>> {
-    window(&app.view.briefings, range)
+    window(&app.shown().briefings, range)
         .iter()
         .map(|&b| {
-            let br = &app.library.briefings[b];
+            let br = &app.library().briefings[b];
             let mut spans = Vec::new();
             // Match counts lead, so a narrow list still shows them.
-            if let Some(n) = app.view.match_counts.get(&b) {
+            if let Some(n) = app.shown().match_counts.get(&b) {
                 spans.push(Span::styled(format!("{n}\u{00d7}"), Theme::MATCH));
                 spans.push(Span::raw(" "));
             }
@@ -584,11 +593,11 @@ fn quote_in_full<'a>(
 
 /// Whether the actor filter is exactly the speaker with this local id.
 fn is_the_one_filtered(app: &App, local: &str) -> bool {
-    app.actor_filter.len() == 1
+    app.filters().actors.len() == 1
         && app
-            .current
-            .and_then(|b| app.library.actor_ix(b, local))
-            .is_some_and(|ix| app.actor_filter.contains(&ix))
+            .current()
+            .and_then(|b| app.library().actor_ix(b, local))
+            .is_some_and(|ix| app.filters().actors.contains(&ix))
 }
 
 pub fn priority_span(p: Option<Priority>) -> Span<'static> {
@@ -625,7 +634,7 @@ pub fn implication_line<'a>(
 }
 
 /// The Overview: title, marking, date, summary, event, tags, sources.
-pub fn overview_blocks(app: &App) -> Vec<Passage<'_>> {
+pub fn overview_passages(app: &App) -> Vec<Passage<'_>> {
     let Some(br) = app.briefing() else {
         return Vec::new();
     };
@@ -671,29 +680,17 @@ pub fn overview_blocks(app: &App) -> Vec<Passage<'_>> {
     out
 }
 
-/// How many lines the Overview has at the current terminal width.
-pub fn overview_line_count(app: &App, term_width: u16) -> usize {
-    let area = Rect::new(0, 0, term_width, app.size.1.max(layout::MIN_HEIGHT));
-    let l = layout(app, area);
-    let w = l
-        .panes
-        .iter()
-        .find(|(p, _)| *p == Pane::Overview)
-        .map_or(term_width, |(_, r)| r.width);
-    super::blocks_height(&overview_blocks(app), w.saturating_sub(2) as usize)
-}
-
 /// Lines each row of a list pane takes in an inner area of `size`.
 pub fn row_heights(app: &App, pane: Pane, size: (u16, u16)) -> Vec<usize> {
     let n = app.pane_len(pane);
     if in_full(app, pane)
-        && let Some(b) = app.current
+        && let Some(b) = app.current()
     {
-        let br = &app.library.briefings[b];
+        let br = &app.library().briefings[b];
         let width = size.0.saturating_sub(1) as usize;
         let cap = quote_line_cap(size.1);
         return app
-            .view
+            .shown()
             .quotes
             .iter()
             .map(|&i| quote_in_full(app, br, i, "", width, cap).len())

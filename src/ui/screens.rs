@@ -6,36 +6,38 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::panes::{DateColumn, implication_line, quote_lines, timeline_line};
+use super::parts::{first_row, pane_block, render_rows, rows_that_fit};
 use super::theme::Theme;
 use super::wrap::fit;
-use super::{list_offset, pane_block, render_rows};
-use crate::app::{App, Item, Screen, ScreenKind, ScreenRow, TimelineRow};
+use crate::app::{App, Screen};
+use crate::library::lists::{ListKind, ListRow};
+use crate::library::{Item, TimelineRow};
 
 pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
     let title = match screen.kind {
-        ScreenKind::Dossier(a) => {
-            let la = app.library.actors.get(a);
+        ListKind::Dossier(a) => {
+            let la = app.library().actors.get(a);
             let mut t = format!("Dossier: {}", la.map_or("", |l| l.name.as_str()));
             if let Some(l) = la.filter(|l| !l.aliases.is_empty()) {
                 t.push_str(&format!(" (aka {})", l.aliases.join(", ")));
             }
             t
         }
-        ScreenKind::Timeline => {
+        ListKind::Timeline => {
             let n = screen
                 .rows
                 .iter()
-                .filter(|r| matches!(r, ScreenRow::Item(_)))
+                .filter(|r| matches!(r, ListRow::Item(_)))
                 .count();
             format!("Library timeline: {n} entries")
         }
-        ScreenKind::Errors if app.library.warning_count() == 0 => {
-            format!("Files with errors: {}", app.library.failed.len())
+        ListKind::Errors if app.library().warning_count() == 0 => {
+            format!("Files with errors: {}", app.library().failed.len())
         }
-        ScreenKind::Errors => format!(
+        ListKind::Errors => format!(
             "Files with errors: {}, warnings: {}",
-            app.library.failed.len(),
-            app.library.warning_count()
+            app.library().failed.len(),
+            app.library().warning_count()
         ),
     };
     let block = pane_block(vec![Span::styled(title, Theme::FOCUS)], true);
@@ -43,24 +45,28 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     if screen.rows.is_empty() {
         let msg = match screen.kind {
-            ScreenKind::Errors => "Every file loaded without errors.",
-            ScreenKind::Timeline => "No timeline entries match the filters.",
-            ScreenKind::Dossier(_) => "Nothing about this actor.",
+            ListKind::Errors => "Every file loaded without errors.",
+            ListKind::Timeline => "No timeline entries match the filters.",
+            ListKind::Dossier(_) => "Nothing about this actor.",
         };
         buf.set_stringn(inner.x + 1, inner.y, msg, inner.width as usize, Theme::DIM);
         return;
     }
-    let q = app.search.query.to_lowercase();
+    let q = app.filters().query.lower();
     // Only the rows in view are built: the library timeline can hold many thousands.
-    let heights: Vec<usize> = screen.rows.iter().map(|r| row_height(app, r)).collect();
-    let offset = list_offset(&heights, screen.cursor, inner.height as usize);
-    let end = (offset + inner.height as usize).min(screen.rows.len());
+    let height = inner.height as usize;
+    let len = screen.rows.len();
+    let lines = |i: usize| row_height(app, &screen.rows[i]);
+    let scroll = app.view().list();
+    let first = first_row(scroll.first(), screen.cursor, height, len, lines);
+    scroll.record_list(area, first, rows_that_fit(first, len, height, lines), 1);
+    let end = (first + height).min(len);
     let width = inner.width.saturating_sub(1) as usize;
-    let window = &screen.rows[offset..end];
+    let window = &screen.rows[first..end];
     // One date column for the entries in view, so a time of day never breaks the line.
     let dates = window.iter().filter_map(|r| match r {
-        ScreenRow::Item(Item::Entry(b, i)) => {
-            let e = &app.library.briefings[*b].timeline[*i];
+        ListRow::Item(Item::Entry(b, i)) => {
+            let e = &app.library().briefings[*b].timeline[*i];
             Some((&e.date, e.approximate))
         }
         _ => None,
@@ -68,17 +74,17 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
     let col = DateColumn::fitting(dates, width);
     let rows: Vec<Vec<Line>> = window
         .iter()
-        .map(|r| row_lines(app, r, &q, col, width))
+        .map(|r| row_lines(app, r, q, col, width))
         .collect();
-    render_rows(&rows, 0, screen.cursor.checked_sub(offset), inner, buf);
+    render_rows(&rows, 0, screen.cursor.checked_sub(first), inner, buf);
 }
 
 /// Lines a row takes, without building it: a quote two, a failed file one per problem.
-fn row_height(app: &App, row: &ScreenRow) -> usize {
+fn row_height(app: &App, row: &ListRow) -> usize {
     match row {
-        ScreenRow::Item(Item::Quote(..)) => 2,
-        ScreenRow::Item(Item::Failed(f)) => {
-            1 + app.library.failed.get(*f).map_or(0, |x| x.problems.len())
+        ListRow::Item(Item::Quote(..)) => 2,
+        ListRow::Item(Item::Failed(f)) => {
+            1 + app.library().failed.get(*f).map_or(0, |x| x.problems.len())
         }
         _ => 1,
     }
@@ -86,15 +92,15 @@ fn row_height(app: &App, row: &ScreenRow) -> usize {
 
 fn row_lines<'a>(
     app: &'a App,
-    row: &'a ScreenRow,
+    row: &'a ListRow,
     q: &str,
     col: DateColumn,
     width: usize,
 ) -> Vec<Line<'a>> {
-    let lib = &app.library;
+    let lib = &app.library();
     match row {
-        ScreenRow::Heading(h) => vec![Line::from(Span::styled(h.as_str(), Theme::LABEL))],
-        ScreenRow::Item(item) => match *item {
+        ListRow::Heading(h) => vec![Line::from(Span::styled(h.as_str(), Theme::LABEL))],
+        ListRow::Item(item) => match *item {
             Item::Actor(b, i) => {
                 let br = &lib.briefings[b];
                 let a = &br.actors[i];
@@ -154,7 +160,10 @@ fn row_lines<'a>(
                 lines
             }
             Item::Warning(w) => match lib.warning(w) {
-                Some(d) => vec![Line::from(Span::styled(d.to_string(), Theme::TEXT))],
+                Some(d) => vec![fit(
+                    &Line::from(Span::styled(d.to_string(), Theme::TEXT)),
+                    width,
+                )],
                 None => vec![],
             },
             Item::Briefing(_) | Item::Event(_) => vec![Line::from("")],
