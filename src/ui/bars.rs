@@ -363,10 +363,12 @@ fn line_w(line: &Line) -> usize {
 /// under a filter; `4 briefings, newest first`, `12 actors`, ... otherwise.
 fn counts(app: &App, filtered: bool) -> Vec<String> {
     let mut out = Vec::new();
-    let count = |shown: usize, total: usize, noun: &str| {
+    // `(one, many)`: a count of one takes the singular.
+    let count = |shown: usize, total: usize, (one, many): (&str, &str)| {
         if filtered && shown != total {
-            format!("{shown}/{total} {noun}")
+            format!("{shown}/{total} {many}")
         } else {
+            let noun = if total == 1 { one } else { many };
             format!("{} {noun}", thousands(total))
         }
     };
@@ -374,7 +376,7 @@ fn counts(app: &App, filtered: bool) -> Vec<String> {
         let n = count(
             app.shown().briefings.len(),
             app.library().briefings.len(),
-            "briefings",
+            ("briefing", "briefings"),
         );
         out.push(if filtered {
             n
@@ -384,7 +386,7 @@ fn counts(app: &App, filtered: bool) -> Vec<String> {
     }
     if let Some(b) = app.briefing() {
         if !filtered {
-            out.push(count(b.actors.len(), b.actors.len(), "actors"));
+            out.push(count(b.actors.len(), b.actors.len(), ("actor", "actors")));
         }
         let entries = app
             .shown()
@@ -392,12 +394,16 @@ fn counts(app: &App, filtered: bool) -> Vec<String> {
             .iter()
             .filter(|r| matches!(r, TimelineRow::Entry(_)))
             .count();
-        out.push(count(entries, b.timeline.len(), "entries"));
-        out.push(count(app.shown().quotes.len(), b.quotes.len(), "quotes"));
+        out.push(count(entries, b.timeline.len(), ("entry", "entries")));
+        out.push(count(
+            app.shown().quotes.len(),
+            b.quotes.len(),
+            ("quote", "quotes"),
+        ));
         out.push(count(
             app.shown().implications.len(),
             b.implications.len(),
-            "implications",
+            ("implication", "implications"),
         ));
     }
     out
