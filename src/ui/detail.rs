@@ -2,19 +2,19 @@
 //! It takes the body of the screen, between the title bar and the status line, so
 //! nothing of the panes shows behind it.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use std::borrow::Cow;
-
 use super::parts::{Passage, passage_lines, passages_height};
 use super::theme::Theme;
 use crate::app::App;
-use crate::library::Item;
-use crate::model::{Briefing, Source};
+use crate::library::{BriefingIx, Item, Library};
+use crate::model::{Briefing, Quote, Source};
 
 /// Lines of text wider than this are hard to read: on a wide screen the text keeps to
 /// a column this wide in the middle.
@@ -32,6 +32,8 @@ fn text_area(body: Rect) -> Rect {
     Rect::new(inner.x + (inner.width - w) / 2, inner.y, w, inner.height)
 }
 
+/// The item in full over the body of the screen, from line `scroll`; the frame records
+/// its length and how much was in view, which paging reads.
 pub fn render(app: &App, item: Item, scroll: usize, body: Rect, buf: &mut Buffer) {
     Clear.render(body, buf);
     let text = text_area(body);
@@ -106,18 +108,37 @@ fn source_line(br: &Briefing, id: &str) -> String {
     }
 }
 
+/// The title of an item in full, and its passages.
+fn passages(app: &App, item: Item) -> (String, Vec<Passage<'_>>) {
+    let mut d = Doc { out: Vec::new() };
+    let lib = app.library();
+    let title = match item {
+        Item::Briefing(b) => briefing(&mut d, lib, b),
+        Item::Event(b) => event(&mut d, &lib.briefings[b]),
+        Item::Actor(b, i) => actor(&mut d, lib, b, i),
+        Item::Entry(b, i) => entry(&mut d, &lib.briefings[b], i),
+        Item::Quote(b, i) => quote(&mut d, &lib.briefings[b], i),
+        Item::Implication(b, i) => implication(&mut d, &lib.briefings[b], i),
+        Item::Failed(f) => failed(&mut d, lib, f),
+        Item::Warning(w) => warning(&mut d, lib, w),
+    };
+    (title.to_string(), d.out)
+}
+
+/// The names of actors, by their ids in a briefing.
+fn names(br: &Briefing, ids: &[String]) -> String {
+    ids.iter()
+        .map(|id| br.actor_name(id))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// Everything a briefing file says, in reading order: what it is and where it came
 /// from, the event, who is involved, what happened, what was said, what it means, and
 /// the sources it rests on.
-fn briefing_in_full<'a>(d: &mut Doc<'a>, app: &'a App, b: usize) {
-    let lib = app.library();
+fn briefing<'a>(d: &mut Doc<'a>, lib: &'a Library, b: BriefingIx) -> &'static str {
     let br = &lib.briefings[b];
-    let names = |ids: &[String]| {
-        ids.iter()
-            .map(|id| br.actor_name(id))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let names = |ids: &[String]| names(br, ids);
     d.para("", br.title.shown(), Theme::TITLE);
     d.field("Marking  ", br.classification.as_ref().map(|t| t.shown()));
     d.para("Date     ", br.date.human(), Theme::DATE);
@@ -235,218 +256,200 @@ fn briefing_in_full<'a>(d: &mut Doc<'a>, app: &'a App, b: usize) {
             d.para("\u{2022} ", source_text(s), Theme::TEXT);
         }
     }
+    "Briefing"
 }
 
-fn passages(app: &App, item: Item) -> (String, Vec<Passage<'_>>) {
-    let mut d = Doc { out: Vec::new() };
-    let lib = app.library();
-    let names = |br: &Briefing, ids: &[String]| {
-        ids.iter()
-            .map(|id| br.actor_name(id))
-            .collect::<Vec<_>>()
-            .join(", ")
+fn event<'a>(d: &mut Doc<'a>, br: &'a Briefing) -> &'static str {
+    let e = &br.event;
+    d.para("", e.title.shown(), Theme::EVENT);
+    d.para("When     ", e.date.human(), Theme::DATE);
+    d.field("Where    ", e.location.as_ref().map(|t| t.shown()));
+    d.blank();
+    d.field("", e.description.as_ref().map(|t| t.shown()));
+    d.field("Briefing ", Some(br.title.shown()));
+    "Event"
+}
+
+/// An actor, and what it said, did and is named in within its briefing.
+fn actor<'a>(d: &mut Doc<'a>, lib: &'a Library, b: BriefingIx, i: usize) -> &'static str {
+    let br = &lib.briefings[b];
+    let a = &br.actors[i];
+    d.para("", a.name.shown(), Theme::ACTOR);
+    d.field("Kind        ", a.kind.map(|k| k.name()));
+    d.field("Role        ", a.role.as_ref().map(|t| t.shown()));
+    if let Some(aff) = &a.affiliation {
+        d.para("Affiliation ", br.actor_name(aff), Theme::TEXT);
+    }
+    if !a.aliases.is_empty() {
+        let al: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
+        d.para("Aliases     ", al.join(", "), Theme::TEXT);
+    }
+    d.para("Id          ", a.id.as_str(), Theme::DIM);
+    if let Some(desc) = &a.description {
+        d.blank();
+        d.para("", desc.shown(), Theme::TEXT);
+    }
+    if let Some(ix) = lib.actor_at(b, i) {
+        let n = lib.actors[ix].briefing_count();
+        if n > 1 {
+            d.para(
+                "Library     ",
+                format!("appears in {n} briefings (A opens the dossier)"),
+                Theme::DIM,
+            );
+        }
+    }
+    let said: Vec<&Quote> = br.quotes.iter().filter(|q| q.actor == a.id).collect();
+    d.heading(format!("Said in this briefing ({})", said.len()));
+    for qt in said {
+        let text = if qt.paraphrase {
+            format!("(paraphrase) {}", qt.text.shown())
+        } else {
+            format!("\u{201c}{}\u{201d}", qt.text.shown())
+        };
+        let when = qt
+            .date
+            .map(|x| format!("{}: ", x.human()))
+            .unwrap_or_default();
+        let style = if qt.paraphrase {
+            Theme::PARAPHRASE
+        } else {
+            Theme::TEXT
+        };
+        d.para("\u{2022} ", format!("{when}{text}"), style);
+    }
+    let did: Vec<_> = br
+        .timeline
+        .iter()
+        .filter(|e| e.actors.contains(&a.id))
+        .collect();
+    d.heading(format!("Did in this briefing ({})", did.len()));
+    for e in did {
+        let approx = if e.approximate { "~" } else { "" };
+        d.para(
+            "\u{2022} ",
+            format!("{approx}{}: {}", e.date.human(), e.title.shown()),
+            Theme::TEXT,
+        );
+    }
+    let named: Vec<_> = br
+        .implications
+        .iter()
+        .filter(|m| m.actors.contains(&a.id))
+        .collect();
+    if !named.is_empty() {
+        d.heading(format!("Named in implications ({})", named.len()));
+        for m in named {
+            d.para("\u{2022} ", m.title.shown(), Theme::TEXT);
+        }
+    }
+    d.blank();
+    d.field("Briefing    ", Some(br.title.shown()));
+    "Actor"
+}
+
+fn entry<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize) -> &'static str {
+    let e = &br.timeline[i];
+    d.para("", e.title.shown(), Theme::TITLE);
+    let when = if e.approximate {
+        format!("~{} (approximate)", e.date.human())
+    } else {
+        e.date.human()
     };
-    let title = match item {
-        Item::Briefing(b) => {
-            briefing_in_full(&mut d, app, b);
-            "Briefing".to_string()
-        }
-        Item::Event(b) => {
-            let br = &lib.briefings[b];
-            let e = &br.event;
-            d.para("", e.title.shown(), Theme::EVENT);
-            d.para("When     ", e.date.human(), Theme::DATE);
-            d.field("Where    ", e.location.as_ref().map(|t| t.shown()));
-            d.blank();
-            d.field("", e.description.as_ref().map(|t| t.shown()));
-            d.field("Briefing ", Some(br.title.shown()));
-            "Event".to_string()
-        }
-        Item::Actor(b, i) => {
-            let br = &lib.briefings[b];
-            let a = &br.actors[i];
-            d.para("", a.name.shown(), Theme::ACTOR);
-            d.field("Kind        ", a.kind.map(|k| k.name()));
-            d.field("Role        ", a.role.as_ref().map(|t| t.shown()));
-            if let Some(aff) = &a.affiliation {
-                d.para("Affiliation ", br.actor_name(aff), Theme::TEXT);
-            }
-            if !a.aliases.is_empty() {
-                let al: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
-                d.para("Aliases     ", al.join(", "), Theme::TEXT);
-            }
-            d.para("Id          ", &a.id, Theme::DIM);
-            if let Some(desc) = &a.description {
-                d.blank();
-                d.para("", desc.shown(), Theme::TEXT);
-            }
-            if let Some(ix) = lib.actor_at(b, i) {
-                let n = lib.actors[ix].briefing_count();
-                if n > 1 {
-                    d.para(
-                        "Library     ",
-                        format!("appears in {n} briefings (A opens the dossier)"),
-                        Theme::DIM,
-                    );
-                }
-            }
-            let said: Vec<usize> = (0..br.quotes.len())
-                .filter(|&k| br.quotes[k].actor == a.id)
-                .collect();
-            d.heading(format!("Said in this briefing ({})", said.len()));
-            for k in said {
-                let qt = &br.quotes[k];
-                let text = if qt.paraphrase {
-                    format!("(paraphrase) {}", qt.text.shown())
-                } else {
-                    format!("\u{201c}{}\u{201d}", qt.text.shown())
-                };
-                let when = qt
-                    .date
-                    .map(|x| format!("{}: ", x.human()))
-                    .unwrap_or_default();
-                d.para(
-                    "\u{2022} ",
-                    format!("{when}{text}"),
-                    if qt.paraphrase {
-                        Theme::PARAPHRASE
-                    } else {
-                        Theme::TEXT
-                    },
-                );
-            }
-            let did: Vec<usize> = (0..br.timeline.len())
-                .filter(|&k| br.timeline[k].actors.contains(&a.id))
-                .collect();
-            d.heading(format!("Did in this briefing ({})", did.len()));
-            for k in did {
-                let e = &br.timeline[k];
-                let approx = if e.approximate { "~" } else { "" };
-                d.para(
-                    "\u{2022} ",
-                    format!("{approx}{}: {}", e.date.human(), e.title.shown()),
-                    Theme::TEXT,
-                );
-            }
-            let named: Vec<usize> = (0..br.implications.len())
-                .filter(|&k| br.implications[k].actors.contains(&a.id))
-                .collect();
-            if !named.is_empty() {
-                d.heading(format!("Named in implications ({})", named.len()));
-                for k in named {
-                    d.para("\u{2022} ", br.implications[k].title.shown(), Theme::TEXT);
-                }
-            }
-            d.blank();
-            d.field("Briefing    ", Some(br.title.shown()));
-            "Actor".to_string()
-        }
-        Item::Entry(b, i) => {
-            let br = &lib.briefings[b];
-            let e = &br.timeline[i];
-            d.para("", e.title.shown(), Theme::TITLE);
-            let when = if e.approximate {
-                format!("~{} (approximate)", e.date.human())
-            } else {
-                e.date.human()
-            };
-            d.para("When       ", when, Theme::DATE);
-            d.field("Confidence ", e.confidence.map(|c| c.name()));
-            if !e.actors.is_empty() {
-                d.para("Actors     ", names(br, &e.actors), Theme::ACTOR);
-            }
-            if let Some(s) = &e.source {
-                d.para("Source     ", source_line(br, s), Theme::TEXT);
-            }
-            if let Some(det) = &e.detail {
-                d.blank();
-                d.para("", det.shown(), Theme::TEXT);
-            }
-            d.blank();
-            d.field("Briefing   ", Some(br.title.shown()));
-            "Timeline entry".to_string()
-        }
-        Item::Quote(b, i) => {
-            let br = &lib.briefings[b];
-            let qt = &br.quotes[i];
-            let who = br.actor(&qt.actor);
-            let mut speaker = br.actor_name(&qt.actor);
-            if let Some(r) = who.and_then(|a| a.role.as_ref()) {
-                speaker.push_str(&format!(", {}", r.shown()));
-            }
-            d.para("", speaker, Theme::ACTOR);
-            d.blank();
-            if qt.paraphrase {
-                d.para(
-                    "",
-                    "Paraphrase: a reported statement, not the speaker's own words.",
-                    Theme::DIM,
-                );
-                d.para("", qt.text.shown(), Theme::PARAPHRASE);
-            } else {
-                d.para(
-                    "",
-                    format!("\u{201c}{}\u{201d}", qt.text.shown()),
-                    Theme::QUOTE,
-                );
-            }
-            d.blank();
-            d.field("When     ", qt.date.map(|x| x.human()));
-            d.field("Context  ", qt.context.as_ref().map(|t| t.shown()));
-            match &qt.source {
-                Some(s) => d.para("Source   ", source_line(br, s), Theme::TEXT),
-                None => d.para("Source   ", "none given", Theme::DIM),
-            }
-            d.field("Briefing ", Some(br.title.shown()));
-            if qt.paraphrase {
-                "Paraphrase".to_string()
-            } else {
-                "Quote".to_string()
+    d.para("When       ", when, Theme::DATE);
+    d.field("Confidence ", e.confidence.map(|c| c.name()));
+    if !e.actors.is_empty() {
+        d.para("Actors     ", names(br, &e.actors), Theme::ACTOR);
+    }
+    if let Some(s) = &e.source {
+        d.para("Source     ", source_line(br, s), Theme::TEXT);
+    }
+    if let Some(det) = &e.detail {
+        d.blank();
+        d.para("", det.shown(), Theme::TEXT);
+    }
+    d.blank();
+    d.field("Briefing   ", Some(br.title.shown()));
+    "Timeline entry"
+}
+
+/// A quote, or a paraphrase marked as one, never read as verbatim.
+fn quote<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize) -> &'static str {
+    let qt = &br.quotes[i];
+    let mut speaker = br.actor_name(&qt.actor);
+    if let Some(r) = br.actor(&qt.actor).and_then(|a| a.role.as_ref()) {
+        speaker.push_str(&format!(", {}", r.shown()));
+    }
+    d.para("", speaker, Theme::ACTOR);
+    d.blank();
+    if qt.paraphrase {
+        d.para(
+            "",
+            "Paraphrase: a reported statement, not the speaker's own words.",
+            Theme::DIM,
+        );
+        d.para("", qt.text.shown(), Theme::PARAPHRASE);
+    } else {
+        d.para(
+            "",
+            format!("\u{201c}{}\u{201d}", qt.text.shown()),
+            Theme::QUOTE,
+        );
+    }
+    d.blank();
+    d.field("When     ", qt.date.map(|x| x.human()));
+    d.field("Context  ", qt.context.as_ref().map(|t| t.shown()));
+    match &qt.source {
+        Some(s) => d.para("Source   ", source_line(br, s), Theme::TEXT),
+        None => d.para("Source   ", "none given", Theme::DIM),
+    }
+    d.field("Briefing ", Some(br.title.shown()));
+    if qt.paraphrase { "Paraphrase" } else { "Quote" }
+}
+
+fn implication<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize) -> &'static str {
+    let m = &br.implications[i];
+    d.para("", m.title.shown(), Theme::TITLE);
+    d.field("Priority   ", m.priority.map(|p| p.name()));
+    d.field("Confidence ", m.confidence.map(|c| c.name()));
+    if !m.actors.is_empty() {
+        d.para("Actors     ", names(br, &m.actors), Theme::ACTOR);
+    }
+    if let Some(det) = &m.detail {
+        d.blank();
+        d.para("", det.shown(), Theme::TEXT);
+    }
+    d.blank();
+    d.field("Briefing   ", Some(br.title.shown()));
+    "Implication"
+}
+
+/// A file that could not be loaded, with every problem and the line it is on.
+fn failed<'a>(d: &mut Doc<'a>, lib: &'a Library, f: usize) -> &'static str {
+    if let Some(file) = lib.failed.get(f) {
+        d.para(
+            "",
+            crate::text::clean_line(&file.path.display().to_string()).into_owned(),
+            Theme::ERROR,
+        );
+        d.blank();
+        for p in &file.problems {
+            d.para("", p.to_string(), Theme::TEXT);
+            if let Some(x) = &p.excerpt {
+                d.para("    ", crate::text::clean_line(x), Theme::DIM);
             }
         }
-        Item::Implication(b, i) => {
-            let br = &lib.briefings[b];
-            let m = &br.implications[i];
-            d.para("", m.title.shown(), Theme::TITLE);
-            d.field("Priority   ", m.priority.map(|p| p.name()));
-            d.field("Confidence ", m.confidence.map(|c| c.name()));
-            if !m.actors.is_empty() {
-                d.para("Actors     ", names(br, &m.actors), Theme::ACTOR);
-            }
-            if let Some(det) = &m.detail {
-                d.blank();
-                d.para("", det.shown(), Theme::TEXT);
-            }
-            d.blank();
-            d.field("Briefing   ", Some(br.title.shown()));
-            "Implication".to_string()
+    }
+    "File with errors"
+}
+
+/// A warning of the library: a path passed over, an alias that would join two actors.
+fn warning<'a>(d: &mut Doc<'a>, lib: &'a Library, w: usize) -> &'static str {
+    if let Some(p) = lib.warning(w) {
+        d.para("", p.to_string(), Theme::TEXT);
+        if let Some(x) = &p.excerpt {
+            d.para("    ", crate::text::clean_line(x), Theme::DIM);
         }
-        Item::Failed(f) => {
-            if let Some(file) = lib.failed.get(f) {
-                d.para(
-                    "",
-                    crate::text::clean_line(&file.path.display().to_string()).into_owned(),
-                    Theme::ERROR,
-                );
-                d.blank();
-                for p in &file.problems {
-                    d.para("", p.to_string(), Theme::TEXT);
-                    if let Some(x) = &p.excerpt {
-                        d.para("    ", crate::text::clean_line(x), Theme::DIM);
-                    }
-                }
-            }
-            "File with errors".to_string()
-        }
-        Item::Warning(w) => {
-            if let Some(p) = lib.warning(w) {
-                d.para("", p.to_string(), Theme::TEXT);
-                if let Some(x) = &p.excerpt {
-                    d.para("    ", crate::text::clean_line(x), Theme::DIM);
-                }
-            }
-            "Warning".to_string()
-        }
-    };
-    (title, d.out)
+    }
+    "Warning"
 }
