@@ -368,10 +368,9 @@ pub fn read(args: ReadArgs) -> ExitCode {
     let (library, loads) = if paths.is_empty() {
         (bundled_library(), None)
     } else {
-        (
-            Library::default(),
-            Some(tui::load_in_background(paths.clone(), opts)),
-        )
+        let mut library = Library::default();
+        library.set_roots(paths.clone());
+        (library, Some(tui::load_in_background(paths.clone(), opts)))
     };
     let store = if args.fresh {
         None

@@ -5,9 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use super::panes::{implication_line, quote_lines, timeline_line};
+use super::panes::{DateColumn, implication_line, quote_lines, timeline_line};
 use super::parts::{first_row, pane_block, render_rows, rows_that_fit};
 use super::theme::Theme;
+use super::wrap::fit;
 use crate::app::{App, Screen};
 use crate::library::lists::{ListKind, ListRow};
 use crate::library::{Item, TimelineRow};
@@ -69,10 +70,21 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
     let first = first_row(scroll.first(), screen.cursor, height, len, lines);
     scroll.record_list(area, first, rows_that_fit(first, len, height, lines), 1);
     let end = (first + height).min(len);
-    let rows: Vec<Vec<Line>> = screen.rows[first..end]
+    let width = inner.width.saturating_sub(1) as usize;
+    let window = &screen.rows[first..end];
+    // One date column for the entries in view, so a time of day never breaks the line.
+    let dates = window.iter().filter_map(|r| match r {
+        ListRow::Item(Item::Entry(b, i)) => {
+            let e = &app.library().briefings[*b].timeline[*i];
+            Some((&e.date, e.approximate))
+        }
+        _ => None,
+    });
+    let col = DateColumn::fitting(dates, width);
+    let rows: Vec<Vec<Line>> = window
         .iter()
         .map(|r| {
-            let mut lines = row_lines(app, r, q);
+            let mut lines = row_lines(app, r, q, col, width);
             if let ListRow::Item(item) = r {
                 super::marks::lead(app, *item, false, &mut lines);
             }
@@ -93,7 +105,13 @@ fn row_height(app: &App, row: &ListRow) -> usize {
     }
 }
 
-fn row_lines<'a>(app: &'a App, row: &'a ListRow, q: &str) -> Vec<Line<'a>> {
+fn row_lines<'a>(
+    app: &'a App,
+    row: &'a ListRow,
+    q: &str,
+    col: DateColumn,
+    width: usize,
+) -> Vec<Line<'a>> {
     let lib = &app.library();
     match row {
         ListRow::Heading(h) => vec![Line::from(Span::styled(h.as_str(), Theme::LABEL))],
@@ -117,21 +135,26 @@ fn row_lines<'a>(app: &'a App, row: &'a ListRow, q: &str) -> Vec<Line<'a>> {
                         Theme::DIM,
                     ));
                 }
-                vec![Line::from(spans)]
+                vec![fit(&Line::from(spans), width)]
             }
-            Item::Entry(b, i) => vec![timeline_line(
-                &lib.briefings[b],
-                TimelineRow::Entry(i),
-                q,
-                true,
-            )],
+            Item::Entry(b, i) => {
+                let br = &lib.briefings[b];
+                vec![timeline_line(
+                    br,
+                    TimelineRow::Entry(i),
+                    q,
+                    Some(br.title.shown()),
+                    col,
+                    width,
+                )]
+            }
             Item::Quote(b, i) => {
                 let br = &lib.briefings[b];
-                quote_lines(br, i, q, Some(br.title.shown()))
+                quote_lines(br, i, q, Some(br.title.shown()), width)
             }
             Item::Implication(b, i) => {
                 let br = &lib.briefings[b];
-                vec![implication_line(br, i, q, Some(br.title.shown()))]
+                vec![implication_line(br, i, q, Some(br.title.shown()), width)]
             }
             Item::Failed(f) => {
                 let Some(file) = lib.failed.get(f) else {
@@ -162,7 +185,10 @@ fn row_lines<'a>(app: &'a App, row: &'a ListRow, q: &str) -> Vec<Line<'a>> {
                 lines
             }
             Item::Warning(w) => match lib.warning(w) {
-                Some(d) => vec![Line::from(Span::styled(d.to_string(), Theme::TEXT))],
+                Some(d) => vec![fit(
+                    &Line::from(Span::styled(d.to_string(), Theme::TEXT)),
+                    width,
+                )],
                 None => vec![],
             },
             Item::Briefing(b) => {

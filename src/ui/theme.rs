@@ -39,4 +39,9 @@ impl Theme {
     pub const NEW: Style = Style::new()
         .fg(Color::LightBlue)
         .add_modifier(Modifier::BOLD);
+
+    /// Whether a span carries the search highlight.
+    pub fn is_match(style: Style) -> bool {
+        style.bg == Theme::MATCH.bg && style.add_modifier.contains(Modifier::UNDERLINED)
+    }
 }
