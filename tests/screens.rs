@@ -760,11 +760,11 @@ fn a_short_focused_pane_leaves_the_room_to_the_others() {
     );
 }
 
-/// The help for any view fits in two pages at 80x24, even under a two-line title.
+/// The help for any view fits in two pages at 80x24, even under the longest title.
 #[test]
 fn help_fits_in_two_pages_at_80x24() {
     let mut app = bundled();
-    // The longest title takes two lines of the title bar.
+    // The longest title still takes one line of the title bar.
     while app.briefing().is_some_and(|b| b.title.shown().len() <= 78) {
         app.update(Action::Down);
     }
@@ -773,7 +773,7 @@ fn help_fits_in_two_pages_at_80x24() {
         brief::ui::layout(&app, ratatui::layout::Rect::new(0, 0, 80, 24))
             .title
             .height,
-        2
+        1
     );
     for open in [
         vec![],
@@ -797,6 +797,54 @@ fn help_fits_in_two_pages_at_80x24() {
         app.update(Action::Back);
         for _ in &open {
             app.update(Action::Back);
+        }
+    }
+}
+
+/// The title bar is one line that always shows the briefing's file: at 80x24 with the
+/// bundled library, and narrower, a title that does not fit is cut with `…` and the
+/// body starts on the second row.
+#[test]
+fn the_title_bar_is_one_line_and_always_shows_the_file() {
+    for (w, h) in [(80, 24), (60, 20)] {
+        let mut app = bundled();
+        let n = app.library().briefings.len();
+        for _ in 0..n {
+            let terminal = draw(&mut app, w, h);
+            let br = app.briefing().expect("a briefing is shown");
+            let file = br
+                .path
+                .file_name()
+                .and_then(|f| f.to_str())
+                .expect("a file name")
+                .to_string();
+            let title = br.title.shown().to_string();
+            let screen = screen_text(&terminal);
+            let rows: Vec<&str> = screen.lines().collect();
+            // Whole at 80 columns; narrower, it may be cut in the middle with `…`.
+            let middle_cut = w < 80
+                && rows[0].contains(&file[..8])
+                && rows[0].contains('\u{2026}')
+                && rows[0].contains(".yaml");
+            assert!(
+                rows[0].contains(&file) || middle_cut,
+                "{w}x{h}: the title bar leaves out {file}: {:?}",
+                rows[0]
+            );
+            if !rows[0].contains(&title) {
+                assert!(
+                    rows[0].contains('\u{2026}'),
+                    "{w}x{h}: a cut title is not marked: {:?}",
+                    rows[0]
+                );
+            }
+            // The body (the list pane's border) starts right under the one-line bar.
+            assert!(
+                rows[1].starts_with('\u{250f}') || rows[1].starts_with('\u{250c}'),
+                "{w}x{h}: the title bar took more than one line: {:?}",
+                rows[1]
+            );
+            app.update(Action::Down);
         }
     }
 }
