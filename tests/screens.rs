@@ -848,3 +848,90 @@ fn the_title_bar_is_one_line_and_always_shows_the_file() {
         }
     }
 }
+
+/// Every title on a border ends in the border or in `…`: one cut by the border's
+/// corner would show letters running into it.
+fn titles_cut_with_a_mark(screen: &str) -> Result<(), String> {
+    for (y, row) in screen.lines().enumerate() {
+        let cells: Vec<char> = row.chars().collect();
+        for x in 1..cells.len() {
+            if matches!(cells[x], '┐' | '┓' | '┘' | '┛') {
+                let before = cells[x - 1];
+                if !matches!(before, '─' | '━' | ' ' | '…') {
+                    return Err(format!("row {y} col {x}: {row:?}"));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn border_titles_are_cut_with_a_mark() {
+    let views: [&[Action]; 10] = [
+        &[],
+        &[Action::Focus(4), Action::Open],
+        &[Action::Focus(0), Action::Open],
+        &[Action::Help],
+        &[Action::ActorPicker],
+        &[Action::Focus(5), Action::Zoom],
+        &[Action::Focus(4), Action::OpenSource],
+        &[Action::Focus(1), Action::OpenSource],
+        &[Action::Focus(2), Action::Down, Action::Dossier],
+        &[Action::LibraryTimeline],
+    ];
+    for (w, h) in [(40, 12), (44, 14), (50, 16), (60, 20), (80, 24)] {
+        for (keys, down) in views.iter().flat_map(|k| [(k, 0), (k, 1)]) {
+            let mut app = bundled();
+            for _ in 0..down {
+                app.update(Action::Down);
+            }
+            for k in keys.iter() {
+                app.update(*k);
+            }
+            let terminal = draw(&mut app, w, h);
+            let screen = screen_text(&terminal);
+            if let Err(e) = titles_cut_with_a_mark(&screen) {
+                panic!("{w}x{h} after {keys:?}: a title cut without `…` at {e}\n{screen}");
+            }
+        }
+    }
+}
+
+/// The Overview's date and marking line is cut with `…` when the pane is narrow.
+#[test]
+fn the_overview_date_and_marking_line_is_cut_with_a_mark() {
+    let mut checked = 0;
+    for w in 60..=100 {
+        for down in 0..4 {
+            let mut app = bundled();
+            for _ in 0..down {
+                app.update(Action::Down);
+            }
+            let br = app.briefing().expect("a briefing");
+            let date = br.date.human();
+            let Some(marking) = br.classification.as_ref().map(|c| c.shown().to_string()) else {
+                continue;
+            };
+            let terminal = draw(&mut app, w, 24);
+            let screen = screen_text(&terminal);
+            // The Overview's meta line: the date, in a pane that is not the title bar.
+            for row in screen.lines().skip(1) {
+                let Some(at) = row.find(&format!("{date}  ")) else {
+                    continue;
+                };
+                let rest = &row[at + date.len()..];
+                let inside = rest.split(['│', '┃']).next().unwrap_or(rest);
+                if inside.contains(&marking) {
+                    continue;
+                }
+                checked += 1;
+                assert!(
+                    inside.contains('…'),
+                    "{w}x24: the marking {marking:?} is cut without `…`: {row:?}"
+                );
+            }
+        }
+    }
+    assert!(checked > 0, "no size cut the Overview's marking line");
+}

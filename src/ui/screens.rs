@@ -40,7 +40,7 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
             app.library().warning_count()
         ),
     };
-    let block = pane_block(vec![Span::styled(title, Theme::FOCUS)], true);
+    let block = pane_block(vec![Span::styled(title, Theme::FOCUS)], true, area.width);
     let inner = block.inner(area);
     block.render(area, buf);
     if screen.rows.is_empty() {
