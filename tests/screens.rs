@@ -935,3 +935,24 @@ fn the_overview_date_and_marking_line_is_cut_with_a_mark() {
     }
     assert!(checked > 0, "no size cut the Overview's marking line");
 }
+
+/// A message in an empty full-screen list is cut with `…` inside its border.
+#[test]
+fn an_empty_list_message_stays_inside_its_border() {
+    let mut app = bundled();
+    app.update(Action::Search);
+    type_text(&mut app, "zzqqxx");
+    app.update(Action::Apply);
+    app.update(Action::LibraryTimeline);
+    let terminal = draw(&mut app, 40, 12);
+    let screen = screen_text(&terminal);
+    let row = screen
+        .lines()
+        .find(|r| r.contains("No timeline"))
+        .unwrap_or_else(|| panic!("no empty-list message:\n{screen}"));
+    assert!(
+        row.ends_with('┃') || row.ends_with('│'),
+        "the message ran over the border: {row:?}"
+    );
+    assert!(row.contains('…'), "the cut message is not marked: {row:?}");
+}

@@ -7,7 +7,9 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::parts::{border_title, centered, clear_popup, first_row, highlight, render_rows};
+use super::parts::{
+    border_title, centered, clear_popup, first_row, highlight, put_fitted, render_rows,
+};
 use super::theme::Theme;
 use super::wrap::{fit, wrap};
 use crate::app::{App, Mode, Picker, PickerKind};
@@ -163,7 +165,14 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
             PickerKind::Tags => "No tag matches what is typed",
             _ => "No actor has that name, alias or id",
         };
-        buf.set_stringn(list.x + 2, list.y, what, width, Theme::DIM);
+        put_fitted(
+            buf,
+            list.x + 2,
+            list.y,
+            what,
+            width.saturating_sub(1),
+            Theme::DIM,
+        );
         return;
     }
     let q = p.query.lower().trim();

@@ -63,6 +63,12 @@ pub fn rows_that_fit(
     n
 }
 
+/// `text` at `x, y` in at most `width` columns, a cut marked with `…`.
+pub fn put_fitted(buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize, style: Style) {
+    let line = wrap::fit(&Line::from(Span::styled(text, style)), width);
+    buf.set_line(x, y, &line, width as u16);
+}
+
 /// A title for a border `width` columns wide, cut with `…` to fit between its
 /// corners: a block would cut it without a mark.
 pub fn border_title<'a>(title: impl Into<Line<'a>>, width: u16) -> Line<'a> {
