@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::parts::{Passage, passage_lines, passages_height};
+use super::parts::{Passage, border_title, passage_lines, passages_height};
 use super::theme::Theme;
 use crate::app::App;
 use crate::library::{BriefingIx, Item, Library};
@@ -51,8 +51,14 @@ pub fn render(app: &App, item: Item, scroll: usize, body: Rect, buf: &mut Buffer
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(Theme::FOCUS)
-        .title(Line::from(Span::styled(format!(" {title} "), Theme::FOCUS)))
-        .title_bottom(Line::from(Span::styled(more, Theme::DIM)).right_aligned());
+        .title(border_title(
+            Span::styled(format!(" {title} "), Theme::FOCUS),
+            body.width,
+        ))
+        .title_bottom(border_title(
+            Line::from(Span::styled(more, Theme::DIM)).right_aligned(),
+            body.width,
+        ));
     block.render(body, buf);
     // Only the lines in view are built.
     let q = app.filters().query.lower();

@@ -7,7 +7,9 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use unicode_width::UnicodeWidthStr;
 
-use super::parts::{centered, clear_popup, first_row, highlight, render_rows};
+use super::parts::{
+    border_title, centered, clear_popup, first_row, highlight, put_fitted, render_rows,
+};
 use super::theme::Theme;
 use super::wrap::{fit, wrap};
 use crate::app::{App, Mode, Picker, PickerKind};
@@ -90,11 +92,14 @@ pub fn render_help(app: &App, scroll: usize, body: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(Theme::FOCUS)
-        .title(Span::styled(
-            format!(" Help: keys for {what} "),
-            Theme::FOCUS,
+        .title(border_title(
+            Span::styled(format!(" Help: keys for {what} "), Theme::FOCUS),
+            body.width,
         ))
-        .title_bottom(Line::from(Span::styled(more, Theme::DIM)).right_aligned());
+        .title_bottom(border_title(
+            Line::from(Span::styled(more, Theme::DIM)).right_aligned(),
+            body.width,
+        ));
     let inner = block.inner(body);
     block.render(body, buf);
     for (i, l) in lines.iter().skip(top).take(inner_h).enumerate() {
@@ -135,8 +140,8 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(Theme::FOCUS)
-        .title(Span::styled(title, Theme::FOCUS))
-        .title_bottom(Line::from(keys));
+        .title(border_title(Span::styled(title, Theme::FOCUS), area.width))
+        .title_bottom(border_title(keys, area.width));
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height < 2 {
@@ -160,7 +165,14 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
             PickerKind::Tags => "No tag matches what is typed",
             _ => "No actor has that name, alias or id",
         };
-        buf.set_stringn(list.x + 2, list.y, what, width, Theme::DIM);
+        put_fitted(
+            buf,
+            list.x + 2,
+            list.y,
+            what,
+            width.saturating_sub(1),
+            Theme::DIM,
+        );
         return;
     }
     let q = p.query.lower().trim();
@@ -232,20 +244,28 @@ pub fn render_confirm(app: &App, url: &str, term: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(Theme::FOCUS)
-        .title(Span::styled(" Open in the browser? ", Theme::FOCUS))
-        .title_bottom(Line::from(vec![
-            Span::styled(" y", Theme::KEY),
-            Span::styled(" or ", Theme::DIM),
-            Span::styled("Enter", Theme::KEY),
-            Span::styled(" open  ", Theme::DIM),
-            Span::styled("any other key", Theme::KEY),
-            Span::styled(" cancel ", Theme::DIM),
-        ]));
+        .title(border_title(
+            Span::styled(" Open in the browser? ", Theme::FOCUS),
+            area.width,
+        ))
+        .title_bottom(border_title(
+            vec![
+                Span::styled(" y", Theme::KEY),
+                Span::styled(" or ", Theme::DIM),
+                Span::styled("Enter", Theme::KEY),
+                Span::styled(" open  ", Theme::DIM),
+                Span::styled("any other key", Theme::KEY),
+                Span::styled(" cancel ", Theme::DIM),
+            ],
+            area.width,
+        ));
     let inner = block.inner(area);
     block.render(area, buf);
     let mut y = inner.y;
+    // The address is wrapped to fit; a narrow window cuts the other lines with `…`.
     let mut put = |line: Line, buf: &mut Buffer| {
         if y < inner.bottom() {
+            let line = fit(&line, inner.width.saturating_sub(1) as usize);
             buf.set_line(inner.x + 1, y, &line, inner.width.saturating_sub(1));
             y += 1;
         }

@@ -64,7 +64,7 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     if focused && app.zoomed() {
         title.push(Span::styled(" (z: all panes)", Theme::DIM));
     }
-    let block = pane_block(title, focused);
+    let block = pane_block(title, focused, area.width);
     let inner = block.inner(area);
     block.render(area, buf);
     let scroll = app.view().pane(pane);

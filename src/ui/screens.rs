@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::panes::{DateColumn, implication_line, quote_lines, timeline_line};
-use super::parts::{first_row, pane_block, render_rows, rows_that_fit};
+use super::parts::{first_row, pane_block, put_fitted, render_rows, rows_that_fit};
 use super::theme::Theme;
 use super::wrap::fit;
 use crate::app::{App, Screen};
@@ -48,7 +48,7 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
             )
         }
     };
-    let block = pane_block(vec![Span::styled(title, Theme::FOCUS)], true);
+    let block = pane_block(vec![Span::styled(title, Theme::FOCUS)], true, area.width);
     let inner = block.inner(area);
     block.render(area, buf);
     if screen.rows.is_empty() {
@@ -58,7 +58,14 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
             ListKind::Dossier(_) => "Nothing about this actor.",
             ListKind::WhatsNew => "Nothing new since you last read.",
         };
-        buf.set_stringn(inner.x + 1, inner.y, msg, inner.width as usize, Theme::DIM);
+        put_fitted(
+            buf,
+            inner.x + 1,
+            inner.y,
+            msg,
+            inner.width.saturating_sub(1) as usize,
+            Theme::DIM,
+        );
         return;
     }
     let q = app.filters().query.lower();
