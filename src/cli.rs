@@ -36,6 +36,11 @@ pub struct ReadArgs {
     #[arg(long)]
     pub mouse: bool,
 
+    /// For this run, start as if the library had never been opened: the remembered
+    /// place and what was read are neither used nor changed.
+    #[arg(long)]
+    pub fresh: bool,
+
     #[command(flatten)]
     pub limits: Limits,
 }

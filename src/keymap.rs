@@ -33,12 +33,16 @@ const fn code(code: KeyCode) -> Key {
 pub enum Scope {
     /// Everywhere except while typing.
     Global,
+    /// The panes and the full-screen lists: filters, search, other views.
+    Browse,
     /// Moving in any list, pane or text.
     Move,
     /// The reader's panes.
     Reader,
     /// A full-screen list (dossier, library timeline, errors).
     Screen,
+    /// An item opened in full.
+    Detail,
     /// The actor and tag pickers.
     Picker,
     /// Typing a search.
@@ -66,89 +70,161 @@ const fn bind(keys: &'static [Key], action: Action, scope: Scope, help: &'static
 use Scope::*;
 
 pub static BINDINGS: &[Binding] = &[
-    bind(&[k('q'), ctrl('c')], Action::Quit, Global, "quit"),
+    // Bindings next to each other with the same help share one line of the help.
+    bind(&[ctrl('c')], Action::Quit, Global, "quit, from anywhere"),
     bind(
         &[ctrl('z')],
         Action::Suspend,
         Global,
         "suspend (fg returns)",
     ),
-    bind(&[k('?')], Action::Help, Global, "help"),
-    bind(&[code(KeyCode::Esc)], Action::Back, Global, "close / back"),
+    bind(&[k('?')], Action::Help, Global, "help for this view"),
+    bind(
+        &[k('q'), code(KeyCode::Esc)],
+        Action::Back,
+        Global,
+        "close this view, back to where you were",
+    ),
+    bind(
+        &[k('q')],
+        Action::Leave,
+        Reader,
+        "quit (a zoomed pane is unzoomed first)",
+    ),
+    bind(
+        &[code(KeyCode::Esc)],
+        Action::Back,
+        Reader,
+        "leave a zoomed pane (filters stay)",
+    ),
     bind(
         &[code(KeyCode::Tab)],
         Action::FocusNext,
         Reader,
-        "next pane",
+        "next / previous pane",
     ),
     bind(
         &[code(KeyCode::BackTab)],
         Action::FocusPrev,
         Reader,
-        "previous pane",
+        "next / previous pane",
     ),
-    bind(&[k('1')], Action::Focus(0), Reader, "Briefings pane"),
-    bind(&[k('2')], Action::Focus(1), Reader, "Overview pane"),
-    bind(&[k('3')], Action::Focus(2), Reader, "Actors pane"),
-    bind(&[k('4')], Action::Focus(3), Reader, "Timeline pane"),
-    bind(&[k('5')], Action::Focus(4), Reader, "Quotes pane"),
-    bind(&[k('6')], Action::Focus(5), Reader, "Implications pane"),
-    bind(&[k('j'), code(KeyCode::Down)], Action::Down, Move, "down"),
-    bind(&[k('k'), code(KeyCode::Up)], Action::Up, Move, "up"),
-    bind(&[k('g'), code(KeyCode::Home)], Action::First, Move, "first"),
-    bind(&[k('G'), code(KeyCode::End)], Action::Last, Move, "last"),
+    bind(&[k('1')], Action::Focus(0), Reader, "go to pane 1 to 6"),
+    bind(&[k('2')], Action::Focus(1), Reader, "go to pane 1 to 6"),
+    bind(&[k('3')], Action::Focus(2), Reader, "go to pane 1 to 6"),
+    bind(&[k('4')], Action::Focus(3), Reader, "go to pane 1 to 6"),
+    bind(&[k('5')], Action::Focus(4), Reader, "go to pane 1 to 6"),
+    bind(&[k('6')], Action::Focus(5), Reader, "go to pane 1 to 6"),
+    bind(
+        &[k('z'), k('+')],
+        Action::Zoom,
+        Reader,
+        "zoom the pane to the whole screen, and back",
+    ),
+    bind(
+        &[k('[')],
+        Action::PrevBriefing,
+        Reader,
+        "previous / next briefing",
+    ),
+    bind(
+        &[k(']')],
+        Action::NextBriefing,
+        Reader,
+        "previous / next briefing",
+    ),
+    bind(&[k('s')], Action::CycleSort, Reader, "sort briefings"),
+    bind(
+        &[code(KeyCode::Char(' '))],
+        Action::ToggleActor,
+        Reader,
+        "Actors pane: filter by this actor too",
+    ),
+    bind(
+        &[k('n')],
+        Action::NextMatch,
+        Reader,
+        "next / previous match",
+    ),
+    bind(
+        &[k('N')],
+        Action::PrevMatch,
+        Reader,
+        "next / previous match",
+    ),
+    bind(&[k('J')], Action::NextItem, Detail, "next / previous item"),
+    bind(&[k('K')], Action::PrevItem, Detail, "next / previous item"),
+    bind(
+        &[k('j'), code(KeyCode::Down)],
+        Action::Down,
+        Move,
+        "down / up",
+    ),
+    bind(&[k('k'), code(KeyCode::Up)], Action::Up, Move, "down / up"),
+    bind(
+        &[k('g'), code(KeyCode::Home)],
+        Action::First,
+        Move,
+        "first / last",
+    ),
+    bind(
+        &[k('G'), code(KeyCode::End)],
+        Action::Last,
+        Move,
+        "first / last",
+    ),
     bind(
         &[code(KeyCode::PageDown), ctrl('d')],
         Action::PageDown,
         Move,
-        "page down",
+        "page down / up",
     ),
     bind(
         &[code(KeyCode::PageUp), ctrl('u')],
         Action::PageUp,
         Move,
-        "page up",
+        "page down / up",
     ),
     bind(
         &[code(KeyCode::Enter)],
         Action::Open,
-        Move,
-        "open in full / go to",
-    ),
-    bind(&[k('[')], Action::PrevBriefing, Reader, "previous briefing"),
-    bind(&[k(']')], Action::NextBriefing, Reader, "next briefing"),
-    bind(&[k('f')], Action::ActorPicker, Global, "filter by actor"),
-    bind(
-        &[code(KeyCode::Char(' '))],
-        Action::ToggleActor,
         Reader,
-        "Actors pane: filter by this actor",
+        "open in full",
     ),
-    bind(&[k('F')], Action::ClearActors, Global, "clear actor filter"),
-    bind(&[k('/')], Action::Search, Global, "search"),
-    bind(&[k('n')], Action::NextMatch, Global, "next match"),
-    bind(&[k('N')], Action::PrevMatch, Global, "previous match"),
-    bind(&[k('A')], Action::Dossier, Global, "dossier of the actor"),
+    bind(
+        &[code(KeyCode::Enter)],
+        Action::Open,
+        Screen,
+        "go to the item in its briefing (a file: its errors)",
+    ),
+    bind(&[k('f')], Action::ActorPicker, Browse, "filter by actor"),
+    bind(&[k('t')], Action::TagPicker, Browse, "filter by tag"),
+    bind(&[k('/')], Action::Search, Browse, "search"),
+    bind(
+        &[k('F')],
+        Action::ClearFilters,
+        Browse,
+        "clear every filter (actors, tags, search)",
+    ),
+    bind(&[k('A')], Action::Dossier, Browse, "dossier of the actor"),
     bind(
         &[k('T')],
         Action::LibraryTimeline,
-        Global,
+        Browse,
         "library timeline",
     ),
-    bind(&[k('s')], Action::CycleSort, Reader, "sort briefings"),
-    bind(&[k('t')], Action::TagPicker, Global, "filter by tag"),
-    bind(&[k('E')], Action::Errors, Global, "files with errors"),
+    bind(&[k('E')], Action::Errors, Browse, "files with errors"),
     bind(
         &[k('y')],
         Action::Copy,
         Global,
-        "copy the item with its citation",
+        "copy the item, cited (y) or whole (Y)",
     ),
     bind(
         &[k('Y')],
         Action::CopyText,
         Global,
-        "copy the whole item as text",
+        "copy the item, cited (y) or whole (Y)",
     ),
     bind(
         &[k('o')],
@@ -163,19 +239,53 @@ pub static BINDINGS: &[Binding] = &[
         "export the screen to Markdown",
     ),
     bind(
+        &[k('u')],
+        Action::NextNew,
+        Browse,
+        "what's new: the next item (u), all of it (W)",
+    ),
+    bind(
+        &[k('W')],
+        Action::WhatsNew,
+        Browse,
+        "what's new: the next item (u), all of it (W)",
+    ),
+    bind(
+        &[k('m')],
+        Action::MarkRead,
+        Browse,
+        "mark read: this briefing (m), everything (M)",
+    ),
+    bind(
+        &[k('M')],
+        Action::MarkAllRead,
+        Browse,
+        "mark read: this briefing (m), everything (M)",
+    ),
+    bind(
         &[code(KeyCode::Down), ctrl('n')],
         Action::Down,
         Picker,
-        "down",
+        "down / up",
     ),
-    bind(&[code(KeyCode::Up), ctrl('p')], Action::Up, Picker, "up"),
     bind(
-        &[code(KeyCode::Char(' '))],
+        &[code(KeyCode::Up), ctrl('p')],
+        Action::Up,
+        Picker,
+        "down / up",
+    ),
+    bind(
+        &[code(KeyCode::Tab)],
         Action::Toggle,
         Picker,
-        "select / unselect",
+        "mark / unmark the row",
     ),
-    bind(&[code(KeyCode::Enter)], Action::Apply, Picker, "apply"),
+    bind(
+        &[code(KeyCode::Enter)],
+        Action::Apply,
+        Picker,
+        "apply the marked rows, else the highlighted one",
+    ),
     bind(&[code(KeyCode::Esc)], Action::Back, Picker, "cancel"),
     bind(&[code(KeyCode::Backspace)], Action::Erase, Picker, "erase"),
     bind(&[code(KeyCode::Enter)], Action::Apply, Search, "search"),
@@ -201,11 +311,12 @@ pub static BINDINGS: &[Binding] = &[
 ];
 
 /// Scopes that apply in a mode, most specific first.
-fn scopes(mode: Mode) -> &'static [Scope] {
+pub fn scopes(mode: Mode) -> &'static [Scope] {
     match mode {
-        Mode::Reader => &[Reader, Move, Global],
-        Mode::Screen => &[Move, Screen, Global],
-        Mode::Detail | Mode::Help => &[Move, Global],
+        Mode::Reader => &[Reader, Move, Browse, Global],
+        Mode::Screen => &[Move, Screen, Browse, Global],
+        Mode::Detail => &[Detail, Move, Global],
+        Mode::Help => &[Move, Global],
         Mode::Picker => &[Picker],
         Mode::Search => &[Search],
         Mode::Confirm => &[Confirm],
@@ -264,18 +375,41 @@ pub fn key_name(key: &Key) -> String {
     }
 }
 
-/// Help rows for one scope: keys and description.
-pub fn help_rows(scope: Scope) -> Vec<(String, &'static str)> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.scope == scope)
-        .map(|b| {
-            (
-                b.keys.iter().map(key_name).collect::<Vec<_>>().join(" "),
-                b.help,
-            )
-        })
-        .collect()
+/// The help for a mode: for each scope that applies, most specific first, its name
+/// and rows of keys and description. Neighbouring bindings with the same description
+/// share a row (`j ↓ k ↑  down / up`); a key a more specific scope takes is left out.
+pub fn help(mode: Mode) -> Vec<(Scope, Vec<(String, &'static str)>)> {
+    let mut taken: Vec<Key> = Vec::new();
+    let mut out = Vec::new();
+    for &scope in scopes(mode) {
+        let mut rows: Vec<(String, &'static str)> = Vec::new();
+        let mut claimed = Vec::new();
+        for b in BINDINGS.iter().filter(|b| b.scope == scope) {
+            let keys: Vec<String> = b
+                .keys
+                .iter()
+                .filter(|k| !taken.contains(k))
+                .map(key_name)
+                .collect();
+            claimed.extend(b.keys.iter().copied());
+            if keys.is_empty() {
+                continue;
+            }
+            let keys = keys.join(" ");
+            match rows.last_mut() {
+                Some((k, help)) if *help == b.help => {
+                    k.push(' ');
+                    k.push_str(&keys);
+                }
+                _ => rows.push((keys, b.help)),
+            }
+        }
+        taken.extend(claimed);
+        if !rows.is_empty() {
+            out.push((scope, rows));
+        }
+    }
+    out
 }
 
 /// The first key bound to an action in a scope, for the hint bar.

@@ -11,6 +11,8 @@ pub mod keymap;
 pub mod library;
 pub mod load;
 pub mod model;
+pub mod state;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod watch;

@@ -254,6 +254,13 @@ impl App {
                 );
                 return;
             }
+            Some((ListKind::WhatsNew, _)) => {
+                self.notice = Some(
+                    "What's new is not exported; go to an item (Enter) to copy or export it"
+                        .to_string(),
+                );
+                return;
+            }
             Some((ListKind::Dossier(actor), _)) => {
                 let Some(la) = lib.actors.get(actor) else {
                     return;

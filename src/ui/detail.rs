@@ -1,4 +1,6 @@
 //! An item opened in full: wrapped, scrollable, with everything the file says of it.
+//! It takes the body of the screen, between the title bar and the status line, so
+//! nothing of the panes shows behind it.
 
 use std::borrow::Cow;
 
@@ -8,28 +10,39 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::parts::{Passage, centered, passage_lines, passages_height};
+use super::parts::{Passage, border_title, passage_lines, passages_height};
 use super::theme::Theme;
 use crate::app::App;
 use crate::library::{BriefingIx, Item, Library};
-use crate::model::{Briefing, Quote};
+use crate::model::{Briefing, Quote, Source};
 
-/// The popup's area for a terminal of this size.
-fn area_for(term: Rect) -> Rect {
-    let w = (term.width.saturating_sub(4)).min(100);
-    let h = term.height.saturating_sub(2);
-    centered(term, w, h)
+/// Lines of text wider than this are hard to read: on a wide screen the text keeps to
+/// a column this wide in the middle.
+const MEASURE: u16 = 100;
+
+/// Where the detail's text goes in the body of the screen, and how wide it is.
+fn text_area(body: Rect) -> Rect {
+    let inner = Rect::new(
+        body.x + 1,
+        body.y + 1,
+        body.width.saturating_sub(2),
+        body.height.saturating_sub(2),
+    );
+    let w = inner.width.saturating_sub(2).min(MEASURE);
+    Rect::new(inner.x + (inner.width - w) / 2, inner.y, w, inner.height)
 }
 
-pub fn render(app: &App, item: Item, scroll: usize, term: Rect, buf: &mut Buffer) {
-    let area = area_for(term);
-    Clear.render(area, buf);
-    let width = area.width.saturating_sub(4) as usize;
+/// The item in full over the body of the screen, from line `scroll`; the frame records
+/// its length and how much was in view, which paging reads.
+pub fn render(app: &App, item: Item, scroll: usize, body: Rect, buf: &mut Buffer) {
+    Clear.render(body, buf);
+    let text = text_area(body);
+    let width = text.width as usize;
     let (title, doc) = passages(app, item);
     let total = passages_height(&doc, width);
-    let top = scroll.min(total.saturating_sub(1));
-    let inner_h = area.height.saturating_sub(2) as usize;
-    app.view().popup().record_text(area, inner_h, total);
+    let inner_h = text.height as usize;
+    app.view().popup().record_text(body, inner_h, total);
+    let top = scroll.min(total.saturating_sub(inner_h));
     let more = if total > inner_h {
         format!(" {}-{} of {} ", top + 1, (top + inner_h).min(total), total)
     } else {
@@ -38,27 +51,20 @@ pub fn render(app: &App, item: Item, scroll: usize, term: Rect, buf: &mut Buffer
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(Theme::FOCUS)
-        .title(Line::from(Span::styled(format!(" {title} "), Theme::FOCUS)))
-        .title_bottom(Line::from(vec![
-            Span::styled(" Esc", Theme::KEY),
-            Span::styled(" close  ", Theme::DIM),
-            Span::styled("j/k", Theme::KEY),
-            Span::styled(" scroll ", Theme::DIM),
-            Span::styled(more, Theme::DIM),
-        ]));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let inner = Rect::new(
-        inner.x + 1,
-        inner.y,
-        inner.width.saturating_sub(2),
-        inner.height,
-    );
+        .title(border_title(
+            Span::styled(format!(" {title} "), Theme::FOCUS),
+            body.width,
+        ))
+        .title_bottom(border_title(
+            Line::from(Span::styled(more, Theme::DIM)).right_aligned(),
+            body.width,
+        ));
+    block.render(body, buf);
     // Only the lines in view are built.
     let q = app.filters().query.lower();
-    let body = passage_lines(&doc, width, q, top, inner.height as usize);
-    for (i, line) in body.iter().enumerate() {
-        buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
+    let lines = passage_lines(&doc, width, q, top, inner_h);
+    for (i, line) in lines.iter().enumerate() {
+        buf.set_line(text.x, text.y + i as u16, line, text.width);
     }
 }
 
@@ -86,21 +92,24 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// A source in words: title — publisher, date <url>.
+pub fn source_text(s: &Source) -> String {
+    let mut t = s.title.shown().to_string();
+    if let Some(p) = &s.publisher {
+        t.push_str(&format!(" \u{2014} {}", p.shown()));
+    }
+    if let Some(d) = &s.date {
+        t.push_str(&format!(", {}", d.human()));
+    }
+    if let Some(u) = &s.url {
+        t.push_str(&format!(" <{}>", u.shown()));
+    }
+    t
+}
+
 fn source_line(br: &Briefing, id: &str) -> String {
     match br.source(id) {
-        Some(s) => {
-            let mut t = s.title.shown().to_string();
-            if let Some(p) = &s.publisher {
-                t.push_str(&format!(" \u{2014} {}", p.shown()));
-            }
-            if let Some(d) = &s.date {
-                t.push_str(&format!(", {}", d.human()));
-            }
-            if let Some(u) = &s.url {
-                t.push_str(&format!(" <{}>", u.shown()));
-            }
-            t
-        }
+        Some(s) => source_text(s),
         None => id.to_string(),
     }
 }
@@ -110,7 +119,7 @@ fn passages(app: &App, item: Item) -> (String, Vec<Passage<'_>>) {
     let mut d = Doc { out: Vec::new() };
     let lib = app.library();
     let title = match item {
-        Item::Briefing(b) => briefing(&mut d, &lib.briefings[b]),
+        Item::Briefing(b) => briefing(&mut d, lib, b),
         Item::Event(b) => event(&mut d, &lib.briefings[b]),
         Item::Actor(b, i) => actor(&mut d, lib, b, i),
         Item::Entry(b, i) => entry(&mut d, &lib.briefings[b], i),
@@ -119,6 +128,7 @@ fn passages(app: &App, item: Item) -> (String, Vec<Passage<'_>>) {
         Item::Failed(f) => failed(&mut d, lib, f),
         Item::Warning(w) => warning(&mut d, lib, w),
     };
+    keeping_up(app, item, &mut d);
     (title.to_string(), d.out)
 }
 
@@ -130,15 +140,129 @@ fn names(br: &Briefing, ids: &[String]) -> String {
         .join(", ")
 }
 
-fn briefing<'a>(d: &mut Doc<'a>, br: &'a Briefing) -> &'static str {
-    // One passage: its lines are wrapped once, like any long text.
-    let mut text = crate::export::plain_text(br);
-    text.pop();
-    d.para("", text, Theme::TEXT);
-    d.field(
-        "File   ",
-        Some(crate::text::clean_line(&br.path.display().to_string()).into_owned()),
-    );
+/// Everything a briefing file says, in reading order: what it is and where it came
+/// from, the event, who is involved, what happened, what was said, what it means, and
+/// the sources it rests on.
+fn briefing<'a>(d: &mut Doc<'a>, lib: &'a Library, b: BriefingIx) -> &'static str {
+    let br = &lib.briefings[b];
+    let names = |ids: &[String]| names(br, ids);
+    d.para("", br.title.shown(), Theme::TITLE);
+    d.field("Marking  ", br.classification.as_ref().map(|t| t.shown()));
+    d.para("Date     ", br.date.human(), Theme::DATE);
+    if !br.tags.is_empty() {
+        let tags: Vec<&str> = br.tags.iter().map(|t| t.shown()).collect();
+        d.para("Tags     ", tags.join(", "), Theme::TEXT);
+    }
+    d.para("File     ", lib.place(b), Theme::DIM);
+    if let Some(s) = &br.summary {
+        d.blank();
+        d.para("", s.shown(), Theme::TEXT);
+    }
+    d.heading("Event".to_string());
+    d.para("", br.event.title.shown(), Theme::EVENT);
+    let mut when = br.event.date.human();
+    if let Some(l) = &br.event.location {
+        when.push_str(&format!(" \u{00b7} {}", l.shown()));
+    }
+    d.para("", when, Theme::DATE);
+    d.field("", br.event.description.as_ref().map(|t| t.shown()));
+
+    d.heading(format!("Actors ({})", br.actors.len()));
+    for a in &br.actors {
+        let mut t = a.name.shown().to_string();
+        if let Some(k) = a.kind {
+            t.push_str(&format!(" ({})", k.name()));
+        }
+        if let Some(r) = &a.role {
+            t.push_str(&format!(", {}", r.shown()));
+        }
+        if let Some(aff) = &a.affiliation {
+            t.push_str(&format!(" \u{2192} {}", br.actor_name(aff)));
+        }
+        if !a.aliases.is_empty() {
+            let al: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
+            t.push_str(&format!(" (aka {})", al.join(", ")));
+        }
+        d.para("\u{2022} ", t, Theme::TEXT);
+    }
+
+    if !br.timeline.is_empty() {
+        d.heading(format!("Timeline ({})", br.timeline.len()));
+        for e in &br.timeline {
+            let approx = if e.approximate { "~" } else { "" };
+            let mut t = format!("{approx}{}: {}", e.date.human(), e.title.shown());
+            if !e.actors.is_empty() {
+                t.push_str(&format!(" \u{2014} {}", names(&e.actors)));
+            }
+            if let Some(c) = e.confidence {
+                t.push_str(&format!(" [{} confidence]", c.name()));
+            }
+            d.para("\u{2022} ", t, Theme::TEXT);
+            d.field("  ", e.detail.as_ref().map(|t| t.shown()));
+            if let Some(s) = &e.source {
+                d.para("  Source: ", source_line(br, s), Theme::DIM);
+            }
+        }
+    }
+
+    if !br.quotes.is_empty() {
+        d.heading(format!("Quotes ({})", br.quotes.len()));
+        for (i, qt) in br.quotes.iter().enumerate() {
+            if i > 0 {
+                d.blank();
+            }
+            let mut who = br.actor_name(&qt.actor);
+            if let Some(r) = br.actor(&qt.actor).and_then(|a| a.role.as_ref()) {
+                who.push_str(&format!(", {}", r.shown()));
+            }
+            d.para("\u{2022} ", who, Theme::ACTOR);
+            if let Some(date) = &qt.date {
+                d.para("  When:    ", date.human(), Theme::DATE);
+            }
+            d.field("  Context: ", qt.context.as_ref().map(|t| t.shown()));
+            if qt.paraphrase {
+                d.para(
+                    "  ",
+                    format!("(paraphrase) {}", qt.text.shown()),
+                    Theme::PARAPHRASE,
+                );
+            } else {
+                d.para(
+                    "  ",
+                    format!("\u{201c}{}\u{201d}", qt.text.shown()),
+                    Theme::QUOTE,
+                );
+            }
+            if let Some(s) = &qt.source {
+                d.para("  Source:  ", source_line(br, s), Theme::DIM);
+            }
+        }
+    }
+
+    if !br.implications.is_empty() {
+        d.heading(format!("Implications ({})", br.implications.len()));
+        for m in &br.implications {
+            let mut t = m.title.shown().to_string();
+            if let Some(p) = m.priority {
+                t = format!("[{} priority] {t}", p.name());
+            }
+            if let Some(c) = m.confidence {
+                t.push_str(&format!(" [{} confidence]", c.name()));
+            }
+            if !m.actors.is_empty() {
+                t.push_str(&format!(" \u{2014} {}", names(&m.actors)));
+            }
+            d.para("\u{2022} ", t, Theme::TEXT);
+            d.field("  ", m.detail.as_ref().map(|t| t.shown()));
+        }
+    }
+
+    if !br.sources.is_empty() {
+        d.heading(format!("Sources ({})", br.sources.len()));
+        for s in &br.sources {
+            d.para("\u{2022} ", source_text(s), Theme::TEXT);
+        }
+    }
     "Briefing"
 }
 
@@ -335,4 +459,38 @@ fn warning<'a>(d: &mut Doc<'a>, lib: &'a Library, w: usize) -> &'static str {
         }
     }
     "Warning"
+}
+
+/// A changed item shows what it said when it was last read; a briefing shown as the
+/// last good version of its file says so.
+fn keeping_up<'a>(app: &'a App, item: Item, d: &mut Doc<'a>) {
+    let b = match item {
+        Item::Briefing(b) | Item::Event(b) | Item::Actor(b, _) => b,
+        Item::Entry(b, _) | Item::Quote(b, _) | Item::Implication(b, _) => b,
+        Item::Failed(_) | Item::Warning(_) => return,
+    };
+    if app.library().is_stale(b) {
+        d.heading(format!(
+            "{} The file has errors now: this is its last good version (E lists them)",
+            super::marks::STALE
+        ));
+    }
+    let Some((b, kind, i)) = crate::library::news::Kind::of(item) else {
+        return;
+    };
+    match app.news().before(app.library(), b, kind, i) {
+        Some("") => d.heading(format!(
+            "{} Changed since you last read it (what it said before was not kept)",
+            super::marks::CHANGED
+        )),
+        Some(before) => {
+            d.heading(format!(
+                "{} Changed since you last read it. Before, it said:",
+                super::marks::CHANGED
+            ));
+            // The state file is read from disk like a briefing: cleaned the same way.
+            d.para("", crate::text::clean_block(before), Theme::DIM);
+        }
+        None => {}
+    }
 }

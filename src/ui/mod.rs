@@ -4,6 +4,7 @@
 mod bars;
 mod detail;
 mod layout;
+pub mod marks;
 mod overlays;
 mod panes;
 mod parts;
@@ -15,14 +16,16 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+pub use bars::{cut_at_word, status_line, title_line};
 pub use layout::{Layout, MIN_HEIGHT, MIN_WIDTH, layout};
-pub use wrap::wrap;
+pub use wrap::{fit, line_width, wrap};
 
 use crate::app::{App, Overlay, Pane};
 use theme::Theme;
 
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        wrap::next_frame();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             render_too_small(area, buf);
             return;
@@ -45,15 +48,27 @@ impl Widget for &App {
         }
         bars::render_status(self, l.status, buf);
         bars::render_hints(self, l.hints, buf);
+        // A detail and the help take the body: nothing of the panes shows behind them,
+        // and the title and status bars stay in view.
         match self.overlay() {
-            Some(Overlay::Detail { item, scroll }) => {
-                detail::render(self, *item, *scroll, area, buf)
+            Some(Overlay::Detail { item, scroll, .. }) => {
+                detail::render(self, *item, *scroll, l.body, buf)
             }
-            Some(Overlay::Help { scroll }) => overlays::render_help(self, *scroll, area, buf),
+            Some(Overlay::Help { scroll, .. }) => overlays::render_help(self, *scroll, l.body, buf),
             Some(Overlay::Picker(p)) => overlays::render_picker(self, p, area, buf),
             Some(Overlay::Confirm(url)) => overlays::render_confirm(self, url, area, buf),
             None => {}
         }
+    }
+}
+
+/// Where the overlay in front is drawn on a terminal of this size, if one is open.
+pub fn overlay_area(app: &App, term: Rect) -> Option<Rect> {
+    match app.overlay() {
+        Some(Overlay::Picker(_)) => Some(overlays::picker_area(term)),
+        Some(Overlay::Confirm(url)) => Some(overlays::confirm_area(url, term)),
+        Some(_) => Some(layout(app, term).body),
+        None => None,
     }
 }
 

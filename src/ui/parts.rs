@@ -63,9 +63,25 @@ pub fn rows_that_fit(
     n
 }
 
-/// A bordered block with the pane's number and name; the focused one is drawn with a
-/// thick border and a marker, so focus does not rely on colour.
-pub fn pane_block<'a>(title: Vec<Span<'a>>, focused: bool) -> Block<'a> {
+/// `text` at `x, y` in at most `width` columns, a cut marked with `…`.
+pub fn put_fitted(buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize, style: Style) {
+    let line = wrap::fit(&Line::from(Span::styled(text, style)), width);
+    buf.set_line(x, y, &line, width as u16);
+}
+
+/// A title for a border `width` columns wide, cut with `…` to fit between its
+/// corners: a block would cut it without a mark.
+pub fn border_title<'a>(title: impl Into<Line<'a>>, width: u16) -> Line<'a> {
+    let line = title.into();
+    let alignment = line.alignment;
+    let mut fitted = wrap::fit(&line, width.saturating_sub(2) as usize);
+    fitted.alignment = alignment;
+    fitted
+}
+
+/// A bordered block `width` columns wide with the pane's number and name; the focused
+/// one is drawn with a thick border and a marker, so focus does not rely on colour.
+pub fn pane_block<'a>(title: Vec<Span<'a>>, focused: bool, width: u16) -> Block<'a> {
     let (border, style, marker) = if focused {
         (BorderType::Thick, Theme::FOCUS, "\u{25b6} ")
     } else {
@@ -77,7 +93,7 @@ pub fn pane_block<'a>(title: Vec<Span<'a>>, focused: bool) -> Block<'a> {
         .borders(Borders::ALL)
         .border_type(border)
         .border_style(style)
-        .title(Line::from(spans))
+        .title(border_title(spans, width))
 }
 
 /// Draws rows of lines into `area` from row `offset` on; `selected` is highlighted.
@@ -114,7 +130,9 @@ pub fn render_rows(
                     Theme::TEXT
                 },
             );
-            buf.set_line(area.x + 1, y, line, area.width.saturating_sub(1));
+            // Rows are made to fit; a line that does not is still cut with a mark.
+            let line = super::wrap::fit(line, area.width.saturating_sub(1) as usize);
+            buf.set_line(area.x + 1, y, &line, area.width.saturating_sub(1));
             if is_sel {
                 buf.set_style(
                     Rect::new(area.x + 1, y, area.width.saturating_sub(1), 1),
@@ -122,6 +140,24 @@ pub fn render_rows(
                 );
             }
             y += 1;
+        }
+    }
+}
+
+/// Clears `area` for a popup. A wide character just left of it, drawn before, would
+/// spill into the popup's first column and hide its border: it is blanked too.
+pub fn clear_popup(area: Rect, buf: &mut Buffer) {
+    use ratatui::widgets::Widget;
+    ratatui::widgets::Clear.render(area, buf);
+    if area.x == 0 {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let left = (area.x - 1, y);
+        if buf.area.contains(left.into())
+            && unicode_width::UnicodeWidthStr::width(buf[left].symbol()) > 1
+        {
+            buf[left].set_symbol(" ");
         }
     }
 }
@@ -251,12 +287,14 @@ pub fn passage_lines(
             }
             (Passage::Line(line), _) => {
                 if at >= from {
-                    out.push(Line::from(
+                    // A line is not wrapped: cut to the width, marked with `…`.
+                    let owned = Line::from(
                         line.spans
                             .iter()
                             .map(|s| Span::styled(s.content.to_string(), s.style))
                             .collect::<Vec<_>>(),
-                    ));
+                    );
+                    out.push(wrap::fit(&owned, width));
                 }
                 at += 1;
             }

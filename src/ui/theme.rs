@@ -35,4 +35,13 @@ impl Theme {
     pub const KEY: Style = Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD);
     pub const ERROR: Style = Style::new().fg(Color::Red).add_modifier(Modifier::BOLD);
     pub const CHOSEN: Style = Style::new().fg(Color::Green).add_modifier(Modifier::BOLD);
+    /// New or changed since last read (with a mark: `●`, `◐`).
+    pub const NEW: Style = Style::new()
+        .fg(Color::LightBlue)
+        .add_modifier(Modifier::BOLD);
+
+    /// Whether a span carries the search highlight.
+    pub fn is_match(style: Style) -> bool {
+        style.bg == Theme::MATCH.bg && style.add_modifier.contains(Modifier::UNDERLINED)
+    }
 }
