@@ -64,13 +64,18 @@ pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
         .map(crate::library::grouping::Roster::of)
         .collect();
     let grouping = crate::library::grouping::group(&rosters);
+    // Written through one buffer: a library can have thousands of warnings, and a
+    // write each would cost more than reading a file.
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     for warning in passed_over
         .iter()
         .chain(&duplicate_ids(&loaded))
         .chain(&grouping.warnings)
     {
-        eprintln!("{warning}");
+        let _ = writeln!(err, "{warning}");
     }
+    let _ = err.flush();
+    drop(err);
     let n = loaded.len() + unreadable.len();
     let noun = if n == 1 { "briefing" } else { "briefings" };
     let _ = writeln!(out, "{n} {noun} checked, {bad} with errors");
