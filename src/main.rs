@@ -13,6 +13,9 @@ fn main() -> ExitCode {
             paths,
             limits,
         }) => brief::commands::export(format, &paths, &limits.into()),
+        Some(Command::Config { default, config }) => {
+            brief::commands::config(default, config.as_deref())
+        }
         None => brief::commands::read(cli.read),
     }
 }

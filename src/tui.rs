@@ -19,9 +19,11 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use crate::app::{Action, App, Progress};
+use crate::keymap::Keymap;
 use crate::library::FailedFile;
 use crate::load::{self, LoadOptions, Loaded};
 use crate::model::Briefing;
+use crate::ui::{Theme, View};
 
 /// Files read in the background, delivered in file order.
 pub enum Delivery {
@@ -85,8 +87,19 @@ struct Signals {
     suspend: Arc<AtomicBool>,
 }
 
+/// What the user chose to read with: the keys in force and the theme.
+pub struct Look {
+    pub keys: Keymap,
+    pub theme: Theme,
+}
+
 /// Runs the reader until the user quits or a signal asks it to stop.
-pub fn run(mut app: App, loads: Option<Receiver<Delivery>>, mouse: bool) -> io::Result<Exit> {
+pub fn run(
+    mut app: App,
+    loads: Option<Receiver<Delivery>>,
+    mouse: bool,
+    look: &Look,
+) -> io::Result<Exit> {
     // Separate flags, so that a stop request arriving after a termination cannot
     // overwrite it: the loop looks at the termination first.
     let signals = Signals::default();
@@ -97,7 +110,7 @@ pub fn run(mut app: App, loads: Option<Receiver<Delivery>>, mouse: bool) -> io::
     signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend))?;
     let mut terminal = setup(mouse)?;
     exit_on_hangup();
-    let result = event_loop(&mut terminal, &mut app, loads, mouse, &signals);
+    let result = event_loop(&mut terminal, &mut app, loads, mouse, look, &signals);
     teardown(&mut terminal, mouse);
     result
 }
@@ -181,6 +194,7 @@ fn event_loop(
     app: &mut App,
     mut loads: Option<Receiver<Delivery>>,
     mouse: bool,
+    look: &Look,
     signals: &Signals,
 ) -> io::Result<Exit> {
     let size = terminal.size()?;
@@ -196,7 +210,12 @@ fn event_loop(
     let mut dirty = true;
     loop {
         if dirty {
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            let view = View {
+                app,
+                theme: &look.theme,
+                keys: &look.keys,
+            };
+            terminal.draw(|frame| frame.render_widget(view, frame.area()))?;
             dirty = false;
         }
         // Wake often while files arrive, rarely otherwise (signals are checked too).
@@ -204,7 +223,7 @@ fn event_loop(
         if event::poll(Duration::from_millis(wait))? {
             // A hangup does not come back here as an error: see `exit_on_hangup`.
             let ev = event::read()?;
-            if let Some(action) = to_action(app, &ev) {
+            if let Some(action) = to_action(app, &look.keys, &ev) {
                 if action == Action::Suspend {
                     suspend(terminal, app, mouse)?;
                 } else {
@@ -295,11 +314,9 @@ fn suspend(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> io::Re
     Ok(())
 }
 
-fn to_action(app: &App, ev: &Event) -> Option<Action> {
+fn to_action(app: &App, keys: &Keymap, ev: &Event) -> Option<Action> {
     match ev {
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            crate::keymap::action(app.mode(), *key)
-        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => keys.action(app.mode(), *key),
         Event::Resize(w, h) => Some(Action::Resize {
             width: *w,
             height: *h,

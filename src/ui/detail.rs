@@ -6,9 +6,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::centered;
 use super::theme::Theme;
-use crate::app::{App, Item};
+use super::{View, centered};
+use crate::app::{Action, App, Item};
+use crate::keymap::Scope;
 use crate::model::Briefing;
 
 /// The popup's area for a terminal of this size.
@@ -20,15 +21,21 @@ fn area_for(term: Rect) -> Rect {
 
 pub fn detail_line_count(app: &App, item: Item, term_width: u16) -> usize {
     let area = area_for(Rect::new(0, 0, term_width, app.size.1));
-    lines(app, item, area.width.saturating_sub(4) as usize)
-        .1
-        .len()
+    lines(
+        app,
+        item,
+        area.width.saturating_sub(4) as usize,
+        &Theme::DEFAULT,
+    )
+    .1
+    .len()
 }
 
-pub fn render(app: &App, item: Item, scroll: usize, term: Rect, buf: &mut Buffer) {
+pub fn render(v: &View, item: Item, scroll: usize, term: Rect, buf: &mut Buffer) {
+    let (app, t) = (v.app, v.theme);
     let area = area_for(term);
     Clear.render(area, buf);
-    let (title, body) = lines(app, item, area.width.saturating_sub(4) as usize);
+    let (title, body) = lines(app, item, area.width.saturating_sub(4) as usize, t);
     let top = scroll.min(body.len().saturating_sub(1));
     let inner_h = area.height.saturating_sub(2) as usize;
     let more = if body.len() > inner_h {
@@ -43,14 +50,14 @@ pub fn render(app: &App, item: Item, scroll: usize, term: Rect, buf: &mut Buffer
     };
     let block = Block::bordered()
         .border_type(BorderType::Thick)
-        .border_style(Theme::FOCUS)
-        .title(Line::from(Span::styled(format!(" {title} "), Theme::FOCUS)))
+        .border_style(t.focus)
+        .title(Line::from(Span::styled(format!(" {title} "), t.focus)))
         .title_bottom(Line::from(vec![
-            Span::styled(" Esc", Theme::KEY),
-            Span::styled(" close  ", Theme::DIM),
-            Span::styled("j/k", Theme::KEY),
-            Span::styled(" scroll ", Theme::DIM),
-            Span::styled(more, Theme::DIM),
+            Span::styled(format!(" {}", v.key(Action::Back, Scope::Global)), t.key),
+            Span::styled(" close  ", t.dim),
+            Span::styled(v.pair(Action::Down, Action::Up, Scope::Move), t.key),
+            Span::styled(" scroll ", t.dim),
+            Span::styled(more, t.dim),
         ]));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -75,16 +82,17 @@ struct Doc<'q> {
     out: Vec<Line<'static>>,
     width: usize,
     query: &'q str,
+    theme: &'q Theme,
 }
 
 impl Doc<'_> {
     fn para(&mut self, label: &str, text: &str, style: Style) {
-        let lines = super::labelled(label, text, self.width, self.query, style);
+        let lines = super::labelled(label, text, self.width, self.query, style, self.theme);
         self.out.extend(lines);
     }
     fn field(&mut self, label: &str, text: Option<&str>) {
         if let Some(t) = text {
-            self.para(label, t, Theme::TEXT);
+            self.para(label, t, self.theme.text);
         }
     }
     fn blank(&mut self) {
@@ -93,7 +101,7 @@ impl Doc<'_> {
     fn heading(&mut self, text: &str) {
         self.blank();
         self.out
-            .push(Line::from(Span::styled(text.to_string(), Theme::LABEL)));
+            .push(Line::from(Span::styled(text.to_string(), self.theme.label)));
     }
 }
 
@@ -116,12 +124,13 @@ fn source_line(br: &Briefing, id: &str) -> String {
     }
 }
 
-fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
+fn lines(app: &App, item: Item, width: usize, t: &Theme) -> (String, Vec<Line<'static>>) {
     let q = app.search.query.to_lowercase();
     let mut d = Doc {
         out: Vec::new(),
         width,
         query: &q,
+        theme: t,
     };
     let lib = &app.library;
     let names = |br: &Briefing, ids: &[String]| {
@@ -134,7 +143,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
         Item::Briefing(b) => {
             let br = &lib.briefings[b];
             for line in crate::export::plain_text(br).lines() {
-                d.para("", line, Theme::TEXT);
+                d.para("", line, t.text);
             }
             d.field(
                 "File   ",
@@ -145,8 +154,8 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
         Item::Event(b) => {
             let br = &lib.briefings[b];
             let e = &br.event;
-            d.para("", e.title.shown(), Theme::EVENT);
-            d.para("When     ", &e.date.human(), Theme::DATE);
+            d.para("", e.title.shown(), t.event);
+            d.para("When     ", &e.date.human(), t.date);
             d.field("Where    ", e.location.as_ref().map(|t| t.shown()));
             d.blank();
             d.field("", e.description.as_ref().map(|t| t.shown()));
@@ -156,20 +165,20 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
         Item::Actor(b, i) => {
             let br = &lib.briefings[b];
             let a = &br.actors[i];
-            d.para("", a.name.shown(), Theme::ACTOR);
+            d.para("", a.name.shown(), t.actor);
             d.field("Kind        ", a.kind.map(|k| k.name()));
             d.field("Role        ", a.role.as_ref().map(|t| t.shown()));
             if let Some(aff) = &a.affiliation {
-                d.para("Affiliation ", &br.actor_name(aff), Theme::TEXT);
+                d.para("Affiliation ", &br.actor_name(aff), t.text);
             }
             if !a.aliases.is_empty() {
                 let al: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
-                d.para("Aliases     ", &al.join(", "), Theme::TEXT);
+                d.para("Aliases     ", &al.join(", "), t.text);
             }
-            d.para("Id          ", &a.id, Theme::DIM);
+            d.para("Id          ", &a.id, t.dim);
             if let Some(desc) = &a.description {
                 d.blank();
-                d.para("", desc.shown(), Theme::TEXT);
+                d.para("", desc.shown(), t.text);
             }
             if let Some(ix) = lib.actor_at(b, i) {
                 let n = lib.actors[ix].appearances.len();
@@ -177,7 +186,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
                     d.para(
                         "Library     ",
                         &format!("appears in {n} briefings (A opens the dossier)"),
-                        Theme::DIM,
+                        t.dim,
                     );
                 }
             }
@@ -199,11 +208,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
                 d.para(
                     "\u{2022} ",
                     &format!("{when}{text}"),
-                    if qt.paraphrase {
-                        Theme::PARAPHRASE
-                    } else {
-                        Theme::TEXT
-                    },
+                    if qt.paraphrase { t.paraphrase } else { t.text },
                 );
             }
             let did: Vec<usize> = (0..br.timeline.len())
@@ -216,7 +221,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
                 d.para(
                     "\u{2022} ",
                     &format!("{approx}{}: {}", e.date.human(), e.title.shown()),
-                    Theme::TEXT,
+                    t.text,
                 );
             }
             let named: Vec<usize> = (0..br.implications.len())
@@ -225,7 +230,7 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             if !named.is_empty() {
                 d.heading(&format!("Named in implications ({})", named.len()));
                 for k in named {
-                    d.para("\u{2022} ", br.implications[k].title.shown(), Theme::TEXT);
+                    d.para("\u{2022} ", br.implications[k].title.shown(), t.text);
                 }
             }
             d.blank();
@@ -235,23 +240,23 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
         Item::Entry(b, i) => {
             let br = &lib.briefings[b];
             let e = &br.timeline[i];
-            d.para("", e.title.shown(), Theme::TITLE);
+            d.para("", e.title.shown(), t.title);
             let when = if e.approximate {
                 format!("~{} (approximate)", e.date.human())
             } else {
                 e.date.human()
             };
-            d.para("When       ", &when, Theme::DATE);
+            d.para("When       ", &when, t.date);
             d.field("Confidence ", e.confidence.map(|c| c.name()));
             if !e.actors.is_empty() {
-                d.para("Actors     ", &names(br, &e.actors), Theme::ACTOR);
+                d.para("Actors     ", &names(br, &e.actors), t.actor);
             }
             if let Some(s) = &e.source {
-                d.para("Source     ", &source_line(br, s), Theme::TEXT);
+                d.para("Source     ", &source_line(br, s), t.text);
             }
             if let Some(det) = &e.detail {
                 d.blank();
-                d.para("", det.shown(), Theme::TEXT);
+                d.para("", det.shown(), t.text);
             }
             d.blank();
             d.field("Briefing   ", Some(br.title.shown()));
@@ -265,28 +270,24 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             if let Some(r) = who.and_then(|a| a.role.as_ref()) {
                 speaker.push_str(&format!(", {}", r.shown()));
             }
-            d.para("", &speaker, Theme::ACTOR);
+            d.para("", &speaker, t.actor);
             d.blank();
             if qt.paraphrase {
                 d.para(
                     "",
                     "Paraphrase: a reported statement, not the speaker's own words.",
-                    Theme::DIM,
+                    t.dim,
                 );
-                d.para("", qt.text.shown(), Theme::PARAPHRASE);
+                d.para("", qt.text.shown(), t.paraphrase);
             } else {
-                d.para(
-                    "",
-                    &format!("\u{201c}{}\u{201d}", qt.text.shown()),
-                    Theme::QUOTE,
-                );
+                d.para("", &format!("\u{201c}{}\u{201d}", qt.text.shown()), t.quote);
             }
             d.blank();
             d.field("When     ", qt.date.map(|x| x.human()).as_deref());
             d.field("Context  ", qt.context.as_ref().map(|t| t.shown()));
             match &qt.source {
-                Some(s) => d.para("Source   ", &source_line(br, s), Theme::TEXT),
-                None => d.para("Source   ", "none given", Theme::DIM),
+                Some(s) => d.para("Source   ", &source_line(br, s), t.text),
+                None => d.para("Source   ", "none given", t.dim),
             }
             d.field("Briefing ", Some(br.title.shown()));
             if qt.paraphrase {
@@ -298,15 +299,15 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
         Item::Implication(b, i) => {
             let br = &lib.briefings[b];
             let m = &br.implications[i];
-            d.para("", m.title.shown(), Theme::TITLE);
+            d.para("", m.title.shown(), t.title);
             d.field("Priority   ", m.priority.map(|p| p.name()));
             d.field("Confidence ", m.confidence.map(|c| c.name()));
             if !m.actors.is_empty() {
-                d.para("Actors     ", &names(br, &m.actors), Theme::ACTOR);
+                d.para("Actors     ", &names(br, &m.actors), t.actor);
             }
             if let Some(det) = &m.detail {
                 d.blank();
-                d.para("", det.shown(), Theme::TEXT);
+                d.para("", det.shown(), t.text);
             }
             d.blank();
             d.field("Briefing   ", Some(br.title.shown()));
@@ -317,13 +318,13 @@ fn lines(app: &App, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
                 d.para(
                     "",
                     &crate::text::clean_line(&file.path.display().to_string()),
-                    Theme::ERROR,
+                    t.error,
                 );
                 d.blank();
                 for p in &file.problems {
-                    d.para("", &p.to_string(), Theme::TEXT);
+                    d.para("", &p.to_string(), t.text);
                     if let Some(x) = &p.excerpt {
-                        d.para("    ", &crate::text::clean_line(x), Theme::DIM);
+                        d.para("    ", &crate::text::clean_line(x), t.dim);
                     }
                 }
             }

@@ -1,4 +1,5 @@
-//! Drawing the reader. Everything here reads `&App` and never changes it.
+//! Drawing the reader. Everything here reads `&App` and never changes it; colours come
+//! only from the [`Theme`] and key names only from the [`Keymap`] it is given.
 
 mod detail;
 mod layout;
@@ -10,7 +11,7 @@ mod wrap;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
@@ -18,52 +19,87 @@ pub use detail::detail_line_count;
 pub use layout::{Layout, MIN_HEIGHT, MIN_WIDTH, layout};
 pub use overlays::help_line_count;
 pub use panes::{overview_line_count, row_heights};
+pub use theme::Theme;
 pub use wrap::wrap;
 
-use crate::app::{App, Overlay};
-use theme::Theme;
+use crate::app::{Action, App, Overlay};
+use crate::keymap::{Keymap, Scope};
 
-impl Widget for &App {
+/// The reader as drawn: its state, the theme to draw it in and the keys to name.
+#[derive(Clone, Copy)]
+pub struct View<'a> {
+    pub app: &'a App,
+    pub theme: &'a Theme,
+    pub keys: &'a Keymap,
+}
+
+impl View<'_> {
+    /// The first key that does `action` in `scope`, as help writes it; `-` when none does.
+    pub fn key(&self, action: Action, scope: Scope) -> String {
+        self.keys
+            .first_key(action, scope)
+            .unwrap_or_else(|| "-".to_string())
+    }
+
+    /// `j/k`: the first keys of two opposite moves.
+    pub fn pair(&self, first: Action, second: Action, scope: Scope) -> String {
+        format!("{}/{}", self.key(first, scope), self.key(second, scope))
+    }
+}
+
+impl Widget for View<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        let v = &self;
+        let app = self.app;
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            render_too_small(area, buf);
+            render_too_small(v, area, buf);
             return;
         }
-        let l = layout(self, area);
-        panes::render_title(self, l.title, buf);
-        match &self.screen {
-            Some(screen) => screens::render(self, screen, l.body, buf),
+        let l = layout(app, area);
+        panes::render_title(v, l.title, buf);
+        match &app.screen {
+            Some(screen) => screens::render(v, screen, l.body, buf),
             None => {
                 for (pane, rect) in &l.panes {
-                    panes::render_pane(self, *pane, *rect, buf);
+                    panes::render_pane(v, *pane, *rect, buf);
                 }
-                if self.current.is_none() {
-                    panes::render_empty_library(self, l.body, buf);
+                if app.current.is_none() {
+                    panes::render_empty_library(v, l.body, buf);
                 }
             }
         }
-        panes::render_status(self, l.status, buf);
-        panes::render_hints(self, l.hints, buf);
-        match &self.overlay {
-            Some(Overlay::Detail { item, scroll }) => {
-                detail::render(self, *item, *scroll, area, buf)
-            }
-            Some(Overlay::Help { scroll }) => overlays::render_help(*scroll, area, buf),
-            Some(Overlay::Picker(p)) => overlays::render_picker(self, p, area, buf),
+        panes::render_status(v, l.status, buf);
+        panes::render_hints(v, l.hints, buf);
+        match &app.overlay {
+            Some(Overlay::Detail { item, scroll }) => detail::render(v, *item, *scroll, area, buf),
+            Some(Overlay::Help { scroll }) => overlays::render_help(v, *scroll, area, buf),
+            Some(Overlay::Picker(p)) => overlays::render_picker(v, p, area, buf),
             None => {}
         }
     }
 }
 
+/// Draws with the built-in keys and the default theme, as tests and benchmarks do.
+impl Widget for &App {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        View {
+            app: self,
+            theme: &Theme::DEFAULT,
+            keys: Keymap::builtin(),
+        }
+        .render(area, buf)
+    }
+}
+
 /// A terminal too small to be useful says so, and how big it needs to be.
-fn render_too_small(area: Rect, buf: &mut Buffer) {
+fn render_too_small(v: &View, area: Rect, buf: &mut Buffer) {
     let msg = [
         "Terminal too small".to_string(),
         format!(
             "{}x{}, needs {MIN_WIDTH}x{MIN_HEIGHT}",
             area.width, area.height
         ),
-        "q quits".to_string(),
+        format!("{} quits", v.key(Action::Quit, Scope::Global)),
     ];
     let top = area.y + area.height.saturating_sub(msg.len() as u16) / 2;
     for (i, m) in msg.iter().enumerate() {
@@ -73,7 +109,7 @@ fn render_too_small(area: Rect, buf: &mut Buffer) {
         }
         let w = unicode_width::UnicodeWidthStr::width(m.as_str()) as u16;
         let x = area.x + area.width.saturating_sub(w) / 2;
-        buf.set_stringn(x, y, m, area.width as usize, Theme::TITLE);
+        buf.set_stringn(x, y, m, area.width as usize, v.theme.title);
     }
 }
 
@@ -92,11 +128,11 @@ pub fn list_offset(heights: &[usize], selected: usize, height: usize) -> usize {
 
 /// A bordered block with the pane's number and name; the focused one is drawn with a
 /// thick border and a marker, so focus does not rely on colour.
-pub fn pane_block<'a>(title: Vec<Span<'a>>, focused: bool) -> Block<'a> {
+pub fn pane_block<'a>(title: Vec<Span<'a>>, focused: bool, t: &Theme) -> Block<'a> {
     let (border, style, marker) = if focused {
-        (BorderType::Thick, Theme::FOCUS, "\u{25b6} ")
+        (BorderType::Thick, t.focus, "\u{25b6} ")
     } else {
-        (BorderType::Plain, Theme::BORDER, "")
+        (BorderType::Plain, t.border, "")
     };
     let mut spans = vec![Span::styled(marker, style)];
     spans.extend(title);
@@ -107,11 +143,15 @@ pub fn pane_block<'a>(title: Vec<Span<'a>>, focused: bool) -> Block<'a> {
         .title(Line::from(spans))
 }
 
-/// Draws rows of lines into `area` from row `offset` on; `selected` is highlighted.
+/// Draws rows of lines into `area` from row `offset` on. The `selected` row has a bar
+/// in front; in the focused list it is drawn over in the theme's selection, all but
+/// its search matches (underlined in every theme), which stay as they are.
 pub fn render_rows(
     rows: &[Vec<Line>],
     offset: usize,
     selected: Option<usize>,
+    focused: bool,
+    t: &Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {
@@ -122,9 +162,6 @@ pub fn render_rows(
                 return;
             }
             let is_sel = selected == Some(i);
-            if is_sel {
-                buf.set_style(Rect::new(area.x, y, area.width, 1), Theme::SELECTED);
-            }
             let marker = if is_sel && std::ptr::eq(line, &row[0]) {
                 "\u{258c}"
             } else {
@@ -135,18 +172,17 @@ pub fn render_rows(
                 y,
                 marker,
                 1,
-                if is_sel {
-                    Theme::SELECTED_MARK
-                } else {
-                    Theme::TEXT
-                },
+                if is_sel { t.selected_mark } else { t.text },
             );
             buf.set_line(area.x + 1, y, line, area.width.saturating_sub(1));
             if is_sel {
-                buf.set_style(
-                    Rect::new(area.x + 1, y, area.width.saturating_sub(1), 1),
-                    Theme::SELECTED_PATCH,
-                );
+                let over = if focused { t.selected } else { t.selected_idle };
+                for x in area.x + 1..area.right() {
+                    let cell = &mut buf[(x, y)];
+                    if !cell.modifier.contains(Modifier::UNDERLINED) {
+                        cell.set_style(over);
+                    }
+                }
             }
             y += 1;
         }
@@ -154,11 +190,7 @@ pub fn render_rows(
 }
 
 /// Spans of `text` with every match of the search highlighted.
-pub fn highlight<'a>(
-    text: &'a str,
-    query_lower: &str,
-    style: ratatui::style::Style,
-) -> Vec<Span<'a>> {
+pub fn highlight<'a>(text: &'a str, query_lower: &str, style: Style, t: &Theme) -> Vec<Span<'a>> {
     if query_lower.is_empty() {
         return vec![Span::styled(text, style)];
     }
@@ -172,7 +204,7 @@ pub fn highlight<'a>(
         if s > at {
             out.push(Span::styled(&text[at..s], style));
         }
-        out.push(Span::styled(&text[s..e], style.patch(Theme::MATCH)));
+        out.push(Span::styled(&text[s..e], style.patch(t.matched)));
         at = e;
     }
     if at < text.len() {
@@ -189,6 +221,7 @@ pub fn labelled(
     width: usize,
     query_lower: &str,
     style: Style,
+    t: &Theme,
 ) -> Vec<Line<'static>> {
     let lw = label.chars().count();
     wrap(text, width.saturating_sub(lw).max(8))
@@ -196,13 +229,13 @@ pub fn labelled(
         .enumerate()
         .map(|(i, l)| {
             let lead = if i == 0 {
-                Span::styled(label.to_string(), Theme::LABEL)
+                Span::styled(label.to_string(), t.label)
             } else {
                 Span::raw(" ".repeat(lw))
             };
             let mut spans = vec![lead];
             spans.extend(
-                highlight(&l, query_lower, style)
+                highlight(&l, query_lower, style, t)
                     .into_iter()
                     .map(|s| Span::styled(s.content.into_owned(), s.style)),
             );

@@ -6,62 +6,57 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use super::theme::Theme;
-use super::{centered, list_offset, render_rows};
-use crate::app::{App, Picker, PickerKind};
-use crate::keymap::{self, Scope};
+use super::{View, centered, list_offset, render_rows};
+use crate::app::{Action, Picker, PickerKind};
+use crate::keymap::{Keymap, Scope};
 
-const SECTIONS: [(Scope, &str); 6] = [
-    (Scope::Global, "Everywhere"),
-    (Scope::Move, "Moving"),
-    (Scope::Reader, "Reader panes"),
-    (Scope::Screen, "Dossier, library timeline, errors"),
-    (Scope::Picker, "Actor and tag pickers"),
-    (Scope::Search, "Typing a search"),
-];
-
-fn help_lines() -> Vec<Line<'static>> {
+/// The keys in force, one section per scope.
+fn help_lines(keys: &Keymap, t: &Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    for (scope, name) in SECTIONS {
-        let rows = keymap::help_rows(scope);
+    for scope in Scope::ALL {
+        let name = scope.describe();
+        let rows = keys.help_rows(scope);
         if rows.is_empty() {
             continue;
         }
         if !out.is_empty() {
             out.push(Line::default());
         }
-        out.push(Line::from(Span::styled(name, Theme::LABEL)));
+        out.push(Line::from(Span::styled(name, t.label)));
         for (keys, help) in rows {
             out.push(Line::from(vec![
-                Span::styled(format!("  {keys:<22}"), Theme::KEY),
+                Span::styled(format!("  {keys:<22}"), t.key),
                 Span::raw(help),
             ]));
         }
     }
     out.push(Line::default());
     out.push(Line::from(Span::styled(
-        "Mouse: start with --mouse (click to select, wheel to scroll).",
-        Theme::DIM,
+        "Mouse: --mouse, or mouse = true in the configuration.",
+        t.dim,
     )));
     out
 }
 
+/// How many lines help has: the same whatever keys are bound, one row per action.
 pub fn help_line_count() -> usize {
-    help_lines().len()
+    help_lines(Keymap::builtin(), &Theme::DEFAULT).len()
 }
 
-pub fn render_help(scroll: usize, term: Rect, buf: &mut Buffer) {
-    let lines = help_lines();
+pub fn render_help(v: &View, scroll: usize, term: Rect, buf: &mut Buffer) {
+    let t = v.theme;
+    let lines = help_lines(v.keys, t);
     let area = centered(term, 64, term.height.saturating_sub(2));
     Clear.render(area, buf);
     let block = Block::bordered()
         .border_type(BorderType::Thick)
-        .border_style(Theme::FOCUS)
-        .title(Span::styled(" Help: keys ", Theme::FOCUS))
+        .border_style(t.focus)
+        .title(Span::styled(" Help: keys ", t.focus))
         .title_bottom(Line::from(vec![
-            Span::styled(" Esc", Theme::KEY),
-            Span::styled(" close  ", Theme::DIM),
-            Span::styled("j/k", Theme::KEY),
-            Span::styled(" scroll ", Theme::DIM),
+            Span::styled(format!(" {}", v.key(Action::Back, Scope::Global)), t.key),
+            Span::styled(" close  ", t.dim),
+            Span::styled(v.pair(Action::Down, Action::Up, Scope::Move), t.key),
+            Span::styled(" scroll ", t.dim),
         ]));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -81,7 +76,8 @@ pub fn render_help(scroll: usize, term: Rect, buf: &mut Buffer) {
     }
 }
 
-pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
+pub fn render_picker(v: &View, p: &Picker, term: Rect, buf: &mut Buffer) {
+    let t = v.theme;
     let area = centered(term, 70, term.height.saturating_sub(4).max(8));
     Clear.render(area, buf);
     let title = match p.kind {
@@ -90,15 +86,15 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
     };
     let block = Block::bordered()
         .border_type(BorderType::Thick)
-        .border_style(Theme::FOCUS)
-        .title(Span::styled(title, Theme::FOCUS))
+        .border_style(t.focus)
+        .title(Span::styled(title, t.focus))
         .title_bottom(Line::from(vec![
-            Span::styled(" Space", Theme::KEY),
-            Span::styled(" select  ", Theme::DIM),
-            Span::styled("Enter", Theme::KEY),
-            Span::styled(" apply  ", Theme::DIM),
-            Span::styled("Esc", Theme::KEY),
-            Span::styled(" cancel ", Theme::DIM),
+            Span::styled(format!(" {}", v.key(Action::Toggle, Scope::Picker)), t.key),
+            Span::styled(" select  ", t.dim),
+            Span::styled(v.key(Action::Apply, Scope::Picker), t.key),
+            Span::styled(" apply  ", t.dim),
+            Span::styled(v.key(Action::Back, Scope::Picker), t.key),
+            Span::styled(" cancel ", t.dim),
         ]));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -106,9 +102,9 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
         return;
     }
     let prompt = Line::from(vec![
-        Span::styled("> ", Theme::KEY),
+        Span::styled("> ", t.key),
         Span::raw(crate::text::clean_line(&p.query).into_owned()),
-        Span::styled("\u{2581}", Theme::KEY),
+        Span::styled("\u{2581}", t.key),
         Span::styled(
             format!(
                 "   {} of {}, {} selected",
@@ -116,7 +112,7 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
                 p.choices.len(),
                 p.chosen.len()
             ),
-            Theme::DIM,
+            t.dim,
         ),
     ]);
     buf.set_line(inner.x + 1, inner.y, &prompt, inner.width.saturating_sub(1));
@@ -127,7 +123,7 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
         } else {
             "No tag matches"
         };
-        buf.set_stringn(list.x + 2, list.y, what, list.width as usize, Theme::DIM);
+        buf.set_stringn(list.x + 2, list.y, what, list.width as usize, t.dim);
         return;
     }
     let q = p.query.to_lowercase();
@@ -138,23 +134,23 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
             let (label, detail) = &p.choices[i];
             let chosen = p.chosen.contains(&i);
             let mut spans = vec![if chosen {
-                Span::styled("[x] ", Theme::CHOSEN)
+                Span::styled("[x] ", t.chosen)
             } else {
-                Span::styled("[ ] ", Theme::DIM)
+                Span::styled("[ ] ", t.dim)
             }];
             spans.extend(super::highlight(
                 label,
                 &q,
-                if chosen { Theme::CHOSEN } else { Theme::TEXT },
+                if chosen { t.chosen } else { t.text },
+                t,
             ));
             if !detail.is_empty() {
-                spans.push(Span::styled(format!("  {detail}"), Theme::DIM));
+                spans.push(Span::styled(format!("  {detail}"), t.dim));
             }
             vec![Line::from(spans)]
         })
         .collect();
-    let _ = app;
     let heights = vec![1; rows.len()];
     let offset = list_offset(&heights, p.cursor, list.height as usize);
-    render_rows(&rows, offset, Some(p.cursor), list, buf);
+    render_rows(&rows, offset, Some(p.cursor), true, t, list, buf);
 }

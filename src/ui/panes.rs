@@ -9,22 +9,23 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use super::{highlight, layout, list_offset, pane_block, render_rows};
+use super::{View, highlight, layout, list_offset, pane_block, render_rows};
 use crate::app::{Action, App, Mode, Pane, TimelineRow};
-use crate::keymap::{self, Scope};
+use crate::keymap::Scope;
 use crate::model::{Briefing, Confidence, Priority};
 
-pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
-    buf.set_style(area, Theme::BAR);
-    let mut spans = vec![Span::styled(" brief ", Theme::KEY)];
+pub fn render_title(v: &View, area: Rect, buf: &mut Buffer) {
+    let (app, t) = (v.app, v.theme);
+    buf.set_style(area, t.bar);
+    let mut spans = vec![Span::styled(" brief ", t.key)];
     if let Some(br) = app.briefing() {
-        spans.push(Span::styled("\u{2502} ", Theme::DIM));
+        spans.push(Span::styled("\u{2502} ", t.dim));
         if let Some(c) = &br.classification {
-            spans.push(Span::styled(format!(" {} ", c.shown()), Theme::MARKING));
+            spans.push(Span::styled(format!(" {} ", c.shown()), t.marking));
             spans.push(Span::raw(" "));
         }
-        spans.push(Span::styled(br.title.shown(), Theme::TITLE));
-        spans.push(Span::styled(format!("  {}", br.date.human()), Theme::DATE));
+        spans.push(Span::styled(br.title.shown(), t.title));
+        spans.push(Span::styled(format!("  {}", br.date.human()), t.date));
     }
     let right = if app.shows_list() {
         let n = app.view.briefings.len();
@@ -46,11 +47,12 @@ pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
         area.width.saturating_sub(rw),
     );
     if rw > 0 && area.width > rw + 10 {
-        buf.set_stringn(area.right() - rw, area.y, &right, rw as usize, Theme::DIM);
+        buf.set_stringn(area.right() - rw, area.y, &right, rw as usize, t.dim);
     }
 }
 
-pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
+pub fn render_pane(v: &View, pane: Pane, area: Rect, buf: &mut Buffer) {
+    let (app, t) = (v.app, v.theme);
     let focused = app.focus == pane && app.screen.is_none();
     let count = match pane {
         Pane::Overview => String::new(),
@@ -75,14 +77,11 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         Pane::Briefings => counter(app.view.briefings.len(), app.library.briefings.len()),
     };
     let title = vec![
-        Span::styled(format!("{} ", pane.index() + 1), Theme::DIM),
-        Span::styled(
-            pane.title(),
-            if focused { Theme::FOCUS } else { Theme::TITLE },
-        ),
-        Span::styled(count, Theme::DIM),
+        Span::styled(format!("{} ", pane.index() + 1), t.dim),
+        Span::styled(pane.title(), if focused { t.focus } else { t.title }),
+        Span::styled(count, t.dim),
     ];
-    let block = pane_block(title, focused);
+    let block = pane_block(title, focused, t);
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height == 0 || inner.width == 0 {
@@ -92,7 +91,7 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
         return;
     }
     if pane == Pane::Overview {
-        let lines = overview_lines(app, inner.width as usize);
+        let lines = overview_lines(app, inner.width as usize, t);
         let top = app
             .cursor(Pane::Overview)
             .min(lines.len().saturating_sub(1));
@@ -108,13 +107,13 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     }
     let len = app.pane_len(pane);
     if len == 0 {
-        let msg = empty_message(app, pane);
+        let msg = empty_message(v, pane);
         buf.set_stringn(
             inner.x + 1,
             inner.y,
             msg,
             inner.width.saturating_sub(1) as usize,
-            Theme::DIM,
+            t.dim,
         );
         return;
     }
@@ -123,8 +122,8 @@ pub fn render_pane(app: &App, pane: Pane, area: Rect, buf: &mut Buffer) {
     let sel = app.cursor(pane);
     let offset = list_offset(&heights, sel, inner.height as usize);
     let end = (offset + inner.height as usize).min(len);
-    let rows = rows(app, pane, offset..end);
-    render_rows(&rows, 0, Some(sel - offset), inner, buf);
+    let rows = rows(app, pane, offset..end, t);
+    render_rows(&rows, 0, Some(sel - offset), focused, t, inner, buf);
 }
 
 /// The part of a list in `range`, clamped to the list.
@@ -142,47 +141,57 @@ fn counter(shown: usize, total: usize) -> String {
 }
 
 /// What an empty pane says, in words.
-fn empty_message(app: &App, pane: Pane) -> &'static str {
+fn empty_message(v: &View, pane: Pane) -> String {
+    let app = v.app;
     let filtered = !app.actor_filter.is_empty();
     match pane {
-        Pane::Briefings if app.loading.is_some() => "Loading\u{2026}",
-        Pane::Briefings if app.library.briefings.is_empty() => "No briefings loaded",
-        Pane::Briefings => "No briefing matches the filters (F, Esc clear them)",
-        Pane::Quotes if filtered => "No quotes by the selected actors",
-        Pane::Quotes => "No quotes in this briefing",
-        Pane::Implications if filtered => "No implications name the selected actors",
-        Pane::Implications => "No implications in this briefing",
-        Pane::Timeline => "No timeline entries",
-        _ => "Nothing here",
+        Pane::Briefings if app.loading.is_some() => "Loading\u{2026}".to_string(),
+        Pane::Briefings if app.library.briefings.is_empty() => "No briefings loaded".to_string(),
+        Pane::Briefings => format!(
+            "No briefing matches the filters ({}, {} clear them)",
+            v.key(Action::ClearActors, Scope::Global),
+            v.key(Action::Back, Scope::Global)
+        ),
+        Pane::Quotes if filtered => "No quotes by the selected actors".to_string(),
+        Pane::Quotes => "No quotes in this briefing".to_string(),
+        Pane::Implications if filtered => "No implications name the selected actors".to_string(),
+        Pane::Implications => "No implications in this briefing".to_string(),
+        Pane::Timeline => "No timeline entries".to_string(),
+        _ => "Nothing here".to_string(),
     }
 }
 
 /// Shown when no briefing could be loaded or all are filtered out.
-pub fn render_empty_library(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render_empty_library(v: &View, area: Rect, buf: &mut Buffer) {
+    let app = v.app;
     if app.shows_list() {
         return;
     }
     let msg = if app.library.failed.is_empty() {
-        "No briefings to show."
+        "No briefings to show.".to_string()
     } else {
-        "No briefing could be loaded: press E to see why."
+        format!(
+            "No briefing could be loaded: press {} to see why.",
+            v.key(Action::Errors, Scope::Global)
+        )
     };
-    let r = super::centered(area, msg.len() as u16 + 4, 3);
-    buf.set_stringn(r.x + 2, r.y + 1, msg, r.width as usize, Theme::TITLE);
+    let w = unicode_width::UnicodeWidthStr::width(msg.as_str()) as u16;
+    let r = super::centered(area, w + 4, 3);
+    buf.set_stringn(r.x + 2, r.y + 1, &msg, r.width as usize, v.theme.title);
 }
 
 /// The lines of each row of a list pane (a row is one item; quotes take two lines).
-pub fn rows<'a>(app: &'a App, pane: Pane, range: Range<usize>) -> Vec<Vec<Line<'a>>> {
+pub fn rows<'a>(app: &'a App, pane: Pane, range: Range<usize>, t: &Theme) -> Vec<Vec<Line<'a>>> {
     let q = app.search.query.to_lowercase();
     let Some(b) = app.current else {
         return match pane {
-            Pane::Briefings => briefing_rows(app, &q, &range),
+            Pane::Briefings => briefing_rows(app, &q, &range, t),
             _ => Vec::new(),
         };
     };
     let br = &app.library.briefings[b];
     match pane {
-        Pane::Briefings => briefing_rows(app, &q, &range),
+        Pane::Briefings => briefing_rows(app, &q, &range, t),
         Pane::Overview => Vec::new(),
         Pane::Actors => window(&app.view.actors, &range)
             .iter()
@@ -193,26 +202,27 @@ pub fn rows<'a>(app: &'a App, pane: Pane, range: Range<usize>) -> Vec<Vec<Line<'
                     .actor_at(b, i)
                     .is_some_and(|ix| app.actor_filter.contains(&ix));
                 let mut spans = vec![if chosen {
-                    Span::styled("\u{2713} ", Theme::CHOSEN)
+                    Span::styled("\u{2713} ", t.chosen)
                 } else {
                     Span::raw("  ")
                 }];
                 spans.extend(highlight(
                     a.name.shown(),
                     &q,
-                    if chosen { Theme::CHOSEN } else { Theme::ACTOR },
+                    if chosen { t.chosen } else { t.actor },
+                    t,
                 ));
                 if let Some(k) = a.kind {
-                    spans.push(Span::styled(format!(" ({})", k.name()), Theme::DIM));
+                    spans.push(Span::styled(format!(" ({})", k.name()), t.dim));
                 }
                 if let Some(r) = &a.role {
-                    spans.push(Span::styled(" \u{00b7} ", Theme::DIM));
-                    spans.extend(highlight(r.shown(), &q, Theme::TEXT));
+                    spans.push(Span::styled(" \u{00b7} ", t.dim));
+                    spans.extend(highlight(r.shown(), &q, t.text, t));
                 }
                 if let Some(aff) = &a.affiliation {
                     spans.push(Span::styled(
                         format!(" \u{2192} {}", br.actor_name(aff)),
-                        Theme::DIM,
+                        t.dim,
                     ));
                 }
                 vec![Line::from(spans)]
@@ -220,31 +230,28 @@ pub fn rows<'a>(app: &'a App, pane: Pane, range: Range<usize>) -> Vec<Vec<Line<'
             .collect(),
         Pane::Timeline => window(&app.view.timeline, &range)
             .iter()
-            .map(|r| vec![timeline_line(br, *r, &q, false)])
+            .map(|r| vec![timeline_line(br, *r, &q, false, t)])
             .collect(),
         Pane::Quotes => window(&app.view.quotes, &range)
             .iter()
-            .map(|&i| quote_lines(br, i, &q, None))
+            .map(|&i| quote_lines(br, i, &q, None, t))
             .collect(),
         Pane::Implications => window(&app.view.implications, &range)
             .iter()
-            .map(|&i| vec![implication_line(br, i, &q, None)])
+            .map(|&i| vec![implication_line(br, i, &q, None, t)])
             .collect(),
     }
 }
 
-fn briefing_rows<'a>(app: &'a App, q: &str, range: &Range<usize>) -> Vec<Vec<Line<'a>>> {
+fn briefing_rows<'a>(app: &'a App, q: &str, range: &Range<usize>, t: &Theme) -> Vec<Vec<Line<'a>>> {
     window(&app.view.briefings, range)
         .iter()
         .map(|&b| {
             let br = &app.library.briefings[b];
-            let mut spans = vec![Span::styled(
-                format!("{:<11} ", br.date.human()),
-                Theme::DATE,
-            )];
+            let mut spans = vec![Span::styled(format!("{:<11} ", br.date.human()), t.date)];
             // Match counts lead, so a narrow list still shows them.
             if let Some(n) = app.view.match_counts.get(&b) {
-                spans.push(Span::styled(format!("{n}\u{00d7}"), Theme::MATCH));
+                spans.push(Span::styled(format!("{n}\u{00d7}"), t.matched));
                 spans.push(Span::raw(" "));
             }
             if br
@@ -252,10 +259,10 @@ fn briefing_rows<'a>(app: &'a App, q: &str, range: &Range<usize>) -> Vec<Vec<Lin
                 .as_ref()
                 .is_some_and(|c| c.shown().eq_ignore_ascii_case("exercise"))
             {
-                spans.push(Span::styled("EX ", Theme::MARKING));
+                spans.push(Span::styled("EX ", t.marking));
                 spans.push(Span::raw(" "));
             }
-            spans.extend(highlight(br.title.shown(), q, Theme::TEXT));
+            spans.extend(highlight(br.title.shown(), q, t.text, t));
 
             vec![Line::from(spans)]
         })
@@ -263,17 +270,17 @@ fn briefing_rows<'a>(app: &'a App, q: &str, range: &Range<usize>) -> Vec<Vec<Lin
 }
 
 /// A date as shown in lists: at its precision, `~` in front when approximate.
-pub fn date_span(date: &crate::date::Date, approximate: bool) -> Span<'static> {
+pub fn date_span(date: &crate::date::Date, approximate: bool, t: &Theme) -> Span<'static> {
     let text = if approximate {
         format!("~{}", date.human())
     } else {
         date.human()
     };
-    Span::styled(format!("{text:<11} "), Theme::DATE)
+    Span::styled(format!("{text:<11} "), t.date)
 }
 
-pub fn confidence_span(c: Option<Confidence>) -> Option<Span<'static>> {
-    c.map(|c| Span::styled(format!(" [{} confidence]", c.name()), Theme::DIM))
+pub fn confidence_span(c: Option<Confidence>, t: &Theme) -> Option<Span<'static>> {
+    c.map(|c| Span::styled(format!(" [{} confidence]", c.name()), t.dim))
 }
 
 pub fn timeline_line<'a>(
@@ -281,32 +288,33 @@ pub fn timeline_line<'a>(
     row: TimelineRow,
     q: &str,
     with_briefing: bool,
+    t: &Theme,
 ) -> Line<'a> {
     match row {
         TimelineRow::Event => {
             let mut spans = vec![
-                date_span(&br.event.date, false),
-                Span::styled("\u{25c6} EVENT ", Theme::EVENT),
+                date_span(&br.event.date, false, t),
+                Span::styled("\u{25c6} EVENT ", t.event),
             ];
-            spans.extend(highlight(br.event.title.shown(), q, Theme::EVENT));
+            spans.extend(highlight(br.event.title.shown(), q, t.event, t));
             Line::from(spans)
         }
         TimelineRow::Entry(i) => {
             let e = &br.timeline[i];
-            let mut spans = vec![date_span(&e.date, e.approximate)];
-            spans.extend(highlight(e.title.shown(), q, Theme::TEXT));
+            let mut spans = vec![date_span(&e.date, e.approximate, t)];
+            spans.extend(highlight(e.title.shown(), q, t.text, t));
             if !e.actors.is_empty() {
                 let names: Vec<String> = e.actors.iter().map(|id| br.actor_name(id)).collect();
                 spans.push(Span::styled(
                     format!(" \u{2014} {}", names.join(", ")),
-                    Theme::ACTOR,
+                    t.actor,
                 ));
             }
-            spans.extend(confidence_span(e.confidence));
+            spans.extend(confidence_span(e.confidence, t));
             if with_briefing {
                 spans.push(Span::styled(
                     format!("  \u{00b7} {}", br.title.shown()),
-                    Theme::DIM,
+                    t.dim,
                 ));
             }
             Line::from(spans)
@@ -321,51 +329,49 @@ pub fn quote_lines<'a>(
     i: usize,
     q: &str,
     briefing_title: Option<&'a str>,
+    t: &Theme,
 ) -> Vec<Line<'a>> {
     let quote = &br.quotes[i];
     let mut head = Vec::new();
     match br.actor(&quote.actor) {
         Some(a) => {
-            head.extend(highlight(a.name.shown(), q, Theme::ACTOR));
+            head.extend(highlight(a.name.shown(), q, t.actor, t));
             if let Some(r) = &a.role {
-                head.push(Span::styled(format!(", {}", r.shown()), Theme::DIM));
+                head.push(Span::styled(format!(", {}", r.shown()), t.dim));
             }
         }
-        None => head.push(Span::styled(quote.actor.as_str(), Theme::ACTOR)),
+        None => head.push(Span::styled(quote.actor.as_str(), t.actor)),
     }
     if let Some(d) = &quote.date {
-        head.push(Span::styled(
-            format!(" \u{00b7} {}", d.human()),
-            Theme::DATE,
-        ));
+        head.push(Span::styled(format!(" \u{00b7} {}", d.human()), t.date));
     }
     if let Some(c) = &quote.context {
-        head.push(Span::styled(" \u{00b7} ", Theme::DIM));
-        head.extend(highlight(c.shown(), q, Theme::DIM));
+        head.push(Span::styled(" \u{00b7} ", t.dim));
+        head.extend(highlight(c.shown(), q, t.dim, t));
     }
-    if let Some(t) = briefing_title {
-        head.push(Span::styled(format!("  \u{00b7} {t}"), Theme::DIM));
+    if let Some(title) = briefing_title {
+        head.push(Span::styled(format!("  \u{00b7} {title}"), t.dim));
     }
     let first_line = quote.text.shown().split('\n').next().unwrap_or("");
     let body = if quote.paraphrase {
-        let mut s = vec![Span::styled("  \u{2248} paraphrase: ", Theme::PARAPHRASE)];
-        s.extend(highlight(first_line, q, Theme::PARAPHRASE));
+        let mut s = vec![Span::styled("  \u{2248} paraphrase: ", t.paraphrase)];
+        s.extend(highlight(first_line, q, t.paraphrase, t));
         s
     } else {
-        let mut s = vec![Span::styled("  \u{201c}", Theme::QUOTE)];
-        s.extend(highlight(first_line, q, Theme::QUOTE));
-        s.push(Span::styled("\u{201d}", Theme::QUOTE));
+        let mut s = vec![Span::styled("  \u{201c}", t.quote)];
+        s.extend(highlight(first_line, q, t.quote, t));
+        s.push(Span::styled("\u{201d}", t.quote));
         s
     };
     vec![Line::from(head), Line::from(body)]
 }
 
-pub fn priority_span(p: Option<Priority>) -> Span<'static> {
+pub fn priority_span(p: Option<Priority>, t: &Theme) -> Span<'static> {
     match p {
-        Some(Priority::High) => Span::styled("HIGH ", Theme::HIGH),
-        Some(Priority::Medium) => Span::styled("MED  ", Theme::MEDIUM),
-        Some(Priority::Low) => Span::styled("LOW  ", Theme::LOW),
-        None => Span::styled("  -  ", Theme::DIM),
+        Some(Priority::High) => Span::styled("HIGH ", t.high),
+        Some(Priority::Medium) => Span::styled("MED  ", t.medium),
+        Some(Priority::Low) => Span::styled("LOW  ", t.low),
+        None => Span::styled("  -  ", t.dim),
     }
 }
 
@@ -374,76 +380,77 @@ pub fn implication_line<'a>(
     i: usize,
     q: &str,
     briefing_title: Option<&'a str>,
+    t: &Theme,
 ) -> Line<'a> {
     let m = &br.implications[i];
-    let mut spans = vec![priority_span(m.priority)];
-    spans.extend(highlight(m.title.shown(), q, Theme::TEXT));
-    spans.extend(confidence_span(m.confidence));
+    let mut spans = vec![priority_span(m.priority, t)];
+    spans.extend(highlight(m.title.shown(), q, t.text, t));
+    spans.extend(confidence_span(m.confidence, t));
     if !m.actors.is_empty() {
         let names: Vec<String> = m.actors.iter().map(|id| br.actor_name(id)).collect();
         spans.push(Span::styled(
             format!(" \u{2014} {}", names.join(", ")),
-            Theme::ACTOR,
+            t.actor,
         ));
     }
-    if let Some(t) = briefing_title {
-        spans.push(Span::styled(format!("  \u{00b7} {t}"), Theme::DIM));
+    if let Some(title) = briefing_title {
+        spans.push(Span::styled(format!("  \u{00b7} {title}"), t.dim));
     }
     Line::from(spans)
 }
 
 /// The Overview's lines at a width: title, marking, date, summary, event, tags, sources.
-pub fn overview_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+pub fn overview_lines(app: &App, width: usize, t: &Theme) -> Vec<Line<'static>> {
     let Some(br) = app.briefing() else {
         return Vec::new();
     };
     let q = app.search.query.to_lowercase();
     let mut out: Vec<Line<'static>> = Vec::new();
     let para = |out: &mut Vec<Line<'static>>, label: &str, text: &str, style: Style| {
-        out.extend(super::labelled(label, text, width, &q, style));
+        out.extend(super::labelled(label, text, width, &q, style, t));
     };
-    para(&mut out, "", br.title.shown(), Theme::TITLE);
-    let mut meta = vec![Span::styled(br.date.human(), Theme::DATE)];
+    para(&mut out, "", br.title.shown(), t.title);
+    let mut meta = vec![Span::styled(br.date.human(), t.date)];
     if let Some(c) = &br.classification {
         meta.push(Span::raw("  "));
-        meta.push(Span::styled(format!(" {} ", c.shown()), Theme::MARKING));
+        meta.push(Span::styled(format!(" {} ", c.shown()), t.marking));
     }
     out.push(Line::from(meta));
     if let Some(s) = &br.summary {
         out.push(Line::default());
-        para(&mut out, "", s.shown(), Theme::TEXT);
+        para(&mut out, "", s.shown(), t.text);
     }
     out.push(Line::default());
-    para(&mut out, "Event  ", br.event.title.shown(), Theme::EVENT);
+    para(&mut out, "Event  ", br.event.title.shown(), t.event);
     let mut when = br.event.date.human();
     if let Some(l) = &br.event.location {
         when.push_str(" \u{00b7} ");
         when.push_str(l.shown());
     }
-    para(&mut out, "       ", &when, Theme::DATE);
+    para(&mut out, "       ", &when, t.date);
     if let Some(d) = &br.event.description {
-        para(&mut out, "       ", d.shown(), Theme::TEXT);
+        para(&mut out, "       ", d.shown(), t.text);
     }
     if !br.tags.is_empty() {
         let tags: Vec<&str> = br.tags.iter().map(|t| t.shown()).collect();
-        para(&mut out, "Tags   ", &tags.join(", "), Theme::TEXT);
+        para(&mut out, "Tags   ", &tags.join(", "), t.text);
     }
     for (i, s) in br.sources.iter().enumerate() {
-        let mut t = s.title.shown().to_string();
+        let mut line = s.title.shown().to_string();
         if let Some(p) = &s.publisher {
-            t.push_str(&format!(" \u{2014} {}", p.shown()));
+            line.push_str(&format!(" \u{2014} {}", p.shown()));
         }
         if let Some(d) = &s.date {
-            t.push_str(&format!(" ({})", d.human()));
+            line.push_str(&format!(" ({})", d.human()));
         }
         if let Some(u) = &s.url {
-            t.push_str(&format!(" <{}>", u.shown()));
+            line.push_str(&format!(" <{}>", u.shown()));
         }
         para(
             &mut out,
             if i == 0 { "Source " } else { "       " },
-            &t,
-            Theme::TEXT,
+            &line,
+            t.text,
         );
     }
     out
@@ -458,7 +465,7 @@ pub fn overview_line_count(app: &App, term_width: u16) -> usize {
         .iter()
         .find(|(p, _)| *p == Pane::Overview)
         .map_or(term_width, |(_, r)| r.width);
-    overview_lines(app, w.saturating_sub(2) as usize).len()
+    overview_lines(app, w.saturating_sub(2) as usize, &Theme::DEFAULT).len()
 }
 
 /// Lines each row of a list pane takes.
@@ -467,24 +474,22 @@ pub fn row_heights(app: &App, pane: Pane) -> Vec<usize> {
     vec![if pane == Pane::Quotes { 2 } else { 1 }; n]
 }
 
-pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
-    buf.set_style(area, Theme::BAR);
+pub fn render_status(v: &View, area: Rect, buf: &mut Buffer) {
+    let (app, t) = (v.app, v.theme);
+    buf.set_style(area, t.bar);
     let mut spans: Vec<Span> = Vec::new();
     if app.search.editing {
-        spans.push(Span::styled("/", Theme::KEY));
+        spans.push(Span::styled("/", t.key));
         spans.push(Span::raw(
             crate::text::clean_line(&app.search.query).into_owned(),
         ));
-        spans.push(Span::styled("\u{2581}", Theme::KEY));
-        spans.push(Span::styled(
-            format!("  {}", match_counter(app)),
-            Theme::DIM,
-        ));
+        spans.push(Span::styled("\u{2581}", t.key));
+        spans.push(Span::styled(format!("  {}", match_counter(app)), t.dim));
     } else {
         if let Some(p) = app.loading {
             spans.push(Span::styled(
                 format!("Loading {} / {} ", thousands(p.done), thousands(p.total)),
-                Theme::KEY,
+                t.key,
             ));
             let w = 12usize;
             let filled = (p.done * w).checked_div(p.total).unwrap_or(0).min(w);
@@ -494,33 +499,33 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
                     "\u{2588}".repeat(filled),
                     "\u{2591}".repeat(w - filled)
                 ),
-                Theme::KEY,
+                t.key,
             ));
         }
         if let Some(n) = &app.notice {
-            spans.push(Span::styled(n.clone(), Theme::TITLE));
+            spans.push(Span::styled(n.clone(), t.title));
             spans.push(Span::raw("  "));
         }
         if let Some(f) = app.filter_summary() {
-            spans.push(Span::styled(f, Theme::CHOSEN));
+            spans.push(Span::styled(f, t.chosen));
             spans.push(Span::raw("  "));
         }
         if !app.tag_filter.is_empty() {
             let tags: Vec<&str> = app.tag_filter.iter().map(String::as_str).collect();
             spans.push(Span::styled(
                 format!("Tags: {}  ", tags.join(", ")),
-                Theme::CHOSEN,
+                t.chosen,
             ));
         }
         if app.search.active() {
             spans.push(Span::styled(
                 format!("/{}", crate::text::clean_line(&app.search.query)),
-                Theme::KEY,
+                t.key,
             ));
             spans.push(Span::raw(format!(" {}", match_counter(app))));
         }
         if spans.is_empty() {
-            spans.push(Span::styled(at_a_glance(app), Theme::DIM));
+            spans.push(Span::styled(at_a_glance(app), t.dim));
         }
     }
     let right = if app.library.failed.is_empty() {
@@ -528,8 +533,9 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
     } else {
         let n = app.library.failed.len();
         format!(
-            " {n} file{} with errors (E) ",
-            if n == 1 { "" } else { "s" }
+            " {n} file{} with errors ({}) ",
+            if n == 1 { "" } else { "s" },
+            v.key(Action::Errors, Scope::Global)
         )
     };
     let rw = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
@@ -540,7 +546,7 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         area.width.saturating_sub(rw + 1),
     );
     if rw > 0 && area.width > rw {
-        buf.set_stringn(area.right() - rw, area.y, &right, rw as usize, Theme::ERROR);
+        buf.set_stringn(area.right() - rw, area.y, &right, rw as usize, t.error);
     }
 }
 
@@ -599,7 +605,8 @@ fn thousands(n: usize) -> String {
 }
 
 /// The hint bar: the most useful keys of the current mode, from the key table.
-pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render_hints(v: &View, area: Rect, buf: &mut Buffer) {
+    let (app, t) = (v.app, v.theme);
     let list: &[(Action, Scope, &str)] = match app.mode() {
         Mode::Reader => &[
             (Action::FocusNext, Scope::Reader, "pane"),
@@ -640,14 +647,19 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
         if *action == Action::NextBriefing && !app.shows_list() {
             continue;
         }
-        let Some(key) = keymap::first_key(*action, *scope) else {
+        let Some(key) = v.keys.first_key(*action, *scope) else {
             continue;
         };
-        let key = match action {
-            Action::Down => "j/k".to_string(),
-            Action::NextBriefing => "[/]".to_string(),
-            Action::FocusNext => "Tab".to_string(),
-            _ => key,
+        // A pair of opposite moves shares one hint: `j/k`, `[/]`.
+        let partner = match action {
+            Action::Down => v.keys.first_key(Action::Up, *scope),
+            Action::NextBriefing => v.keys.first_key(Action::PrevBriefing, *scope),
+            _ => None,
+        };
+        let key = match partner {
+            Some(p) if *action == Action::NextBriefing => format!("{p}/{key}"),
+            Some(p) => format!("{key}/{p}"),
+            None => key,
         };
         hints.push((key, label, *action));
     }
@@ -670,8 +682,8 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
             }
             room -= width(h);
         }
-        spans.push(Span::styled(h.0.clone(), Theme::KEY));
-        spans.push(Span::styled(format!(" {}  ", h.1), Theme::DIM));
+        spans.push(Span::styled(h.0.clone(), t.key));
+        spans.push(Span::styled(format!(" {}  ", h.1), t.dim));
     }
     buf.set_line(
         area.x + 1,

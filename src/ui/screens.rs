@@ -7,18 +7,19 @@ use ratatui::widgets::Widget;
 
 use super::panes::{implication_line, quote_lines, timeline_line};
 use super::theme::Theme;
-use super::{list_offset, pane_block, render_rows};
+use super::{View, list_offset, pane_block, render_rows};
 use crate::app::{App, Item, Screen, ScreenKind, ScreenRow, TimelineRow};
 
-pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
+pub fn render(v: &View, screen: &Screen, area: Rect, buf: &mut Buffer) {
+    let (app, t) = (v.app, v.theme);
     let title = match screen.kind {
         ScreenKind::Dossier(a) => {
             let la = app.library.actors.get(a);
-            let mut t = format!("Dossier: {}", la.map_or("", |l| l.name.as_str()));
+            let mut title = format!("Dossier: {}", la.map_or("", |l| l.name.as_str()));
             if let Some(l) = la.filter(|l| !l.aliases.is_empty()) {
-                t.push_str(&format!(" (aka {})", l.aliases.join(", ")));
+                title.push_str(&format!(" (aka {})", l.aliases.join(", ")));
             }
-            t
+            title
         }
         ScreenKind::Timeline => {
             let n = screen
@@ -30,7 +31,7 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
         }
         ScreenKind::Errors => format!("Files with errors: {}", app.library.failed.len()),
     };
-    let block = pane_block(vec![Span::styled(title, Theme::FOCUS)], true);
+    let block = pane_block(vec![Span::styled(title, t.focus)], true, t);
     let inner = block.inner(area);
     block.render(area, buf);
     if screen.rows.is_empty() {
@@ -39,7 +40,7 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
             ScreenKind::Timeline => "No timeline entries match the filters.",
             ScreenKind::Dossier(_) => "Nothing about this actor.",
         };
-        buf.set_stringn(inner.x + 1, inner.y, msg, inner.width as usize, Theme::DIM);
+        buf.set_stringn(inner.x + 1, inner.y, msg, inner.width as usize, t.dim);
         return;
     }
     let q = app.search.query.to_lowercase();
@@ -49,9 +50,17 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
     let end = (offset + inner.height as usize).min(screen.rows.len());
     let rows: Vec<Vec<Line>> = screen.rows[offset..end]
         .iter()
-        .map(|r| row_lines(app, r, &q))
+        .map(|r| row_lines(app, r, &q, t))
         .collect();
-    render_rows(&rows, 0, screen.cursor.checked_sub(offset), inner, buf);
+    render_rows(
+        &rows,
+        0,
+        screen.cursor.checked_sub(offset),
+        true,
+        t,
+        inner,
+        buf,
+    );
 }
 
 /// Lines a row takes, without building it: a quote two, a failed file one per problem.
@@ -65,29 +74,26 @@ fn row_height(app: &App, row: &ScreenRow) -> usize {
     }
 }
 
-fn row_lines<'a>(app: &'a App, row: &'a ScreenRow, q: &str) -> Vec<Line<'a>> {
+fn row_lines<'a>(app: &'a App, row: &'a ScreenRow, q: &str, t: &Theme) -> Vec<Line<'a>> {
     let lib = &app.library;
     match row {
-        ScreenRow::Heading(h) => vec![Line::from(Span::styled(h.as_str(), Theme::LABEL))],
+        ScreenRow::Heading(h) => vec![Line::from(Span::styled(h.as_str(), t.label))],
         ScreenRow::Item(item) => match *item {
             Item::Actor(b, i) => {
                 let br = &lib.briefings[b];
                 let a = &br.actors[i];
                 let mut spans = vec![
-                    Span::styled(format!("{:<12}", br.date.human()), Theme::DATE),
-                    Span::styled(br.title.shown(), Theme::TITLE),
-                    Span::styled(" \u{2014} as ", Theme::DIM),
-                    Span::styled(a.name.shown(), Theme::ACTOR),
+                    Span::styled(format!("{:<12}", br.date.human()), t.date),
+                    Span::styled(br.title.shown(), t.title),
+                    Span::styled(" \u{2014} as ", t.dim),
+                    Span::styled(a.name.shown(), t.actor),
                 ];
                 if let Some(r) = &a.role {
-                    spans.push(Span::styled(format!(", {}", r.shown()), Theme::TEXT));
+                    spans.push(Span::styled(format!(", {}", r.shown()), t.text));
                 }
                 if !a.aliases.is_empty() {
-                    let al: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
-                    spans.push(Span::styled(
-                        format!(" (aka {})", al.join(", ")),
-                        Theme::DIM,
-                    ));
+                    let al: Vec<&str> = a.aliases.iter().map(|x| x.shown()).collect();
+                    spans.push(Span::styled(format!(" (aka {})", al.join(", ")), t.dim));
                 }
                 vec![Line::from(spans)]
             }
@@ -96,14 +102,15 @@ fn row_lines<'a>(app: &'a App, row: &'a ScreenRow, q: &str) -> Vec<Line<'a>> {
                 TimelineRow::Entry(i),
                 q,
                 true,
+                t,
             )],
             Item::Quote(b, i) => {
                 let br = &lib.briefings[b];
-                quote_lines(br, i, q, Some(br.title.shown()))
+                quote_lines(br, i, q, Some(br.title.shown()), t)
             }
             Item::Implication(b, i) => {
                 let br = &lib.briefings[b];
-                vec![implication_line(br, i, q, Some(br.title.shown()))]
+                vec![implication_line(br, i, q, Some(br.title.shown()), t)]
             }
             Item::Failed(f) => {
                 let Some(file) = lib.failed.get(f) else {
@@ -111,7 +118,7 @@ fn row_lines<'a>(app: &'a App, row: &'a ScreenRow, q: &str) -> Vec<Line<'a>> {
                 };
                 let mut lines = vec![Line::from(Span::styled(
                     crate::text::clean_line(&file.path.display().to_string()).into_owned(),
-                    Theme::ERROR,
+                    t.error,
                 ))];
                 for p in &file.problems {
                     lines.push(Line::from(Span::raw(format!(
