@@ -89,8 +89,8 @@ impl Key {
             rest = &name[name.len() - rest.len()..];
             let key = Key::parse(rest)?;
             return match key.code {
-                KeyCode::Char(c) => Ok(ctrl(c.to_ascii_lowercase())),
                 _ if key.ctrl => Err("write ctrl- once".to_string()),
+                KeyCode::Char(c) => Ok(ctrl(c.to_ascii_lowercase())),
                 code => Ok(Key { code, ctrl: true }),
             };
         }
@@ -137,9 +137,10 @@ impl Key {
         }
     }
 
-    /// A plain character that, while typing a search or a name, would be text.
+    /// A plain character that, while typing a search or a name, would be text. Space
+    /// is not counted: the picker's built-in keys already take it to select.
     pub fn is_text(&self) -> bool {
-        matches!(self.code, KeyCode::Char(_)) && !self.ctrl
+        matches!(self.code, KeyCode::Char(c) if c != ' ') && !self.ctrl
     }
 }
 
