@@ -133,7 +133,8 @@ impl Theme {
             .bg(Color::LightYellow)
             .add_modifier(Modifier::UNDERLINED.union(Modifier::BOLD)),
         date: Style::new(),
-        actor: bold(),
+        // Plain, so that the actors the filter chose stand out in bold.
+        actor: Style::new(),
         quote: Style::new(),
         paraphrase: Style::new().add_modifier(Modifier::ITALIC),
         marking: Style::new().add_modifier(Modifier::REVERSED.union(Modifier::BOLD)),
