@@ -43,6 +43,13 @@ pub enum Action {
     Apply,
     Erase,
     Type(char),
+    /// `y`, `Y`: copy the selected item with its citation, or whole as text.
+    Copy,
+    CopyText,
+    /// `o`: open the selected item's source, after a confirmation.
+    OpenSource,
+    /// `e`: export what is on screen to a Markdown file.
+    Export,
     Click {
         x: u16,
         y: u16,
@@ -70,6 +77,8 @@ pub enum Mode {
     Help,
     Picker,
     Search,
+    /// Asking before a web address is opened.
+    Confirm,
 }
 
 /// The reader's panes, in `Tab` order.
@@ -179,11 +188,13 @@ pub struct Picker {
     pub cursor: usize,
 }
 
+/// What is drawn over the panes; `Confirm` asks before a web address is opened.
 #[derive(Clone, Debug)]
 pub enum Overlay {
     Detail { item: Item, scroll: usize },
     Help { scroll: usize },
     Picker(Picker),
+    Confirm(String),
 }
 
 /// The search: what is typed, where it matches in the current briefing.
@@ -263,6 +274,8 @@ pub struct App {
     pub quit: bool,
     /// A one-time message for the status bar.
     pub notice: Option<String>,
+    /// What the terminal loop is to do next on the reader's behalf (see `share`).
+    pub effect: Option<crate::share::Effect>,
     /// Actor names given with `--actor` that matched nothing (said once loaded).
     pending_actors: Vec<String>,
     pending_dossier: Option<String>,
@@ -291,6 +304,7 @@ impl App {
             mouse: false,
             quit: false,
             notice: None,
+            effect: None,
             pending_actors: Vec::new(),
             pending_dossier: None,
             chose_briefing: false,
@@ -323,6 +337,7 @@ impl App {
             Some(Overlay::Detail { .. }) => Mode::Detail,
             Some(Overlay::Help { .. }) => Mode::Help,
             Some(Overlay::Picker(_)) => Mode::Picker,
+            Some(Overlay::Confirm(_)) => Mode::Confirm,
             None if self.search.editing => Mode::Search,
             None if self.screen.is_some() => Mode::Screen,
             None => Mode::Reader,
@@ -425,7 +440,11 @@ impl App {
             Action::Click { x, y } => self.click(x, y),
             Action::ScrollDown { x, y } => self.scroll_at(x, y, 3),
             Action::ScrollUp { x, y } => self.scroll_at(x, y, -3),
+            Action::Copy | Action::CopyText | Action::OpenSource | Action::Export => {
+                self.update_share(action)
+            }
             _ => match self.mode() {
+                Mode::Confirm => self.update_share(action),
                 Mode::Picker => self.update_picker(action),
                 Mode::Search => self.update_search_input(action),
                 Mode::Detail | Mode::Help => self.update_overlay(action),

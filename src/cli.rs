@@ -1,4 +1,4 @@
-//! The command line: `brief [PATH...]`, `brief check PATH...`, `brief export --format json PATH...`,
+//! The command line: `brief [PATH...]`, `brief check PATH...`, `brief export PATH...`,
 //! `brief config --default`.
 
 use std::path::PathBuf;
@@ -70,15 +70,38 @@ pub enum Command {
         limits: Limits,
     },
     /// Print the loaded briefings (errors go to stderr; exit status 1 if any file is invalid).
+    ///
+    /// With --actor or --tag, only what involves those actors, in briefings with those
+    /// tags; the Markdown and text say that the view is filtered, and by what.
     Export {
-        /// json: one array with the format's keys; text: plain, cleaned text for reading.
+        /// markdown: a memo; text: the same as plain, cleaned text; json: one array with
+        /// the format's keys.
         #[arg(long, value_enum, default_value_t = ExportFormat::Json)]
         format: ExportFormat,
+        /// Only what involves this actor (name, id or alias; case does not matter). Repeatable.
+        #[arg(long, value_name = "NAME")]
+        actor: Vec<String>,
+        /// Only briefings with this tag (case does not matter). Repeatable.
+        #[arg(long, value_name = "TAG")]
+        tag: Vec<String>,
         #[arg(value_name = "PATH", required = true)]
         paths: Vec<PathBuf>,
         #[command(flatten)]
         limits: Limits,
     },
+    /// Write a commented skeleton briefing to fill in (to standard output with no PATH).
+    ///
+    /// Never overwrites a file. Until every empty key is filled in (or an optional one
+    /// removed), `brief check` lists each one with its line.
+    New {
+        #[arg(value_name = "PATH")]
+        path: Option<PathBuf>,
+    },
+    /// Print the JSON Schema (draft 2020-12) of the briefing format, for editors.
+    ///
+    /// Save it and point the YAML language server at it from a briefing's first line:
+    /// `# yaml-language-server: $schema=brief.schema.json`.
+    Schema,
     /// Check the configuration file and say where it is, or print the built-in one.
     ///
     /// Problems are printed as PATH:LINE:COLUMN: error: MESSAGE.
@@ -98,6 +121,7 @@ pub enum Command {
 pub enum ExportFormat {
     Json,
     Text,
+    Markdown,
 }
 
 /// `16M`, `512K`, `1G`, `1048576`, `2MiB`.

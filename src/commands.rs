@@ -104,26 +104,48 @@ fn report(loaded: &[Loaded], out: &mut impl Write, excerpts: bool) -> usize {
     bad
 }
 
-/// `brief export`: the valid briefings on stdout; problems on stderr.
-pub fn export(format: ExportFormat, paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
+/// `brief export`: the valid briefings on stdout, narrowed to actors and tags when
+/// asked; problems on stderr.
+pub fn export(
+    format: ExportFormat,
+    actors: &[String],
+    tags: &[String],
+    paths: &[PathBuf],
+    opts: &LoadOptions,
+) -> ExitCode {
     let files = match discover_or_report(paths) {
         Ok(f) => f,
         Err(code) => return code,
     };
     let loaded = load::load_all(&files, opts);
     let bad = report(&loaded, &mut std::io::stderr().lock(), false);
-    let briefings: Vec<_> = loaded.iter().filter_map(|l| l.as_ref().ok()).collect();
+    let briefings: Vec<_> = loaded.into_iter().filter_map(Result::ok).collect();
+    let library = Library::new(briefings, Vec::new());
+    let memo = match narrow(&library, actors, tags) {
+        Ok(m) => m,
+        Err(message) => {
+            eprintln!("brief: {message}");
+            return ExitCode::from(USAGE);
+        }
+    };
     let mut out = std::io::stdout().lock();
     let written = match format {
-        ExportFormat::Json => serde_json::to_writer_pretty(&mut out, &briefings)
-            .map_err(|e| match e.io_error_kind() {
+        ExportFormat::Json => {
+            let narrowed: Vec<_>;
+            let json = if memo.filters.is_empty() {
+                serde_json::to_writer_pretty(&mut out, &library.briefings)
+            } else {
+                narrowed = memo.parts.iter().map(crate::export::narrowed).collect();
+                serde_json::to_writer_pretty(&mut out, &narrowed)
+            };
+            json.map_err(|e| match e.io_error_kind() {
                 Some(kind) => std::io::Error::from(kind),
                 None => std::io::Error::other(e),
             })
-            .and_then(|_| writeln!(out)),
-        ExportFormat::Text => briefings
-            .iter()
-            .try_for_each(|b| write!(out, "{}", crate::export::plain_text(b))),
+            .and_then(|_| writeln!(out))
+        }
+        ExportFormat::Text => write!(out, "{}", crate::export::text(&memo)),
+        ExportFormat::Markdown => write!(out, "{}", crate::export::markdown(&memo)),
     };
     if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
@@ -136,6 +158,111 @@ pub fn export(format: ExportFormat, paths: &[PathBuf], opts: &LoadOptions) -> Ex
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The view `--actor` and `--tag` ask for; a name or tag that matches nothing is an
+/// error, so that a typo never passes for "nothing to report".
+fn narrow<'a>(
+    library: &'a Library,
+    actors: &[String],
+    tags: &[String],
+) -> Result<crate::export::Memo<'a>, String> {
+    let mut selected = std::collections::BTreeSet::new();
+    for name in actors {
+        let found = library.find_actors(name);
+        if found.is_empty() {
+            return Err(format!(
+                "no actor named \u{201c}{}\u{201d} in the briefings given (an actor's name, id or alias, in any case)",
+                crate::text::clean_line(name)
+            ));
+        }
+        selected.extend(found);
+    }
+    let known = library.tags();
+    for tag in tags {
+        let t = tag.trim().to_lowercase();
+        if !known.iter().any(|(k, _)| k.trim().to_lowercase() == t) {
+            let names: Vec<&str> = known.iter().map(|(k, _)| k.as_str()).collect();
+            return Err(format!(
+                "no briefing is tagged \u{201c}{}\u{201d}; tags in the briefings given: {}",
+                crate::text::clean_line(tag),
+                if names.is_empty() {
+                    "none".to_string()
+                } else {
+                    names.join(", ")
+                }
+            ));
+        }
+    }
+    Ok(crate::export::select(library, &selected, tags))
+}
+
+/// `brief schema`: the JSON Schema of the format, made from the loader's own types.
+pub fn schema() -> ExitCode {
+    let text = serde_json::to_string_pretty(&load::schema()).unwrap_or_default();
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}") {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("brief: cannot write the schema: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The skeleton `brief new` writes: every key, each explained, values left empty.
+pub const SKELETON: &str = include_str!("new_briefing.yaml");
+
+/// `brief new [PATH]`: the skeleton, to a new file or to standard output.
+pub fn new_briefing(path: Option<&std::path::Path>) -> ExitCode {
+    let Some(path) = path else {
+        return match std::io::stdout().lock().write_all(SKELETON.as_bytes()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                eprintln!("brief: cannot write the skeleton: {e}");
+                ExitCode::FAILURE
+            }
+            _ => ExitCode::SUCCESS,
+        };
+    };
+    let shown = crate::text::clean_line(&path.display().to_string()).into_owned();
+    if !load::is_briefing_name(path) {
+        eprintln!(
+            "brief: {shown}: name the file with .yaml or .yml at the end, so that brief reads it"
+        );
+        return ExitCode::from(USAGE);
+    }
+    // `create_new` fails when anything is there already, a dangling link included.
+    let created = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path);
+    let mut file = match created {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            eprintln!(
+                "brief: {shown} already exists; brief new never overwrites a file, so choose another name"
+            );
+            return ExitCode::FAILURE;
+        }
+        Err(e) => {
+            eprintln!("brief: cannot create {shown}: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    if let Err(e) = file
+        .write_all(SKELETON.as_bytes())
+        .and_then(|_| file.sync_all())
+    {
+        // Leave no half-written skeleton behind.
+        let _ = std::fs::remove_file(path);
+        eprintln!("brief: cannot write {shown}: {e}");
+        return ExitCode::FAILURE;
+    }
+    println!(
+        "Wrote {shown}. Fill in every key that has no value (or remove the optional ones), then run: brief check {shown}"
+    );
+    ExitCode::SUCCESS
 }
 
 /// The sample library compiled into the binary, for a first run with nothing else.

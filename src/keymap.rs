@@ -183,16 +183,19 @@ pub enum Scope {
     Picker,
     /// Typing a search.
     Search,
+    /// Asked whether to open a web address: any key not bound here cancels.
+    Confirm,
 }
 
 impl Scope {
-    pub const ALL: [Scope; 6] = [
+    pub const ALL: [Scope; 7] = [
         Scope::Global,
         Scope::Move,
         Scope::Reader,
         Scope::Screen,
         Scope::Picker,
         Scope::Search,
+        Scope::Confirm,
     ];
 
     /// The scope's name in the configuration: `[keys.NAME]`.
@@ -204,6 +207,7 @@ impl Scope {
             Scope::Screen => "screen",
             Scope::Picker => "picker",
             Scope::Search => "search",
+            Scope::Confirm => "confirm",
         }
     }
 
@@ -220,6 +224,7 @@ impl Scope {
             Scope::Screen => "Dossier, library timeline, errors",
             Scope::Picker => "Actor and tag pickers",
             Scope::Search => "Typing a search",
+            Scope::Confirm => "Asked to open a source",
         }
     }
 
@@ -469,6 +474,34 @@ static BUILTIN: &[Builtin] = &[
         "files with errors",
     ),
     bind(
+        &[k('y')],
+        "copy",
+        Action::Copy,
+        Global,
+        "copy the item with its citation",
+    ),
+    bind(
+        &[k('Y')],
+        "copy-text",
+        Action::CopyText,
+        Global,
+        "copy the whole item as text",
+    ),
+    bind(
+        &[k('o')],
+        "open-source",
+        Action::OpenSource,
+        Global,
+        "open the item's source (asks first)",
+    ),
+    bind(
+        &[k('e')],
+        "export",
+        Action::Export,
+        Global,
+        "export the screen to Markdown",
+    ),
+    bind(
         &[code(KeyCode::Down), ctrl('n')],
         "down",
         Action::Down,
@@ -535,6 +568,21 @@ static BUILTIN: &[Builtin] = &[
     ),
     bind(&[ctrl('c')], "quit", Action::Quit, Search, "quit"),
     bind(&[ctrl('z')], "suspend", Action::Suspend, Search, "suspend"),
+    bind(
+        &[k('y'), code(KeyCode::Enter)],
+        "apply",
+        Action::Apply,
+        Confirm,
+        "open the address shown",
+    ),
+    bind(
+        &[code(KeyCode::Esc), k('n')],
+        "back",
+        Action::Back,
+        Confirm,
+        "cancel (so does any other key)",
+    ),
+    bind(&[ctrl('c')], "quit", Action::Quit, Confirm, "quit"),
 ];
 
 /// Scopes that apply in a mode, most specific first.
@@ -545,17 +593,19 @@ fn scopes(mode: Mode) -> &'static [Scope] {
         Mode::Detail | Mode::Help => &[Move, Global],
         Mode::Picker => &[Picker],
         Mode::Search => &[Search],
+        Mode::Confirm => &[Confirm],
     }
 }
 
 /// Every way the modes put scopes together, for finding keys that would shadow others.
-const MODES: [Mode; 6] = [
+const MODES: [Mode; 7] = [
     Mode::Reader,
     Mode::Screen,
     Mode::Detail,
     Mode::Help,
     Mode::Picker,
     Mode::Search,
+    Mode::Confirm,
 ];
 
 /// One key bound to two actions where both apply: only the first could ever run.
@@ -652,6 +702,8 @@ impl Keymap {
         }
         match (mode, ev.code) {
             (Mode::Picker | Mode::Search, KeyCode::Char(c)) if !ctrl_held => Some(Action::Type(c)),
+            // One key answers: anything but yes is no.
+            (Mode::Confirm, _) => Some(Action::Back),
             _ => None,
         }
     }
@@ -679,6 +731,15 @@ impl Keymap {
             .find(|b| b.action == action && b.scope == scope)
             .and_then(|b| b.keys.first())
             .map(key_name)
+    }
+
+    /// Every key bound to an action in a scope, as help writes them.
+    pub fn keys_of(&self, action: Action, scope: Scope) -> Vec<String> {
+        self.bindings
+            .iter()
+            .filter(|b| b.action == action && b.scope == scope)
+            .flat_map(|b| b.keys.iter().map(key_name))
+            .collect()
     }
 
     /// Keys bound to two actions that apply at the same time (in one scope, or in

@@ -1,6 +1,7 @@
 //! `brief`: a terminal reader for policy briefings.
 
 pub mod app;
+pub mod citation;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -12,6 +13,7 @@ pub mod load;
 pub mod model;
 pub mod screens;
 pub mod search;
+pub mod share;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -10,9 +10,13 @@ fn main() -> ExitCode {
         Some(Command::Check { paths, limits }) => brief::commands::check(&paths, &limits.into()),
         Some(Command::Export {
             format,
+            actor,
+            tag,
             paths,
             limits,
-        }) => brief::commands::export(format, &paths, &limits.into()),
+        }) => brief::commands::export(format, &actor, &tag, &paths, &limits.into()),
+        Some(Command::Schema) => brief::commands::schema(),
+        Some(Command::New { path }) => brief::commands::new_briefing(path.as_deref()),
         Some(Command::Config { default, config }) => {
             brief::commands::config(default, config.as_deref())
         }

@@ -23,6 +23,7 @@ use crate::keymap::Keymap;
 use crate::library::FailedFile;
 use crate::load::{self, LoadOptions, Loaded};
 use crate::model::Briefing;
+use crate::share::Effect;
 use crate::ui::{Theme, View};
 
 /// Files read in the background, delivered in file order.
@@ -229,6 +230,9 @@ fn event_loop(
                 } else {
                     app.update(action);
                 }
+                if let Some(effect) = app.effect.take() {
+                    carry_out(terminal, app, effect);
+                }
                 dirty = true;
             }
         }
@@ -312,6 +316,57 @@ fn suspend(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> io::Re
         height: size.height,
     });
     Ok(())
+}
+
+/// The OSC 52 sequence that asks the terminal to put `text` on the clipboard: the
+/// text cleaned first (so nothing in it can act on whatever it is pasted into), then
+/// base64, ended by ST. It works over SSH, and inside tmux with `set-clipboard on`.
+pub fn osc52(text: &str) -> String {
+    use base64::Engine as _;
+    let text = crate::text::clean_block(text);
+    format!(
+        "\x1b]52;c;{}\x1b\\",
+        base64::engine::general_purpose::STANDARD.encode(text.as_bytes())
+    )
+}
+
+/// Does what the reader asked for ([`Effect`]) and says how it went in the status bar.
+fn carry_out(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) {
+    match effect {
+        Effect::Copy(text) => {
+            let out = terminal.backend_mut();
+            let written = out
+                .write_all(osc52(&text).as_bytes())
+                .and_then(|_| out.flush());
+            if let Err(e) = written {
+                app.notice = Some(format!("Could not copy: {e}"));
+            }
+        }
+        Effect::Open(url) => {
+            // Checked again here, where it is handed over: only http and https.
+            let opened = crate::share::openable(&url)
+                .map_err(io::Error::other)
+                .and_then(open::that_detached);
+            app.notice = Some(match opened {
+                Ok(()) => format!("Handed to the browser: {url}"),
+                Err(e) => format!("Could not open a browser: {e}"),
+            });
+        }
+        Effect::Export { stem, markdown } => {
+            let written = std::env::current_dir()
+                .and_then(|dir| crate::export::write_new(&dir, &stem, &markdown));
+            app.notice = Some(match written {
+                Ok(path) => {
+                    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+                    format!(
+                        "Exported to ./{}",
+                        crate::text::clean_line(&name.unwrap_or_default())
+                    )
+                }
+                Err(e) => format!("Could not export: {e}"),
+            });
+        }
+    }
 }
 
 fn to_action(app: &App, keys: &Keymap, ev: &Event) -> Option<Action> {

@@ -62,7 +62,7 @@ fn keys_merge_over_the_builtin_table() {
         "theme = \"high-contrast\"\n\
          mouse = true\n\
          [keys.move]\n\
-         down = [\"e\", \"down\"]\n\
+         down = [\"w\", \"down\"]\n\
          [keys.global]\n\
          quit = [\"Q\"]\n\
          help = \"F1\"\n\
@@ -75,7 +75,7 @@ fn keys_merge_over_the_builtin_table() {
     let k = &c.keys;
     // Rebound: the new keys do it, the old ones no longer do.
     assert_eq!(
-        press(k, Mode::Reader, KeyCode::Char('e')),
+        press(k, Mode::Reader, KeyCode::Char('w')),
         Some(Action::Down)
     );
     assert_eq!(press(k, Mode::Reader, KeyCode::Down), Some(Action::Down));
@@ -244,18 +244,23 @@ fn what_the_file_says_is_cleaned_before_it_is_printed() {
 #[test]
 fn help_and_the_hint_bar_show_a_remapped_key() {
     let c =
-        parse("[keys.move]\ndown = [\"e\", \"down\"]\n[keys.global]\nhelp = [\"h\"]\n").unwrap();
+        parse("[keys.move]\ndown = [\"w\", \"down\"]\n[keys.global]\nhelp = [\"h\"]\n").unwrap();
     let mut app = wannacry();
     let t = draw_with(&mut app, 80, 24, &brief::ui::Theme::DEFAULT, &c.keys);
     let hints = screen_text(&t).lines().last().unwrap().to_string();
-    assert!(hints.contains("e/k move"), "{hints}");
+    assert!(hints.contains("w/k move"), "{hints}");
     assert!(hints.contains("h help"), "{hints}");
     app.update(Action::Help);
     let t = draw_with(&mut app, 80, 24, &brief::ui::Theme::DEFAULT, &c.keys);
+    assert!(screen_text(&t).contains("h                     help"));
+    // Down to the moving keys.
+    for _ in 0..12 {
+        app.update(Action::Down);
+    }
+    let t = draw_with(&mut app, 80, 24, &brief::ui::Theme::DEFAULT, &c.keys);
     let screen = screen_text(&t);
-    assert!(screen.contains("e ↓ "), "{screen}");
-    assert!(screen.contains("h   "), "{screen}");
-    assert!(screen.contains("e/k scroll"), "{screen}");
+    assert!(screen.contains("w ↓ "), "{screen}");
+    assert!(screen.contains("w/k scroll"), "{screen}");
     insta::assert_snapshot!("help_remapped_80x24", t.backend());
 }
 

@@ -34,6 +34,8 @@ fn follow(name: &str, loaded: &Loaded) {
             let json = serde_json::to_string(b).expect("a briefing serializes");
             assert!(json.starts_with('{'), "{name}");
             assert!(!brief::export::plain_text(b).is_empty(), "{name}");
+            let memo = brief::export::Memo::whole([b]);
+            assert!(!brief::export::markdown(&memo).is_empty(), "{name}");
         }
         Err(problems) => {
             assert!(!problems.is_empty(), "{name}: failed without a message");

@@ -122,7 +122,7 @@ fn walk_through_at_160x50() {
 #[test]
 fn actor_filter_from_the_command_line() {
     // 80 columns cut the line after the quotes; the counts shown are these.
-    let expected = "Actor: Tom Bossert \u{2014} briefings 1/4, timeline 2/6, quotes 11/23";
+    let expected = "Actor: Tom Bossert \u{2014} briefings 1/4, timeline 3/6, quotes 11/23";
     let mut s = Session::start(&["--actor", "Tom Bossert", "briefings/"], 80, 24);
     let scr = s.wait_for(expected, |scr| status_line(scr).contains(expected));
     assert!(scr.contains("U.S. blames WannaCry"), "{scr}");
@@ -132,8 +132,8 @@ fn actor_filter_from_the_command_line() {
     assert_restored(&s.raw());
 
     // Wide enough for the whole line.
-    let expected = "Actor: Tom Bossert \u{2014} briefings 1/4, timeline 2/6, quotes 11/23, \
-                    implications 2/5";
+    let expected = "Actor: Tom Bossert \u{2014} briefings 1/4, timeline 3/6, quotes 11/23, \
+                    implications 3/5";
     let mut s = Session::start(&["--actor", "Tom Bossert", "briefings/"], 160, 50);
     s.wait_for(expected, |scr| status_line(scr).contains(expected));
     s.send(b"q");
@@ -142,17 +142,21 @@ fn actor_filter_from_the_command_line() {
 
 #[test]
 fn actor_filter_by_alias() {
-    // DPRK is an alias of North Korea: the filter shows the actor's own name.
+    // Pyongyang is an alias of North Korea: the filter shows the actor's own name.
     let expected = "Actor: North Korea \u{2014} briefings 1/4, timeline 4/6, quotes 0/23, \
                     implications 3/5";
-    let mut s = Session::start(&["--actor", "DPRK", "briefings/"], 160, 50);
+    let mut s = Session::start(&["--actor", "Pyongyang", "briefings/"], 160, 50);
     s.wait_for(expected, |scr| status_line(scr).contains(expected));
     s.send(b"q");
     assert!(s.wait_exit().success());
 
     // One file: no Briefings pane, so no briefing count either.
     let mut s = Session::start(
-        &["--actor", "dprk", "briefings/wannacry-attribution.yaml"],
+        &[
+            "--actor",
+            "pyongyang",
+            "briefings/wannacry-attribution.yaml",
+        ],
         80,
         24,
     );
@@ -421,8 +425,9 @@ fn assert_inert(what: &str, raw: &[u8], from: usize) {
             String::from_utf8_lossy(&raw[lo..hi])
         )
     };
-    // The reader itself only ever writes CSI sequences (ESC [): anything else after an
-    // ESC (OSC `ESC ]`, DCS `ESC P`, APC `ESC _`, a reset `ESC c`...) came from a file.
+    // Unless asked to copy (`y`, not pressed here), the reader itself only ever writes
+    // CSI sequences (ESC [): anything else after an ESC (OSC `ESC ]`, DCS `ESC P`, APC
+    // `ESC _`, a reset `ESC c`...) came from a file.
     for at in find_all(raw, b"\x1b") {
         if raw.get(at + 1) != Some(&b'[') {
             fail("an escape that is not a CSI sequence", at);
@@ -582,4 +587,118 @@ fn check_does_not_echo_hostile_text() {
             );
         }
     }
+}
+
+/// `y` on a quote: the real binary writes exactly the OSC 52 sequence that puts the
+/// citation on the clipboard, once, and nothing else escapes to the terminal for it.
+#[test]
+fn y_puts_the_citation_on_the_clipboard_through_the_terminal() {
+    let mut s = Session::start(&["briefings/wannacry-attribution.yaml"], 100, 30);
+    s.wait_text("\u{201c}After careful investigation");
+    s.key(b"5", "the Quotes pane", |scr| {
+        focused(scr).as_deref() == Some("5 Quotes")
+    });
+    s.key(b"y", "the notice", |scr| {
+        status_line(scr).contains("Copied the quote with its citation: \u{201c}After careful")
+    });
+    let b = brief::load::load_file(
+        std::path::Path::new("briefings/wannacry-attribution.yaml"),
+        &Default::default(),
+    )
+    .unwrap();
+    let expected = brief::tui::osc52(&brief::citation::quote(&b, &b.quotes[0]));
+    assert!(expected.starts_with("\x1b]52;c;4oCcQWZ0ZXIgY2FyZWZ1bCBpbnZlc3RpZ2F0aW9u"));
+    let raw = s.raw();
+    assert_eq!(
+        find_all(&raw, expected.as_bytes()).len(),
+        1,
+        "{}",
+        show(&raw)
+    );
+    assert_eq!(
+        find_all(&raw, b"\x1b]").len(),
+        1,
+        "one OSC sequence, the copy"
+    );
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    assert_restored(&s.raw());
+}
+
+/// A folder of its own, removed when dropped, for what a test lets the reader write.
+fn scratch() -> tempfile::TempDir {
+    tempfile::tempdir().expect("a scratch folder")
+}
+
+/// `o`: the whole address is shown first; `y` hands exactly it to the opener, any
+/// other key opens nothing.
+#[test]
+fn o_opens_the_source_only_after_a_yes() {
+    let dir = scratch();
+    let log = dir.path().join("opened.txt");
+    let bin = dir.path().join("bin");
+    std::fs::create_dir(&bin).unwrap();
+    // The first opener `open` tries, standing in for the browser.
+    let opener = bin.join("xdg-open");
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{}'\n", log.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&opener, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    let script = format!(
+        "PATH='{}':\"$PATH\" exec \"$BRIEF\" tests/fixtures/valid/wannacry-attribution.yaml",
+        bin.display()
+    );
+    let url = "https://fcw.com/articles/2017/12/19/wannacry-attribution.aspx";
+    let mut s = Session::start_sh(&script, 80, 24);
+    s.wait_text("\u{201c}We do not make this accusation");
+    s.send(b"5");
+    s.key(b"o", "the question", |scr| {
+        scr.contains("Open in the browser?") && scr.contains(url)
+    });
+    s.key(b"x", "the answer", |scr| {
+        status_line(scr).contains("Not opened")
+    });
+    assert!(!log.exists(), "opened without a yes");
+    s.send(b"o");
+    s.wait_text("Open in the browser?");
+    s.key(b"y", "the hand-over", |scr| {
+        status_line(scr).contains("Handed to the browser: https://fcw.com/")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    assert_eq!(std::fs::read_to_string(&log).unwrap(), format!("{url}\n"));
+}
+
+/// `e`: what is on screen goes to a Markdown file in the current folder; a second
+/// export takes the next number, and the status bar names each file.
+#[test]
+fn e_exports_to_a_new_file_in_the_current_folder() {
+    let dir = scratch();
+    let briefing = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("briefings/wannacry-attribution.yaml");
+    let script = format!(
+        "cd '{}' && exec \"$BRIEF\" --actor manfra '{}'",
+        dir.path().display(),
+        briefing.display()
+    );
+    let mut s = Session::start_sh(&script, 100, 30);
+    s.wait_text("Actor: Jeanette Manfra");
+    s.key(b"e", "the first export", |scr| {
+        status_line(scr).contains("Exported to ./wannacry-attribution-filtered.md")
+    });
+    s.key(b"e", "the second export", |scr| {
+        status_line(scr).contains("Exported to ./wannacry-attribution-filtered-2.md")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    let first =
+        std::fs::read_to_string(dir.path().join("wannacry-attribution-filtered.md")).unwrap();
+    let second =
+        std::fs::read_to_string(dir.path().join("wannacry-attribution-filtered-2.md")).unwrap();
+    assert_eq!(first, second);
+    assert!(first.starts_with("**UNCLASSIFIED**\n\n# U.S. blames WannaCry on North Korea\n"));
+    assert!(first.contains("*Filtered view: only what involves Jeanette Manfra. Shown: 1 of 6"));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
 }

@@ -132,7 +132,7 @@ fn every_state_shows_without_colour_in_every_theme() {
                 runs.push(run);
             }
         }
-        assert!(runs.len() >= 2, "{label}: matches {runs:?}");
+        assert!(!runs.is_empty(), "{label}: no match on screen");
         for run in &runs {
             assert_eq!(
                 run.to_lowercase(),

@@ -14,6 +14,8 @@ fn exercise(loaded: Loaded) {
             assert!(!json.is_empty());
             let text = brief::export::plain_text(&b);
             assert!(!text.is_empty());
+            let markdown = brief::export::markdown(&brief::export::Memo::whole([&b]));
+            assert!(!markdown.is_empty());
         }
         Err(problems) => {
             assert!(!problems.is_empty(), "a failed load says why");

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-pub use validate::{closest, is_slug, slugify};
+pub use fast::schema;
+pub use validate::{KEYS, closest, is_slug, slugify};
 
 use crate::model::Briefing;
 
@@ -153,7 +154,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
     Ok(())
 }
 
-fn is_briefing_name(p: &Path) -> bool {
+/// Whether a file name is one `brief` reads as a briefing: `.yaml` or `.yml`.
+pub fn is_briefing_name(p: &Path) -> bool {
     matches!(p.extension().and_then(|e| e.to_str()), Some(e) if e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 

@@ -49,6 +49,18 @@ const QUOTE_KEYS: &[&str] = &["actor", "text", "date", "context", "source", "par
 const IMPLICATION_KEYS: &[&str] = &["title", "detail", "actors", "priority", "confidence"];
 const SOURCE_KEYS: &[&str] = &["id", "title", "publisher", "url", "date"];
 
+/// The keys allowed in each mapping, by the name the schema gives it (`brief schema`
+/// must list the same; a test holds them together).
+pub const KEYS: &[(&str, &[&str])] = &[
+    ("Briefing", BRIEFING_KEYS),
+    ("Event", EVENT_KEYS),
+    ("Actor", ACTOR_KEYS),
+    ("TimelineEntry", ENTRY_KEYS),
+    ("Quote", QUOTE_KEYS),
+    ("Implication", IMPLICATION_KEYS),
+    ("Source", SOURCE_KEYS),
+];
+
 /// One problem in a file: where, and what to do about it.
 pub type Problem = (Pos, String);
 
@@ -65,6 +77,7 @@ pub fn briefing(src: &str, root: &Node, default_id: &str) -> Result<Briefing, Ve
         src,
         problems: Vec::new(),
         empty_values: Default::default(),
+        required_values: Default::default(),
         actor_ids: Vec::new(),
         source_ids: Vec::new(),
         unlisted: 0,
@@ -111,6 +124,8 @@ struct Checker<'s> {
     problems: Vec<Problem>,
     /// Where the key of each value-less entry (`summary:`) stands, by the value's place.
     empty_values: std::collections::BTreeMap<Pos, Pos>,
+    /// Places of the values of required keys, so an empty one is not called removable.
+    required_values: std::collections::BTreeSet<Pos>,
     /// Every actor and source id written, also of entries with other problems,
     /// so a reference to them is not reported as well.
     actor_ids: Vec<(String, Pos)>,
@@ -245,11 +260,15 @@ impl<'s> Checker<'s> {
 
     fn required<'n>(&mut self, fields: &Fields<'n>, key: &str) -> Option<&'n Node> {
         let found = fields.get(key);
-        if found.is_none() {
-            self.problem(
+        match found {
+            None => self.problem(
                 fields.at,
                 format!("missing required key `{key}` in {}", fields.what),
-            );
+            ),
+            // A required key left empty must be filled in, not removed.
+            Some(node) => {
+                self.required_values.insert(pos(node));
+            }
         }
         found
     }
@@ -258,9 +277,14 @@ impl<'s> Checker<'s> {
         let found = node.value.kind();
         if matches!(node.value, Value::Null) {
             let at = pos(node);
+            let or_remove = if self.required_values.contains(&at) {
+                ""
+            } else {
+                " or remove the key"
+            };
             self.problem(
                 self.empty_values.get(&at).copied().unwrap_or(at),
-                format!("`{key}` in {what} has no value; write {expected} or remove the key"),
+                format!("`{key}` in {what} has no value; write {expected}{or_remove}"),
             );
         } else {
             self.problem(
@@ -364,11 +388,15 @@ impl<'s> Checker<'s> {
     /// One of a closed set of words (kind, priority, confidence).
     fn choice<T: Copy>(&mut self, f: &Fields, key: &str, choices: &[(&str, T)]) -> Option<T> {
         let node = f.get(key)?;
+        let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
+        if let Value::Null = node.value {
+            self.wrong_type(node, key, f.what, &format!("one of {}", names.join(", ")));
+            return None;
+        }
         let text = self.text_of(node, key, f.what)?;
         if let Some((_, v)) = choices.iter().find(|(n, _)| *n == text) {
             return Some(*v);
         }
-        let names: Vec<&str> = choices.iter().map(|(n, _)| *n).collect();
         let hint = match choices
             .iter()
             .find(|(n, _)| n.eq_ignore_ascii_case(text.trim()))

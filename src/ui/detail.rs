@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use super::theme::Theme;
 use super::{View, centered};
 use crate::app::{Action, App, Item};
-use crate::keymap::Scope;
+use crate::keymap::{Keymap, Scope};
 use crate::model::Briefing;
 
 /// The popup's area for a terminal of this size.
@@ -21,21 +21,23 @@ fn area_for(term: Rect) -> Rect {
 
 pub fn detail_line_count(app: &App, item: Item, term_width: u16) -> usize {
     let area = area_for(Rect::new(0, 0, term_width, app.size.1));
-    lines(
+    // Colours do not change the count; a key named in the text could, by a line,
+    // where the user gave it a longer name than the built-in one.
+    let view = View {
         app,
-        item,
-        area.width.saturating_sub(4) as usize,
-        &Theme::DEFAULT,
-    )
-    .1
-    .len()
+        theme: &Theme::DEFAULT,
+        keys: Keymap::builtin(),
+    };
+    lines(&view, item, area.width.saturating_sub(4) as usize)
+        .1
+        .len()
 }
 
 pub fn render(v: &View, item: Item, scroll: usize, term: Rect, buf: &mut Buffer) {
-    let (app, t) = (v.app, v.theme);
+    let t = v.theme;
     let area = area_for(term);
     Clear.render(area, buf);
-    let (title, body) = lines(app, item, area.width.saturating_sub(4) as usize, t);
+    let (title, body) = lines(v, item, area.width.saturating_sub(4) as usize);
     let top = scroll.min(body.len().saturating_sub(1));
     let inner_h = area.height.saturating_sub(2) as usize;
     let more = if body.len() > inner_h {
@@ -124,7 +126,8 @@ fn source_line(br: &Briefing, id: &str) -> String {
     }
 }
 
-fn lines(app: &App, item: Item, width: usize, t: &Theme) -> (String, Vec<Line<'static>>) {
+fn lines(v: &View, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
+    let (app, t) = (v.app, v.theme);
     let q = app.search.query.to_lowercase();
     let mut d = Doc {
         out: Vec::new(),
@@ -185,7 +188,10 @@ fn lines(app: &App, item: Item, width: usize, t: &Theme) -> (String, Vec<Line<'s
                 if n > 1 {
                     d.para(
                         "Library     ",
-                        &format!("appears in {n} briefings (A opens the dossier)"),
+                        &format!(
+                            "appears in {n} briefings ({} opens the dossier)",
+                            v.key(Action::Dossier, Scope::Global)
+                        ),
                         t.dim,
                     );
                 }

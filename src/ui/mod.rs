@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, BorderType, Borders, Widget};
 
 pub use detail::detail_line_count;
 pub use layout::{Layout, MIN_HEIGHT, MIN_WIDTH, layout};
-pub use overlays::help_line_count;
+pub use overlays::{confirm_fits, help_line_count};
 pub use panes::{overview_line_count, row_heights};
 pub use theme::Theme;
 pub use wrap::wrap;
@@ -74,6 +74,7 @@ impl Widget for View<'_> {
             Some(Overlay::Detail { item, scroll }) => detail::render(v, *item, *scroll, area, buf),
             Some(Overlay::Help { scroll }) => overlays::render_help(v, *scroll, area, buf),
             Some(Overlay::Picker(p)) => overlays::render_picker(v, p, area, buf),
+            Some(Overlay::Confirm(url)) => overlays::render_confirm(v, url, area, buf),
             None => {}
         }
     }

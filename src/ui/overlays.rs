@@ -154,3 +154,69 @@ pub fn render_picker(v: &View, p: &Picker, term: Rect, buf: &mut Buffer) {
     let offset = list_offset(&heights, p.cursor, list.height as usize);
     render_rows(&rows, offset, Some(p.cursor), true, t, list, buf);
 }
+
+/// The confirmation box for an address: where it goes, the address wrapped to fit,
+/// and whether all of it fits on screen.
+fn confirm_layout(url: &str, term: Rect) -> (Rect, Vec<String>, bool) {
+    let width = term.width.saturating_sub(4).clamp(20, 76);
+    let text_width = width.saturating_sub(4) as usize;
+    let url = crate::text::clean_line(url);
+    let lines = super::wrap(&url, text_width.max(1));
+    // Borders, a line above the address, a blank line on each side of it, and the
+    // line saying which key does what.
+    let wanted = lines.len() as u16 + 6;
+    let area = centered(term, width, wanted.min(term.height));
+    let fits = wanted <= term.height && width <= term.width;
+    (area, lines, fits)
+}
+
+/// Whether the whole address can be shown at this terminal size: it is opened only
+/// once the user has been able to read all of it.
+pub fn confirm_fits(url: &str, width: u16, height: u16) -> bool {
+    confirm_layout(url, Rect::new(0, 0, width, height)).2
+}
+
+/// `o`: the whole address, wrapped to fit, and the one key that opens it.
+pub fn render_confirm(v: &View, url: &str, term: Rect, buf: &mut Buffer) {
+    let t = v.theme;
+    let open = v.keys.keys_of(Action::Apply, Scope::Confirm).join(" or ");
+    let (area, lines, fits) = confirm_layout(url, term);
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .border_style(t.focus)
+        .title(Span::styled(" Open in the browser? ", t.focus))
+        .title_bottom(Line::from(vec![
+            Span::styled(format!(" {open}"), t.key),
+            Span::styled(" open  ", t.dim),
+            Span::styled("any other key", t.key),
+            Span::styled(" cancel ", t.dim),
+        ]));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let mut y = inner.y;
+    let mut put = |line: Line, buf: &mut Buffer| {
+        if y < inner.bottom() {
+            buf.set_line(inner.x + 1, y, &line, inner.width.saturating_sub(1));
+            y += 1;
+        }
+    };
+    let head = if fits {
+        "This address will be opened:"
+    } else {
+        "Enlarge the window to read the whole address:"
+    };
+    put(Line::from(Span::styled(head, t.label)), buf);
+    put(Line::default(), buf);
+    for l in lines {
+        put(Line::from(Span::styled(l, t.title)), buf);
+    }
+    put(Line::default(), buf);
+    put(
+        Line::from(Span::styled(
+            format!("Press {open} to open it, any other key to cancel."),
+            t.dim,
+        )),
+        buf,
+    );
+}

@@ -615,6 +615,7 @@ pub fn render_hints(v: &View, area: Rect, buf: &mut Buffer) {
             (Action::ActorPicker, Scope::Global, "actors"),
             (Action::Search, Scope::Global, "search"),
             (Action::NextBriefing, Scope::Reader, "briefing"),
+            (Action::Copy, Scope::Global, "cite"),
             (Action::Help, Scope::Global, "help"),
             (Action::Quit, Scope::Global, "quit"),
         ],
@@ -639,6 +640,10 @@ pub fn render_hints(v: &View, area: Rect, buf: &mut Buffer) {
         Mode::Search => &[
             (Action::Apply, Scope::Search, "search"),
             (Action::Back, Scope::Search, "cancel"),
+        ],
+        Mode::Confirm => &[
+            (Action::Apply, Scope::Confirm, "open"),
+            (Action::Back, Scope::Confirm, "cancel"),
         ],
     };
     // Hints that do not fit are left out whole; help and quit, last, always stay.
