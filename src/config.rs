@@ -356,6 +356,8 @@ fn unknown_action(keys: &Keymap, scope: Scope, action: &str) -> String {
     );
     if let Some(s) = elsewhere.first() {
         msg.push_str(&format!("; it is in [keys.{s}]"));
+    } else if here.is_empty() {
+        msg.push_str("; no action has keys of its own there");
     } else {
         msg.push_str(&did_you_mean(action, here.iter().copied()));
         msg.push_str(&format!(
