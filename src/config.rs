@@ -297,14 +297,20 @@ pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Problem>> {
             config.keys.rebind(scope, name, keys);
         }
     }
+    // A more specific scope may hide a key of a wider one on purpose in the built-in
+    // table (the reader's own `q`); only what the file adds is a mistake.
+    let built_in = Keymap::builtin().clashes();
     for clash in config.keys.clashes() {
+        if built_in.contains(&clash) {
+            continue;
+        }
         let find = |(scope, action): (Scope, &str)| {
             origins
                 .iter()
                 .find(|o| o.scope == scope && o.action == action && o.key == clash.key)
         };
         let (first, second) = (find(clash.first), find(clash.second));
-        // Point at the later of the two in the file; the built-in table never clashes.
+        // Point at the later of the two in the file.
         let here = match (first, second) {
             (Some(a), Some(b)) => {
                 if a.span.start > b.span.start {
