@@ -115,5 +115,34 @@ fn reader(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, reader);
+/// Actors of different names that share one alias, one per briefing: they are one
+/// actor, and grouping them must grow with their number, not its square. Two sizes,
+/// eight times apart: the second should take about eight times the first.
+fn grouping(c: &mut Criterion) {
+    use brief::grouping::{Roster, RosterActor, group};
+    let rosters = |n: usize| -> Vec<Roster> {
+        (0..n)
+            .map(|i| Roster {
+                path: format!("b{i}.yaml").into(),
+                actors: vec![RosterActor {
+                    id: format!("a{i}"),
+                    name: format!("Actor number {i}"),
+                    aliases: vec!["Shared alias".to_string()],
+                }],
+            })
+            .collect()
+    };
+    let mut g = c.benchmark_group("grouping actors that share one alias");
+    g.sample_size(10)
+        .measurement_time(Duration::from_secs(4))
+        .warm_up_time(Duration::from_secs(1));
+    for n in [6_250, 50_000] {
+        let input = rosters(n);
+        g.bench_function(format!("{n} actors"), |b| {
+            b.iter(|| black_box(group(&input)))
+        });
+    }
+}
+
+criterion_group!(benches, reader, grouping);
 criterion_main!(benches);

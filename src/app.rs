@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::library::{ActorIx, BriefingIx, FailedFile, Library, contains_ci};
+use crate::library::{ActorIndex, ActorIx, BriefingIx, FailedFile, Library, Roster, contains_ci};
 use crate::model::Briefing;
 
 /// Everything a key, the mouse or the terminal can ask of the reader.
@@ -135,6 +135,8 @@ pub enum Item {
     Quote(BriefingIx, usize),
     Implication(BriefingIx, usize),
     Failed(usize),
+    /// A warning of the library (`Library::warning`).
+    Warning(usize),
 }
 
 /// A row of a full-screen list (dossier, library timeline, errors).
@@ -243,6 +245,10 @@ pub struct Derived {
     /// Search matches per briefing, for the list.
     pub match_counts: HashMap<BriefingIx, usize>,
 }
+
+/// Where the selected actors and the dossier's actor first appear, as
+/// `(briefing, actor)`: what stays the same when actors are grouped again.
+type Anchors = (Vec<(BriefingIx, usize)>, Option<(BriefingIx, usize)>);
 
 /// Files still being read in the background.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -357,7 +363,7 @@ impl App {
         }
         self.pending_actors = missing;
         self.after_filter_change();
-        if self.loading.is_none() {
+        if !self.settling() {
             self.say_missing_actors();
         }
     }
@@ -365,7 +371,7 @@ impl App {
     pub fn open_dossier_by_name(&mut self, name: &str) {
         match self.library.find_actors(name).first() {
             Some(&ix) => self.open_screen(ScreenKind::Dossier(ix)),
-            None if self.loading.is_some() => self.pending_dossier = Some(name.to_string()),
+            None if self.settling() => self.pending_dossier = Some(name.to_string()),
             None => self.notice = Some(format!("No actor named \u{201c}{}\u{201d}", clean(name))),
         }
     }
@@ -387,7 +393,7 @@ impl App {
         self.focus = Pane::Briefings;
     }
 
-    /// Briefings that arrived from the background loader.
+    /// Briefings that arrived, their actors grouped at once with the rest.
     pub fn receive(
         &mut self,
         briefings: Vec<Briefing>,
@@ -395,8 +401,82 @@ impl App {
         progress: Progress,
     ) {
         let had_list = self.shows_list();
+        let anchors = self.actor_anchors();
         self.library.extend(briefings, failed);
-        self.loading = (progress.done < progress.total).then_some(progress);
+        self.reanchor(anchors);
+        self.after_arrival(had_list, progress);
+    }
+
+    /// Briefings that arrived from the background loader, with their search text; their
+    /// actors are grouped elsewhere, and the grouping arrives by
+    /// [`App::receive_grouping`]. Returns what the grouping needs of them.
+    pub fn receive_ungrouped(
+        &mut self,
+        arrivals: Vec<(Briefing, crate::search::Corpus)>,
+        failed: Vec<FailedFile>,
+        progress: Progress,
+    ) -> Vec<Roster> {
+        let had_list = self.shows_list();
+        let rosters = self.library.append(arrivals, failed);
+        self.after_arrival(had_list, progress);
+        rosters
+    }
+
+    /// A grouping of the actors of the briefings received so far (or of the first
+    /// ones): the actor filter and an open dossier keep their actors.
+    pub fn receive_grouping(&mut self, index: ActorIndex) {
+        let anchors = self.actor_anchors();
+        self.library.set_index(index);
+        self.reanchor(anchors);
+        self.resolve_pending();
+        self.refresh();
+        if !self.settling() {
+            self.say_missing_actors();
+        }
+    }
+
+    /// Files still arrive, or their actors are not all grouped yet.
+    fn settling(&self) -> bool {
+        self.loading.is_some() || self.library.grouped() < self.library.briefings.len()
+    }
+
+    /// Where each selected actor (and the dossier's) first appears, which stays the
+    /// same when the actors are grouped again, unlike their numbers.
+    fn actor_anchors(&self) -> Anchors {
+        let first = |ix: ActorIx| {
+            self.library
+                .actors
+                .get(ix)
+                .and_then(|a| a.appearances.first().copied())
+        };
+        let selected = self
+            .actor_filter
+            .iter()
+            .filter_map(|&ix| first(ix))
+            .collect();
+        let dossier = match self.screen.as_ref().map(|s| s.kind) {
+            Some(ScreenKind::Dossier(ix)) => first(ix),
+            _ => None,
+        };
+        (selected, dossier)
+    }
+
+    fn reanchor(&mut self, (selected, dossier): Anchors) {
+        if !selected.is_empty() {
+            self.actor_filter = selected
+                .into_iter()
+                .filter_map(|(b, a)| self.library.actor_at(b, a))
+                .collect();
+        }
+        if let (Some((b, a)), Some(screen)) = (dossier, self.screen.as_mut())
+            && let Some(ix) = self.library.actor_at(b, a)
+        {
+            screen.kind = ScreenKind::Dossier(ix);
+        }
+    }
+
+    /// Actor names from the command line, tried again now that more is known.
+    fn resolve_pending(&mut self) {
         if !self.pending_actors.is_empty() {
             let names = std::mem::take(&mut self.pending_actors);
             let mut still = Vec::new();
@@ -412,6 +492,11 @@ impl App {
         if let Some(name) = self.pending_dossier.take() {
             self.open_dossier_by_name(&name);
         }
+    }
+
+    fn after_arrival(&mut self, had_list: bool, progress: Progress) {
+        self.loading = (progress.done < progress.total).then_some(progress);
+        self.resolve_pending();
         self.refresh();
         if !self.chose_briefing
             && let Some(&first) = self.view.briefings.first()
@@ -420,7 +505,9 @@ impl App {
             self.show_briefing(first);
         }
         if self.loading.is_none() {
-            self.say_missing_actors();
+            if !self.settling() {
+                self.say_missing_actors();
+            }
             if self.focus == Pane::Briefings && !self.shows_list() {
                 self.focus = Pane::Timeline;
             }
@@ -673,7 +760,7 @@ impl App {
             .actors
             .iter()
             .map(|a| {
-                let n = a.appearances.len();
+                let n = a.briefing_count();
                 let mut detail = if self.library.briefings.len() > 1 {
                     format!("{n} briefing{}", if n == 1 { "" } else { "s" })
                 } else {
@@ -736,13 +823,14 @@ impl App {
 
     fn narrow_picker(&self, p: &mut Picker) {
         let q = p.query.trim().to_lowercase();
+        let key = crate::library::normalize(&q);
         let mut shown: Vec<usize> = (0..p.choices.len())
             .filter(|&i| match p.kind {
-                PickerKind::Actors => self.library.actors[i].matches(&q),
+                PickerKind::Actors => self.library.actors[i].has_key_containing(&key),
                 PickerKind::Tags => q.is_empty() || contains_ci(&p.choices[i].0, &q),
             })
             .collect();
-        shown.sort_by_key(|&i| (!p.chosen.contains(&i), p.choices[i].0.to_lowercase()));
+        shown.sort_by_cached_key(|&i| (!p.chosen.contains(&i), p.choices[i].0.to_lowercase()));
         p.shown = shown;
         p.cursor = p.cursor.min(p.shown.len().saturating_sub(1));
     }
@@ -996,7 +1084,9 @@ impl App {
             Action::Open => {
                 if let Some(ScreenRow::Item(item)) = screen.rows.get(screen.cursor).cloned() {
                     match item {
-                        Item::Failed(_) => self.overlay = Some(Overlay::Detail { item, scroll: 0 }),
+                        Item::Failed(_) | Item::Warning(_) => {
+                            self.overlay = Some(Overlay::Detail { item, scroll: 0 })
+                        }
                         _ => self.jump_to(item),
                     }
                 }
@@ -1036,7 +1126,7 @@ impl App {
             Item::Event(b) | Item::Entry(b, _) => (b, Pane::Timeline),
             Item::Quote(b, _) => (b, Pane::Quotes),
             Item::Implication(b, _) => (b, Pane::Implications),
-            Item::Failed(_) => return,
+            Item::Failed(_) | Item::Warning(_) => return,
         };
         self.screen = None;
         if !self.view.briefings.contains(&b)

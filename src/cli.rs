@@ -124,6 +124,57 @@ pub enum ExportFormat {
     Markdown,
 }
 
+/// The command line, as `Cli::parse` reads it, except that an error is printed through
+/// the display cleaner: clap quotes the offending argument as given, and an argument
+/// can be a file name holding escape sequences (`brief check *`).
+pub fn parse() -> Cli {
+    use clap::error::ErrorKind;
+    use clap::{CommandFactory, FromArgMatches};
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let err = match Cli::try_parse_from(&args) {
+        Ok(cli) => return cli,
+        Err(e) => e,
+    };
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        // Our own words only, styled as clap styles them.
+        let _ = err.print();
+        std::process::exit(err.exit_code());
+    }
+    // The same error again without styles, so that its text is exactly the words and
+    // the argument, and the cleaner sees every byte of it.
+    let plain = Cli::command()
+        .styles(clap::builder::Styles::plain())
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+        .err()
+        .unwrap_or(err);
+    let rendered = plain.render().ansi().to_string();
+    eprint!("{}", usage_message(&rendered));
+    std::process::exit(plain.exit_code());
+}
+
+/// A usage message made safe to print: every line cleaned for display, and cut to
+/// [`MAX_USAGE_LINE`] characters (an argument can be a megabyte long).
+pub fn usage_message(rendered: &str) -> String {
+    let mut out = String::with_capacity(rendered.len());
+    for line in rendered.split_inclusive('\n') {
+        let (text, newline) = match line.strip_suffix('\n') {
+            Some(t) => (t, "\n"),
+            None => (line, ""),
+        };
+        let shown = crate::text::clean_line(text);
+        out.push_str(&crate::text::shorten(&shown, MAX_USAGE_LINE));
+        out.push_str(newline);
+    }
+    out
+}
+
+/// The longest line of a usage message.
+const MAX_USAGE_LINE: usize = 400;
+
 /// `16M`, `512K`, `1G`, `1048576`, `2MiB`.
 pub fn parse_size(s: &str) -> Result<u64, String> {
     let t = s.trim();

@@ -25,30 +25,55 @@ impl From<Limits> for LoadOptions {
 /// Exit status for a usage error (a path that does not exist).
 const USAGE: u8 = 2;
 
-fn discover_or_report(paths: &[PathBuf]) -> Result<Vec<PathBuf>, ExitCode> {
-    load::discover(paths).map_err(|e| {
+fn find_or_report(paths: &[PathBuf]) -> Result<load::Found, ExitCode> {
+    load::find(paths).map_err(|e| {
         eprintln!("brief: {e}");
         ExitCode::from(USAGE)
     })
 }
 
+/// The paths that could not be read (errors) and those passed over (warnings).
+fn split_problems(
+    problems: Vec<load::Diagnostic>,
+) -> (Vec<load::Diagnostic>, Vec<load::Diagnostic>) {
+    problems
+        .into_iter()
+        .partition(|d| d.severity == load::Severity::Error)
+}
+
 /// `brief check`: every problem as `PATH:LINE:COLUMN: error: MESSAGE`, then a summary.
 pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
-    let files = match discover_or_report(paths) {
+    let found = match find_or_report(paths) {
         Ok(f) => f,
         Err(code) => return code,
     };
-    if files.is_empty() {
+    if found.files.is_empty() && found.problems.is_empty() {
         eprintln!("brief: no briefing files (.yaml, .yml) found in the paths given");
     }
-    let loaded = load::load_all(&files, opts);
+    let loaded = load::load_all(&found.files, opts);
+    let (unreadable, passed_over) = split_problems(found.problems);
     let mut out = std::io::stdout().lock();
-    let bad = report(&loaded, &mut out, true);
+    let mut bad = report(&loaded, &mut out, true);
+    // A path that could not be read is an error of its own; the rest was checked.
+    for d in &unreadable {
+        let _ = writeln!(out, "{}", d.with_excerpt());
+        bad += 1;
+    }
     // Warnings go to stderr: they do not make a briefing invalid.
-    for warning in duplicate_ids(&loaded) {
+    let rosters: Vec<crate::grouping::Roster> = loaded
+        .iter()
+        .filter_map(|l| l.as_ref().ok())
+        .map(crate::grouping::Roster::of)
+        .collect();
+    let grouping = crate::grouping::group(&rosters);
+    for warning in passed_over
+        .iter()
+        .chain(&duplicate_ids(&loaded))
+        .chain(&grouping.warnings)
+    {
         eprintln!("{warning}");
     }
-    let n = loaded.len();
+    let n = loaded.len() + unreadable.len();
     let noun = if n == 1 { "briefing" } else { "briefings" };
     let _ = writeln!(out, "{n} {noun} checked, {bad} with errors");
     if bad > 0 {
@@ -113,12 +138,18 @@ pub fn export(
     paths: &[PathBuf],
     opts: &LoadOptions,
 ) -> ExitCode {
-    let files = match discover_or_report(paths) {
+    let found = match find_or_report(paths) {
         Ok(f) => f,
         Err(code) => return code,
     };
-    let loaded = load::load_all(&files, opts);
-    let bad = report(&loaded, &mut std::io::stderr().lock(), false);
+    let loaded = load::load_all(&found.files, opts);
+    let mut bad = report(&loaded, &mut std::io::stderr().lock(), false);
+    for d in &found.problems {
+        eprintln!("{d}");
+        if d.severity == load::Severity::Error {
+            bad += 1;
+        }
+    }
     let briefings: Vec<_> = loaded.into_iter().filter_map(Result::ok).collect();
     let library = Library::new(briefings, Vec::new());
     let memo = match narrow(&library, actors, tags) {
@@ -133,10 +164,14 @@ pub fn export(
         ExportFormat::Json => {
             let narrowed: Vec<_>;
             let json = if memo.filters.is_empty() {
-                serde_json::to_writer_pretty(&mut out, &library.briefings)
+                crate::export::write_json(&mut out, &library.briefings)
             } else {
-                narrowed = memo.parts.iter().map(crate::export::narrowed).collect();
-                serde_json::to_writer_pretty(&mut out, &narrowed)
+                narrowed = memo
+                    .parts
+                    .iter()
+                    .map(crate::export::narrowed)
+                    .collect::<Vec<_>>();
+                crate::export::write_json(&mut out, &narrowed)
             };
             json.map_err(|e| match e.io_error_kind() {
                 Some(kind) => std::io::Error::from(kind),

@@ -60,7 +60,9 @@ impl Date {
     /// Parses the format's notation: `2017`, `2017-05`, `2017-12-19` or RFC 3339.
     pub fn parse(text: &str) -> Result<Date, DateError> {
         let t = text.trim();
-        let bad = || DateError(format!("`{t}` is not a date; {EXPECTED}"));
+        // The text as a message quotes it: cleaned, and cut when it is very long.
+        let shown = || crate::text::quoted(t);
+        let bad = || DateError(format!("`{}` is not a date; {EXPECTED}", shown()));
         let is_digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
         let year = |s: &str| -> Result<i32, DateError> {
             if !is_digits(s, 4) {
@@ -68,7 +70,7 @@ impl Date {
             }
             let y: i32 = s.parse().map_err(|_| bad())?;
             if y == 0 {
-                return Err(DateError(format!("`{t}`: there is no year 0")));
+                return Err(DateError(format!("`{}`: there is no year 0", shown())));
             }
             Ok(y)
         };
@@ -79,7 +81,8 @@ impl Date {
             let m: u32 = s.parse().map_err(|_| bad())?;
             if !(1..=12).contains(&m) {
                 return Err(DateError(format!(
-                    "`{t}`: month {m} does not exist (1 to 12)"
+                    "`{}`: month {m} does not exist (1 to 12)",
+                    shown()
                 )));
             }
             Ok(m)
@@ -92,13 +95,7 @@ impl Date {
             // Check the calendar day first, so `2017-02-30T..` says what is wrong;
             // when the start is no day at all, show all that was written.
             Date::parse(day_part).map_err(|e| if e.0.ends_with(EXPECTED) { bad() } else { e })?;
-            return DateTime::parse_from_rfc3339(t)
-                .map(Date::Instant)
-                .map_err(|_| {
-                    DateError(format!(
-                        "`{t}` is not a valid date and time; write it as RFC 3339, e.g. 2017-12-19T15:30:00-05:00 or 2017-12-19T20:30:00Z"
-                    ))
-                });
+            return Date::instant(t, &shown);
         }
         let parts: Vec<&str> = t.split('-').collect();
         match parts.as_slice() {
@@ -114,13 +111,63 @@ impl Date {
                     .map(Date::Day)
                     .ok_or_else(|| {
                         DateError(format!(
-                            "`{t}`: {} {y} has no day {dn}",
+                            "`{}`: {} {y} has no day {dn}",
+                            shown(),
                             MONTH_NAMES[(m - 1) as usize]
                         ))
                     })
             }
             _ => Err(bad()),
         }
+    }
+
+    /// A date and time, RFC 3339 as the format writes it (`t` starts with a valid day).
+    ///
+    /// A `T` (or `t`) stands between the date and the time: RFC 3339 lets applications
+    /// choose a space instead, and this format does not. At most nine digits follow
+    /// the seconds' decimal point, so none is dropped. A leap second (second 60) is
+    /// kept, and only where one can be, the last second of a day in UTC. The instant,
+    /// in UTC, lies in the years 1 to 9999, like every other date.
+    fn instant(t: &str, shown: &dyn Fn() -> String) -> Result<Date, DateError> {
+        let err = |why: &str| DateError(format!("`{}`: {why}", shown()));
+        if t.as_bytes().get(10) == Some(&b' ') {
+            return Err(err(
+                "write a `T` between the date and the time, as in 2017-12-19T15:30:00-05:00 (RFC 3339 with a T, as the briefing format asks)",
+            ));
+        }
+        if matches!(t.as_bytes().get(10), Some(b'T' | b't'))
+            && let Some(time) = t.get(11..)
+            && let Some(dot) = time.find('.')
+        {
+            let digits = time[dot + 1..]
+                .bytes()
+                .take_while(u8::is_ascii_digit)
+                .count();
+            if digits > 9 {
+                return Err(err(&format!(
+                    "{digits} digits after the seconds' decimal point; write at most 9 (to the nanosecond), none is dropped without a word"
+                )));
+            }
+        }
+        let dt = DateTime::parse_from_rfc3339(t).map_err(|_| {
+            DateError(format!(
+                "`{}` is not a valid date and time; write it as RFC 3339, e.g. 2017-12-19T15:30:00-05:00 or 2017-12-19T20:30:00Z",
+                shown()
+            ))
+        })?;
+        let utc = dt.naive_utc();
+        if dt.nanosecond() >= 1_000_000_000 && (utc.hour(), utc.minute()) != (23, 59) {
+            return Err(err(
+                "second 60 is a leap second, which can only be the last second of a day in UTC (23:59:60Z, or the same moment with an offset)",
+            ));
+        }
+        if !(1..=9999).contains(&utc.year()) {
+            return Err(err(&format!(
+                "with its offset this is in the year {} in UTC; dates must fall in the years 1 to 9999",
+                utc.year()
+            )));
+        }
+        Ok(Date::Instant(dt))
     }
 
     pub fn precision(&self) -> Precision {
@@ -161,8 +208,10 @@ impl Date {
             Date::Month(y, m) => format!("{} {y}", MONTHS[(m - 1) as usize]),
             Date::Day(d) => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
             Date::Instant(dt) => {
-                let secs = if dt.second() != 0 {
-                    format!(":{:02}", dt.second())
+                // A leap second is second 59 with more than a second of nanoseconds.
+                let second = dt.second() + u32::from(dt.nanosecond() >= 1_000_000_000);
+                let secs = if second != 0 {
+                    format!(":{second:02}")
                 } else {
                     String::new()
                 };

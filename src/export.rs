@@ -346,6 +346,102 @@ pub fn markdown(m: &Memo) -> String {
     o
 }
 
+/// The briefings as one pretty-printed JSON array, as `brief export --format json`
+/// prints it (see [`write_json`]).
+pub fn json<T: serde::Serialize + ?Sized>(briefings: &T) -> serde_json::Result<String> {
+    let mut out = Vec::new();
+    write_json(&mut out, briefings)?;
+    // Only ASCII escapes and the briefings' own UTF-8 text were written.
+    String::from_utf8(out).map_err(|e| serde::ser::Error::custom(e.to_string()))
+}
+
+/// Writes the briefings as one pretty-printed JSON array, with the format's own keys.
+///
+/// Text is exported exactly, but characters a terminal may act on when the JSON is
+/// printed (the C1 controls U+0080 to U+009F, the bidi embeddings, overrides,
+/// isolates and marks, LINE and PARAGRAPH SEPARATOR) are written as `\uXXXX`
+/// escapes, which any JSON reader turns back into the same text.
+pub fn write_json<T: serde::Serialize + ?Sized>(
+    out: impl std::io::Write,
+    briefings: &T,
+) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, SafeFormatter::default());
+    briefings.serialize(&mut ser)
+}
+
+/// Characters escaped in JSON beyond what JSON itself requires.
+fn escaped_in_json(c: char) -> bool {
+    matches!(
+        c,
+        '\u{80}'..='\u{9F}'
+            | '\u{61C}'
+            | '\u{200E}'
+            | '\u{200F}'
+            | '\u{2028}'
+            | '\u{2029}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// serde_json's pretty printer, with [`escaped_in_json`] characters escaped.
+#[derive(Default)]
+struct SafeFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for SafeFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if escaped_in_json(c) {
+                w.write_all(&fragment.as_bytes()[start..i])?;
+                write!(w, "\\u{:04x}", u32::from(c))?;
+                start = i + c.len_utf8();
+            }
+        }
+        w.write_all(&fragment.as_bytes()[start..])
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
 fn md_part(o: &mut String, m: &Memo, p: &Part) {
     let b = p.briefing;
     let _ = writeln!(o, "# {}\n", md(b.title.shown()));

@@ -4,46 +4,15 @@
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 
-use crate::load::Diagnostic;
-use crate::model::{Actor, Briefing};
+use crate::load::{Diagnostic, Severity};
+use crate::model::Briefing;
 
 /// Index of a briefing in [`Library::briefings`].
 pub type BriefingIx = usize;
 /// Index of an actor followed across the library, in [`Library::actors`].
 pub type ActorIx = usize;
 
-/// One actor as the library knows it: every briefing that names it, under any of
-/// its names or aliases.
-#[derive(Clone, Debug)]
-pub struct LibraryActor {
-    /// The name most briefings use (the first seen, at a tie).
-    pub name: String,
-    /// Every other name and alias it goes by, as written.
-    pub aliases: Vec<String>,
-    /// `(briefing, actor index in that briefing)`, in library order.
-    pub appearances: Vec<(BriefingIx, usize)>,
-    /// Normalized names and aliases, for matching what a user types.
-    keys: Vec<String>,
-}
-
-impl LibraryActor {
-    /// True when `query` (any case, any punctuation) is one of its names, or part of one.
-    pub fn matches(&self, query: &str) -> bool {
-        let q = normalize(query);
-        q.is_empty() || self.keys.iter().any(|k| k.contains(&q))
-    }
-
-    /// True when `name` is exactly one of its names, aliases (normalized) or local ids.
-    pub fn is_named(&self, name: &str, library: &Library) -> bool {
-        let n = normalize(name);
-        self.keys.contains(&n)
-            || self.appearances.iter().any(|&(b, a)| {
-                library.briefings[b].actors[a]
-                    .id
-                    .eq_ignore_ascii_case(name.trim())
-            })
-    }
-}
+pub use crate::grouping::{ActorIndex, LibraryActor, Roster, normalize};
 
 /// A file that could not be loaded, with all of its problems.
 #[derive(Clone, Debug)]
@@ -57,32 +26,18 @@ pub struct FailedFile {
 pub struct Library {
     pub briefings: Vec<Briefing>,
     pub failed: Vec<FailedFile>,
+    /// What loaded but deserves a word: paths passed over (a link that leads nowhere),
+    /// aliases that would join distinct actors.
+    pub warnings: Vec<Diagnostic>,
     pub actors: Vec<LibraryActor>,
     /// For each briefing, the library actor of each of its actors.
     actor_of: Vec<Vec<ActorIx>>,
+    /// What grouping the actors warned about (aliases that would join different actors).
+    grouping_warnings: Vec<Diagnostic>,
+    /// For each briefing, what grouping needs of it.
+    rosters: Vec<Roster>,
     /// For each briefing, its searchable text in lower case (see [`crate::search::corpus`]).
     corpus: Vec<crate::search::Corpus>,
-    /// For each briefing and actor, its normalized name and aliases (made once), as
-    /// numbers into `key_names`: actors recur across files, their names far less.
-    keys: Vec<Vec<Vec<u32>>>,
-    key_ids: HashMap<String, u32>,
-    key_names: Vec<String>,
-}
-
-/// A name compared across files: case, punctuation and spacing do not count, so
-/// `North Korea`, `north-korea` and `NORTH  KOREA` are one.
-pub fn normalize(name: &str) -> String {
-    if name.is_ascii() {
-        return name
-            .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| b.to_ascii_lowercase() as char)
-            .collect();
-    }
-    name.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 impl Library {
@@ -92,31 +47,74 @@ impl Library {
         lib
     }
 
-    /// Adds briefings as they arrive from the loader; the actor index follows.
+    /// Adds briefings and groups the actors again, all at once (see [`Library::append`]
+    /// for doing the grouping elsewhere).
     pub fn extend(&mut self, briefings: Vec<Briefing>, failed: Vec<FailedFile>) {
-        self.corpus
-            .extend(briefings.iter().map(crate::search::corpus));
-        for b in &briefings {
-            let mut per_actor = Vec::with_capacity(b.actors.len());
-            for a in &b.actors {
-                let mut ids: Vec<u32> = Vec::new();
-                for key in names(a).map(normalize).filter(|k| !k.is_empty()) {
-                    let next = self.key_names.len() as u32;
-                    let id = *self.key_ids.entry(key).or_insert_with_key(|k| {
-                        self.key_names.push(k.clone());
-                        next
-                    });
-                    if !ids.contains(&id) {
-                        ids.push(id);
-                    }
-                }
-                per_actor.push(ids);
-            }
-            self.keys.push(per_actor);
+        let arrivals = briefings
+            .into_iter()
+            .map(|b| {
+                let corpus = crate::search::corpus(&b);
+                (b, corpus)
+            })
+            .collect();
+        self.append(arrivals, failed);
+        self.set_index(crate::grouping::group(&self.rosters));
+    }
+
+    /// Adds briefings (with their search text, made where they were loaded) without
+    /// grouping their actors: until [`Library::set_index`] brings a grouping that covers
+    /// them, they have no library actors. Returns what grouping needs of them.
+    pub fn append(
+        &mut self,
+        arrivals: Vec<(Briefing, crate::search::Corpus)>,
+        failed: Vec<FailedFile>,
+    ) -> Vec<Roster> {
+        let mut rosters = Vec::with_capacity(arrivals.len());
+        for (b, corpus) in arrivals {
+            rosters.push(Roster::of(&b));
+            self.corpus.push(corpus);
+            self.briefings.push(b);
         }
-        self.briefings.extend(briefings);
-        self.failed.extend(failed);
-        self.reindex();
+        self.rosters.extend(rosters.iter().cloned());
+        // A path passed over with only a warning did not fail.
+        for f in failed {
+            if !f.problems.is_empty() && f.problems.iter().all(|p| p.severity == Severity::Warning)
+            {
+                self.warnings.extend(f.problems);
+            } else {
+                self.failed.push(f);
+            }
+        }
+        rosters
+    }
+
+    /// Takes a grouping of the first briefings' actors (made by
+    /// [`crate::grouping::group`] over their rosters, possibly on another thread).
+    pub fn set_index(&mut self, index: ActorIndex) {
+        if index.actor_of.len() > self.briefings.len() {
+            return;
+        }
+        self.actors = index.actors;
+        self.actor_of = index.actor_of;
+        self.grouping_warnings = index.warnings;
+    }
+
+    /// How many briefings (from the first) have their actors grouped.
+    pub fn grouped(&self) -> usize {
+        self.actor_of.len()
+    }
+
+    /// Every warning: paths passed over, then aliases that would join different actors.
+    pub fn all_warnings(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.warnings.iter().chain(&self.grouping_warnings)
+    }
+
+    pub fn warning_count(&self) -> usize {
+        self.warnings.len() + self.grouping_warnings.len()
+    }
+
+    pub fn warning(&self, i: usize) -> Option<&Diagnostic> {
+        self.all_warnings().nth(i)
     }
 
     /// How often `query_lower` occurs in briefing `b`'s text.
@@ -153,99 +151,6 @@ impl Library {
             .collect()
     }
 
-    /// Groups actors of all briefings that share a normalized name or alias.
-    fn reindex(&mut self) {
-        let mut nodes: Vec<(BriefingIx, usize)> = Vec::new();
-        let mut parent: Vec<usize> = Vec::new();
-        // The first actor seen with each name: later ones with that name join it.
-        let mut owner: Vec<Option<usize>> = vec![None; self.key_names.len()];
-        fn find(parent: &mut [usize], mut x: usize) -> usize {
-            while parent[x] != x {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-            x
-        }
-        for (b, briefing) in self.briefings.iter().enumerate() {
-            for a in 0..briefing.actors.len() {
-                let node = nodes.len();
-                nodes.push((b, a));
-                parent.push(node);
-                for &key in &self.keys[b][a] {
-                    match owner[key as usize] {
-                        Some(other) => {
-                            let (x, y) = (find(&mut parent, node), find(&mut parent, other));
-                            if x != y {
-                                parent[x.max(y)] = x.min(y);
-                            }
-                        }
-                        None => owner[key as usize] = Some(node),
-                    }
-                }
-            }
-        }
-        let mut group_ix: HashMap<usize, ActorIx> = HashMap::new();
-        let mut actors: Vec<LibraryActor> = Vec::new();
-        let mut actor_of: Vec<Vec<ActorIx>> = self
-            .briefings
-            .iter()
-            .map(|b| Vec::with_capacity(b.actors.len()))
-            .collect();
-        for (node, &(b, a)) in nodes.iter().enumerate() {
-            let root = find(&mut parent, node);
-            let ix = *group_ix.entry(root).or_insert_with(|| {
-                actors.push(LibraryActor {
-                    name: String::new(),
-                    aliases: Vec::new(),
-                    appearances: Vec::new(),
-                    keys: Vec::new(),
-                });
-                actors.len() - 1
-            });
-            actors[ix].appearances.push((b, a));
-            actor_of[b].push(ix);
-        }
-        for la in &mut actors {
-            // Names and aliases as written, compared by reference until the end.
-            let mut counts: Vec<(&str, usize)> = Vec::new();
-            let mut aliases: Vec<&str> = Vec::new();
-            for &(b, a) in &la.appearances {
-                let actor = &self.briefings[b].actors[a];
-                let name = actor.name.shown();
-                match counts.iter_mut().find(|(n, _)| *n == name) {
-                    Some((_, c)) => *c += 1,
-                    None => counts.push((name, 1)),
-                }
-                for alias in &actor.aliases {
-                    if !aliases.contains(&alias.shown()) {
-                        aliases.push(alias.shown());
-                    }
-                }
-                for &k in &self.keys[b][a] {
-                    let name = &self.key_names[k as usize];
-                    if !la.keys.contains(name) {
-                        la.keys.push(name.clone());
-                    }
-                }
-            }
-            let name = counts
-                .iter()
-                .enumerate()
-                .max_by_key(|(i, (_, c))| (*c, std::cmp::Reverse(*i)))
-                .map_or("", |(_, (n, _))| *n);
-            for (n, _) in &counts {
-                if !aliases.contains(n) {
-                    aliases.push(n);
-                }
-            }
-            aliases.retain(|a| *a != name);
-            la.name = name.to_string();
-            la.aliases = aliases.into_iter().map(str::to_string).collect();
-        }
-        self.actors = actors;
-        self.actor_of = actor_of;
-    }
-
     /// The library actor of actor `local` (an id) in briefing `b`.
     pub fn actor_ix(&self, b: BriefingIx, local: &str) -> Option<ActorIx> {
         let i = self
@@ -262,14 +167,19 @@ impl Library {
         self.actor_of.get(b)?.get(i).copied()
     }
 
-    /// Library actors whose name, alias or local id is `name` (an exact match first;
-    /// otherwise those whose names contain it).
+    /// Library actors that `name` names exactly: by one of their names if any does,
+    /// else by an alias, else by a local id; when none does, those whose names contain it.
     pub fn find_actors(&self, name: &str) -> Vec<ActorIx> {
-        let exact: Vec<ActorIx> = (0..self.actors.len())
-            .filter(|&i| self.actors[i].is_named(name, self))
-            .collect();
-        if !exact.is_empty() || normalize(name).is_empty() {
-            return exact;
+        let levels: Vec<u8> = self.actors.iter().map(|a| a.named_by(name)).collect();
+        if let Some(&best) = levels.iter().max()
+            && best > 0
+        {
+            return (0..self.actors.len())
+                .filter(|&i| levels[i] == best)
+                .collect();
+        }
+        if normalize(name).is_empty() {
+            return Vec::new();
         }
         (0..self.actors.len())
             .filter(|&i| self.actors[i].matches(name))
@@ -310,10 +220,6 @@ impl Library {
         });
         v
     }
-}
-
-fn names(actor: &Actor) -> impl Iterator<Item = &str> {
-    std::iter::once(actor.name.shown()).chain(actor.aliases.iter().map(|a| a.shown()))
 }
 
 /// Case-insensitive search in one briefing's text; the haystack is cleaned text.

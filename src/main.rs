@@ -1,11 +1,11 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use brief::cli::{Cli, Command};
+use brief::cli::Command;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // First, before any thread: a panic prints only cleaned text.
+    brief::crash::install();
+    let cli = brief::cli::parse();
     match cli.command {
         Some(Command::Check { paths, limits }) => brief::commands::check(&paths, &limits.into()),
         Some(Command::Export {

@@ -11,9 +11,20 @@ pub fn rows(app: &App, kind: ScreenKind) -> Vec<ScreenRow> {
     match kind {
         ScreenKind::Dossier(actor) => dossier(app, actor),
         ScreenKind::Timeline => library_timeline(app),
-        ScreenKind::Errors => (0..app.library.failed.len())
-            .map(|i| ScreenRow::Item(Item::Failed(i)))
-            .collect(),
+        ScreenKind::Errors => {
+            let lib = &app.library;
+            let mut rows: Vec<ScreenRow> = (0..lib.failed.len())
+                .map(|i| ScreenRow::Item(Item::Failed(i)))
+                .collect();
+            if lib.warning_count() > 0 {
+                rows.push(ScreenRow::Heading(format!(
+                    "Warnings: {}",
+                    lib.warning_count()
+                )));
+                rows.extend((0..lib.warning_count()).map(|i| ScreenRow::Item(Item::Warning(i))));
+            }
+            rows
+        }
     }
 }
 

@@ -46,7 +46,7 @@ pub fn item_texts<'b>(br: &'b Briefing, item: Item) -> Vec<&'b str> {
             v.extend(m.actors.iter().filter_map(|id| name(id)));
             v
         }
-        Item::Failed(_) => Vec::new(),
+        Item::Failed(_) | Item::Warning(_) => Vec::new(),
     }
 }
 
@@ -134,12 +134,12 @@ pub struct Corpus {
 impl Corpus {
     /// Whether timeline entry `i`'s title or detail contains the query.
     pub fn entry_contains(&self, i: usize, query_lower: &str) -> bool {
+        // `get`: past 4 GiB of text the offsets would not fit and must not panic.
         self.entries.get(i).is_some_and(|&(s, e)| {
-            memchr::memmem::find(
-                &self.text.as_bytes()[s as usize..e as usize],
-                query_lower.as_bytes(),
-            )
-            .is_some()
+            self.text
+                .as_bytes()
+                .get(s as usize..e as usize)
+                .is_some_and(|t| memchr::memmem::find(t, query_lower.as_bytes()).is_some())
         })
     }
 }

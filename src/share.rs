@@ -153,7 +153,7 @@ impl App {
                 };
                 ("briefing", text)
             }
-            Item::Failed(_) => {
+            Item::Failed(_) | Item::Warning(_) => {
                 self.notice = Some("A file with errors has nothing to copy".to_string());
                 return;
             }

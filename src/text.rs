@@ -87,6 +87,39 @@ pub fn clean_block(s: &str) -> Cow<'_, str> {
     clean(s, Mode::Block)
 }
 
+/// How many characters of a value a message quotes (a bad id, date or key).
+pub const QUOTED_CHARS: usize = 200;
+
+/// `s` cut to at most `max` characters, at a grapheme boundary, with `…` when cut.
+/// A message that quotes a value of a million characters stays readable.
+pub fn shorten(s: &str, max: usize) -> Cow<'_, str> {
+    if s.len() <= max {
+        return Cow::Borrowed(s);
+    }
+    // Whole grapheme clusters only, so that no letter loses its marks and the `…`
+    // does not join the cluster before it.
+    let mut end = 0;
+    let mut chars = 0;
+    for (at, g) in s.grapheme_indices(true) {
+        chars += g.chars().count();
+        if chars > max {
+            let mut out = String::with_capacity(at + 3);
+            out.push_str(&s[..end]);
+            out.push('\u{2026}');
+            return Cow::Owned(out);
+        }
+        end = at + g.len();
+    }
+    Cow::Borrowed(s)
+}
+
+/// Quotes a value from a file or an argument in a message: cleaned, on one line, and
+/// cut to [`QUOTED_CHARS`] characters.
+pub fn quoted(s: &str) -> String {
+    let line = clean_line(s);
+    shorten(&line, QUOTED_CHARS).into_owned()
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Mode {
     Line,

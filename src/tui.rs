@@ -20,18 +20,59 @@ use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use crate::app::{Action, App, Progress};
 use crate::keymap::Keymap;
-use crate::library::FailedFile;
+use crate::library::{ActorIndex, FailedFile, Roster};
 use crate::load::{self, LoadOptions, Loaded};
 use crate::model::Briefing;
+use crate::search::Corpus;
 use crate::share::Effect;
 use crate::ui::{Theme, View};
 
 /// Files read in the background, delivered in file order.
 pub enum Delivery {
-    /// How many files were found.
+    /// How many files (and unreadable paths) were found.
     Found(usize),
-    /// Boxed: a loaded briefing is large, and most messages are.
-    Loaded(Box<Loaded>),
+    /// A briefing with its search text, made on the loading thread. Boxed: it is large.
+    Briefing(Box<(Briefing, Corpus)>),
+    /// A file or path that could not be read, or was passed over with a warning.
+    Failed(Vec<load::Diagnostic>),
+}
+
+impl Delivery {
+    fn of(loaded: Loaded) -> Delivery {
+        match loaded {
+            Ok(b) => {
+                let corpus = crate::search::corpus(&b);
+                Delivery::Briefing(Box::new((b, corpus)))
+            }
+            Err(problems) => Delivery::Failed(problems),
+        }
+    }
+}
+
+/// Groups the library's actors on a thread of its own, so that a library whose
+/// actors take long to group never keeps the reader from its keys: rosters of new
+/// briefings go in, and a grouping of all received so far comes out (arrivals that
+/// come while it works are taken together next time).
+fn group_in_background() -> (mpsc::Sender<Vec<Roster>>, Receiver<ActorIndex>) {
+    let (to_group, rosters) = mpsc::channel::<Vec<Roster>>();
+    let (done, groupings) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut all: Vec<Roster> = Vec::new();
+        while let Ok(batch) = rosters.recv() {
+            all.extend(batch);
+            while let Ok(more) = rosters.try_recv() {
+                all.extend(more);
+            }
+            // A failure here leaves the last grouping in place.
+            let Ok(index) = crate::crash::catching(|| crate::grouping::group(&all)) else {
+                continue;
+            };
+            if done.send(index).is_err() {
+                return;
+            }
+        }
+    });
+    (to_group, groupings)
 }
 
 /// Finds and loads files on every core, sending each outcome in file order so the
@@ -39,7 +80,7 @@ pub enum Delivery {
 pub fn load_in_background(paths: Vec<PathBuf>, opts: LoadOptions) -> Receiver<Delivery> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        let files = match load::discover(&paths) {
+        let found = match load::find(&paths) {
             Ok(f) => f,
             Err(e) => {
                 let _ = tx.send(Delivery::Found(1));
@@ -51,12 +92,23 @@ pub fn load_in_background(paths: Vec<PathBuf>, opts: LoadOptions) -> Receiver<De
                     message: "cannot be read".to_string(),
                     excerpt: None,
                 };
-                let _ = tx.send(Delivery::Loaded(Box::new(Err(vec![d]))));
+                let _ = tx.send(Delivery::Failed(vec![d]));
                 return;
             }
         };
-        if tx.send(Delivery::Found(files.len())).is_err() {
+        let files = found.files;
+        if tx
+            .send(Delivery::Found(files.len() + found.problems.len()))
+            .is_err()
+        {
             return;
+        }
+        // Paths that could not be read, and those passed over with a warning, first:
+        // the library keeps each where it belongs.
+        for problem in found.problems {
+            if tx.send(Delivery::Failed(vec![problem])).is_err() {
+                return;
+            }
         }
         let mut pending = std::collections::BTreeMap::new();
         let mut next = 0;
@@ -64,7 +116,7 @@ pub fn load_in_background(paths: Vec<PathBuf>, opts: LoadOptions) -> Receiver<De
             pending.insert(i, loaded);
             while let Some(l) = pending.remove(&next) {
                 next += 1;
-                if tx.send(Delivery::Loaded(Box::new(l))).is_err() {
+                if tx.send(Delivery::of(l)).is_err() {
                     return;
                 }
             }
@@ -117,29 +169,36 @@ pub fn run(
 }
 
 /// Takes over the terminal: raw mode, the alternate screen, the mouse if asked. A
-/// panic on this thread hands the terminal back before its message is printed; a
-/// panic on another thread (a file being loaded) leaves the terminal alone, since the
-/// reader goes on, and the file is reported as failed instead.
+/// panic on this thread hands the terminal back before its (cleaned) message is
+/// printed; a panic on another thread (a file being loaded) leaves the terminal
+/// alone, since the reader goes on, and the file is reported as failed instead.
+///
+/// The panic hook is [`crate::crash`]'s, installed before any thread starts; this only
+/// tells it how to hand the terminal back. (ratatui's own `init` would install a hook
+/// of its own that restores the terminal on a panic of any thread.)
 pub fn setup(mouse: bool) -> io::Result<DefaultTerminal> {
-    let terminal = ratatui::try_init()?;
+    take(mouse)?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
+}
+
+/// Raw mode, the alternate screen and the mouse, with the panic hook told how to hand
+/// them back.
+fn take(mouse: bool) -> io::Result<()> {
+    crate::crash::install();
+    enable_raw_mode()?;
+    crate::crash::on_panic_restore(move || {
+        if mouse {
+            let _ = execute!(io::stdout(), DisableMouseCapture);
+        }
+        // Every frame hides the cursor; ratatui's restore does not show it again.
+        let _ = execute!(io::stdout(), ratatui::crossterm::cursor::Show);
+        ratatui::restore();
+    });
+    execute!(io::stdout(), EnterAlternateScreen)?;
     if mouse {
         execute!(io::stdout(), EnableMouseCapture)?;
     }
-    // ratatui's hook (installed by `try_init`) restores the terminal; run it, and let
-    // go of the mouse first, only for a panic of the thread that owns the terminal.
-    let owner = std::thread::current().id();
-    let restoring = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        if std::thread::current().id() == owner {
-            if mouse {
-                let _ = execute!(io::stdout(), DisableMouseCapture);
-            }
-            // Every frame hides the cursor; ratatui's restore does not show it again.
-            let _ = execute!(io::stdout(), ratatui::crossterm::cursor::Show);
-            restoring(info);
-        }
-    }));
-    Ok(terminal)
+    Ok(())
 }
 
 /// Ends the reader when its terminal hangs up (the window is closed, the connection
@@ -188,6 +247,7 @@ fn teardown(terminal: &mut DefaultTerminal, mouse: bool) {
     ratatui::restore();
     let _ = terminal.show_cursor();
     let _ = io::stdout().flush();
+    crate::crash::release_terminal();
 }
 
 fn event_loop(
@@ -205,7 +265,10 @@ fn event_loop(
     });
     let mut found = 0;
     let mut done = 0;
-    let mut arrived: Vec<Briefing> = Vec::new();
+    let mut arrived: Vec<(Briefing, Corpus)> = Vec::new();
+    let (to_group, groupings) = group_in_background();
+    // Rosters sent to be grouped whose grouping has not come back yet.
+    let mut grouping = false;
     let mut failed: Vec<FailedFile> = Vec::new();
     let mut handed_over = std::time::Instant::now();
     let mut dirty = true;
@@ -219,8 +282,9 @@ fn event_loop(
             terminal.draw(|frame| frame.render_widget(view, frame.area()))?;
             dirty = false;
         }
-        // Wake often while files arrive, rarely otherwise (signals are checked too).
-        let wait = if loads.is_some() { 30 } else { 250 };
+        // Wake often while files arrive or are grouped, rarely otherwise (signals are
+        // checked too).
+        let wait = if loads.is_some() || grouping { 30 } else { 250 };
         if event::poll(Duration::from_millis(wait))? {
             // A hangup does not come back here as an error: see `exit_on_hangup`.
             let ev = event::read()?;
@@ -241,15 +305,16 @@ fn event_loop(
             loop {
                 match rx.try_recv() {
                     Ok(Delivery::Found(n)) => found = n,
-                    Ok(Delivery::Loaded(l)) => {
+                    Ok(Delivery::Briefing(b)) => {
                         done += 1;
-                        match *l {
-                            Ok(b) => arrived.push(b),
-                            Err(problems) => failed.push(FailedFile {
-                                path: problems.first().map(|p| p.path.clone()).unwrap_or_default(),
-                                problems,
-                            }),
-                        }
+                        arrived.push(*b);
+                    }
+                    Ok(Delivery::Failed(problems)) => {
+                        done += 1;
+                        failed.push(FailedFile {
+                            path: problems.first().map(|p| p.path.clone()).unwrap_or_default(),
+                            problems,
+                        });
                     }
                     Err(TryRecvError::Empty) => break,
                     Err(TryRecvError::Disconnected) => {
@@ -264,17 +329,26 @@ fn event_loop(
                 || app.library.briefings.is_empty();
             if finished || (due && (!arrived.is_empty() || !failed.is_empty())) {
                 let total = if finished { done } else { found.max(done) };
-                app.receive(
+                let rosters = app.receive_ungrouped(
                     std::mem::take(&mut arrived),
                     std::mem::take(&mut failed),
                     Progress { done, total },
                 );
+                if !rosters.is_empty() && to_group.send(rosters).is_ok() {
+                    grouping = true;
+                }
                 handed_over = std::time::Instant::now();
                 dirty = true;
             }
             if finished {
                 loads = None;
             }
+        }
+        // Only the newest grouping counts; older ones cover fewer briefings.
+        if let Some(index) = groupings.try_iter().last() {
+            app.receive_grouping(index);
+            grouping = app.library.grouped() < app.library.briefings.len();
+            dirty = true;
         }
         // A termination wins over a stop request; one that arrives while the reader
         // is stopped (`kill %1` sends SIGTERM, then SIGCONT) is seen on resuming.
@@ -295,8 +369,7 @@ fn event_loop(
 
 /// `Ctrl-z`: give the terminal back, stop, and set it up again on `fg`.
 ///
-/// The same `Terminal` is kept: a new one would stack another panic hook on every
-/// suspend. It is resized rather than cleared, because `Terminal::clear` asks the
+/// The same `Terminal` is kept. It is resized rather than cleared, because `Terminal::clear` asks the
 /// terminal where the cursor is and fails when no answer comes; resizing clears the
 /// screen and makes the next frame a full redraw, at the size the terminal has now
 /// (it may have changed while the reader was stopped, with no SIGWINCH to tell it).
@@ -304,11 +377,7 @@ fn suspend(terminal: &mut DefaultTerminal, app: &mut App, mouse: bool) -> io::Re
     teardown(terminal, mouse);
     let _ = signal_hook::low_level::emulate_default_handler(SIGTSTP);
     // Execution continues here after SIGCONT.
-    enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen)?;
-    if mouse {
-        execute!(io::stdout(), EnableMouseCapture)?;
-    }
+    take(mouse)?;
     let size = terminal.size()?;
     terminal.resize(size.into())?;
     app.update(Action::Resize {

@@ -589,6 +589,146 @@ fn check_does_not_echo_hostile_text() {
     }
 }
 
+/// Runs `brief ARGS` in a pseudo-terminal until it exits: what a user would see of
+/// its standard output and error together, and the exit status.
+fn run_in_terminal(args: &[&str]) -> (Vec<u8>, u32) {
+    let mut s = Session::start(args, 80, 24);
+    let status = s.wait_exit();
+    (s.raw(), status.exit_code())
+}
+
+#[test]
+fn argument_errors_do_not_echo_arguments_raw() {
+    let osc = "\x1b]0;pwned\x07\x1b]52;c;cHduZWQ=\x07\u{9b}2J\u{202e}";
+    let unexpected = format!("-{osc}");
+    let long_unexpected = format!("--{osc}");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["check", &unexpected], "unexpected argument"),
+        (
+            vec!["check", "briefings/", &long_unexpected],
+            "unexpected argument",
+        ),
+        (vec![&long_unexpected], "unexpected argument"),
+        (
+            vec!["export", "--format", osc, "briefings/"],
+            "invalid value",
+        ),
+        (vec!["--max-file-size", osc, "briefings/"], "is not a size"),
+        (vec!["check", "--max-file-size", osc, "x"], "is not a size"),
+        (vec!["--actor"], "a value is required"),
+        (vec![osc], "no such file or folder"),
+        (vec!["check", osc], "no such file or folder"),
+        (vec!["export", osc], "no such file or folder"),
+    ];
+    for (args, words) in cases {
+        let (raw, code) = run_in_terminal(&args);
+        let what = format!("brief {args:?}");
+        assert_eq!(code, 2, "{what}: {}", show(&raw));
+        assert!(
+            String::from_utf8_lossy(&raw).contains(words),
+            "{what}: no `{words}` in {}",
+            show(&raw)
+        );
+        assert_inert(&what, &raw, 0);
+        assert!(
+            !raw.contains(&0x1b),
+            "{what}: an escape byte: {}",
+            show(&raw)
+        );
+    }
+}
+
+#[test]
+fn a_hostile_actor_name_on_the_command_line_is_shown_cleaned() {
+    let name = "\x1b]0;pwned\x07nobody\u{9b}2J";
+    let mut s = Session::start(&["--actor", name, "--dossier", name, "briefings/"], 80, 24);
+    s.wait_for("the notice", |scr| scr.contains("No actor named"));
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw();
+    let from = find_all(&raw, ENTER_ALT)[0] + ENTER_ALT.len();
+    assert_inert("a hostile --actor", &raw, from);
+}
+
+/// Files that once made the loader panic, with escape sequences in the text the
+/// panic's message quoted: neither `check`, `export` nor the reader may pass them on.
+#[test]
+fn text_that_once_caused_a_panic_is_not_echoed() {
+    let dir = "tests/fixtures/panics/";
+    for args in [
+        vec!["check", dir],
+        vec!["export", "--format", "json", dir],
+        vec!["export", "--format", "text", dir],
+    ] {
+        let (raw, code) = run_in_terminal(&args);
+        let what = format!("brief {args:?}");
+        assert_eq!(code, 1, "{what}: {}", show(&raw));
+        let text = String::from_utf8_lossy(&raw);
+        assert!(
+            text.contains("url-wide-char.yaml:9:10: error: `url` in source must start with"),
+            "{what}: {}",
+            show(&raw)
+        );
+        assert!(!text.contains("panicked"), "{what}: {}", show(&raw));
+        assert_inert(&what, &raw, 0);
+        assert!(
+            !raw.contains(&0x1b),
+            "{what}: an escape byte: {}",
+            show(&raw)
+        );
+    }
+
+    let mut s = Session::start(&[dir], 80, 24);
+    s.wait_for("the good file and the bad one", |scr| {
+        scr.contains("A briefing that loads") && scr.contains("1 file with errors")
+    });
+    s.key(b"E", "the files with errors", |scr| {
+        scr.contains("Files with errors: 1")
+    });
+    s.key(ENTER, "the file's errors in full", |scr| {
+        scr.contains("File with errors ") && scr.contains("must start with http")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    let raw = s.raw();
+    assert_restored(&raw);
+    let from = find_all(&raw, ENTER_ALT)[0] + ENTER_ALT.len();
+    assert_inert("the reader", &raw, from);
+    assert!(!contains(&raw, b"panicked"), "{}", show(&raw));
+}
+
+/// A FIFO named on the command line and one in the folder, and a link that leads
+/// nowhere: the reader refuses the FIFOs without waiting on them, warns about the
+/// link, opens the good briefings and still answers keys.
+#[test]
+fn special_files_neither_hang_nor_vanish() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let briefing = "title: Still loads\ndate: 2017\nevent: {title: E, date: 2017}\nactors: [{id: a, name: A}]\n";
+    std::fs::write(root.join("a.yaml"), briefing).unwrap();
+    std::fs::write(root.join("z.yaml"), briefing).unwrap();
+    let fifo = std::ffi::CString::new(root.join("pipe.yaml").to_str().unwrap()).unwrap();
+    // SAFETY: mkfifo(3) with a valid, NUL-terminated path.
+    assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+    std::os::unix::fs::symlink("nowhere.yaml", root.join("dangling.yaml")).unwrap();
+    let pipe = root.join("pipe.yaml");
+    let mut s = Session::start(&[pipe.to_str().unwrap(), root.to_str().unwrap()], 100, 24);
+    s.wait_for("both briefings and the problems", |scr| {
+        scr.contains("Briefings 2") && scr.contains("1 file with errors, 1 warning (E)")
+    });
+    s.key(b"E", "the errors and warnings", |scr| {
+        scr.contains("Files with errors: 1, warnings: 1")
+            && scr.contains("not a regular file but a named pipe")
+            && scr.contains("a link that leads nowhere")
+    });
+    s.key(ESC, "the panes again", |scr| {
+        !scr.contains("Files with errors:")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    assert_restored(&s.raw());
+}
+
 /// `y` on a quote: the real binary writes exactly the OSC 52 sequence that puts the
 /// citation on the clipboard, once, and nothing else escapes to the terminal for it.
 #[test]
@@ -623,6 +763,74 @@ fn y_puts_the_citation_on_the_clipboard_through_the_terminal() {
     s.send(b"q");
     assert!(s.wait_exit().success());
     assert_restored(&s.raw());
+}
+
+/// A briefing of 60,000 differently named actors that share one alias: grouping them
+/// once took time that grew with the square of their number, on the thread that reads
+/// keys. The briefing must show up and `q` and SIGTERM must act while the library's
+/// actors are still being grouped.
+#[test]
+fn many_actors_sharing_an_alias_neither_freeze_nor_delay_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::from(
+        "title: Sixty thousand actors\ndate: 2017\nevent: {title: E, date: 2017}\nactors:\n",
+    );
+    for i in 0..60_000 {
+        text.push_str(&format!("  - {{id: a{i}, name: A{i}, aliases: [S]}}\n"));
+    }
+    std::fs::write(dir.path().join("many.yaml"), text).unwrap();
+    let path = dir.path().to_str().unwrap();
+    for stop in [&b"q"[..], b"SIGTERM"] {
+        let mut s = Session::start(&[path, "briefings/"], 100, 30);
+        s.wait_for("the large briefing in the list", |scr| {
+            scr.contains("Sixty thousand") && scr.contains("Briefings 5")
+        });
+        if stop == b"q" {
+            s.send(b"q");
+            let status = s.wait_exit();
+            assert!(status.success(), "{status}");
+        } else {
+            s.signal(libc::SIGTERM);
+            let status = s.wait_exit();
+            assert_eq!((status.exit_code(), status.signal()), (143, None));
+        }
+        assert_restored(&s.raw());
+    }
+}
+
+/// A summary of two million empty lines: wrapped once, not on every frame, and only
+/// the lines in view drawn, so the reader opens at once and every key answers.
+#[test]
+fn a_summary_of_two_million_lines_neither_delays_the_first_frame_nor_a_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text =
+        String::from("title: Two million lines\ndate: 2017\nsummary: |\n  First line.\n");
+    text.push_str(&"\n".repeat(2_000_000));
+    text.push_str(
+        "  Last line.\nevent: {title: The event, date: 2017}\nactors: [{id: a, name: A}]\n",
+    );
+    let path = dir.path().join("long.yaml");
+    std::fs::write(&path, text).unwrap();
+    let mut s = Session::start(&[path.to_str().unwrap()], 80, 24);
+    s.wait_for("the briefing", |scr| scr.contains("Two million lines"));
+    s.key(b"2", "the Overview", |scr| {
+        scr.contains("\u{25b6} 2 Overview") && scr.contains("First line.")
+    });
+    for _ in 0..20 {
+        s.send(b"\x1b[6~");
+    }
+    s.key(b"G", "the end of the Overview", |scr| {
+        scr.contains("The event")
+    });
+    s.key(b"g", "its start", |scr| scr.contains("Two million lines"));
+    s.key(ENTER, "the briefing in full", |scr| {
+        scr.contains(" of 2000")
+    });
+    s.key(b"G", "its last line, the file's name", |scr| {
+        scr.contains("File   ") && scr.contains("long.yaml")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
 }
 
 /// A folder of its own, removed when dropped, for what a test lets the reader write.

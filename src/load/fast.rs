@@ -16,7 +16,7 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 
-use super::validate::{is_slug, slugify};
+use super::validate::{has_visible, is_slug, is_web_address, slugify};
 use super::yaml;
 use crate::date::Date;
 use crate::model::{
@@ -399,7 +399,7 @@ pub fn schema() -> Schema {
 /// Non-empty text, as the validator requires.
 fn text(mut s: String) -> Option<String> {
     s.shrink_to_fit();
-    (!s.trim().is_empty()).then_some(s)
+    (!s.trim().is_empty() && has_visible(&s)).then_some(s)
 }
 
 fn line(w: Words) -> Option<Text> {
@@ -453,14 +453,8 @@ fn build(raw: RawBriefing, default_id: &str) -> Option<Briefing> {
         .into_iter()
         .map(|s| {
             let url = opt(s.url, |u| line(Words(u.0)))?;
-            if let Some(u) = &url {
-                let raw = u.raw().trim();
-                let ok = ["http://", "https://"]
-                    .iter()
-                    .any(|p| raw.len() > p.len() && raw[..p.len()].eq_ignore_ascii_case(p));
-                if !ok {
-                    return None;
-                }
+            if url.as_ref().is_some_and(|u| !is_web_address(u.raw())) {
+                return None;
             }
             Some(Source {
                 id: slug(s.id)?,

@@ -70,14 +70,13 @@ impl Diagnostic {
         let mut out = self.to_string();
         if let Some(line) = &self.excerpt {
             let shown = crate::text::clean_line(line);
-            let shown: String = shown.chars().take(200).collect();
             let gutter = self.line.to_string();
             let pad = " ".repeat(gutter.len());
-            let caret_at: usize = shown
-                .chars()
-                .take(self.column.saturating_sub(1) as usize)
-                .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
-                .sum();
+            // The caret goes under the column: past what the line shows before it, as
+            // drawn once cleaned (a tab is wider than one character, a control picture
+            // is not, a removed character takes no room).
+            let before: String = line.chars().take(excerpt_caret(self.column)).collect();
+            let caret_at = drawn_width(&crate::text::clean_line(&before));
             out.push_str(&format!(
                 "\n {pad} |\n {gutter} | {shown}\n {pad} | {}^",
                 " ".repeat(caret_at)
@@ -85,6 +84,14 @@ impl Diagnostic {
         }
         out
     }
+}
+
+/// The number of cells `s` takes on a terminal, cluster by cluster.
+fn drawn_width(s: &str) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    s.graphemes(true)
+        .map(unicode_width::UnicodeWidthStr::width)
+        .sum()
 }
 
 /// Settings for reading files.
@@ -112,46 +119,202 @@ pub enum PathError {
 
 /// Every briefing file named by `paths`: files as given, folders searched for
 /// `*.yaml` / `*.yml` below them (hidden files and folders skipped), in a stable order.
+///
+/// Only the files; [`find`] also says what could not be read on the way.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, PathError> {
-    let mut out = Vec::new();
-    for p in paths {
-        let shown = || crate::text::clean_line(&p.display().to_string()).into_owned();
-        let meta = std::fs::metadata(p).map_err(|_| PathError::Missing(shown()))?;
-        if meta.is_dir() {
-            let mut found = Vec::new();
-            walk(p, &mut found).map_err(|e| PathError::Unreadable(shown(), e))?;
-            found.sort();
-            out.extend(found);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    // The same file named twice (a folder and a file in it) is read once.
-    let mut seen = std::collections::HashSet::new();
-    out.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
-    Ok(out)
+    find(paths).map(|found| found.files)
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        if name.to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        let kind = entry.file_type()?;
-        // Follow links to files and folders, but only one level of folder links deep
-        // would still allow cycles; links to folders are skipped instead.
-        if kind.is_dir() {
-            walk(&path, out)?;
-        } else if is_briefing_name(&path)
-            && (kind.is_file() || (kind.is_symlink() && path.is_file()))
-        {
-            out.push(path);
+/// What [`find`] found: the briefing files, and a problem for each path that could
+/// not be read (an error) or was passed over (a warning), one path each.
+#[derive(Debug, Default)]
+pub struct Found {
+    pub files: Vec<PathBuf>,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Every briefing file named by `paths`, as [`discover`] finds them, and what stood in
+/// the way: a folder that cannot be read or a path too long for the system is an
+/// error for that path, a file that is not a regular file (a FIFO, a socket, a
+/// device) is refused without being opened, and a link that leads nowhere, loops or
+/// leads to such a file is a warning. Nothing is passed over in silence but hidden
+/// names and names that are not briefings; everything else still loads.
+///
+/// Only a path named here that does not exist at all is an error for the whole call.
+pub fn find(paths: &[PathBuf]) -> Result<Found, PathError> {
+    let mut found = Found::default();
+    for p in paths {
+        let shown = || crate::text::clean_line(&p.display().to_string()).into_owned();
+        let meta = match std::fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(PathError::Missing(shown()));
+            }
+            Err(e) => {
+                found.problems.push(Diagnostic::error(
+                    p,
+                    1,
+                    1,
+                    format!("cannot be read: {}", io_reason(&e, p)),
+                ));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            let (mut files, mut problems) = (Vec::new(), Vec::new());
+            walk(p, &mut files, &mut problems);
+            files.sort();
+            problems.sort_by(|a, b| a.path.cmp(&b.path));
+            found.files.extend(files);
+            found.problems.extend(problems);
+        } else if meta.is_file() {
+            found.files.push(p.clone());
+        } else {
+            found
+                .problems
+                .push(Diagnostic::error(p, 1, 1, not_regular(&meta.file_type())));
         }
     }
-    Ok(())
+    // The same file named twice (a folder and a file in it) is read once, and said
+    // once when it cannot be.
+    let mut seen = std::collections::HashSet::new();
+    found
+        .files
+        .retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
+    let mut said = std::collections::HashSet::new();
+    found
+        .problems
+        .retain(|d| said.insert((d.path.clone(), d.message.clone())));
+    Ok(found)
+}
+
+/// What a path that is neither a regular file nor a folder is.
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_block_device() || kind.is_char_device() {
+        "a device"
+    } else {
+        "neither a file nor a folder"
+    }
+}
+
+/// Why a path that is not a regular file or a folder is not read.
+fn not_regular(kind: &std::fs::FileType) -> String {
+    format!(
+        "not a regular file but {}; only briefing files and folders of them are read",
+        special_kind(kind)
+    )
+}
+
+/// Finds briefing files below `root`, one folder at a time (no recursion, so no depth
+/// of folders can exhaust the stack).
+fn walk(root: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(dir) = folders.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(Diagnostic::error(
+                    &dir,
+                    1,
+                    1,
+                    format!(
+                        "cannot read the folder: {}; the other folders are read",
+                        io_reason(&e, &dir)
+                    ),
+                ));
+                continue;
+            }
+        };
+        for entry in entries {
+            let entry = match entry {
+                Ok(e) => e,
+                Err(e) => {
+                    problems.push(Diagnostic::error(
+                        &dir,
+                        1,
+                        1,
+                        format!("cannot read the whole folder: {}", io_reason(&e, &dir)),
+                    ));
+                    break;
+                }
+            };
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let kind = match entry.file_type() {
+                Ok(k) => k,
+                Err(e) => {
+                    problems.push(Diagnostic::error(
+                        &path,
+                        1,
+                        1,
+                        format!("cannot be read: {}", io_reason(&e, &path)),
+                    ));
+                    continue;
+                }
+            };
+            if kind.is_dir() {
+                folders.push(path);
+            } else if kind.is_symlink() {
+                follow_link(path, out, problems);
+            } else if is_briefing_name(&path) {
+                if kind.is_file() {
+                    out.push(path);
+                } else {
+                    problems.push(Diagnostic::error(&path, 1, 1, not_regular(&kind)));
+                }
+            }
+        }
+    }
+}
+
+/// A link found in a folder: a link to a briefing file is read like the file. Links
+/// to folders are not followed (a link back up would never end); a link that leads
+/// nowhere, loops, or leads to something other than a file is a warning.
+fn follow_link(path: PathBuf, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
+    let warn = |problems: &mut Vec<Diagnostic>, message: String| {
+        let mut d = Diagnostic::error(&path, 1, 1, message);
+        d.severity = Severity::Warning;
+        problems.push(d);
+    };
+    match std::fs::metadata(&path) {
+        Ok(m) if m.is_file() => {
+            if is_briefing_name(&path) {
+                out.push(path);
+            }
+        }
+        Ok(m) if m.is_dir() => warn(
+            problems,
+            "a link to a folder, not followed; name the folder itself to read it".to_string(),
+        ),
+        Ok(m) => {
+            if is_briefing_name(&path) {
+                let kind = special_kind(&m.file_type());
+                warn(
+                    problems,
+                    format!("a link to {kind}, not to a regular file; skipped"),
+                );
+            }
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => warn(
+            problems,
+            "a link that leads nowhere (what it points to does not exist); skipped".to_string(),
+        ),
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => warn(
+            problems,
+            "a link that loops (it leads back to itself through other links); skipped".to_string(),
+        ),
+        Err(e) => warn(
+            problems,
+            format!("cannot follow the link: {}; skipped", io_reason(&e, &path)),
+        ),
+    }
 }
 
 /// Whether a file name is one `brief` reads as a briefing: `.yaml` or `.yml`.
@@ -165,10 +328,19 @@ pub type Loaded = Result<Briefing, Vec<Diagnostic>>;
 /// Reads and checks one file.
 pub fn load_file(path: &Path, opts: &LoadOptions) -> Loaded {
     let fail = |msg: String| Err(vec![Diagnostic::error(path, 1, 1, msg)]);
-    let size = match std::fs::metadata(path) {
-        Ok(m) => m.len(),
-        Err(e) => return fail(format!("cannot read the file: {}", io_reason(&e))),
+    let meta = match std::fs::metadata(path) {
+        Ok(m) => m,
+        Err(e) => return fail(format!("cannot read the file: {}", io_reason(&e, path))),
     };
+    if meta.is_dir() {
+        return fail("cannot read the file: it is a folder".to_string());
+    }
+    // A FIFO, a socket or a device is never opened: opening a FIFO waits for a writer
+    // that may never come, and a device can be read without end.
+    if !meta.is_file() {
+        return fail(not_regular(&meta.file_type()));
+    }
+    let size = meta.len();
     if size > opts.max_file_size {
         return fail(format!(
             "the file is {} and the limit is {}; a briefing is far smaller (raise the limit with --max-file-size if this one is right)",
@@ -176,17 +348,27 @@ pub fn load_file(path: &Path, opts: &LoadOptions) -> Loaded {
             human_size(opts.max_file_size)
         ));
     }
-    // Read no more than the limit even when the size above is not the real one
-    // (a device or a pipe named on the command line).
+    // Opened without waiting, in case the path was swapped for a FIFO since it was
+    // looked at; what was opened is checked again, and no more than the limit is read.
+    let opened = {
+        use std::os::unix::fs::OpenOptionsExt;
+        std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_NONBLOCK)
+            .open(path)
+    };
+    let file = match opened.and_then(|f| f.metadata().map(|m| (f, m))) {
+        Ok((_, m)) if !m.is_file() => return fail(not_regular(&m.file_type())),
+        Ok((f, _)) => f,
+        Err(e) => return fail(format!("cannot read the file: {}", io_reason(&e, path))),
+    };
     let mut bytes = Vec::new();
-    let read = std::fs::File::open(path).and_then(|f| {
-        std::io::Read::read_to_end(
-            &mut std::io::Read::take(f, opts.max_file_size.saturating_add(1)),
-            &mut bytes,
-        )
-    });
+    let read = std::io::Read::read_to_end(
+        &mut std::io::Read::take(file, opts.max_file_size.saturating_add(1)),
+        &mut bytes,
+    );
     if let Err(e) = read {
-        return fail(format!("cannot read the file: {}", io_reason(&e)));
+        return fail(format!("cannot read the file: {}", io_reason(&e, path)));
     }
     if bytes.len() as u64 > opts.max_file_size {
         return fail(format!(
@@ -206,14 +388,47 @@ pub fn load_bytes(path: &Path, bytes: &[u8]) -> Loaded {
     load_str(path, src)
 }
 
-/// Characters of the source line kept with a message; `with_excerpt` shows 200.
+/// Characters of the source line kept with a message.
 const EXCERPT_CHARS: usize = 200;
+/// Past this column, the excerpt is the part of the line around the column.
+const EXCERPT_SHIFT_FROM: u32 = 150;
+/// Characters kept before the column when the excerpt is shifted.
+const EXCERPT_BEFORE: usize = 100;
 
-/// The start of a source line, as much of it as a message shows.
-fn excerpt(line: &str) -> String {
-    match line.char_indices().nth(EXCERPT_CHARS) {
-        Some((end, _)) => line[..end].to_string(),
-        None => line.to_string(),
+/// The part of a source line a message shows: its start, or, when the problem is far
+/// along a long line, the characters around the column, with `…` where it is cut.
+fn excerpt(line: &str, column: u32) -> String {
+    let from = if column > EXCERPT_SHIFT_FROM {
+        (column as usize - 1) - EXCERPT_BEFORE
+    } else {
+        0
+    };
+    let mut chars = line.char_indices().skip(from);
+    let Some((start, _)) = chars.next() else {
+        return if from == 0 {
+            line.to_string()
+        } else {
+            "\u{2026}".to_string()
+        };
+    };
+    let end = chars.nth(EXCERPT_CHARS - 1).map(|(i, _)| i);
+    let mut out = String::new();
+    if from > 0 {
+        out.push('\u{2026}');
+    }
+    out.push_str(&line[start..end.unwrap_or(line.len())]);
+    if end.is_some() {
+        out.push('\u{2026}');
+    }
+    out
+}
+
+/// How many characters of an [`excerpt`] come before the column.
+fn excerpt_caret(column: u32) -> usize {
+    if column > EXCERPT_SHIFT_FROM {
+        EXCERPT_BEFORE + 1
+    } else {
+        column.saturating_sub(1) as usize
     }
 }
 
@@ -237,7 +452,7 @@ pub fn load_positioned(path: &Path, src: &str) -> Loaded {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let located = |source_line: Option<&str>, line: u32, column: u32, message: String| {
         let mut d = Diagnostic::error(path, line.max(1), column.max(1), message);
-        d.excerpt = source_line.map(excerpt);
+        d.excerpt = source_line.map(|l| excerpt(l, column.max(1)));
         d
     };
     let root = match yaml::parse(src) {
@@ -325,11 +540,19 @@ fn line_col(bytes: &[u8], at: usize) -> (u32, u32) {
     (line as u32, column as u32)
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+/// Why reading `path` failed, in words.
+fn io_reason(e: &std::io::Error, path: &Path) -> String {
     match e.kind() {
         std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         std::io::ErrorKind::NotFound => "it no longer exists".to_string(),
-        _ if e.raw_os_error() == Some(21) => "it is a folder".to_string(),
+        _ if e.raw_os_error() == Some(libc::EISDIR) => "it is a folder".to_string(),
+        _ if e.raw_os_error() == Some(libc::ENAMETOOLONG) => format!(
+            "the path is too long for the system ({} bytes)",
+            path.as_os_str().len()
+        ),
+        _ if e.raw_os_error() == Some(libc::ELOOP) => {
+            "the links on its path loop (they lead back to themselves)".to_string()
+        }
         _ => e.to_string(),
     }
 }
@@ -348,6 +571,16 @@ pub fn human_size(bytes: u64) -> String {
 /// Loads files on every core; `on_loaded` receives `(index, outcome)` as files finish,
 /// in any order. Returns when all are done.
 pub fn load_parallel(files: &[PathBuf], opts: &LoadOptions, on_loaded: impl FnMut(usize, Loaded)) {
+    load_parallel_with(files, |path| load_file(path, opts), on_loaded);
+}
+
+/// [`load_parallel`] with the way one file is loaded given: a panic in `load` is
+/// reported for that file as an internal error, with its message cleaned.
+pub fn load_parallel_with(
+    files: &[PathBuf],
+    load: impl Fn(&Path) -> Loaded + Sync,
+    on_loaded: impl FnMut(usize, Loaded),
+) {
     let workers = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .min(files.len().max(1));
@@ -358,20 +591,14 @@ pub fn load_parallel(files: &[PathBuf], opts: &LoadOptions, on_loaded: impl FnMu
         for _ in 0..workers {
             let tx = tx.clone();
             let next = &next;
+            let load = &load;
             s.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
                     // A bug in reading one file must not take the others down.
-                    let loaded = std::panic::catch_unwind(|| load_file(path, opts))
-                        .unwrap_or_else(|_| {
-                            Err(vec![Diagnostic::error(
-                                path,
-                                1,
-                                1,
-                                "brief failed on this file (an internal error); the other files are not affected",
-                            )])
-                        });
+                    let loaded = crate::crash::catching(|| load(path))
+                        .unwrap_or_else(|message| Err(vec![internal_error(path, &message)]));
                     if tx.send((i, loaded)).is_err() {
                         break;
                     }
@@ -383,6 +610,20 @@ pub fn load_parallel(files: &[PathBuf], opts: &LoadOptions, on_loaded: impl FnMu
             on_loaded(i, loaded);
         }
     });
+}
+
+/// The message for a file that brief itself failed on (a panic while reading it),
+/// with the panic's message already cleaned by [`crate::crash::catching`].
+pub fn internal_error(path: &Path, message: &str) -> Diagnostic {
+    Diagnostic::error(
+        path,
+        1,
+        1,
+        format!(
+            "internal error in {} (a bug in brief, not in the file): {message}; the other files are not affected",
+            crate::text::quoted(&path.display().to_string())
+        ),
+    )
 }
 
 /// Loads files on every core and returns the outcomes in the order of `files`.

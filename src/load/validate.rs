@@ -10,6 +10,7 @@ use crate::model::{
     Actor, ActorKind, Briefing, Confidence, Event, Implication, Priority, Quote, Source, Text,
     TimelineEntry,
 };
+use crate::text::quoted;
 
 const BRIEFING_KEYS: &[&str] = &[
     "briefing",
@@ -230,7 +231,8 @@ impl<'s> Checker<'s> {
                 self.problem(
                     pos(key),
                     format!(
-                        "unknown key `{name}` in {what}{hint} (allowed keys: {}; keys starting with `x-` are ignored)",
+                        "unknown key `{}` in {what}{hint} (allowed keys: {}; keys starting with `x-` are ignored)",
+                        quoted(&name),
                         allowed.join(", ")
                     ),
                 );
@@ -303,12 +305,42 @@ impl<'s> Checker<'s> {
                 );
                 None
             }
+            Some(s) if !has_visible(&s) => {
+                self.problem(
+                    pos(node),
+                    format!(
+                        "`{key}` in {what} has no visible characters; write some text or remove the key"
+                    ),
+                );
+                None
+            }
             Some(s) => Some(s.into_owned()),
             None => {
                 self.wrong_type(node, key, what, "a text");
                 None
             }
         }
+    }
+
+    /// Item `index` (from 0) of the list under `key`: a text, the message naming that
+    /// item rather than the whole list.
+    fn item_text_of(&mut self, node: &Node, key: &str, what: &str, index: usize) -> Option<String> {
+        let item = format!("item {} of `{key}` in {what}", index + 1);
+        let problem = match self.scalar_text(node) {
+            Some(s) if s.trim().is_empty() => {
+                "is empty; write some text or remove the item".to_string()
+            }
+            Some(s) if !has_visible(&s) => {
+                "has no visible characters; write some text or remove the item".to_string()
+            }
+            Some(s) => return Some(s.into_owned()),
+            None if matches!(node.value, Value::Null) => {
+                "has no value; write a text or remove the item".to_string()
+            }
+            None => format!("must be a text, found {}", node.value.kind()),
+        };
+        self.problem(pos(node), format!("{item} {problem}"));
+        None
     }
 
     fn line(&mut self, f: &Fields, key: &str) -> Option<Text> {
@@ -334,7 +366,8 @@ impl<'s> Checker<'s> {
             self.problem(
                 pos(node),
                 format!(
-                    "`{text}` is not a valid {key} in {what}: use 1 to 64 characters of a-z, 0-9, `-` and `_`, starting with a letter or digit (e.g. `{}`)",
+                    "`{}` is not a valid {key} in {what}: use 1 to 64 characters of a-z, 0-9, `-` and `_`, starting with a letter or digit (e.g. `{}`)",
+                    quoted(&text),
                     slugify(&text)
                 ),
             );
@@ -409,7 +442,8 @@ impl<'s> Checker<'s> {
         self.problem(
             pos(node),
             format!(
-                "bad {key} `{text}` in {}{hint} (one of: {})",
+                "bad {key} `{}` in {}{hint} (one of: {})",
+                quoted(&text),
                 f.what,
                 names.join(", ")
             ),
@@ -432,7 +466,8 @@ impl<'s> Checker<'s> {
         let what = f.what;
         self.list(f, key)
             .iter()
-            .filter_map(|n| self.text_of(n, key, what).map(Text::line))
+            .enumerate()
+            .filter_map(|(i, n)| self.item_text_of(n, key, what, i).map(Text::line))
             .collect()
     }
 
@@ -441,8 +476,8 @@ impl<'s> Checker<'s> {
         let what = f.what;
         let items = self.list(f, "actors");
         let mut ids = Vec::with_capacity(items.len());
-        for n in items {
-            if let Some(id) = self.text_of(n, "actors", what) {
+        for (i, n) in items.iter().enumerate() {
+            if let Some(id) = self.item_text_of(n, "actors", what, i) {
                 refs.push(Reference {
                     at: pos(n),
                     id: id.clone(),
@@ -587,15 +622,12 @@ impl<'s> Checker<'s> {
             let url = c.line(s, "url");
             if let (Some(u), Some(n)) = (&url, s.get("url")) {
                 let raw = u.raw().trim();
-                let ok = ["http://", "https://"]
-                    .iter()
-                    .any(|p| raw.len() > p.len() && raw[..p.len()].eq_ignore_ascii_case(p));
-                if !ok {
+                if !is_web_address(raw) {
                     c.problem(
                         pos(n),
                         format!(
                             "`url` in source must start with http:// or https://, found `{}`",
-                            crate::text::clean_line(raw)
+                            quoted(raw)
                         ),
                     );
                 }
@@ -775,7 +807,7 @@ impl<'s> Checker<'s> {
             } else {
                 format!("{noun}s in this briefing: {}", list_some(ids))
             };
-            let id = crate::text::clean_line(&r.id);
+            let id = quoted(&r.id);
             self.problem(
                 r.at,
                 format!("unknown {noun} `{id}` in {}{hint} ({known})", r.within),
@@ -839,6 +871,25 @@ pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
         })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
+}
+
+/// Whether a text shows anything once cleaned for display: a name made only of
+/// invisible characters (zero-width spaces, bidi controls, tag characters) is no name.
+pub fn has_visible(s: &str) -> bool {
+    // Any printable ASCII letter settles it without cleaning (the common case).
+    s.bytes().any(|b| b.is_ascii_graphic()) || !crate::text::clean_block(s).trim().is_empty()
+}
+
+/// A source's `url`: something after `http://` or `https://` (in any case).
+pub fn is_web_address(url: &str) -> bool {
+    let url = url.trim();
+    ["http://", "https://"].iter().any(|scheme| {
+        // `get`, not a slice: the text may have a wide character where the scheme ends.
+        url.len() > scheme.len()
+            && url
+                .get(..scheme.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(scheme))
+    })
 }
 
 pub fn is_slug(s: &str) -> bool {

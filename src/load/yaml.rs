@@ -128,7 +128,18 @@ const PARSE_STACK: usize = 32 * 1024 * 1024;
 /// whatever thread the caller is on; if that thread cannot be started, it runs here.
 pub fn parse(src: &str) -> Result<Node, SyntaxError> {
     let run = || {
-        serde_saphyr::from_str_with_options::<Node>(src, options()).map_err(|e| syntax_error(&e))
+        crate::crash::catching(|| {
+            serde_saphyr::from_str_with_options::<Node>(src, options())
+                .map_err(|e| syntax_error(&e))
+        })
+        .unwrap_or_else(|message| {
+            Err(SyntaxError {
+                pos: Pos { line: 1, column: 1 },
+                message: format!(
+                    "the YAML parser failed on this file (a bug, not in the file): {message}"
+                ),
+            })
+        })
     };
     std::thread::scope(|s| {
         match std::thread::Builder::new()
@@ -139,7 +150,7 @@ pub fn parse(src: &str) -> Result<Node, SyntaxError> {
             Ok(handle) => handle.join().unwrap_or_else(|_| {
                 Err(SyntaxError {
                     pos: Pos { line: 1, column: 1 },
-                    message: "the YAML parser failed on this file; it is damaged or not a briefing"
+                    message: "the YAML parser failed on this file (a bug, not in the file)"
                         .to_string(),
                 })
             }),
@@ -156,10 +167,84 @@ fn syntax_error(e: &serde_saphyr::Error) -> SyntaxError {
             column: l.column().min(u32::MAX as u64) as u32,
         })
         .unwrap_or(Pos { line: 1, column: 1 });
-    SyntaxError {
-        pos,
-        message: explain(&e.without_snippet().to_string()),
+    let message = limit_reached(e).unwrap_or_else(|| explain(&e.without_snippet().to_string()));
+    SyntaxError { pos, message }
+}
+
+/// When the parser stopped at one of its limits: which one, in plain words, with the
+/// limit, and what it means for the file.
+fn limit_reached(e: &serde_saphyr::Error) -> Option<String> {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::budget::BudgetBreach as B;
+    let mut e = e;
+    while let E::WithSnippet { error, .. } | E::AliasError { error, .. } = e {
+        e = error;
     }
+    let bomb = "the file expands itself (an alias bomb) or is damaged; a briefing needs far less";
+    let large = "the file is far larger or more intricate than any briefing; it is damaged or not a briefing";
+    let defaults = serde_saphyr::budget::Budget::default();
+    let what = match e {
+        E::Budget { breach, .. } => match breach {
+            B::Events { .. } => format!(
+                "too many YAML values: more than {} values, keys, lists and mappings in all; {large}",
+                MAX_EVENTS
+            ),
+            B::Nodes { .. } => format!(
+                "too many YAML values: more than {} once its aliases (`*name`) are expanded; {bomb}",
+                MAX_NODES
+            ),
+            B::Aliases { .. } => format!(
+                "too many alias expansions: aliases (`*name`) are used more than {} times; {bomb}",
+                MAX_ALIASES
+            ),
+            B::Anchors { .. } => format!(
+                "too many anchors: more than {} values are marked with anchors (`&name`); {large}",
+                defaults.max_anchors
+            ),
+            B::AliasAnchorRatio { aliases, anchors } => format!(
+                "too many alias expansions: {anchors} anchors (`&name`) are used {aliases} times through aliases (`*name`); {bomb}"
+            ),
+            B::MergeKeys { .. } => format!(
+                "too many merge keys: more than {} (`<<`); {large}",
+                defaults.max_merge_keys
+            ),
+            B::ScalarBytes { .. } => format!(
+                "too much text: the texts add up to more than {}; {large}",
+                super::human_size(defaults.max_total_scalar_bytes as u64)
+            ),
+            B::Depth { .. } | B::InclusionDepth { .. } => format!(
+                "nesting too deep (more than {MAX_DEPTH} levels); a briefing needs only a few: \
+                 the file is damaged or not a briefing"
+            ),
+            B::Documents { .. } => {
+                return Some(
+                    "more than one YAML document in the file (a `---` line starts another); \
+                     a briefing file holds exactly one: split it into several files"
+                        .to_string(),
+                );
+            }
+            _ => format!("too large or too intricate to read; {large}"),
+        },
+        E::AliasReplayLimitExceeded {
+            max_total_replayed_events,
+            ..
+        } => format!(
+            "too many alias expansions: the aliases (`*name`) would expand to more than {} values; {bomb}",
+            max_total_replayed_events
+        ),
+        E::AliasExpansionLimitExceeded {
+            max_expansions_per_anchor,
+            ..
+        } => format!(
+            "too many alias expansions: one anchor (`&name`) is expanded more than {} times; {bomb}",
+            max_expansions_per_anchor
+        ),
+        E::AliasReplayStackDepthExceeded { max_depth, .. } => format!(
+            "too many alias expansions: aliases (`*name`) lead into each other more than {max_depth} deep; {bomb}"
+        ),
+        _ => return None,
+    };
+    Some(what)
 }
 
 /// Rewrites the parser's words into ones a briefing author can act on.
@@ -192,13 +277,13 @@ fn explain(rendered: &str) -> String {
         } else if msg.contains("Nodes") {
             format!("too many YAML nodes (limit {MAX_NODES})")
         } else if msg.contains("Events") {
-            format!("too many YAML values (limit {MAX_EVENTS} parser events)")
+            format!("too many YAML values (more than {MAX_EVENTS})")
         } else if msg.contains("Documents") {
             return "more than one YAML document in the file (a `---` line starts another); \
                     a briefing file holds exactly one: split it into several files"
                 .to_string();
         } else {
-            format!("a parser limit was reached ({msg})")
+            "a parser limit was reached".to_string()
         };
         return format!(
             "{what}: the file is too large or expands itself (an alias bomb); a briefing needs far less"

@@ -6,8 +6,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
+use std::borrow::Cow;
+
 use super::theme::Theme;
-use super::{View, centered};
+use super::{Passage, View, centered};
 use crate::app::{Action, App, Item};
 use crate::keymap::{Keymap, Scope};
 use crate::model::Briefing;
@@ -21,6 +23,7 @@ fn area_for(term: Rect) -> Rect {
 
 pub fn detail_line_count(app: &App, item: Item, term_width: u16) -> usize {
     let area = area_for(Rect::new(0, 0, term_width, app.size.1));
+    let width = area.width.saturating_sub(4) as usize;
     // Colours do not change the count; a key named in the text could, by a line,
     // where the user gave it a longer name than the built-in one.
     let view = View {
@@ -28,25 +31,20 @@ pub fn detail_line_count(app: &App, item: Item, term_width: u16) -> usize {
         theme: &Theme::DEFAULT,
         keys: Keymap::builtin(),
     };
-    lines(&view, item, area.width.saturating_sub(4) as usize)
-        .1
-        .len()
+    super::blocks_height(&passages(&view, item).1, width)
 }
 
 pub fn render(v: &View, item: Item, scroll: usize, term: Rect, buf: &mut Buffer) {
-    let t = v.theme;
+    let (app, t) = (v.app, v.theme);
     let area = area_for(term);
     Clear.render(area, buf);
-    let (title, body) = lines(v, item, area.width.saturating_sub(4) as usize);
-    let top = scroll.min(body.len().saturating_sub(1));
+    let width = area.width.saturating_sub(4) as usize;
+    let (title, doc) = passages(v, item);
+    let total = super::blocks_height(&doc, width);
+    let top = scroll.min(total.saturating_sub(1));
     let inner_h = area.height.saturating_sub(2) as usize;
-    let more = if body.len() > inner_h {
-        format!(
-            " {}-{} of {} ",
-            top + 1,
-            (top + inner_h).min(body.len()),
-            body.len()
-        )
+    let more = if total > inner_h {
+        format!(" {}-{} of {} ", top + 1, (top + inner_h).min(total), total)
     } else {
         String::new()
     };
@@ -69,41 +67,38 @@ pub fn render(v: &View, item: Item, scroll: usize, term: Rect, buf: &mut Buffer)
         inner.width.saturating_sub(2),
         inner.height,
     );
-    for (i, line) in body
-        .iter()
-        .skip(top)
-        .take(inner.height as usize)
-        .enumerate()
-    {
+    // Only the lines in view are built.
+    let q = app.search.query.to_lowercase();
+    let body = super::block_lines(&doc, width, &q, top, inner.height as usize, t);
+    for (i, line) in body.iter().enumerate() {
         buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
     }
 }
 
-/// Builds the detail's lines, wrapped to `width`.
-struct Doc<'q> {
-    out: Vec<Line<'static>>,
-    width: usize,
-    query: &'q str,
-    theme: &'q Theme,
+/// Builds the detail as passages, wrapped when drawn.
+struct Doc<'a> {
+    out: Vec<Passage<'a>>,
+    theme: &'a Theme,
 }
 
-impl Doc<'_> {
-    fn para(&mut self, label: &str, text: &str, style: Style) {
-        let lines = super::labelled(label, text, self.width, self.query, style, self.theme);
-        self.out.extend(lines);
+impl<'a> Doc<'a> {
+    fn para(&mut self, label: &'static str, text: impl Into<Cow<'a, str>>, style: Style) {
+        self.out.push(Passage::para(label, text, style));
     }
-    fn field(&mut self, label: &str, text: Option<&str>) {
-        if let Some(t) = text {
-            self.para(label, t, self.theme.text);
+    fn field(&mut self, label: &'static str, text: Option<impl Into<Cow<'a, str>>>) {
+        if let Some(text) = text {
+            self.para(label, text, self.theme.text);
         }
     }
     fn blank(&mut self) {
-        self.out.push(Line::default());
+        self.out.push(Passage::Line(Line::default()));
     }
-    fn heading(&mut self, text: &str) {
+    fn heading(&mut self, text: String) {
         self.blank();
-        self.out
-            .push(Line::from(Span::styled(text.to_string(), self.theme.label)));
+        self.out.push(Passage::Line(Line::from(Span::styled(
+            text,
+            self.theme.label,
+        ))));
     }
 }
 
@@ -126,13 +121,10 @@ fn source_line(br: &Briefing, id: &str) -> String {
     }
 }
 
-fn lines(v: &View, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
+fn passages<'a>(v: &View<'a>, item: Item) -> (String, Vec<Passage<'a>>) {
     let (app, t) = (v.app, v.theme);
-    let q = app.search.query.to_lowercase();
     let mut d = Doc {
         out: Vec::new(),
-        width,
-        query: &q,
         theme: t,
     };
     let lib = &app.library;
@@ -145,12 +137,13 @@ fn lines(v: &View, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
     let title = match item {
         Item::Briefing(b) => {
             let br = &lib.briefings[b];
-            for line in crate::export::plain_text(br).lines() {
-                d.para("", line, t.text);
-            }
+            // One passage: its lines are wrapped once, like any long text.
+            let mut text = crate::export::plain_text(br);
+            text.pop();
+            d.para("", text, t.text);
             d.field(
                 "File   ",
-                Some(&crate::text::clean_line(&br.path.display().to_string())),
+                Some(crate::text::clean_line(&br.path.display().to_string()).into_owned()),
             );
             "Briefing".to_string()
         }
@@ -158,7 +151,7 @@ fn lines(v: &View, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             let br = &lib.briefings[b];
             let e = &br.event;
             d.para("", e.title.shown(), t.event);
-            d.para("When     ", &e.date.human(), t.date);
+            d.para("When     ", e.date.human(), t.date);
             d.field("Where    ", e.location.as_ref().map(|t| t.shown()));
             d.blank();
             d.field("", e.description.as_ref().map(|t| t.shown()));
@@ -172,11 +165,11 @@ fn lines(v: &View, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             d.field("Kind        ", a.kind.map(|k| k.name()));
             d.field("Role        ", a.role.as_ref().map(|t| t.shown()));
             if let Some(aff) = &a.affiliation {
-                d.para("Affiliation ", &br.actor_name(aff), t.text);
+                d.para("Affiliation ", br.actor_name(aff), t.text);
             }
             if !a.aliases.is_empty() {
                 let al: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
-                d.para("Aliases     ", &al.join(", "), t.text);
+                d.para("Aliases     ", al.join(", "), t.text);
             }
             d.para("Id          ", &a.id, t.dim);
             if let Some(desc) = &a.description {
@@ -184,11 +177,11 @@ fn lines(v: &View, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
                 d.para("", desc.shown(), t.text);
             }
             if let Some(ix) = lib.actor_at(b, i) {
-                let n = lib.actors[ix].appearances.len();
+                let n = lib.actors[ix].briefing_count();
                 if n > 1 {
                     d.para(
                         "Library     ",
-                        &format!(
+                        format!(
                             "appears in {n} briefings ({} opens the dossier)",
                             v.key(Action::Dossier, Scope::Global)
                         ),
@@ -199,7 +192,7 @@ fn lines(v: &View, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             let said: Vec<usize> = (0..br.quotes.len())
                 .filter(|&k| br.quotes[k].actor == a.id)
                 .collect();
-            d.heading(&format!("Said in this briefing ({})", said.len()));
+            d.heading(format!("Said in this briefing ({})", said.len()));
             for k in said {
                 let qt = &br.quotes[k];
                 let text = if qt.paraphrase {
@@ -213,20 +206,20 @@ fn lines(v: &View, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
                     .unwrap_or_default();
                 d.para(
                     "\u{2022} ",
-                    &format!("{when}{text}"),
+                    format!("{when}{text}"),
                     if qt.paraphrase { t.paraphrase } else { t.text },
                 );
             }
             let did: Vec<usize> = (0..br.timeline.len())
                 .filter(|&k| br.timeline[k].actors.contains(&a.id))
                 .collect();
-            d.heading(&format!("Did in this briefing ({})", did.len()));
+            d.heading(format!("Did in this briefing ({})", did.len()));
             for k in did {
                 let e = &br.timeline[k];
                 let approx = if e.approximate { "~" } else { "" };
                 d.para(
                     "\u{2022} ",
-                    &format!("{approx}{}: {}", e.date.human(), e.title.shown()),
+                    format!("{approx}{}: {}", e.date.human(), e.title.shown()),
                     t.text,
                 );
             }
@@ -234,7 +227,7 @@ fn lines(v: &View, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
                 .filter(|&k| br.implications[k].actors.contains(&a.id))
                 .collect();
             if !named.is_empty() {
-                d.heading(&format!("Named in implications ({})", named.len()));
+                d.heading(format!("Named in implications ({})", named.len()));
                 for k in named {
                     d.para("\u{2022} ", br.implications[k].title.shown(), t.text);
                 }
@@ -252,13 +245,13 @@ fn lines(v: &View, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             } else {
                 e.date.human()
             };
-            d.para("When       ", &when, t.date);
+            d.para("When       ", when, t.date);
             d.field("Confidence ", e.confidence.map(|c| c.name()));
             if !e.actors.is_empty() {
-                d.para("Actors     ", &names(br, &e.actors), t.actor);
+                d.para("Actors     ", names(br, &e.actors), t.actor);
             }
             if let Some(s) = &e.source {
-                d.para("Source     ", &source_line(br, s), t.text);
+                d.para("Source     ", source_line(br, s), t.text);
             }
             if let Some(det) = &e.detail {
                 d.blank();
@@ -276,7 +269,7 @@ fn lines(v: &View, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             if let Some(r) = who.and_then(|a| a.role.as_ref()) {
                 speaker.push_str(&format!(", {}", r.shown()));
             }
-            d.para("", &speaker, t.actor);
+            d.para("", speaker, t.actor);
             d.blank();
             if qt.paraphrase {
                 d.para(
@@ -286,13 +279,13 @@ fn lines(v: &View, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
                 );
                 d.para("", qt.text.shown(), t.paraphrase);
             } else {
-                d.para("", &format!("\u{201c}{}\u{201d}", qt.text.shown()), t.quote);
+                d.para("", format!("\u{201c}{}\u{201d}", qt.text.shown()), t.quote);
             }
             d.blank();
-            d.field("When     ", qt.date.map(|x| x.human()).as_deref());
+            d.field("When     ", qt.date.map(|x| x.human()));
             d.field("Context  ", qt.context.as_ref().map(|t| t.shown()));
             match &qt.source {
-                Some(s) => d.para("Source   ", &source_line(br, s), t.text),
+                Some(s) => d.para("Source   ", source_line(br, s), t.text),
                 None => d.para("Source   ", "none given", t.dim),
             }
             d.field("Briefing ", Some(br.title.shown()));
@@ -309,7 +302,7 @@ fn lines(v: &View, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             d.field("Priority   ", m.priority.map(|p| p.name()));
             d.field("Confidence ", m.confidence.map(|c| c.name()));
             if !m.actors.is_empty() {
-                d.para("Actors     ", &names(br, &m.actors), t.actor);
+                d.para("Actors     ", names(br, &m.actors), t.actor);
             }
             if let Some(det) = &m.detail {
                 d.blank();
@@ -323,18 +316,27 @@ fn lines(v: &View, item: Item, width: usize) -> (String, Vec<Line<'static>>) {
             if let Some(file) = lib.failed.get(f) {
                 d.para(
                     "",
-                    &crate::text::clean_line(&file.path.display().to_string()),
+                    crate::text::clean_line(&file.path.display().to_string()).into_owned(),
                     t.error,
                 );
                 d.blank();
                 for p in &file.problems {
-                    d.para("", &p.to_string(), t.text);
+                    d.para("", p.to_string(), t.text);
                     if let Some(x) = &p.excerpt {
-                        d.para("    ", &crate::text::clean_line(x), t.dim);
+                        d.para("    ", crate::text::clean_line(x), t.dim);
                     }
                 }
             }
             "File with errors".to_string()
+        }
+        Item::Warning(w) => {
+            if let Some(p) = lib.warning(w) {
+                d.para("", p.to_string(), t.text);
+                if let Some(x) = &p.excerpt {
+                    d.para("    ", crate::text::clean_line(x), t.dim);
+                }
+            }
+            "Warning".to_string()
         }
     };
     (title, d.out)

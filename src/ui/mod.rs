@@ -9,6 +9,9 @@ mod screens;
 pub mod theme;
 mod wrap;
 
+use std::borrow::Cow;
+use std::rc::Rc;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -20,6 +23,7 @@ pub use layout::{Layout, MIN_HEIGHT, MIN_WIDTH, layout};
 pub use overlays::{confirm_fits, help_line_count};
 pub use panes::{overview_line_count, row_heights};
 pub use theme::Theme;
+use wrap::Wrapped;
 pub use wrap::wrap;
 
 use crate::app::{Action, App, Overlay};
@@ -190,12 +194,21 @@ pub fn render_rows(
     }
 }
 
+/// How far into a text matches are highlighted: more than any row is wide.
+const HIGHLIGHT_CHARS: usize = 2048;
+
 /// Spans of `text` with every match of the search highlighted.
 pub fn highlight<'a>(text: &'a str, query_lower: &str, style: Style, t: &Theme) -> Vec<Span<'a>> {
     if query_lower.is_empty() {
         return vec![Span::styled(text, style)];
     }
-    let ranges = crate::library::find_ci(text, query_lower);
+    // Matches are looked for in what one row can show: a title of megabytes is not
+    // lowered whole for every row drawn.
+    let shown = match text.char_indices().nth(HIGHLIGHT_CHARS) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    };
+    let ranges = crate::library::find_ci(shown, query_lower);
     if ranges.is_empty() {
         return vec![Span::styled(text, style)];
     }
@@ -214,35 +227,108 @@ pub fn highlight<'a>(text: &'a str, query_lower: &str, style: Style, t: &Theme) 
     out
 }
 
-/// `text` wrapped to `width` after a label: the label leads the first line, blanks of
-/// its width the others; search matches are highlighted.
-pub fn labelled(
-    label: &str,
-    text: &str,
+/// A part of a scrolled text (the Overview, an item in full): a paragraph wrapped
+/// after a label, or one line as it is.
+pub enum Passage<'a> {
+    /// `text` wrapped to the width left after `label`: the label leads the first line,
+    /// blanks of its width the others; search matches are highlighted.
+    Para {
+        label: Cow<'a, str>,
+        text: Cow<'a, str>,
+        style: Style,
+    },
+    Line(Line<'a>),
+}
+
+impl<'a> Passage<'a> {
+    pub fn para(
+        label: impl Into<Cow<'a, str>>,
+        text: impl Into<Cow<'a, str>>,
+        style: Style,
+    ) -> Self {
+        Passage::Para {
+            label: label.into(),
+            text: text.into(),
+            style,
+        }
+    }
+
+    /// The paragraph wrapped (once per text and width, see [`wrap::wrapped`]).
+    fn wrapped(&self, width: usize) -> Option<(Rc<Wrapped>, usize)> {
+        match self {
+            Passage::Para { label, text, .. } => {
+                let lw = label.chars().count();
+                Some((wrap::wrapped(text, width.saturating_sub(lw).max(8)), lw))
+            }
+            Passage::Line(_) => None,
+        }
+    }
+
+    /// How many lines it takes at `width`.
+    pub fn height(&self, width: usize) -> usize {
+        self.wrapped(width).map_or(1, |(w, _)| w.len())
+    }
+}
+
+/// How many lines `blocks` take at `width`.
+pub fn blocks_height(blocks: &[Passage], width: usize) -> usize {
+    blocks.iter().map(|b| b.height(width)).sum()
+}
+
+/// Lines `from..from + count` of `blocks` at `width`: only those are built, so a text of
+/// millions of lines costs no more to draw than a short one.
+pub fn block_lines(
+    blocks: &[Passage],
     width: usize,
     query_lower: &str,
-    style: Style,
+    from: usize,
+    count: usize,
     t: &Theme,
 ) -> Vec<Line<'static>> {
-    let lw = label.chars().count();
-    wrap(text, width.saturating_sub(lw).max(8))
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let lead = if i == 0 {
-                Span::styled(label.to_string(), t.label)
-            } else {
-                Span::raw(" ".repeat(lw))
-            };
-            let mut spans = vec![lead];
-            spans.extend(
-                highlight(&l, query_lower, style, t)
-                    .into_iter()
-                    .map(|s| Span::styled(s.content.into_owned(), s.style)),
-            );
-            Line::from(spans)
-        })
-        .collect()
+    let mut out = Vec::with_capacity(count);
+    let mut at = 0;
+    for b in blocks {
+        if out.len() >= count {
+            break;
+        }
+        match (b, b.wrapped(width)) {
+            (Passage::Para { label, style, .. }, Some((w, lw))) => {
+                let h = w.len();
+                if at + h > from {
+                    let first = from.saturating_sub(at);
+                    let last = h.min(first + count - out.len());
+                    for i in first..last {
+                        let lead = if i == 0 {
+                            Span::styled(label.to_string(), t.label)
+                        } else {
+                            Span::raw(" ".repeat(lw))
+                        };
+                        let mut spans = vec![lead];
+                        spans.extend(
+                            highlight(w.line(i), query_lower, *style, t)
+                                .into_iter()
+                                .map(|s| Span::styled(s.content.into_owned(), s.style)),
+                        );
+                        out.push(Line::from(spans));
+                    }
+                }
+                at += h;
+            }
+            (Passage::Line(line), _) => {
+                if at >= from {
+                    out.push(Line::from(
+                        line.spans
+                            .iter()
+                            .map(|s| Span::styled(s.content.to_string(), s.style))
+                            .collect::<Vec<_>>(),
+                    ));
+                }
+                at += 1;
+            }
+            (Passage::Para { .. }, None) => {}
+        }
+    }
+    out
 }
 
 /// A centered rectangle of at most `w` x `h` inside `area`.

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use super::theme::Theme;
-use super::{View, centered, list_offset, render_rows};
+use super::{View, centered, render_rows};
 use crate::app::{Action, Picker, PickerKind};
 use crate::keymap::{Keymap, Scope};
 
@@ -127,8 +127,11 @@ pub fn render_picker(v: &View, p: &Picker, term: Rect, buf: &mut Buffer) {
         return;
     }
     let q = p.query.to_lowercase();
-    let rows: Vec<Vec<Line>> = p
-        .shown
+    // Only the rows in view are built: a library can have tens of thousands of actors.
+    // One line per row: scrolled only as far as the cursor needs.
+    let offset = (p.cursor + 1).saturating_sub(list.height as usize);
+    let end = (offset + list.height as usize).min(p.shown.len());
+    let rows: Vec<Vec<Line>> = p.shown[offset..end]
         .iter()
         .map(|&i| {
             let (label, detail) = &p.choices[i];
@@ -150,9 +153,7 @@ pub fn render_picker(v: &View, p: &Picker, term: Rect, buf: &mut Buffer) {
             vec![Line::from(spans)]
         })
         .collect();
-    let heights = vec![1; rows.len()];
-    let offset = list_offset(&heights, p.cursor, list.height as usize);
-    render_rows(&rows, offset, Some(p.cursor), true, t, list, buf);
+    render_rows(&rows, 0, p.cursor.checked_sub(offset), true, t, list, buf);
 }
 
 /// The confirmation box for an address: where it goes, the address wrapped to fit,

@@ -4,12 +4,11 @@ use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::theme::Theme;
-use super::{View, highlight, layout, list_offset, pane_block, render_rows};
+use super::{Passage, View, highlight, layout, list_offset, pane_block, render_rows};
 use crate::app::{Action, App, Mode, Pane, TimelineRow};
 use crate::keymap::Scope;
 use crate::model::{Briefing, Confidence, Priority};
@@ -91,16 +90,15 @@ pub fn render_pane(v: &View, pane: Pane, area: Rect, buf: &mut Buffer) {
         return;
     }
     if pane == Pane::Overview {
-        let lines = overview_lines(app, inner.width as usize, t);
+        // Only the lines in view are built; the Overview's cursor is its first line.
+        let blocks = overview_blocks(app, t);
+        let width = inner.width as usize;
         let top = app
             .cursor(Pane::Overview)
-            .min(lines.len().saturating_sub(1));
-        for (i, line) in lines
-            .iter()
-            .skip(top)
-            .take(inner.height as usize)
-            .enumerate()
-        {
+            .min(super::blocks_height(&blocks, width).saturating_sub(1));
+        let q = app.search.query.to_lowercase();
+        let lines = super::block_lines(&blocks, width, &q, top, inner.height as usize, t);
+        for (i, line) in lines.iter().enumerate() {
             buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
         }
         return;
@@ -399,41 +397,37 @@ pub fn implication_line<'a>(
     Line::from(spans)
 }
 
-/// The Overview's lines at a width: title, marking, date, summary, event, tags, sources.
-pub fn overview_lines(app: &App, width: usize, t: &Theme) -> Vec<Line<'static>> {
+/// The Overview: title, marking, date, summary, event, tags, sources.
+pub fn overview_blocks<'a>(app: &'a App, t: &Theme) -> Vec<Passage<'a>> {
     let Some(br) = app.briefing() else {
         return Vec::new();
     };
-    let q = app.search.query.to_lowercase();
-    let mut out: Vec<Line<'static>> = Vec::new();
-    let para = |out: &mut Vec<Line<'static>>, label: &str, text: &str, style: Style| {
-        out.extend(super::labelled(label, text, width, &q, style, t));
-    };
-    para(&mut out, "", br.title.shown(), t.title);
+    let mut out: Vec<Passage> = Vec::new();
+    out.push(Passage::para("", br.title.shown(), t.title));
     let mut meta = vec![Span::styled(br.date.human(), t.date)];
     if let Some(c) = &br.classification {
         meta.push(Span::raw("  "));
         meta.push(Span::styled(format!(" {} ", c.shown()), t.marking));
     }
-    out.push(Line::from(meta));
+    out.push(Passage::Line(Line::from(meta)));
     if let Some(s) = &br.summary {
-        out.push(Line::default());
-        para(&mut out, "", s.shown(), t.text);
+        out.push(Passage::Line(Line::default()));
+        out.push(Passage::para("", s.shown(), t.text));
     }
-    out.push(Line::default());
-    para(&mut out, "Event  ", br.event.title.shown(), t.event);
+    out.push(Passage::Line(Line::default()));
+    out.push(Passage::para("Event  ", br.event.title.shown(), t.event));
     let mut when = br.event.date.human();
     if let Some(l) = &br.event.location {
         when.push_str(" \u{00b7} ");
         when.push_str(l.shown());
     }
-    para(&mut out, "       ", &when, t.date);
+    out.push(Passage::para("       ", when, t.date));
     if let Some(d) = &br.event.description {
-        para(&mut out, "       ", d.shown(), t.text);
+        out.push(Passage::para("       ", d.shown(), t.text));
     }
     if !br.tags.is_empty() {
-        let tags: Vec<&str> = br.tags.iter().map(|t| t.shown()).collect();
-        para(&mut out, "Tags   ", &tags.join(", "), t.text);
+        let tags: Vec<&str> = br.tags.iter().map(|x| x.shown()).collect();
+        out.push(Passage::para("Tags   ", tags.join(", "), t.text));
     }
     for (i, s) in br.sources.iter().enumerate() {
         let mut line = s.title.shown().to_string();
@@ -446,12 +440,8 @@ pub fn overview_lines(app: &App, width: usize, t: &Theme) -> Vec<Line<'static>> 
         if let Some(u) = &s.url {
             line.push_str(&format!(" <{}>", u.shown()));
         }
-        para(
-            &mut out,
-            if i == 0 { "Source " } else { "       " },
-            &line,
-            t.text,
-        );
+        let label = if i == 0 { "Source " } else { "       " };
+        out.push(Passage::para(label, line, t.text));
     }
     out
 }
@@ -465,7 +455,10 @@ pub fn overview_line_count(app: &App, term_width: u16) -> usize {
         .iter()
         .find(|(p, _)| *p == Pane::Overview)
         .map_or(term_width, |(_, r)| r.width);
-    overview_lines(app, w.saturating_sub(2) as usize, &Theme::DEFAULT).len()
+    super::blocks_height(
+        &overview_blocks(app, &Theme::DEFAULT),
+        w.saturating_sub(2) as usize,
+    )
 }
 
 /// Lines each row of a list pane takes.
@@ -528,15 +521,17 @@ pub fn render_status(v: &View, area: Rect, buf: &mut Buffer) {
             spans.push(Span::styled(at_a_glance(app), t.dim));
         }
     }
-    let right = if app.library.failed.is_empty() {
-        String::new()
-    } else {
-        let n = app.library.failed.len();
-        format!(
-            " {n} file{} with errors ({}) ",
-            if n == 1 { "" } else { "s" },
-            v.key(Action::Errors, Scope::Global)
-        )
+    let (n, w) = (app.library.failed.len(), app.library.warning_count());
+    let e = v.key(Action::Errors, Scope::Global);
+    let right = match (n, w) {
+        (0, 0) => String::new(),
+        (n, 0) => format!(" {n} file{} with errors ({e}) ", plural(n)),
+        (0, w) => format!(" {w} warning{} ({e}) ", plural(w)),
+        (n, w) => format!(
+            " {n} file{} with errors, {w} warning{} ({e}) ",
+            plural(n),
+            plural(w)
+        ),
     };
     let rw = unicode_width::UnicodeWidthStr::width(right.as_str()) as u16;
     buf.set_line(
@@ -548,6 +543,10 @@ pub fn render_status(v: &View, area: Rect, buf: &mut Buffer) {
     if rw > 0 && area.width > rw {
         buf.set_stringn(area.right() - rw, area.y, &right, rw as usize, t.error);
     }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 /// What is open, when nothing more pressing needs the status bar.

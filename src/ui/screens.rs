@@ -29,7 +29,14 @@ pub fn render(v: &View, screen: &Screen, area: Rect, buf: &mut Buffer) {
                 .count();
             format!("Library timeline: {n} entries")
         }
-        ScreenKind::Errors => format!("Files with errors: {}", app.library.failed.len()),
+        ScreenKind::Errors if app.library.warning_count() == 0 => {
+            format!("Files with errors: {}", app.library.failed.len())
+        }
+        ScreenKind::Errors => format!(
+            "Files with errors: {}, warnings: {}",
+            app.library.failed.len(),
+            app.library.warning_count()
+        ),
     };
     let block = pane_block(vec![Span::styled(title, t.focus)], true, t);
     let inner = block.inner(area);
@@ -130,6 +137,10 @@ fn row_lines<'a>(app: &'a App, row: &'a ScreenRow, q: &str, t: &Theme) -> Vec<Li
                 }
                 lines
             }
+            Item::Warning(w) => match lib.warning(w) {
+                Some(d) => vec![Line::from(Span::styled(d.to_string(), t.text))],
+                None => vec![],
+            },
             Item::Briefing(_) | Item::Event(_) => vec![Line::from("")],
         },
     }

@@ -1,48 +1,156 @@
 //! Word wrapping by display width, so line counts are known before drawing.
+//!
+//! A text is wrapped once per width: large texts (a summary of two million lines) are
+//! kept wrapped in a small cache, so that neither a frame nor a key wraps them again,
+//! and drawing takes only the lines in view.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::rc::Rc;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Wraps `text` to `width` columns: paragraphs at `\n`, words at spaces, words longer
 /// than a line broken where they must be. Never returns an empty vector.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_ranges(text, width)
+        .into_iter()
+        .map(|r| text[r].to_string())
+        .collect()
+}
+
+/// [`wrap`] as byte ranges of `text`: each line is a part of the text as it stands
+/// (the spaces where a line breaks are left out).
+pub fn wrap_ranges(text: &str, width: usize) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut out = Vec::new();
+    let mut para_start = 0;
     for para in text.split('\n') {
-        let mut line = String::new();
+        // The line so far, as a range; empty when `start == end`.
+        let (mut start, mut end) = (para_start, para_start);
         let mut line_w = 0;
+        let mut word_start = para_start;
         for word in para.split(' ') {
+            let word_end = word_start + word.len();
             let w = word.width();
-            let sep = usize::from(!line.is_empty());
+            let sep = usize::from(start != end);
             if line_w + sep + w <= width {
-                if sep == 1 {
-                    line.push(' ');
+                if sep == 0 {
+                    start = word_start;
                 }
-                line.push_str(word);
+                end = word_end;
                 line_w += sep + w;
+                word_start = word_end + 1;
                 continue;
             }
-            if !line.is_empty() {
-                out.push(std::mem::take(&mut line));
+            if start != end {
+                out.push(start..end);
                 line_w = 0;
             }
             if w <= width {
-                line.push_str(word);
+                (start, end) = (word_start, word_end);
                 line_w = w;
             } else {
-                for c in word.chars() {
+                (start, end) = (word_start, word_start);
+                for (i, c) in word.char_indices() {
                     let cw = c.width().unwrap_or(0);
-                    if line_w + cw > width && !line.is_empty() {
-                        out.push(std::mem::take(&mut line));
+                    if line_w + cw > width && start != end {
+                        out.push(start..end);
                         line_w = 0;
+                        start = word_start + i;
                     }
-                    line.push(c);
+                    end = word_start + i + c.len_utf8();
                     line_w += cw;
                 }
             }
+            word_start = word_end + 1;
         }
-        out.push(line);
+        out.push(start..end);
+        para_start += para.len() + 1;
     }
     out
+}
+
+/// A text wrapped to one width: the text itself and where each line stands in it.
+#[derive(Debug)]
+pub struct Wrapped {
+    text: String,
+    lines: Vec<Range<usize>>,
+}
+
+impl Wrapped {
+    pub fn new(text: &str, width: usize) -> Wrapped {
+        Wrapped {
+            lines: wrap_ranges(text, width),
+            text: text.to_string(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    /// Line `i`, or nothing past the last.
+    pub fn line(&self, i: usize) -> &str {
+        self.lines.get(i).map_or("", |r| &self.text[r.clone()])
+    }
+}
+
+/// Texts shorter than this are wrapped each time: it costs less than looking them up.
+const CACHED_FROM: usize = 4096;
+/// Past this many bytes of cached text, the cache starts again.
+const CACHE_BYTES: usize = 256 * 1024 * 1024;
+
+#[derive(Default)]
+struct Cache {
+    /// By length, width and a sample of the text; each bucket is compared in full.
+    entries: HashMap<(usize, usize, u64), Vec<Rc<Wrapped>>>,
+    bytes: usize,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::new(Cache::default());
+}
+
+/// `text` wrapped to `width`, from the cache when it was wrapped before at that width.
+///
+/// The cache is a memo only: an entry is used when its text is exactly `text`, so it
+/// never changes what is drawn, and it is emptied when it grows too large.
+pub fn wrapped(text: &str, width: usize) -> Rc<Wrapped> {
+    if text.len() < CACHED_FROM {
+        return Rc::new(Wrapped::new(text, width));
+    }
+    let key = (text.len(), width, sample(text));
+    CACHE.with(|c| {
+        let mut c = c.borrow_mut();
+        if let Some(hit) = c
+            .entries
+            .get(&key)
+            .and_then(|bucket| bucket.iter().find(|w| w.text == text))
+        {
+            return Rc::clone(hit);
+        }
+        if c.bytes + text.len() > CACHE_BYTES {
+            c.entries.clear();
+            c.bytes = 0;
+        }
+        let made = Rc::new(Wrapped::new(text, width));
+        c.bytes += text.len() + made.lines.len() * std::mem::size_of::<Range<usize>>();
+        c.entries.entry(key).or_default().push(Rc::clone(&made));
+        made
+    })
+}
+
+/// A cheap fingerprint of a text: its first and last kilobytes. Texts that share it
+/// share a bucket and are told apart by comparing them whole.
+fn sample(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let b = text.as_bytes();
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    b[..b.len().min(1024)].hash(&mut h);
+    b[b.len().saturating_sub(1024)..].hash(&mut h);
+    h.finish()
 }
 
 #[cfg(test)]
@@ -56,5 +164,77 @@ mod tests {
         assert_eq!(wrap("a\nb", 10), ["a", "b"]);
         assert_eq!(wrap("한국어 텍스트", 6), ["한국어", "텍스트"]);
         assert_eq!(wrap("", 5), [""]);
+        assert_eq!(wrap("a  b", 10), ["a  b"]);
+        assert_eq!(wrap("ab  cd", 2), ["ab", "cd"]);
+        assert_eq!(wrap("ab cdefg h", 3), ["ab", "cde", "fg", "h"]);
+        assert_eq!(wrap(" x", 3), ["x"]);
+    }
+
+    /// The wrapping as it was written before it gave ranges: lines built as strings.
+    fn wrap_as_strings(text: &str, width: usize) -> Vec<String> {
+        let width = width.max(1);
+        let mut out = Vec::new();
+        for para in text.split('\n') {
+            let mut line = String::new();
+            let mut line_w = 0;
+            for word in para.split(' ') {
+                let w = word.width();
+                let sep = usize::from(!line.is_empty());
+                if line_w + sep + w <= width {
+                    if sep == 1 {
+                        line.push(' ');
+                    }
+                    line.push_str(word);
+                    line_w += sep + w;
+                    continue;
+                }
+                if !line.is_empty() {
+                    out.push(std::mem::take(&mut line));
+                    line_w = 0;
+                }
+                if w <= width {
+                    line.push_str(word);
+                    line_w = w;
+                } else {
+                    for c in word.chars() {
+                        let cw = c.width().unwrap_or(0);
+                        if line_w + cw > width && !line.is_empty() {
+                            out.push(std::mem::take(&mut line));
+                            line_w = 0;
+                        }
+                        line.push(c);
+                        line_w += cw;
+                    }
+                }
+            }
+            out.push(line);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ranges_give_the_same_lines_as_strings(
+            text in "[a-c \n\u{e9}\u{4e2d}\u{301}]{0,40}",
+            width in 1usize..12,
+        ) {
+            proptest::prop_assert_eq!(wrap(&text, width), wrap_as_strings(&text, width));
+        }
+    }
+
+    #[test]
+    fn a_large_text_is_wrapped_once_per_width() {
+        let text = format!("start{}end", "\n".repeat(100_000));
+        let a = wrapped(&text, 40);
+        let b = wrapped(&text, 40);
+        assert!(Rc::ptr_eq(&a, &b));
+        assert_eq!(a.len(), 100_001);
+        assert_eq!((a.line(0), a.line(100_000)), ("start", "end"));
+        let c = wrapped(&text, 41);
+        assert!(!Rc::ptr_eq(&a, &c));
+        // The same length and ends, other text: not taken for the first.
+        let other = format!("start{}x{}end", "\n".repeat(50_000), "\n".repeat(49_999));
+        assert_eq!(other.len(), text.len());
+        assert_eq!(wrapped(&other, 40).line(50_000), "x");
     }
 }

@@ -1,0 +1,522 @@
+//! Which actors of different briefings are one actor: grouped by name and alias,
+//! near-linearly (a union-find), and never joined by an alias that names actors known
+//! to be different.
+//!
+//! Actors are one when their names are the same once compared loosely (see
+//! [`normalize`]). An alias joins its actor to the actor of that name, and to the other
+//! actors with the same alias. Two rules keep one file from joining actors that are
+//! different:
+//!
+//! 1. When the aliases of one actor name two or more actors that are otherwise distinct
+//!    (by name), none of those aliases joins anything: one actor cannot be Canada and
+//!    the United States.
+//! 2. Two actors of one briefing are different actors: an alias never puts them in one
+//!    group.
+//!
+//! Each refusal is a warning naming the file, the alias and the actors it would join.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+
+use crate::load::{Diagnostic, Severity};
+use crate::model::Briefing;
+
+/// Index of a briefing in the library.
+pub type BriefingIx = usize;
+
+/// What grouping needs to know of one briefing: where it is, and each actor's name and
+/// aliases as shown.
+#[derive(Clone, Debug, Default)]
+pub struct Roster {
+    pub path: PathBuf,
+    pub actors: Vec<RosterActor>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct RosterActor {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+}
+
+impl Roster {
+    pub fn of(b: &Briefing) -> Roster {
+        Roster {
+            path: b.path.clone(),
+            actors: b
+                .actors
+                .iter()
+                .map(|a| RosterActor {
+                    id: a.id.clone(),
+                    name: a.name.shown().to_string(),
+                    aliases: a.aliases.iter().map(|t| t.shown().to_string()).collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// A name compared across files: Unicode compatibility forms folded (fullwidth `ＡＣＭＥ`
+/// is `ACME`), and case, punctuation and spacing do not count, so `North Korea`,
+/// `north-korea` and `NORTH  KOREA` are one.
+pub fn normalize(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    if name.is_ascii() {
+        return name
+            .bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect();
+    }
+    name.nfkc()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric())
+        .nfkc()
+        .collect()
+}
+
+/// One actor as the library knows it: every briefing that names it, under any of
+/// its names or aliases.
+#[derive(Clone, Debug)]
+pub struct LibraryActor {
+    /// The name most briefings use (the first seen, at a tie).
+    pub name: String,
+    /// Every other name and alias it goes by, as written.
+    pub aliases: Vec<String>,
+    /// `(briefing, actor index in that briefing)`, in library order.
+    pub appearances: Vec<(BriefingIx, usize)>,
+    /// Normalized names, for matching what a user types.
+    names: Vec<String>,
+    /// Normalized aliases that joined or could have joined it (not the refused ones).
+    alias_keys: Vec<String>,
+    /// Local ids, as written.
+    ids: Vec<String>,
+}
+
+impl LibraryActor {
+    /// True when `query` (any case, any punctuation) is one of its names, or part of one.
+    pub fn matches(&self, query: &str) -> bool {
+        self.has_key_containing(&normalize(query))
+    }
+
+    /// [`LibraryActor::matches`] for a query already normalized.
+    pub fn has_key_containing(&self, key: &str) -> bool {
+        key.is_empty()
+            || self
+                .names
+                .iter()
+                .chain(&self.alias_keys)
+                .any(|k| k.contains(key))
+    }
+
+    /// How well `name` names it: 3 by one of its names, 2 by an alias, 1 by a local id
+    /// (any case), 0 not exactly.
+    pub fn named_by(&self, name: &str) -> u8 {
+        let n = normalize(name);
+        if !n.is_empty() && self.names.contains(&n) {
+            3
+        } else if !n.is_empty() && self.alias_keys.contains(&n) {
+            2
+        } else if self
+            .ids
+            .iter()
+            .any(|id| id.eq_ignore_ascii_case(name.trim()))
+        {
+            1
+        } else {
+            0
+        }
+    }
+
+    /// In how many briefings it appears.
+    pub fn briefing_count(&self) -> usize {
+        let mut n = 0;
+        let mut last = None;
+        for &(b, _) in &self.appearances {
+            if last != Some(b) {
+                n += 1;
+                last = Some(b);
+            }
+        }
+        n
+    }
+}
+
+/// The actors of a library, grouped, with the warnings grouping gave.
+#[derive(Clone, Debug, Default)]
+pub struct ActorIndex {
+    pub actors: Vec<LibraryActor>,
+    /// For each briefing, the library actor of each of its actors.
+    pub actor_of: Vec<Vec<usize>>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A union-find over actors, with path compression and union by rank.
+struct Groups {
+    parent: Vec<u32>,
+    rank: Vec<u8>,
+}
+
+impl Groups {
+    fn new(n: usize) -> Groups {
+        Groups {
+            parent: (0..n as u32).collect(),
+            rank: vec![0; n],
+        }
+    }
+
+    fn find(&mut self, x: usize) -> usize {
+        let mut root = x;
+        while self.parent[root] as usize != root {
+            root = self.parent[root] as usize;
+        }
+        let mut x = x;
+        while self.parent[x] as usize != root {
+            let next = self.parent[x] as usize;
+            self.parent[x] = root as u32;
+            x = next;
+        }
+        root
+    }
+
+    /// Joins the groups of two roots; returns the root of the joined group.
+    fn union(&mut self, a: usize, b: usize) -> usize {
+        let (a, b) = if self.rank[a] < self.rank[b] {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        self.parent[b] = a as u32;
+        if self.rank[a] == self.rank[b] {
+            self.rank[a] += 1;
+        }
+        a
+    }
+}
+
+/// One actor of one briefing, with its normalized keys as numbers.
+struct Node {
+    briefing: usize,
+    actor: usize,
+    name: Option<u32>,
+    aliases: Vec<u32>,
+}
+
+/// Groups the actors of `rosters` (the library's briefings, in order).
+pub fn group(rosters: &[Roster]) -> ActorIndex {
+    // Every normalized name and alias, as a number.
+    let mut key_of: HashMap<String, u32> = HashMap::new();
+    let mut key_text: Vec<String> = Vec::new();
+    let mut intern = |s: &str| -> Option<u32> {
+        let k = normalize(s);
+        if k.is_empty() {
+            return None;
+        }
+        let next = key_text.len() as u32;
+        Some(*key_of.entry(k).or_insert_with_key(|k| {
+            key_text.push(k.clone());
+            next
+        }))
+    };
+    let mut nodes: Vec<Node> = Vec::new();
+    for (b, r) in rosters.iter().enumerate() {
+        for (a, actor) in r.actors.iter().enumerate() {
+            let name = intern(&actor.name);
+            let mut aliases: Vec<u32> = Vec::new();
+            for alias in &actor.aliases {
+                if let Some(k) = intern(alias)
+                    && Some(k) != name
+                    && !aliases.contains(&k)
+                {
+                    aliases.push(k);
+                }
+            }
+            nodes.push(Node {
+                briefing: b,
+                actor: a,
+                name,
+                aliases,
+            });
+        }
+    }
+    let shown = |n: &Node| rosters[n.briefing].actors[n.actor].name.as_str();
+    let mut groups = Groups::new(nodes.len());
+    let mut warnings = Vec::new();
+
+    // By name: the same name is the same actor.
+    let mut named: HashMap<u32, usize> = HashMap::new();
+    for (i, n) in nodes.iter().enumerate() {
+        if let Some(k) = n.name {
+            match named.get(&k) {
+                Some(&first) => {
+                    let (x, y) = (groups.find(i), groups.find(first));
+                    if x != y {
+                        groups.union(x, y);
+                    }
+                }
+                None => {
+                    named.insert(k, i);
+                }
+            }
+        }
+    }
+
+    // Rule 1: an actor whose aliases name two or more actors, distinct by name.
+    let mut refused = vec![false; nodes.len()];
+    for i in 0..nodes.len() {
+        let own = groups.find(i);
+        let mut targets: Vec<(usize, usize, u32)> = Vec::new();
+        for &k in &nodes[i].aliases {
+            if let Some(&other) = named.get(&k) {
+                let root = groups.find(other);
+                if root != own && !targets.iter().any(|t| t.0 == root) {
+                    targets.push((root, other, k));
+                }
+            }
+        }
+        if targets.len() >= 2 {
+            refused[i] = true;
+            let n = &nodes[i];
+            let aliases: Vec<String> = targets
+                .iter()
+                .map(|&(_, _, k)| {
+                    alias_as_written(&rosters[n.briefing].actors[n.actor], &key_text[k as usize])
+                })
+                .collect();
+            let actors: Vec<&str> = targets.iter().map(|&(_, o, _)| shown(&nodes[o])).collect();
+            warnings.push(warning(
+                &rosters[n.briefing].path,
+                format!(
+                    "the aliases {} of actor `{}` name {} actors that are otherwise distinct ({}); an alias should be another name of this actor only, so they join nothing",
+                    quoted_list(&aliases),
+                    crate::text::quoted(shown(n)),
+                    targets.len(),
+                    names_list(&actors),
+                ),
+            ));
+        }
+    }
+
+    // By alias, under rule 2: each group knows the briefings it is in.
+    let mut briefings_of: Vec<Option<HashSet<u32>>> = vec![None; nodes.len()];
+    for (i, n) in nodes.iter().enumerate() {
+        let root = groups.find(i);
+        briefings_of[root]
+            .get_or_insert_with(HashSet::new)
+            .insert(n.briefing as u32);
+    }
+    let mut first_with_alias: HashMap<u32, usize> = HashMap::new();
+    let mut kept_apart: HashSet<(usize, usize)> = HashSet::new();
+    // (briefing of the actor, alias) -> the actors it would have joined.
+    let mut clashes: Vec<((usize, u32), Vec<usize>)> = Vec::new();
+    let mut clash_at: HashMap<(usize, u32), usize> = HashMap::new();
+    let mut refused_alias: HashSet<(usize, u32)> = HashSet::new();
+    for i in 0..nodes.len() {
+        if refused[i] {
+            continue;
+        }
+        for ai in 0..nodes[i].aliases.len() {
+            let k = nodes[i].aliases[ai];
+            let mut others: Vec<usize> = Vec::with_capacity(2);
+            others.extend(named.get(&k).copied());
+            match first_with_alias.get(&k) {
+                Some(&o) => others.push(o),
+                None => {
+                    first_with_alias.insert(k, i);
+                }
+            }
+            for other in others {
+                let (x, y) = (groups.find(i), groups.find(other));
+                if x == y {
+                    continue;
+                }
+                let pair = (x.min(y), x.max(y));
+                let apart = kept_apart.contains(&pair) || {
+                    let (sx, sy) = (&briefings_of[x], &briefings_of[y]);
+                    let (small, large) = match (sx, sy) {
+                        (Some(a), Some(b)) if a.len() <= b.len() => (a, b),
+                        (Some(a), Some(b)) => (b, a),
+                        _ => continue,
+                    };
+                    small.iter().any(|b| large.contains(b))
+                };
+                if apart {
+                    kept_apart.insert(pair);
+                    refused_alias.insert((i, k));
+                    let key = (nodes[i].briefing, k);
+                    let at = *clash_at.entry(key).or_insert_with(|| {
+                        clashes.push((key, vec![i]));
+                        clashes.len() - 1
+                    });
+                    clashes[at].1.extend([i, other]);
+                    continue;
+                }
+                let (mut sx, mut sy) = (briefings_of[x].take(), briefings_of[y].take());
+                let root = groups.union(x, y);
+                // The smaller set goes into the larger: each briefing moves O(log n) times.
+                if let (Some(a), Some(b)) = (&mut sx, &mut sy) {
+                    if a.len() < b.len() {
+                        std::mem::swap(a, b);
+                    }
+                    a.extend(b.drain());
+                }
+                briefings_of[root] = sx.or(sy);
+            }
+        }
+    }
+    for ((b, k), mut members) in clashes {
+        // The actor with the alias first, then the others in library order.
+        members[1..].sort_unstable();
+        let mut names: Vec<&str> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
+        for &m in &members {
+            if seen.insert(shown(&nodes[m])) {
+                names.push(shown(&nodes[m]));
+            }
+        }
+        let first = &nodes[members[0]];
+        let alias = alias_as_written(
+            &rosters[first.briefing].actors[first.actor],
+            &key_text[k as usize],
+        );
+        warnings.push(warning(
+            &rosters[b].path,
+            format!(
+                "the alias `{}` would join actors that are different actors of one briefing ({}); it joins none of them",
+                crate::text::quoted(&alias),
+                names_list(&names),
+            ),
+        ));
+    }
+
+    // The groups, in the order their first actor appears.
+    let mut ix_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut actors: Vec<LibraryActor> = Vec::new();
+    let mut actor_of: Vec<Vec<usize>> = rosters
+        .iter()
+        .map(|r| Vec::with_capacity(r.actors.len()))
+        .collect();
+    // (group, shown name) -> index in that group's counts; (group, text) seen.
+    let mut counts: Vec<Vec<(&str, usize)>> = Vec::new();
+    let mut count_at: HashMap<(usize, &str), usize> = HashMap::new();
+    let mut alias_seen: HashSet<(usize, &str)> = HashSet::new();
+    let mut id_seen: HashSet<(usize, &str)> = HashSet::new();
+    let mut key_seen: HashSet<(usize, u32, bool)> = HashSet::new();
+    for (i, n) in nodes.iter().enumerate() {
+        let root = groups.find(i);
+        let ix = *ix_of_root.entry(root).or_insert_with(|| {
+            actors.push(LibraryActor {
+                name: String::new(),
+                aliases: Vec::new(),
+                appearances: Vec::new(),
+                names: Vec::new(),
+                alias_keys: Vec::new(),
+                ids: Vec::new(),
+            });
+            counts.push(Vec::new());
+            actors.len() - 1
+        });
+        let r = &rosters[n.briefing].actors[n.actor];
+        let la = &mut actors[ix];
+        la.appearances.push((n.briefing, n.actor));
+        actor_of[n.briefing].push(ix);
+        if id_seen.insert((ix, r.id.as_str())) {
+            la.ids.push(r.id.clone());
+        }
+        match count_at.get(&(ix, r.name.as_str())) {
+            Some(&c) => counts[ix][c].1 += 1,
+            None => {
+                count_at.insert((ix, r.name.as_str()), counts[ix].len());
+                counts[ix].push((r.name.as_str(), 1));
+            }
+        }
+        for alias in &r.aliases {
+            if alias_seen.insert((ix, alias.as_str())) {
+                la.aliases.push(alias.clone());
+            }
+        }
+        if let Some(k) = n.name
+            && key_seen.insert((ix, k, true))
+        {
+            la.names.push(key_text[k as usize].clone());
+        }
+        for &k in &n.aliases {
+            if !refused[i] && !refused_alias.contains(&(i, k)) && key_seen.insert((ix, k, false)) {
+                la.alias_keys.push(key_text[k as usize].clone());
+            }
+        }
+    }
+    for (la, counts) in actors.iter_mut().zip(&counts) {
+        let name = counts
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, (_, c))| (*c, std::cmp::Reverse(*i)))
+            .map_or("", |(_, (n, _))| *n);
+        let mut aliases = std::mem::take(&mut la.aliases);
+        let known: HashSet<String> = aliases.iter().cloned().collect();
+        for (n, _) in counts {
+            if !known.contains(*n) {
+                aliases.push(n.to_string());
+            }
+        }
+        aliases.retain(|a| a != name);
+        la.name = name.to_string();
+        la.aliases = aliases;
+    }
+    ActorIndex {
+        actors,
+        actor_of,
+        warnings,
+    }
+}
+
+/// The alias of `actor` whose normalized form is `key`, as written.
+fn alias_as_written(actor: &RosterActor, key: &str) -> String {
+    actor
+        .aliases
+        .iter()
+        .find(|a| normalize(a) == key)
+        .cloned()
+        .unwrap_or_else(|| key.to_string())
+}
+
+fn warning(path: &std::path::Path, message: String) -> Diagnostic {
+    Diagnostic {
+        path: path.to_path_buf(),
+        line: 1,
+        column: 1,
+        severity: Severity::Warning,
+        message,
+        excerpt: None,
+    }
+}
+
+/// `` `a`, `b` `` (at most a few, then how many more).
+fn quoted_list(items: &[String]) -> String {
+    let out: Vec<String> = items
+        .iter()
+        .take(SHOWN)
+        .map(|a| format!("`{}`", crate::text::quoted(a)))
+        .collect();
+    let mut out = out.join(", ");
+    if items.len() > SHOWN {
+        out.push_str(&format!(" and {} more", items.len() - SHOWN));
+    }
+    out
+}
+
+/// `a; b; c` (at most a few, then how many more).
+fn names_list(items: &[&str]) -> String {
+    let mut out: Vec<String> = items
+        .iter()
+        .take(SHOWN)
+        .map(|a| crate::text::quoted(a))
+        .collect();
+    if items.len() > SHOWN {
+        out.push(format!("and {} more", items.len() - SHOWN));
+    }
+    out.join("; ")
+}
+
+/// How many names a warning lists.
+const SHOWN: usize = 6;
