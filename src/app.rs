@@ -68,6 +68,65 @@ pub enum Action {
     },
 }
 
+/// A one-time message for the status bar. A key it names is kept as its action, so
+/// that the status bar names the key bound to it now: each `{}` in the text stands for
+/// the next action of `keys`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    text: String,
+    keys: Vec<Action>,
+}
+
+impl Notice {
+    pub fn with_keys(text: &str, keys: &[Action]) -> Notice {
+        Notice {
+            text: text.to_string(),
+            keys: keys.to_vec(),
+        }
+    }
+
+    /// The message, each key written by `name`. A message with no keys is shown as it
+    /// is, whatever it holds (it may quote what the user typed).
+    pub fn show(&self, name: impl Fn(Action) -> String) -> String {
+        if self.keys.is_empty() {
+            return self.text.clone();
+        }
+        let mut parts = self.text.split("{}");
+        let mut out = parts.next().unwrap_or("").to_string();
+        for (i, part) in parts.enumerate() {
+            match self.keys.get(i) {
+                Some(&key) => out.push_str(&name(key)),
+                None => out.push_str("{}"),
+            }
+            out.push_str(part);
+        }
+        out
+    }
+}
+
+impl From<String> for Notice {
+    fn from(text: String) -> Notice {
+        Notice {
+            text,
+            keys: Vec::new(),
+        }
+    }
+}
+
+impl From<&str> for Notice {
+    fn from(text: &str) -> Notice {
+        Notice::from(text.to_string())
+    }
+}
+
+/// The words as written, `{}` where a key goes: what tests compare.
+impl std::ops::Deref for Notice {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.text
+    }
+}
+
 /// Which keys apply now.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {
@@ -279,7 +338,7 @@ pub struct App {
     pub mouse: bool,
     pub quit: bool,
     /// A one-time message for the status bar.
-    pub notice: Option<String>,
+    pub notice: Option<Notice>,
     /// What the terminal loop is to do next on the reader's behalf (see `share`).
     pub effect: Option<crate::share::Effect>,
     /// Actor names given with `--actor` that matched nothing (said once loaded).
@@ -372,17 +431,22 @@ impl App {
         match self.library.find_actors(name).first() {
             Some(&ix) => self.open_screen(ScreenKind::Dossier(ix)),
             None if self.settling() => self.pending_dossier = Some(name.to_string()),
-            None => self.notice = Some(format!("No actor named \u{201c}{}\u{201d}", clean(name))),
+            None => {
+                self.notice = Some(Notice::from(format!(
+                    "No actor named \u{201c}{}\u{201d}",
+                    clean(name)
+                )))
+            }
         }
     }
 
     fn say_missing_actors(&mut self) {
         if !self.pending_actors.is_empty() {
             let names: Vec<String> = self.pending_actors.iter().map(|n| clean(n)).collect();
-            self.notice = Some(format!(
+            self.notice = Some(Notice::from(format!(
                 "No actor named {} in the library",
                 names.join(", ")
-            ));
+            )));
             self.pending_actors.clear();
         }
     }
@@ -556,7 +620,7 @@ impl App {
             Action::Focus(i) => {
                 let pane = Pane::ALL[i.min(5)];
                 if pane == Pane::Briefings && !self.shows_list() {
-                    self.notice = Some("Only one briefing is open".to_string());
+                    self.notice = Some(Notice::from("Only one briefing is open".to_string()));
                 } else {
                     self.focus = pane;
                 }
@@ -590,7 +654,10 @@ impl App {
                     Sort::Title => Sort::Newest,
                 };
                 self.refresh();
-                self.notice = Some(format!("Briefings sorted {}", self.sort.label()));
+                self.notice = Some(Notice::from(format!(
+                    "Briefings sorted {}",
+                    self.sort.label()
+                )));
             }
             Action::TagPicker => self.open_tag_picker(),
             _ => {}
@@ -673,14 +740,14 @@ impl App {
             None => 0,
         };
         if Some(row) == at {
-            self.notice = Some(
+            self.notice = Some(Notice::from(
                 if step > 0 {
                     "Last briefing"
                 } else {
                     "First briefing"
                 }
                 .to_string(),
-            );
+            ));
         }
         self.cursors[0] = row;
         let b = list[row];
@@ -713,9 +780,10 @@ impl App {
 
     fn toggle_actor_under_cursor(&mut self) {
         if self.focus != Pane::Actors {
-            self.notice = Some(
-                "Space selects an actor in the Actors pane; f opens the actor filter".to_string(),
-            );
+            self.notice = Some(Notice::with_keys(
+                "{} selects an actor in the Actors pane; {} opens the actor filter",
+                &[Action::ToggleActor, Action::ActorPicker],
+            ));
             return;
         }
         let Some(Item::Actor(b, i)) = self.item_at_cursor(Pane::Actors) else {
@@ -799,7 +867,7 @@ impl App {
     fn open_tag_picker(&mut self) {
         let tags = self.library.tags();
         if tags.is_empty() {
-            self.notice = Some("No briefing has tags".to_string());
+            self.notice = Some(Notice::from("No briefing has tags".to_string()));
             return;
         }
         let choices: Vec<(String, String)> = tags
@@ -946,15 +1014,18 @@ impl App {
 
     fn step_match(&mut self, step: isize) {
         if !self.search.active() {
-            self.notice = Some("No search: press / to search".to_string());
+            self.notice = Some(Notice::with_keys(
+                "No search: press {} to search",
+                &[Action::Search],
+            ));
             return;
         }
         let n = self.search.matches.len();
         if n == 0 {
-            self.notice = Some(format!(
+            self.notice = Some(Notice::from(format!(
                 "No match for \u{201c}{}\u{201d}",
                 clean(&self.search.query)
-            ));
+            )));
             return;
         }
         let next = match self.search.current {
@@ -970,14 +1041,14 @@ impl App {
         if let Some(c) = self.search.current
             && ((step > 0 && next < c) || (step < 0 && next > c))
         {
-            self.notice = Some(
+            self.notice = Some(Notice::from(
                 if step > 0 {
                     "Search wrapped to the top"
                 } else {
                     "Search wrapped to the bottom"
                 }
                 .to_string(),
-            );
+            ));
         }
         self.go_to_match(next);
     }
@@ -1041,10 +1112,10 @@ impl App {
         match actor {
             Some(ix) => self.open_screen(ScreenKind::Dossier(ix)),
             None => {
-                self.notice = Some(
-                    "Choose an actor first: in the Actors pane, or filter by one actor (f)"
-                        .to_string(),
-                )
+                self.notice = Some(Notice::with_keys(
+                    "Choose an actor first: in the Actors pane, or filter by one actor ({})",
+                    &[Action::ActorPicker],
+                ))
             }
         }
     }
@@ -1148,8 +1219,10 @@ impl App {
         match found {
             Some(row) => self.cursors[pane.index()] = row,
             None if pane != Pane::Overview => {
-                self.notice =
-                    Some("That item is hidden by the actor filter (F clears it)".to_string())
+                self.notice = Some(Notice::with_keys(
+                    "That item is hidden by the actor filter ({} clears it)",
+                    &[Action::ClearActors],
+                ))
             }
             None => {}
         }

@@ -18,7 +18,7 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
-use crate::app::{Action, App, Progress};
+use crate::app::{Action, App, Notice, Progress};
 use crate::keymap::Keymap;
 use crate::library::{ActorIndex, FailedFile, Roster};
 use crate::load::{self, LoadOptions, Loaded};
@@ -408,7 +408,7 @@ fn carry_out(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) {
                 .write_all(osc52(&text).as_bytes())
                 .and_then(|_| out.flush());
             if let Err(e) = written {
-                app.notice = Some(format!("Could not copy: {e}"));
+                app.notice = Some(Notice::from(format!("Could not copy: {e}")));
             }
         }
         Effect::Open(url) => {
@@ -416,15 +416,15 @@ fn carry_out(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) {
             let opened = crate::share::openable(&url)
                 .map_err(io::Error::other)
                 .and_then(open::that_detached);
-            app.notice = Some(match opened {
+            app.notice = Some(Notice::from(match opened {
                 Ok(()) => format!("Handed to the browser: {url}"),
                 Err(e) => format!("Could not open a browser: {e}"),
-            });
+            }));
         }
         Effect::Export { stem, markdown } => {
             let written = std::env::current_dir()
                 .and_then(|dir| crate::export::write_new(&dir, &stem, &markdown));
-            app.notice = Some(match written {
+            app.notice = Some(Notice::from(match written {
                 Ok(path) => {
                     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
                     format!(
@@ -433,7 +433,7 @@ fn carry_out(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) {
                     )
                 }
                 Err(e) => format!("Could not export: {e}"),
-            });
+            }));
         }
     }
 }

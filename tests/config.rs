@@ -264,6 +264,31 @@ fn help_and_the_hint_bar_show_a_remapped_key() {
     insta::assert_snapshot!("help_remapped_80x24", t.backend());
 }
 
+#[test]
+fn messages_name_the_key_in_force() {
+    let c = parse("[keys.global]\nsearch = [\"ctrl-f\"]\n").unwrap();
+    let mut app = wannacry();
+    // `n` with no search says how to start one: with the key bound to search now.
+    app.update(Action::NextMatch);
+    let t = draw_with(&mut app, 80, 24, &brief::ui::Theme::DEFAULT, &c.keys);
+    let screen = screen_text(&t);
+    assert!(
+        screen.contains("No search: press Ctrl-f to search"),
+        "{screen}"
+    );
+    // A message that quotes what the user typed is shown as it is, braces and all.
+    app.update(Action::Search);
+    ui_common::type_text(&mut app, "{}zz");
+    app.update(Action::Apply);
+    app.update(Action::NextMatch);
+    let t = draw_with(&mut app, 80, 24, &brief::ui::Theme::DEFAULT, &c.keys);
+    let screen = screen_text(&t);
+    assert!(
+        screen.contains("No match for \u{201c}{}zz\u{201d}"),
+        "{screen}"
+    );
+}
+
 // ---- the real binary ----
 
 fn brief(args: &[&str], config_home: &Path) -> std::process::Output {

@@ -45,6 +45,14 @@ impl View<'_> {
             .unwrap_or_else(|| "-".to_string())
     }
 
+    /// The first key that does `action` in any scope, for messages that name it.
+    pub fn any_key(&self, action: Action) -> String {
+        Scope::ALL
+            .into_iter()
+            .find_map(|scope| self.keys.first_key(action, scope))
+            .unwrap_or_else(|| "(no key)".to_string())
+    }
+
     /// `j/k`: the first keys of two opposite moves.
     pub fn pair(&self, first: Action, second: Action, scope: Scope) -> String {
         format!("{}/{}", self.key(first, scope), self.key(second, scope))

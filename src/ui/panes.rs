@@ -496,7 +496,7 @@ pub fn render_status(v: &View, area: Rect, buf: &mut Buffer) {
             ));
         }
         if let Some(n) = &app.notice {
-            spans.push(Span::styled(n.clone(), t.title));
+            spans.push(Span::styled(n.show(|a| v.any_key(a)), t.title));
             spans.push(Span::raw("  "));
         }
         if let Some(f) = app.filter_summary() {
