@@ -56,7 +56,7 @@ fn reader(c: &mut Criterion) {
         height: 50,
     });
     let actor = app
-        .library
+        .library()
         .actors
         .iter()
         .max_by_key(|a| a.appearances.len())
@@ -70,7 +70,7 @@ fn reader(c: &mut Criterion) {
                 let t = Instant::now();
                 app.select_actors_by_name(std::slice::from_ref(&actor));
                 total += t.elapsed();
-                app.clear_actor_filter();
+                app.update(Action::ClearActors);
             }
             total
         })
@@ -81,7 +81,7 @@ fn reader(c: &mut Criterion) {
             for _ in 0..iters {
                 app.select_actors_by_name(std::slice::from_ref(&actor));
                 let t = Instant::now();
-                app.clear_actor_filter();
+                app.update(Action::ClearActors);
                 total += t.elapsed();
             }
             total
@@ -119,7 +119,7 @@ fn reader(c: &mut Criterion) {
 /// actor, and grouping them must grow with their number, not its square. Two sizes,
 /// eight times apart: the second should take about eight times the first.
 fn grouping(c: &mut Criterion) {
-    use brief::grouping::{Roster, RosterActor, group};
+    use brief::library::grouping::{Roster, RosterActor, group};
     let rosters = |n: usize| -> Vec<Roster> {
         (0..n)
             .map(|i| Roster {

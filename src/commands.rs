@@ -60,12 +60,12 @@ pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
         bad += 1;
     }
     // Warnings go to stderr: they do not make a briefing invalid.
-    let rosters: Vec<crate::grouping::Roster> = loaded
+    let rosters: Vec<crate::library::grouping::Roster> = loaded
         .iter()
         .filter_map(|l| l.as_ref().ok())
-        .map(crate::grouping::Roster::of)
+        .map(crate::library::grouping::Roster::of)
         .collect();
-    let grouping = crate::grouping::group(&rosters);
+    let grouping = crate::library::grouping::group(&rosters);
     for warning in passed_over
         .iter()
         .chain(&duplicate_ids(&loaded))
@@ -184,7 +184,7 @@ pub fn export(
     };
     if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("brief: cannot write the export: {e}");
+            eprintln!("brief: cannot write the export: {}", load::io_reason(&e));
         }
         return ExitCode::FAILURE;
     }
@@ -431,7 +431,7 @@ pub fn read(args: ReadArgs) -> ExitCode {
         keys: config.keys,
     };
     let mut app = App::new(library);
-    app.mouse = mouse;
+    app.set_mouse(mouse);
     if loads.is_some() {
         app.start_loading();
     }
@@ -445,7 +445,7 @@ pub fn read(args: ReadArgs) -> ExitCode {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
         Ok(tui::Exit::Signal(sig)) => ExitCode::from((128 + sig).clamp(0, 255) as u8),
         Err(e) => {
-            eprintln!("brief: the terminal failed: {e}");
+            eprintln!("brief: the terminal failed: {}", load::io_reason(&e));
             ExitCode::FAILURE
         }
     }

@@ -18,14 +18,14 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
-use crate::app::{Action, App, Notice, Progress};
+use crate::app::Effect;
+use crate::app::{Action, App, Progress};
 use crate::keymap::Keymap;
+use crate::library::search::Corpus;
 use crate::library::{ActorIndex, FailedFile, Roster};
 use crate::load::{self, LoadOptions, Loaded};
 use crate::model::Briefing;
-use crate::search::Corpus;
-use crate::share::Effect;
-use crate::ui::{Theme, View};
+use crate::ui::{Drawing, Theme};
 
 /// Files read in the background, delivered in file order.
 pub enum Delivery {
@@ -41,7 +41,7 @@ impl Delivery {
     fn of(loaded: Loaded) -> Delivery {
         match loaded {
             Ok(b) => {
-                let corpus = crate::search::corpus(&b);
+                let corpus = crate::library::search::corpus(&b);
                 Delivery::Briefing(Box::new((b, corpus)))
             }
             Err(problems) => Delivery::Failed(problems),
@@ -64,7 +64,7 @@ fn group_in_background() -> (mpsc::Sender<Vec<Roster>>, Receiver<ActorIndex>) {
                 all.extend(more);
             }
             // A failure here leaves the last grouping in place.
-            let Ok(index) = crate::crash::catching(|| crate::grouping::group(&all)) else {
+            let Ok(index) = crate::crash::catching(|| crate::library::grouping::group(&all)) else {
                 continue;
             };
             if done.send(index).is_err() {
@@ -85,11 +85,11 @@ pub fn load_in_background(paths: Vec<PathBuf>, opts: LoadOptions) -> Receiver<De
             Err(e) => {
                 let _ = tx.send(Delivery::Found(1));
                 let d = load::Diagnostic {
-                    path: PathBuf::from(e.to_string()),
+                    path: e.path().to_path_buf(),
                     line: 1,
                     column: 1,
                     severity: load::Severity::Error,
-                    message: "cannot be read".to_string(),
+                    message: e.reason(),
                     excerpt: None,
                 };
                 let _ = tx.send(Delivery::Failed(vec![d]));
@@ -274,12 +274,12 @@ fn event_loop(
     let mut dirty = true;
     loop {
         if dirty {
-            let view = View {
+            let drawing = Drawing {
                 app,
                 theme: &look.theme,
                 keys: &look.keys,
             };
-            terminal.draw(|frame| frame.render_widget(view, frame.area()))?;
+            terminal.draw(|frame| frame.render_widget(drawing, frame.area()))?;
             dirty = false;
         }
         // Wake often while files arrive or are grouped, rarely otherwise (signals are
@@ -294,7 +294,7 @@ fn event_loop(
                 } else {
                     app.update(action);
                 }
-                if let Some(effect) = app.effect.take() {
+                if let Some(effect) = app.take_effect() {
                     carry_out(terminal, app, effect);
                 }
                 dirty = true;
@@ -326,7 +326,7 @@ fn event_loop(
             // Hand over what arrived a few times a second: each hand-over re-indexes
             // the library's actors, which need not happen for every file.
             let due = handed_over.elapsed() >= Duration::from_millis(150)
-                || app.library.briefings.is_empty();
+                || app.library().briefings.is_empty();
             if finished || (due && (!arrived.is_empty() || !failed.is_empty())) {
                 let total = if finished { done } else { found.max(done) };
                 let rosters = app.receive_ungrouped(
@@ -347,7 +347,7 @@ fn event_loop(
         // Only the newest grouping counts; older ones cover fewer briefings.
         if let Some(index) = groupings.try_iter().last() {
             app.receive_grouping(index);
-            grouping = app.library.grouped() < app.library.briefings.len();
+            grouping = app.library().grouped() < app.library().briefings.len();
             dirty = true;
         }
         // A termination wins over a stop request; one that arrives while the reader
@@ -361,7 +361,7 @@ fn event_loop(
             0 => {}
             s => return Ok(Exit::Signal(s as i32)),
         }
-        if app.quit {
+        if app.quit_requested() {
             return Ok(Exit::Quit);
         }
     }
@@ -408,23 +408,23 @@ fn carry_out(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) {
                 .write_all(osc52(&text).as_bytes())
                 .and_then(|_| out.flush());
             if let Err(e) = written {
-                app.notice = Some(Notice::from(format!("Could not copy: {e}")));
+                app.effect_done(format!("Could not copy: {}", load::io_reason(&e)));
             }
         }
         Effect::Open(url) => {
             // Checked again here, where it is handed over: only http and https.
-            let opened = crate::share::openable(&url)
+            let opened = crate::app::openable(&url)
                 .map_err(io::Error::other)
                 .and_then(open::that_detached);
-            app.notice = Some(Notice::from(match opened {
+            app.effect_done(match opened {
                 Ok(()) => format!("Handed to the browser: {url}"),
-                Err(e) => format!("Could not open a browser: {e}"),
-            }));
+                Err(e) => format!("Could not open a browser: {}", load::io_reason(&e)),
+            });
         }
         Effect::Export { stem, markdown } => {
             let written = std::env::current_dir()
                 .and_then(|dir| crate::export::write_new(&dir, &stem, &markdown));
-            app.notice = Some(Notice::from(match written {
+            app.effect_done(match written {
                 Ok(path) => {
                     let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
                     format!(
@@ -432,8 +432,8 @@ fn carry_out(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) {
                         crate::text::clean_line(&name.unwrap_or_default())
                     )
                 }
-                Err(e) => format!("Could not export: {e}"),
-            }));
+                Err(e) => format!("Could not export: {}", load::io_reason(&e)),
+            });
         }
     }
 }
@@ -445,7 +445,7 @@ fn to_action(app: &App, keys: &Keymap, ev: &Event) -> Option<Action> {
             width: *w,
             height: *h,
         }),
-        Event::Mouse(m) if app.mouse => match m.kind {
+        Event::Mouse(m) if app.mouse() => match m.kind {
             MouseEventKind::Down(_) => Some(Action::Click {
                 x: m.column,
                 y: m.row,

@@ -351,7 +351,7 @@ fn an_actor_whose_aliases_name_several_actors_joins_none_of_them() {
     // As the reader shows it: --actor Canada picks Canada, in its one briefing.
     let mut app = brief::app::App::new(lib);
     app.select_actors_by_name(&["Canada".to_string()]);
-    assert_eq!(app.view.briefings.len(), 1);
+    assert_eq!(app.shown().briefings.len(), 1);
     let summary = app.filter_summary().unwrap();
     assert!(
         summary.starts_with("Actor: Canada \u{2014} briefings 1/5"),
@@ -454,7 +454,7 @@ fn the_actor_picker_counts_briefings_not_appearances() {
     );
     let mut app = brief::app::App::new(lib);
     app.update(brief::app::Action::ActorPicker);
-    let Some(brief::app::Overlay::Picker(p)) = &app.overlay else {
+    let Some(brief::app::Overlay::Picker(p)) = &app.overlay() else {
         panic!("no picker");
     };
     let veloria = p
@@ -484,6 +484,8 @@ fn a_long_summary_shows_the_lines_scrolled_to() {
         height: 30,
     });
     app.update(brief::app::Action::Focus(1));
+    // A frame is drawn before any key, as in the terminal: moving reads its geometry.
+    ui_common::draw(&mut app, 100, 30);
     // Title, date and a blank line come before the summary's first line.
     for _ in 0..5_000 {
         app.update(brief::app::Action::Down);

@@ -5,8 +5,9 @@ mod ui_common;
 
 use std::path::{Path, PathBuf};
 
-use brief::app::{Action, App, Item, Progress, ScreenKind, ScreenRow};
-use brief::library::{FailedFile, Library};
+use brief::app::{Action, App, Progress};
+use brief::library::lists::{self, ListKind, ListRow};
+use brief::library::{FailedFile, Item, Library};
 use brief::load;
 use ui_common::{draw, screen_text, type_text};
 
@@ -71,28 +72,28 @@ fn filtering_by_actor_lists_only_briefings_that_involve_it() {
     let mut app = following();
     app.select_actors_by_name(&["South Korea".into()]);
     let titles: Vec<&str> = app
-        .view
+        .shown()
         .briefings
         .iter()
-        .map(|&b| app.library.briefings[b].title.shown())
+        .map(|&b| app.library().briefings[b].title.shown())
         .collect();
     assert_eq!(titles, ["Regional analysis"]);
-    app.clear_actor_filter();
+    app.update(Action::ClearActors);
     app.select_actors_by_name(&["DPRK".into()]);
-    assert_eq!(app.view.briefings.len(), 3);
+    assert_eq!(app.shown().briefings.len(), 3);
 }
 
 #[test]
 fn the_dossier_gathers_the_actor_from_every_briefing() {
     let mut app = following();
     app.open_dossier_by_name("North Korea");
-    let screen = app.screen.as_ref().expect("dossier open");
-    let lib = &app.library;
+    let screen = app.screen().expect("dossier open");
+    let lib = &app.library();
     let items: Vec<Item> = screen
         .rows
         .iter()
         .filter_map(|r| match r {
-            ScreenRow::Item(i) => Some(*i),
+            ListRow::Item(i) => Some(*i),
             _ => None,
         })
         .collect();
@@ -149,25 +150,25 @@ fn the_dossier_gathers_the_actor_from_every_briefing() {
 fn enter_in_the_dossier_goes_to_the_item_in_its_briefing() {
     let mut app = following();
     app.open_dossier_by_name("dprk");
-    let ScreenKind::Dossier(_) = app.screen.as_ref().unwrap().kind else {
+    let ListKind::Dossier(_) = app.screen().unwrap().kind else {
         panic!()
     };
     // Move to the first quote and open it.
-    let rows = app.screen.as_ref().unwrap().rows.clone();
+    let rows = app.screen().unwrap().rows.clone();
     let at = rows
         .iter()
-        .position(|r| matches!(r, ScreenRow::Item(Item::Quote(..))))
+        .position(|r| matches!(r, ListRow::Item(Item::Quote(..))))
         .unwrap();
-    while app.screen.as_ref().unwrap().cursor < at {
+    while app.screen().unwrap().cursor < at {
         app.update(Action::Down);
     }
     app.update(Action::Open);
-    assert!(app.screen.is_none());
+    assert!(app.screen().is_none());
     assert_eq!(
         app.briefing().unwrap().title.shown(),
         "Pyongyang denies involvement"
     );
-    assert_eq!(app.focus, brief::app::Pane::Quotes);
+    assert_eq!(app.focus(), brief::app::Pane::Quotes);
 }
 
 #[test]
@@ -175,14 +176,14 @@ fn the_library_timeline_merges_every_file_and_follows_filter_and_search() {
     let mut app = following();
     app.update(Action::LibraryTimeline);
     let dates = |app: &App| -> Vec<String> {
-        app.screen
+        app.screen()
             .as_ref()
             .unwrap()
             .rows
             .iter()
             .filter_map(|r| match r {
-                ScreenRow::Item(Item::Entry(b, e)) => {
-                    Some(app.library.briefings[*b].timeline[*e].date.to_string())
+                ListRow::Item(Item::Entry(b, e)) => {
+                    Some(app.library().briefings[*b].timeline[*e].date.to_string())
                 }
                 _ => None,
             })
@@ -204,7 +205,7 @@ fn the_library_timeline_merges_every_file_and_follows_filter_and_search() {
     app.update(Action::LibraryTimeline);
     assert_eq!(dates(&app), ["2017-05-12T08:00:00+09:00", "2017-09"]);
     app.update(Action::Back);
-    app.clear_actor_filter();
+    app.update(Action::ClearActors);
     app.update(Action::Search);
     type_text(&mut app, "infections");
     app.update(Action::Apply);
@@ -216,10 +217,10 @@ fn the_library_timeline_merges_every_file_and_follows_filter_and_search() {
 fn the_list_sorts_by_date_or_title_and_filters_by_tag() {
     let mut app = following();
     let titles = |app: &App| -> Vec<String> {
-        app.view
+        app.shown()
             .briefings
             .iter()
-            .map(|&b| app.library.briefings[b].title.shown().to_string())
+            .map(|&b| app.library().briefings[b].title.shown().to_string())
             .collect()
     };
     assert_eq!(
@@ -265,13 +266,13 @@ fn searching_the_list_counts_matches_per_briefing() {
     type_text(&mut app, "korea");
     app.update(Action::Apply);
     let counts: Vec<(String, usize)> = app
-        .view
+        .shown()
         .briefings
         .iter()
         .map(|&b| {
             (
-                app.library.briefings[b].id.clone(),
-                app.view.match_counts[&b],
+                app.library().briefings[b].id.clone(),
+                app.shown().match_counts[&b],
             )
         })
         .collect();
@@ -322,9 +323,9 @@ fn the_reader_works_while_files_are_still_arriving() {
         Vec::new(),
         Progress { done: 3, total: 3 },
     );
-    assert!(app.loading.is_none());
+    assert!(app.loading().is_none());
     assert_eq!(
-        app.view.briefings.len(),
+        app.shown().briefings.len(),
         3,
         "a name not known at first is matched once its file arrives"
     );
@@ -401,19 +402,19 @@ fn an_open_library_timeline_follows_a_filter_set_from_it() {
     let mut app = following();
     app.update(Action::LibraryTimeline);
     let entries = |app: &App| {
-        app.screen
+        app.screen()
             .as_ref()
             .unwrap()
             .rows
             .iter()
-            .filter(|r| matches!(r, ScreenRow::Item(_)))
+            .filter(|r| matches!(r, ListRow::Item(_)))
             .count()
     };
     assert_eq!(entries(&app), 6);
     app.update(Action::ActorPicker);
     type_text(&mut app, "south korea");
     app.update(Action::Apply);
-    assert!(app.screen.is_some(), "still on the library timeline");
+    assert!(app.screen().is_some(), "still on the library timeline");
     assert_eq!(entries(&app), 2);
     app.update(Action::ClearActors);
     assert_eq!(entries(&app), 6);
@@ -426,28 +427,28 @@ fn typing_a_search_in_the_library_timeline_narrows_to_what_a_rebuild_shows() {
     app.update(Action::Search);
     for c in "seo".chars() {
         app.update(Action::Type(c));
-        let shown = app.screen.as_ref().unwrap().rows.clone();
+        let shown = app.screen().unwrap().rows.clone();
         assert_eq!(
             shown,
-            brief::screens::rows(&app, ScreenKind::Timeline),
+            lists::rows(app.library(), app.filters(), ListKind::Timeline),
             "after {c:?}"
         );
     }
     assert_eq!(
-        app.screen
+        app.screen()
             .as_ref()
             .unwrap()
             .rows
             .iter()
-            .filter(|r| matches!(r, ScreenRow::Item(_)))
+            .filter(|r| matches!(r, ListRow::Item(_)))
             .count(),
         2,
         "the two Seoul entries"
     );
     app.update(Action::Erase);
     assert_eq!(
-        app.screen.as_ref().unwrap().rows,
-        brief::screens::rows(&app, ScreenKind::Timeline)
+        app.screen().unwrap().rows,
+        lists::rows(app.library(), app.filters(), ListKind::Timeline)
     );
 }
 
@@ -464,12 +465,12 @@ fn an_open_library_timeline_takes_in_files_as_they_arrive() {
     );
     app.update(Action::LibraryTimeline);
     let entries = |app: &App| {
-        app.screen
+        app.screen()
             .as_ref()
             .unwrap()
             .rows
             .iter()
-            .filter(|r| matches!(r, ScreenRow::Item(_)))
+            .filter(|r| matches!(r, ListRow::Item(_)))
             .count()
     };
     assert_eq!(entries(&app), 2);

@@ -7,10 +7,10 @@ mod ui_common;
 
 use std::path::Path;
 
+use brief::app::Effect;
 use brief::app::{Action, App, Mode, Overlay, Pane};
 use brief::keymap::Keymap;
 use brief::library::Library;
-use brief::share::Effect;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ui_common::{bundled, draw, press, screen_text, wannacry};
 
@@ -28,9 +28,9 @@ fn with_url() -> App {
 }
 
 fn copied(app: &mut App) -> String {
-    match app.effect.take() {
+    match app.take_effect() {
         Some(Effect::Copy(text)) => text,
-        other => panic!("nothing copied: {other:?}, notice {:?}", app.notice),
+        other => panic!("nothing copied: {other:?}, notice {:?}", app.notice()),
     }
 }
 
@@ -51,7 +51,7 @@ fn y_copies_a_quote_with_its_citation() {
     );
     // The status bar says what was copied.
     assert_eq!(
-        app.notice.as_deref(),
+        app.notice(),
         Some(
             "Copied the quote with its citation: \u{201c}After careful investigation, the United \
              States is publicly attributing the massive WannaCry cyberattack to North \
@@ -83,12 +83,7 @@ fn a_paraphrase_is_never_put_in_quotation_marks() {
              19 Dec 2017 {FCW}"
         )
     );
-    assert!(
-        app.notice
-            .as_deref()
-            .unwrap()
-            .starts_with("Copied the paraphrase ")
-    );
+    assert!(app.notice().unwrap().starts_with("Copied the paraphrase "));
     // No paraphrase of the briefing is quoted, copied either way.
     let mut app = wannacry();
     app.update(Action::Focus(4));
@@ -148,8 +143,7 @@ fn capital_y_copies_the_whole_item_as_text() {
          Japan."
     );
     assert!(
-        app.notice
-            .as_deref()
+        app.notice()
             .unwrap()
             .starts_with("Copied the implication as text: Allies back")
     );
@@ -183,7 +177,7 @@ fn the_item_open_in_full_or_on_a_full_screen_list_is_the_one_copied() {
     assert!(
         copied(&mut app).starts_with("19 Dec 2017 (approximate): DHS says it plans"),
         "{:?}",
-        app.notice
+        app.notice()
     );
 }
 
@@ -192,12 +186,15 @@ fn o_asks_before_opening_and_shows_the_whole_address() {
     let mut app = with_url();
     press(&mut app, &[Action::Focus(4), Action::OpenSource]);
     let url = "https://fcw.com/articles/2017/12/19/wannacry-attribution.aspx";
-    assert!(matches!(&app.overlay, Some(Overlay::Confirm(u)) if u == url));
+    assert!(matches!(app.overlay(), Some(Overlay::Confirm(u)) if u == url));
     assert_eq!(app.mode(), Mode::Confirm);
     let text = screen_text(&draw(&mut app, 80, 24));
     assert!(text.contains("Open in the browser?"), "{text}");
     assert!(text.contains(url), "{text}");
-    assert!(app.effect.is_none(), "nothing is opened before the answer");
+    assert!(
+        app.take_effect().is_none(),
+        "nothing is opened before the answer"
+    );
 
     // Any key but yes cancels.
     let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
@@ -221,21 +218,21 @@ fn o_asks_before_opening_and_shows_the_whole_address() {
         Some(Action::Apply)
     );
     app.update(Action::Back);
-    assert!(app.overlay.is_none());
-    assert!(app.effect.is_none());
-    assert_eq!(app.notice.as_deref(), Some("Not opened"));
+    assert!(app.overlay().is_none());
+    assert!(app.take_effect().is_none());
+    assert_eq!(app.notice(), Some("Not opened"));
 
     press(&mut app, &[Action::OpenSource, Action::Apply]);
-    assert_eq!(app.effect.take(), Some(Effect::Open(url.to_string())));
+    assert_eq!(app.take_effect(), Some(Effect::Open(url.to_string())));
 }
 
 #[test]
 fn o_says_why_when_there_is_nothing_to_open() {
     let mut app = wannacry();
     press(&mut app, &[Action::Focus(4), Action::OpenSource]);
-    assert!(app.overlay.is_none() && app.effect.is_none());
+    assert!(app.overlay().is_none() && app.take_effect().is_none());
     assert_eq!(
-        app.notice.as_deref(),
+        app.notice(),
         Some(
             "Its source, FCW, \u{201c}U.S. blames WannaCry on North Korea\u{201d}, gives no web \
              address"
@@ -243,7 +240,7 @@ fn o_says_why_when_there_is_nothing_to_open() {
     );
     press(&mut app, &[Action::Focus(5), Action::OpenSource]);
     assert_eq!(
-        app.notice.as_deref(),
+        app.notice(),
         Some("Only a quote, a timeline entry or a briefing names a source")
     );
 }
@@ -257,17 +254,17 @@ fn an_address_too_long_for_the_window_is_not_opened() {
         height: 6,
     });
     app.update(Action::Apply);
-    assert!(app.effect.is_none());
+    assert!(app.take_effect().is_none());
     assert_eq!(
-        app.notice.as_deref(),
+        app.notice(),
         Some("Not opened: the window is too small to show the whole address")
     );
 }
 
 fn exported(app: &mut App) -> (String, String) {
-    match app.effect.take() {
+    match app.take_effect() {
         Some(Effect::Export { stem, markdown }) => (stem, markdown),
-        other => panic!("nothing exported: {other:?}, notice {:?}", app.notice),
+        other => panic!("nothing exported: {other:?}, notice {:?}", app.notice()),
     }
 }
 
@@ -292,8 +289,8 @@ fn e_exports_the_briefing_as_it_is_on_screen() {
          of 23 quotes, 1 of 5 implications.*\n"
     ));
     // The same memo as `brief export --actor` makes.
-    let lib = app.library.clone();
-    let memo = brief::export::select(&lib, &app.actor_filter, &[]);
+    let lib = app.library().clone();
+    let memo = brief::export::select(&lib, &app.filters().actors, &[]);
     let from_cli = brief::export::markdown(&memo).replace(" (1 of 1 briefing)", "");
     assert_eq!(md, from_cli);
 }
@@ -316,7 +313,12 @@ fn e_exports_a_dossier_and_the_library_timeline() {
         md.starts_with("**UNCLASSIFIED / EXERCISE**\n\n# Library timeline\n\n*"),
         "{md}"
     );
-    let entries: usize = app.library.briefings.iter().map(|b| b.timeline.len()).sum();
+    let entries: usize = app
+        .library()
+        .briefings
+        .iter()
+        .map(|b| b.timeline.len())
+        .sum();
     assert_eq!(
         md.matches("\n| ").count(),
         entries + 1,
@@ -325,7 +327,7 @@ fn e_exports_a_dossier_and_the_library_timeline() {
 
     app.update(Action::Errors);
     app.update(Action::Export);
-    assert!(app.effect.is_none());
+    assert!(app.take_effect().is_none());
 }
 
 #[test]

@@ -60,7 +60,7 @@ fn every_state_shows_without_colour_in_every_theme() {
         let buf = t.backend().buffer();
         let l = brief::ui::layout(&app, Rect::new(0, 0, W, H));
         assert_eq!(
-            app.focus,
+            app.focus(),
             Pane::Quotes,
             "{label}: the search moved the focus"
         );
@@ -70,7 +70,7 @@ fn every_state_shows_without_colour_in_every_theme() {
         for (pane, r) in &l.panes {
             let corner = buf[(r.x, r.y)].symbol();
             let title = text(buf, r.y, r.x..r.right());
-            if *pane == app.focus {
+            if *pane == app.focus() {
                 assert_eq!(corner, "┏", "{label}: focused {pane:?}");
                 assert!(title.contains('▶'), "{label}: {title}");
             } else {
@@ -92,7 +92,7 @@ fn every_state_shows_without_colour_in_every_theme() {
                 .filter(|&y| buf[(r.x, y)].symbol() == "▌")
                 .collect();
             assert_eq!(bars.len(), 1, "{label}: {pane:?} selection bars {bars:?}");
-            if pane == app.focus {
+            if pane == app.focus() {
                 // A quote's row is two lines: who, then the words.
                 let lines = if pane == Pane::Quotes { 2 } else { 1 };
                 let selected = bars[0]..bars[0] + lines;

@@ -1,7 +1,15 @@
 //! Files and folders to briefings, with every problem reported as `PATH:LINE:COLUMN`.
+//!
+//! - `shape.rs`: the keys of each mapping and the kind of each value, stated once.
+//! - `rules.rs`: every rule about values, ids and references, stated once.
+//! - `fast.rs`: the quick reading, straight into the shape; most files end there.
+//! - `tree.rs` and `yaml.rs`: the positioned reading, for a file with a problem, which
+//!   the rules report with its line and column.
 
 pub mod fast;
-mod validate;
+pub mod rules;
+pub mod shape;
+pub mod tree;
 pub mod yaml;
 
 use std::fmt;
@@ -9,8 +17,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-pub use fast::schema;
-pub use validate::{KEYS, closest, is_slug, slugify};
+pub use rules::{closest, has_visible, is_slug, is_web_address, slugify};
+pub use shape::{mappings, schema};
 
 use crate::model::Briefing;
 
@@ -108,13 +116,32 @@ impl Default for LoadOptions {
     }
 }
 
-/// A path named on the command line that cannot be read at all.
+/// A path named on the command line that does not exist at all.
 #[derive(Debug, thiserror::Error)]
 pub enum PathError {
-    #[error("{0}: no such file or folder")]
-    Missing(String),
-    #[error("{0}: cannot read the folder: {1}")]
-    Unreadable(String, std::io::Error),
+    #[error("{}: no such file or folder", shown(.0))]
+    Missing(PathBuf),
+}
+
+impl PathError {
+    /// The path as named.
+    pub fn path(&self) -> &Path {
+        match self {
+            PathError::Missing(p) => p,
+        }
+    }
+
+    /// What is wrong with it, without the path.
+    pub fn reason(&self) -> String {
+        match self {
+            PathError::Missing(_) => "no such file or folder".to_string(),
+        }
+    }
+}
+
+/// A path as it may be shown.
+fn shown(p: &Path) -> String {
+    crate::text::clean_line(&p.display().to_string()).into_owned()
 }
 
 /// Every briefing file named by `paths`: files as given, folders searched for
@@ -144,18 +171,17 @@ pub struct Found {
 pub fn find(paths: &[PathBuf]) -> Result<Found, PathError> {
     let mut found = Found::default();
     for p in paths {
-        let shown = || crate::text::clean_line(&p.display().to_string()).into_owned();
         let meta = match std::fs::metadata(p) {
             Ok(m) => m,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Err(PathError::Missing(shown()));
+                return Err(PathError::Missing(p.clone()));
             }
             Err(e) => {
                 found.problems.push(Diagnostic::error(
                     p,
                     1,
                     1,
-                    format!("cannot be read: {}", io_reason(&e, p)),
+                    format!("cannot be read: {}", path_reason(&e, p)),
                 ));
                 continue;
             }
@@ -224,7 +250,7 @@ fn walk(root: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
                     1,
                     format!(
                         "cannot read the folder: {}; the other folders are read",
-                        io_reason(&e, &dir)
+                        path_reason(&e, &dir)
                     ),
                 ));
                 continue;
@@ -238,7 +264,7 @@ fn walk(root: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
                         &dir,
                         1,
                         1,
-                        format!("cannot read the whole folder: {}", io_reason(&e, &dir)),
+                        format!("cannot read the whole folder: {}", path_reason(&e, &dir)),
                     ));
                     break;
                 }
@@ -254,7 +280,7 @@ fn walk(root: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
                         &path,
                         1,
                         1,
-                        format!("cannot be read: {}", io_reason(&e, &path)),
+                        format!("cannot be read: {}", path_reason(&e, &path)),
                     ));
                     continue;
                 }
@@ -312,7 +338,10 @@ fn follow_link(path: PathBuf, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnos
         ),
         Err(e) => warn(
             problems,
-            format!("cannot follow the link: {}; skipped", io_reason(&e, &path)),
+            format!(
+                "cannot follow the link: {}; skipped",
+                path_reason(&e, &path)
+            ),
         ),
     }
 }
@@ -330,7 +359,7 @@ pub fn load_file(path: &Path, opts: &LoadOptions) -> Loaded {
     let fail = |msg: String| Err(vec![Diagnostic::error(path, 1, 1, msg)]);
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) => return fail(format!("cannot read the file: {}", io_reason(&e, path))),
+        Err(e) => return fail(format!("cannot read the file: {}", path_reason(&e, path))),
     };
     if meta.is_dir() {
         return fail("cannot read the file: it is a folder".to_string());
@@ -360,7 +389,7 @@ pub fn load_file(path: &Path, opts: &LoadOptions) -> Loaded {
     let file = match opened.and_then(|f| f.metadata().map(|m| (f, m))) {
         Ok((_, m)) if !m.is_file() => return fail(not_regular(&m.file_type())),
         Ok((f, _)) => f,
-        Err(e) => return fail(format!("cannot read the file: {}", io_reason(&e, path))),
+        Err(e) => return fail(format!("cannot read the file: {}", path_reason(&e, path))),
     };
     let mut bytes = Vec::new();
     let read = std::io::Read::read_to_end(
@@ -368,7 +397,7 @@ pub fn load_file(path: &Path, opts: &LoadOptions) -> Loaded {
         &mut bytes,
     );
     if let Err(e) = read {
-        return fail(format!("cannot read the file: {}", io_reason(&e, path)));
+        return fail(format!("cannot read the file: {}", path_reason(&e, path)));
     }
     if bytes.len() as u64 > opts.max_file_size {
         return fail(format!(
@@ -466,15 +495,18 @@ pub fn load_positioned(path: &Path, src: &str) -> Loaded {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    match validate::briefing(src, &root, &stem) {
-        Ok(mut b) => {
+    let (raw, notes) = tree::read(src, &root);
+    let mut report = tree::Located::new(src, &root, notes);
+    match rules::check(raw, &stem, &mut report) {
+        Some(mut b) if report.is_clean() => {
             b.path = path.to_path_buf();
             Ok(b)
         }
-        Err(problems) => {
+        _ => {
             // Split once: there can be a problem on every line of a large file.
             let lines: Vec<&str> = src.lines().collect();
-            Err(problems
+            Err(report
+                .finish()
                 .into_iter()
                 .map(|(p, m)| {
                     let line = lines.get(p.line.saturating_sub(1) as usize).copied();
@@ -541,19 +573,35 @@ fn line_col(bytes: &[u8], at: usize) -> (u32, u32) {
 }
 
 /// Why reading `path` failed, in words.
-fn io_reason(e: &std::io::Error, path: &Path) -> String {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
-        std::io::ErrorKind::NotFound => "it no longer exists".to_string(),
-        _ if e.raw_os_error() == Some(libc::EISDIR) => "it is a folder".to_string(),
-        _ if e.raw_os_error() == Some(libc::ENAMETOOLONG) => format!(
+fn path_reason(e: &std::io::Error, path: &Path) -> String {
+    match e.raw_os_error() {
+        Some(libc::ENAMETOOLONG) => format!(
             "the path is too long for the system ({} bytes)",
             path.as_os_str().len()
         ),
-        _ if e.raw_os_error() == Some(libc::ELOOP) => {
+        Some(libc::ELOOP) => {
             "the links on its path loop (they lead back to themselves)".to_string()
         }
-        _ => e.to_string(),
+        _ => io_reason(e),
+    }
+}
+
+/// Why reading or writing failed, in words: the kind of failure, never the system's
+/// error number.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match e.kind() {
+        ErrorKind::PermissionDenied => "permission denied".to_string(),
+        ErrorKind::NotFound => "it no longer exists".to_string(),
+        ErrorKind::IsADirectory => "it is a folder".to_string(),
+        _ => {
+            // The system's description, without the number it appends.
+            let words = e.to_string();
+            match words.rfind(" (os error ") {
+                Some(at) if words.ends_with(')') => words[..at].to_string(),
+                _ => words,
+            }
+        }
     }
 }
 
@@ -633,4 +681,21 @@ pub fn load_all(files: &[PathBuf], opts: &LoadOptions) -> Vec<Loaded> {
     out.into_iter()
         .map(|l| l.expect("every file is loaded once"))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failed_read_is_told_in_words_without_the_error_number() {
+        let folder = std::io::Error::from_raw_os_error(libc::EISDIR);
+        assert_eq!(io_reason(&folder), "it is a folder");
+        let device = std::io::Error::from_raw_os_error(libc::EIO);
+        assert_eq!(io_reason(&device), "Input/output error");
+        let missing = PathError::Missing(PathBuf::from("lib"));
+        assert_eq!(missing.to_string(), "lib: no such file or folder");
+        assert_eq!(missing.reason(), "no such file or folder");
+        assert_eq!(missing.path(), Path::new("lib"));
+    }
 }

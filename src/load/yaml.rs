@@ -1,7 +1,7 @@
 //! YAML to a tree of positioned nodes, with every parser option in one place.
 //!
 //! The tree keeps each node's line and column and its source text, so the
-//! validator can report every problem of a file at once, where it is.
+//! positioned reading (`tree.rs`) can report every problem of a file at once, where it is.
 
 use std::fmt;
 
@@ -25,13 +25,13 @@ pub const MAX_ALIASES: usize = 10_000;
 pub const MAX_ALIAS_EVENTS: usize = 100_000;
 
 /// The parser settings, all of them: strict booleans, budgets, and duplicate keys
-/// passed through to the validator, which reports every one of them with its place.
+/// passed through to the positioned reading, which reports every one of them with its place.
 fn options() -> Options {
     with_duplicates(DuplicateKeyPolicy::PassThrough)
 }
 
 /// The same settings, but a duplicate key is an error: for the typed quick way in,
-/// which leaves such a file to the validator.
+/// which leaves such a file to the positioned reading.
 pub fn strict_options() -> Options {
     with_duplicates(DuplicateKeyPolicy::Error)
 }
@@ -69,21 +69,6 @@ pub enum Value {
     Str(String),
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
-}
-
-impl Value {
-    /// What the value is, in the words of an error message.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Value::Null => "nothing (an empty value)",
-            Value::Bool(_) => "a boolean",
-            Value::Int(_) => "a number",
-            Value::Float(_) => "a number",
-            Value::Str(_) => "a text",
-            Value::Seq(_) => "a list",
-            Value::Map(_) => "a mapping",
-        }
-    }
 }
 
 /// 1-based line and column, counted in characters.
@@ -167,7 +152,7 @@ fn syntax_error(e: &serde_saphyr::Error) -> SyntaxError {
             column: l.column().min(u32::MAX as u64) as u32,
         })
         .unwrap_or(Pos { line: 1, column: 1 });
-    let message = limit_reached(e).unwrap_or_else(|| explain(&e.without_snippet().to_string()));
+    let message = limit_reached(e).unwrap_or_else(|| explain(e));
     SyntaxError { pos, message }
 }
 
@@ -247,9 +232,64 @@ fn limit_reached(e: &serde_saphyr::Error) -> Option<String> {
     Some(what)
 }
 
-/// Rewrites the parser's words into ones a briefing author can act on.
-fn explain(rendered: &str) -> String {
-    // The parser renders "error: line L column C: message"; keep the message.
+/// The parser's error in words a briefing author can act on, by what went wrong (its
+/// limits are named by [`limit_reached`]).
+fn explain(e: &serde_saphyr::Error) -> String {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::granit_parser::ErrorKind as Scan;
+
+    let too_deep = || {
+        format!(
+            "nesting too deep (more than {MAX_DEPTH} levels); a briefing needs only a few: \
+             the file is damaged or not a briefing"
+        )
+    };
+    // What went wrong, inside the wrappers that add a snippet or an alias's places;
+    // the parser's own words, when they are shown, are those of the whole error.
+    let mut inner = e;
+    while let E::WithSnippet { error, .. } | E::AliasError { error, .. } = inner {
+        inner = error;
+    }
+    match inner {
+        E::MultipleDocuments { .. } => "more than one YAML document in the file (a `---` line \
+            starts another); a briefing file holds exactly one: split it into several files"
+            .to_string(),
+        E::InternalDepthUnderflow { .. } => too_deep(),
+        E::RecursiveReferencesRequireWeakTypes { .. } => {
+            "an alias (`*name`) is used inside the value its own anchor (`&name`) marks; \
+             a value cannot contain itself"
+                .to_string()
+        }
+        E::InvalidBinaryBase64 { .. }
+        | E::BinaryNotUtf8 { .. }
+        | E::BytesNotSupportedMissingBinaryTag { .. } => {
+            "a `!!binary` value here is not text once decoded; a briefing holds text: \
+             write the text itself"
+                .to_string()
+        }
+        E::ExternalMessage { source, .. } => match &**source {
+            serde_saphyr::ExternalMessageSource::Parser(scan) => match scan.kind() {
+                Scan::RecursionLimitExceeded => too_deep(),
+                Scan::MappingValueNotAllowed => {
+                    "not valid YAML: a `: ` here starts a key where none can be; if it is part \
+                     of a text, put the text in quotes (title: \"Cyber: a new front\"), \
+                     otherwise check the indentation"
+                        .to_string()
+                }
+                Scan::UnclosedQuotedScalar => {
+                    "a quoted text is never closed: add the closing quotation mark".to_string()
+                }
+                _ => format!("not valid YAML: {}", parser_words(e)),
+            },
+            _ => format!("not valid YAML: {}", parser_words(e)),
+        },
+        _ => format!("not valid YAML: {}", parser_words(e)),
+    }
+}
+
+/// The parser's own words for an error it has no better name for, on one line.
+fn parser_words(e: &serde_saphyr::Error) -> String {
+    let rendered = e.without_snippet().to_string();
     let mut msg = rendered.trim();
     msg = msg.strip_prefix("error: ").unwrap_or(msg);
     if let Some(rest) = msg.strip_prefix("line ")
@@ -257,58 +297,7 @@ fn explain(rendered: &str) -> String {
     {
         msg = &rest[i + 2..];
     }
-    let msg = msg.lines().next().unwrap_or(msg).trim();
-    if msg.contains("multiple YAML documents") {
-        return "more than one YAML document in the file (a `---` line starts another); \
-                a briefing file holds exactly one: split it into several files"
-            .to_string();
-    }
-    if msg.contains("recursion limit") || msg.contains("Depth") || msg.contains("depth") {
-        return format!(
-            "nesting too deep (more than {MAX_DEPTH} levels); a briefing needs only a few: \
-             the file is damaged or not a briefing"
-        );
-    }
-    if msg.contains("budget breached") || msg.contains("alias") && msg.contains("limit") {
-        let what = if msg.contains("Alias") || msg.contains("alias") || msg.contains("Replay") {
-            format!(
-                "too many alias expansions (limit {MAX_ALIAS_EVENTS} nodes, {MAX_ALIASES} aliases)"
-            )
-        } else if msg.contains("Nodes") {
-            format!("too many YAML nodes (limit {MAX_NODES})")
-        } else if msg.contains("Events") {
-            format!("too many YAML values (more than {MAX_EVENTS})")
-        } else if msg.contains("Documents") {
-            return "more than one YAML document in the file (a `---` line starts another); \
-                    a briefing file holds exactly one: split it into several files"
-                .to_string();
-        } else {
-            "a parser limit was reached".to_string()
-        };
-        return format!(
-            "{what}: the file is too large or expands itself (an alias bomb); a briefing needs far less"
-        );
-    }
-    if msg.contains("mapping values are not allowed") {
-        return "not valid YAML: a `: ` here starts a key where none can be; if it is part \
-                of a text, put the text in quotes (title: \"Cyber: a new front\"), \
-                otherwise check the indentation"
-            .to_string();
-    }
-    if msg.contains("recursive references") {
-        return "an alias (`*name`) is used inside the value its own anchor (`&name`) marks; \
-                a value cannot contain itself"
-            .to_string();
-    }
-    if msg.contains("!!binary") {
-        return "a `!!binary` value here is not text once decoded; a briefing holds text: \
-                write the text itself"
-            .to_string();
-    }
-    if msg.contains("unclosed quote") {
-        return "a quoted text is never closed: add the closing quotation mark".to_string();
-    }
-    format!("not valid YAML: {msg}")
+    msg.lines().next().unwrap_or(msg).trim().to_string()
 }
 
 impl<'de> Deserialize<'de> for Value {

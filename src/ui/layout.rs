@@ -1,5 +1,5 @@
-//! Where each pane goes, for any terminal size. A pure function of the size and the
-//! state, used both to draw and to find what a mouse click hit.
+//! Where each pane goes, for any terminal size: a pure function of the size and the
+//! state. Drawing records the areas it used, and a mouse click is found in those.
 
 use ratatui::layout::Rect;
 
@@ -38,7 +38,7 @@ pub fn layout(app: &App, area: Rect) -> Layout {
         Pane::Quotes,
         Pane::Implications,
     ];
-    let focus = app.focus;
+    let focus = app.focus();
 
     let panes = if body.width >= 120 && body.height >= 28 {
         // Wide: list and actors on the left, overview on top, timeline and quotes side

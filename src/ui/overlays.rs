@@ -5,8 +5,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
+use super::Drawing;
+use super::parts::{centered, first_row, highlight, render_rows};
 use super::theme::Theme;
-use super::{View, centered, render_rows};
+use super::wrap::wrap;
 use crate::app::{Action, Picker, PickerKind};
 use crate::keymap::{Keymap, Scope};
 
@@ -38,13 +40,8 @@ fn help_lines(keys: &Keymap, t: &Theme) -> Vec<Line<'static>> {
     out
 }
 
-/// How many lines help has: the same whatever keys are bound, one row per action.
-pub fn help_line_count() -> usize {
-    help_lines(Keymap::builtin(), &Theme::DEFAULT).len()
-}
-
-pub fn render_help(v: &View, scroll: usize, term: Rect, buf: &mut Buffer) {
-    let t = v.theme;
+pub fn render_help(v: &Drawing, scroll: usize, term: Rect, buf: &mut Buffer) {
+    let (app, t) = (v.app, v.theme);
     let lines = help_lines(v.keys, t);
     let area = centered(term, 64, term.height.saturating_sub(2));
     Clear.render(area, buf);
@@ -60,6 +57,9 @@ pub fn render_help(v: &View, scroll: usize, term: Rect, buf: &mut Buffer) {
         ]));
     let inner = block.inner(area);
     block.render(area, buf);
+    app.view()
+        .popup()
+        .record_text(area, inner.height as usize, lines.len());
     let top = scroll.min(lines.len().saturating_sub(1));
     for (i, l) in lines
         .iter()
@@ -76,8 +76,8 @@ pub fn render_help(v: &View, scroll: usize, term: Rect, buf: &mut Buffer) {
     }
 }
 
-pub fn render_picker(v: &View, p: &Picker, term: Rect, buf: &mut Buffer) {
-    let t = v.theme;
+pub fn render_picker(v: &Drawing, p: &Picker, term: Rect, buf: &mut Buffer) {
+    let (app, t) = (v.app, v.theme);
     let area = centered(term, 70, term.height.saturating_sub(4).max(8));
     Clear.render(area, buf);
     let title = match p.kind {
@@ -103,7 +103,7 @@ pub fn render_picker(v: &View, p: &Picker, term: Rect, buf: &mut Buffer) {
     }
     let prompt = Line::from(vec![
         Span::styled("> ", t.key),
-        Span::raw(crate::text::clean_line(&p.query).into_owned()),
+        Span::raw(crate::text::clean_line(p.query.text()).into_owned()),
         Span::styled("\u{2581}", t.key),
         Span::styled(
             format!(
@@ -126,12 +126,14 @@ pub fn render_picker(v: &View, p: &Picker, term: Rect, buf: &mut Buffer) {
         buf.set_stringn(list.x + 2, list.y, what, list.width as usize, t.dim);
         return;
     }
-    let q = p.query.to_lowercase();
-    // Only the rows in view are built: a library can have tens of thousands of actors.
-    // One line per row: scrolled only as far as the cursor needs.
-    let offset = (p.cursor + 1).saturating_sub(list.height as usize);
-    let end = (offset + list.height as usize).min(p.shown.len());
-    let rows: Vec<Vec<Line>> = p.shown[offset..end]
+    let q = p.query.lower();
+    let height = list.height as usize;
+    let scroll = app.view().popup();
+    let first = first_row(scroll.first(), p.cursor, height, p.shown.len(), |_| 1);
+    scroll.record_list(area, first, height, 1);
+    // Only the rows in view are built: a library can know thousands of actors.
+    let end = (first + height).min(p.shown.len());
+    let rows: Vec<Vec<Line>> = p.shown[first..end]
         .iter()
         .map(|&i| {
             let (label, detail) = &p.choices[i];
@@ -141,9 +143,9 @@ pub fn render_picker(v: &View, p: &Picker, term: Rect, buf: &mut Buffer) {
             } else {
                 Span::styled("[ ] ", t.dim)
             }];
-            spans.extend(super::highlight(
+            spans.extend(highlight(
                 label,
-                &q,
+                q,
                 if chosen { t.chosen } else { t.text },
                 t,
             ));
@@ -153,7 +155,7 @@ pub fn render_picker(v: &View, p: &Picker, term: Rect, buf: &mut Buffer) {
             vec![Line::from(spans)]
         })
         .collect();
-    render_rows(&rows, 0, p.cursor.checked_sub(offset), true, t, list, buf);
+    render_rows(&rows, 0, p.cursor.checked_sub(first), true, t, list, buf);
 }
 
 /// The confirmation box for an address: where it goes, the address wrapped to fit,
@@ -162,7 +164,7 @@ fn confirm_layout(url: &str, term: Rect) -> (Rect, Vec<String>, bool) {
     let width = term.width.saturating_sub(4).clamp(20, 76);
     let text_width = width.saturating_sub(4) as usize;
     let url = crate::text::clean_line(url);
-    let lines = super::wrap(&url, text_width.max(1));
+    let lines = wrap(&url, text_width.max(1));
     // Borders, a line above the address, a blank line on each side of it, and the
     // line saying which key does what.
     let wanted = lines.len() as u16 + 6;
@@ -171,17 +173,13 @@ fn confirm_layout(url: &str, term: Rect) -> (Rect, Vec<String>, bool) {
     (area, lines, fits)
 }
 
-/// Whether the whole address can be shown at this terminal size: it is opened only
-/// once the user has been able to read all of it.
-pub fn confirm_fits(url: &str, width: u16, height: u16) -> bool {
-    confirm_layout(url, Rect::new(0, 0, width, height)).2
-}
-
 /// `o`: the whole address, wrapped to fit, and the one key that opens it.
-pub fn render_confirm(v: &View, url: &str, term: Rect, buf: &mut Buffer) {
-    let t = v.theme;
+pub fn render_confirm(v: &Drawing, url: &str, term: Rect, buf: &mut Buffer) {
+    let (app, t) = (v.app, v.theme);
     let open = v.keys.keys_of(Action::Apply, Scope::Confirm).join(" or ");
     let (area, lines, fits) = confirm_layout(url, term);
+    // It is opened only once the user has been able to read all of it.
+    app.view().record_address(url, fits);
     Clear.render(area, buf);
     let block = Block::bordered()
         .border_type(BorderType::Thick)

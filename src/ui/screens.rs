@@ -5,37 +5,40 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::Drawing;
 use super::panes::{implication_line, quote_lines, timeline_line};
+use super::parts::{first_row, pane_block, render_rows, rows_that_fit};
 use super::theme::Theme;
-use super::{View, list_offset, pane_block, render_rows};
-use crate::app::{App, Item, Screen, ScreenKind, ScreenRow, TimelineRow};
+use crate::app::{App, Screen};
+use crate::library::lists::{ListKind, ListRow};
+use crate::library::{Item, TimelineRow};
 
-pub fn render(v: &View, screen: &Screen, area: Rect, buf: &mut Buffer) {
+pub fn render(v: &Drawing, screen: &Screen, area: Rect, buf: &mut Buffer) {
     let (app, t) = (v.app, v.theme);
     let title = match screen.kind {
-        ScreenKind::Dossier(a) => {
-            let la = app.library.actors.get(a);
+        ListKind::Dossier(a) => {
+            let la = app.library().actors.get(a);
             let mut title = format!("Dossier: {}", la.map_or("", |l| l.name.as_str()));
             if let Some(l) = la.filter(|l| !l.aliases.is_empty()) {
                 title.push_str(&format!(" (aka {})", l.aliases.join(", ")));
             }
             title
         }
-        ScreenKind::Timeline => {
+        ListKind::Timeline => {
             let n = screen
                 .rows
                 .iter()
-                .filter(|r| matches!(r, ScreenRow::Item(_)))
+                .filter(|r| matches!(r, ListRow::Item(_)))
                 .count();
             format!("Library timeline: {n} entries")
         }
-        ScreenKind::Errors if app.library.warning_count() == 0 => {
-            format!("Files with errors: {}", app.library.failed.len())
+        ListKind::Errors if app.library().warning_count() == 0 => {
+            format!("Files with errors: {}", app.library().failed.len())
         }
-        ScreenKind::Errors => format!(
+        ListKind::Errors => format!(
             "Files with errors: {}, warnings: {}",
-            app.library.failed.len(),
-            app.library.warning_count()
+            app.library().failed.len(),
+            app.library().warning_count()
         ),
     };
     let block = pane_block(vec![Span::styled(title, t.focus)], true, t);
@@ -43,26 +46,30 @@ pub fn render(v: &View, screen: &Screen, area: Rect, buf: &mut Buffer) {
     block.render(area, buf);
     if screen.rows.is_empty() {
         let msg = match screen.kind {
-            ScreenKind::Errors => "Every file loaded without errors.",
-            ScreenKind::Timeline => "No timeline entries match the filters.",
-            ScreenKind::Dossier(_) => "Nothing about this actor.",
+            ListKind::Errors => "Every file loaded without errors.",
+            ListKind::Timeline => "No timeline entries match the filters.",
+            ListKind::Dossier(_) => "Nothing about this actor.",
         };
         buf.set_stringn(inner.x + 1, inner.y, msg, inner.width as usize, t.dim);
         return;
     }
-    let q = app.search.query.to_lowercase();
+    let q = app.filters().query.lower();
     // Only the rows in view are built: the library timeline can hold many thousands.
-    let heights: Vec<usize> = screen.rows.iter().map(|r| row_height(app, r)).collect();
-    let offset = list_offset(&heights, screen.cursor, inner.height as usize);
-    let end = (offset + inner.height as usize).min(screen.rows.len());
-    let rows: Vec<Vec<Line>> = screen.rows[offset..end]
+    let height = inner.height as usize;
+    let len = screen.rows.len();
+    let lines = |i: usize| row_height(app, &screen.rows[i]);
+    let scroll = app.view().list();
+    let first = first_row(scroll.first(), screen.cursor, height, len, lines);
+    scroll.record_list(area, first, rows_that_fit(first, len, height, lines), 1);
+    let end = (first + height).min(len);
+    let rows: Vec<Vec<Line>> = screen.rows[first..end]
         .iter()
-        .map(|r| row_lines(app, r, &q, t))
+        .map(|r| row_lines(app, r, q, t))
         .collect();
     render_rows(
         &rows,
         0,
-        screen.cursor.checked_sub(offset),
+        screen.cursor.checked_sub(first),
         true,
         t,
         inner,
@@ -71,21 +78,21 @@ pub fn render(v: &View, screen: &Screen, area: Rect, buf: &mut Buffer) {
 }
 
 /// Lines a row takes, without building it: a quote two, a failed file one per problem.
-fn row_height(app: &App, row: &ScreenRow) -> usize {
+fn row_height(app: &App, row: &ListRow) -> usize {
     match row {
-        ScreenRow::Item(Item::Quote(..)) => 2,
-        ScreenRow::Item(Item::Failed(f)) => {
-            1 + app.library.failed.get(*f).map_or(0, |x| x.problems.len())
+        ListRow::Item(Item::Quote(..)) => 2,
+        ListRow::Item(Item::Failed(f)) => {
+            1 + app.library().failed.get(*f).map_or(0, |x| x.problems.len())
         }
         _ => 1,
     }
 }
 
-fn row_lines<'a>(app: &'a App, row: &'a ScreenRow, q: &str, t: &Theme) -> Vec<Line<'a>> {
-    let lib = &app.library;
+fn row_lines<'a>(app: &'a App, row: &'a ListRow, q: &str, t: &Theme) -> Vec<Line<'a>> {
+    let lib = &app.library();
     match row {
-        ScreenRow::Heading(h) => vec![Line::from(Span::styled(h.as_str(), t.label))],
-        ScreenRow::Item(item) => match *item {
+        ListRow::Heading(h) => vec![Line::from(Span::styled(h.as_str(), t.label))],
+        ListRow::Item(item) => match *item {
             Item::Actor(b, i) => {
                 let br = &lib.briefings[b];
                 let a = &br.actors[i];

@@ -83,9 +83,9 @@ pub fn draw_with(
 ) -> Terminal<TestBackend> {
     app.update(Action::Resize { width, height });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
-    let view = brief::ui::View { app, theme, keys };
+    let drawing = brief::ui::Drawing { app, theme, keys };
     terminal
-        .draw(|f| f.render_widget(view, f.area()))
+        .draw(|f| f.render_widget(drawing, f.area()))
         .expect("draw");
     terminal
 }

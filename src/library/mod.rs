@@ -1,8 +1,21 @@
 //! Many briefings at once: the same actor followed across files, and what a
 //! filter by actor, tag or search keeps.
+//!
+//! - `item.rs`: what can be pointed at and opened ([`Item`]);
+//! - `search.rs`: what a search looks at, and finding it in any case;
+//! - `lists.rs`: the lists across the library (an actor's dossier, the library
+//!   timeline, the files with errors), made from the library and the [`Filters`].
+
+pub mod grouping;
+mod item;
+pub mod lists;
+pub mod search;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
+
+pub use item::{Item, TimelineRow};
+pub use search::{Query, contains_ci, find_ci};
 
 use crate::load::{Diagnostic, Severity};
 use crate::model::Briefing;
@@ -12,13 +25,30 @@ pub type BriefingIx = usize;
 /// Index of an actor followed across the library, in [`Library::actors`].
 pub type ActorIx = usize;
 
-pub use crate::grouping::{ActorIndex, LibraryActor, Roster, normalize};
+pub use grouping::{ActorIndex, LibraryActor, Roster, normalize};
 
 /// A file that could not be loaded, with all of its problems.
 #[derive(Clone, Debug)]
 pub struct FailedFile {
     pub path: PathBuf,
     pub problems: Vec<Diagnostic>,
+}
+
+/// What everything is narrowed to: actors, tags and the search.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filters {
+    /// Briefings, entries, quotes and implications that involve any of these actors.
+    pub actors: BTreeSet<ActorIx>,
+    /// Briefings with any of these tags.
+    pub tags: BTreeSet<String>,
+    pub query: Query,
+}
+
+impl Filters {
+    /// Whether a briefing carries one of the chosen tags (any, when none are chosen).
+    pub fn keeps_tags_of(&self, b: &Briefing) -> bool {
+        self.tags.is_empty() || b.tags.iter().any(|t| self.tags.contains(t.shown()))
+    }
 }
 
 /// The briefings loaded so far, the files that failed, and the actor index over them.
@@ -36,8 +66,8 @@ pub struct Library {
     grouping_warnings: Vec<Diagnostic>,
     /// For each briefing, what grouping needs of it.
     rosters: Vec<Roster>,
-    /// For each briefing, its searchable text in lower case (see [`crate::search::corpus`]).
-    corpus: Vec<crate::search::Corpus>,
+    /// For each briefing, its searchable text in lower case (see [`search::corpus`]).
+    corpus: Vec<search::Corpus>,
 }
 
 impl Library {
@@ -53,12 +83,12 @@ impl Library {
         let arrivals = briefings
             .into_iter()
             .map(|b| {
-                let corpus = crate::search::corpus(&b);
+                let corpus = search::corpus(&b);
                 (b, corpus)
             })
             .collect();
         self.append(arrivals, failed);
-        self.set_index(crate::grouping::group(&self.rosters));
+        self.set_index(grouping::group(&self.rosters));
     }
 
     /// Adds briefings (with their search text, made where they were loaded) without
@@ -66,7 +96,7 @@ impl Library {
     /// them, they have no library actors. Returns what grouping needs of them.
     pub fn append(
         &mut self,
-        arrivals: Vec<(Briefing, crate::search::Corpus)>,
+        arrivals: Vec<(Briefing, search::Corpus)>,
         failed: Vec<FailedFile>,
     ) -> Vec<Roster> {
         let mut rosters = Vec::with_capacity(arrivals.len());
@@ -89,7 +119,7 @@ impl Library {
     }
 
     /// Takes a grouping of the first briefings' actors (made by
-    /// [`crate::grouping::group`] over their rosters, possibly on another thread).
+    /// [`grouping::group`] over their rosters, possibly on another thread).
     pub fn set_index(&mut self, index: ActorIndex) {
         if index.actor_of.len() > self.briefings.len() {
             return;
@@ -222,57 +252,6 @@ impl Library {
     }
 }
 
-/// Case-insensitive search in one briefing's text; the haystack is cleaned text.
-pub fn contains_ci(haystack: &str, needle_lower: &str) -> bool {
-    if needle_lower.is_empty() {
-        return false;
-    }
-    if haystack.is_ascii() && needle_lower.is_ascii() {
-        let h = haystack.as_bytes();
-        let n = needle_lower.as_bytes();
-        if h.len() < n.len() {
-            return false;
-        }
-        // Jump between places where the first letter stands, in either case.
-        let (lo, up) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
-        return memchr::memchr2_iter(lo, up, &h[..=h.len() - n.len()])
-            .any(|i| h[i..i + n.len()].eq_ignore_ascii_case(n));
-    }
-    haystack.to_lowercase().contains(needle_lower)
-}
-
-/// Byte ranges of `needle_lower` in `haystack`, case-insensitively (for highlighting).
-pub fn find_ci(haystack: &str, needle_lower: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    if needle_lower.is_empty() {
-        return out;
-    }
-    // Lowercase char by char, remembering where each lowered char came from, so that
-    // ranges map back to the original even when lowercasing changes lengths.
-    let mut lowered = String::with_capacity(haystack.len());
-    let mut origin: Vec<usize> = Vec::with_capacity(haystack.len());
-    for (i, c) in haystack.char_indices() {
-        for l in c.to_lowercase() {
-            let before = lowered.len();
-            lowered.push(l);
-            origin.extend(std::iter::repeat_n(i, lowered.len() - before));
-        }
-    }
-    origin.push(haystack.len());
-    let mut from = 0;
-    while let Some(p) = lowered[from..].find(needle_lower) {
-        let start = from + p;
-        let end = start + needle_lower.len();
-        let (s, mut e) = (origin[start], origin[end.min(origin.len() - 1)]);
-        if e <= s {
-            e = haystack[s..].chars().next().map_or(s, |c| s + c.len_utf8());
-        }
-        out.push((s, e));
-        from = end;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,12 +264,5 @@ mod tests {
             normalize("Democratic People's Republic"),
             "democraticpeoplesrepublic"
         );
-    }
-
-    #[test]
-    fn finds_ranges_case_insensitively() {
-        assert_eq!(find_ci("Hello hello", "hello"), vec![(0, 5), (6, 11)]);
-        assert_eq!(find_ci("ÀB àb", "àb"), vec![(0, 3), (4, 7)]);
-        assert!(contains_ci("WannaCry", "cry"));
     }
 }

@@ -8,9 +8,11 @@
 
 use std::collections::BTreeSet;
 
-use crate::app::{Action, App, Item, Notice, Overlay, ScreenKind, ScreenRow, TimelineRow};
+use super::{Action, App, Notice, Overlay};
 use crate::citation;
 use crate::export::{self, Memo, Part};
+use crate::library::lists::{ListKind, ListRow};
+use crate::library::{Item, TimelineRow};
 use crate::model::Briefing;
 
 /// Something for the terminal loop to do on the reader's behalf.
@@ -57,20 +59,31 @@ impl App {
         }
         match &self.screen {
             Some(s) => match s.rows.get(s.cursor) {
-                Some(ScreenRow::Item(item)) => Some(*item),
+                Some(ListRow::Item(item)) => Some(*item),
                 _ => None,
             },
             None => self.item_at_cursor(self.focus),
         }
     }
 
+    /// What the terminal loop is to do for the reader, once: taking it clears it.
+    pub fn take_effect(&mut self) -> Option<Effect> {
+        self.effect.take()
+    }
+
+    /// The terminal loop says how an effect went, for the status bar.
+    pub fn effect_done(&mut self, notice: String) {
+        self.notice = Some(Notice::from(notice));
+    }
+
     /// `y`, `Y`, `o`, `e` and the answer to the confirmation of `o`.
-    pub(crate) fn update_share(&mut self, action: Action) {
+    pub(super) fn update_share(&mut self, action: Action) {
         if let Some(Overlay::Confirm(url)) = &self.overlay {
             let url = url.clone();
             self.overlay = None;
             match action {
-                Action::Apply if !crate::ui::confirm_fits(&url, self.size.0, self.size.1) => {
+                // Only an address the last frame showed whole is opened.
+                Action::Apply if !self.view.showed_whole(&url) => {
                     self.notice = Some(Notice::from(
                         "Not opened: the window is too small to show the whole address".to_string(),
                     ))
@@ -224,7 +237,7 @@ impl App {
             return;
         };
         match openable(url.raw()) {
-            Ok(url) => self.overlay = Some(Overlay::Confirm(url.to_string())),
+            Ok(url) => self.open_overlay(Overlay::Confirm(url.to_string())),
             Err(why) => self.notice = Some(Notice::from(why)),
         }
     }
@@ -238,42 +251,42 @@ impl App {
                 .collect()
         };
         let (stem, markdown) = match self.screen.as_ref().map(|s| (s.kind, &s.rows)) {
-            Some((ScreenKind::Errors, _)) => {
+            Some((ListKind::Errors, _)) => {
                 self.notice = Some(Notice::from(
                     "Files with errors are not exported; `brief check` lists them".to_string(),
                 ));
                 return;
             }
-            Some((ScreenKind::Dossier(actor), _)) => {
+            Some((ListKind::Dossier(actor), _)) => {
                 let Some(la) = lib.actors.get(actor) else {
                     return;
                 };
                 let memo = export::select(lib, &BTreeSet::from([actor]), &[]);
                 (format!("dossier-{}", la.name), export::markdown(&memo))
             }
-            Some((ScreenKind::Timeline, rows)) => {
+            Some((ListKind::Timeline, rows)) => {
                 let entries: Vec<(&Briefing, usize)> = rows
                     .iter()
                     .filter_map(|r| match r {
-                        ScreenRow::Item(Item::Entry(b, i)) => Some((&lib.briefings[*b], *i)),
+                        ListRow::Item(Item::Entry(b, i)) => Some((&lib.briefings[*b], *i)),
                         _ => None,
                     })
                     .collect();
                 let mut filters = Vec::new();
-                if !self.actor_filter.is_empty() {
+                if !self.filters.actors.is_empty() {
                     filters.push(format!(
                         "what involves {}",
-                        names(&self.actor_filter).join(" or ")
+                        names(&self.filters.actors).join(" or ")
                     ));
                 }
-                if !self.tag_filter.is_empty() {
-                    let tags: Vec<&str> = self.tag_filter.iter().map(String::as_str).collect();
+                if !self.filters.tags.is_empty() {
+                    let tags: Vec<&str> = self.filters.tags.iter().map(String::as_str).collect();
                     filters.push(format!("briefings tagged {}", tags.join(" or ")));
                 }
-                if self.search.active() {
+                if self.searching() {
                     filters.push(format!(
                         "entries matching \u{201c}{}\u{201d}",
-                        crate::text::clean_line(&self.search.query)
+                        crate::text::clean_line(self.filters.query.text())
                     ));
                 }
                 (
@@ -287,7 +300,7 @@ impl App {
                     return;
                 };
                 let br = &lib.briefings[b];
-                let filtered = !self.actor_filter.is_empty();
+                let filtered = !self.filters.actors.is_empty();
                 let part = Part {
                     briefing: br,
                     actors: (0..br.actors.len())
@@ -295,11 +308,11 @@ impl App {
                             !filtered
                                 || lib
                                     .actor_at(b, i)
-                                    .is_some_and(|a| self.actor_filter.contains(&a))
+                                    .is_some_and(|a| self.filters.actors.contains(&a))
                         })
                         .collect(),
                     timeline: self
-                        .view
+                        .shown
                         .timeline
                         .iter()
                         .filter_map(|r| match r {
@@ -307,13 +320,13 @@ impl App {
                             TimelineRow::Event => None,
                         })
                         .collect(),
-                    quotes: self.view.quotes.clone(),
-                    implications: self.view.implications.clone(),
+                    quotes: self.shown.quotes.clone(),
+                    implications: self.shown.implications.clone(),
                 };
                 let filters = if filtered {
                     vec![format!(
                         "what involves {}",
-                        names(&self.actor_filter).join(" or ")
+                        names(&self.filters.actors).join(" or ")
                     )]
                 } else {
                     Vec::new()

@@ -1,27 +1,44 @@
-//! The full-screen lists: an actor's dossier, the library timeline, files with errors.
+//! The lists across the library: an actor's dossier, the library timeline, files with
+//! errors. Each is made from the library and the filters alone.
 
-use crate::app::{App, Item, ScreenKind, ScreenRow};
 use chrono::{Datelike, NaiveDateTime};
 
+use super::{ActorIx, BriefingIx, Filters, Item, Library};
 use crate::date::{Date, Precision};
-use crate::library::{ActorIx, BriefingIx};
 
-/// The rows of a full-screen list, built from the library and the current filters.
-pub fn rows(app: &App, kind: ScreenKind) -> Vec<ScreenRow> {
+/// Which list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListKind {
+    /// Everything about one actor.
+    Dossier(ActorIx),
+    /// Every timeline entry of the library, by date.
+    Timeline,
+    /// The files that could not be loaded.
+    Errors,
+}
+
+/// A row of a list: a heading, or an item.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ListRow {
+    Heading(String),
+    Item(Item),
+}
+
+/// The rows of a list, made from the library and the filters.
+pub fn rows(lib: &Library, filters: &Filters, kind: ListKind) -> Vec<ListRow> {
     match kind {
-        ScreenKind::Dossier(actor) => dossier(app, actor),
-        ScreenKind::Timeline => library_timeline(app),
-        ScreenKind::Errors => {
-            let lib = &app.library;
-            let mut rows: Vec<ScreenRow> = (0..lib.failed.len())
-                .map(|i| ScreenRow::Item(Item::Failed(i)))
+        ListKind::Dossier(actor) => dossier(lib, actor),
+        ListKind::Timeline => library_timeline(lib, filters),
+        ListKind::Errors => {
+            let mut rows: Vec<ListRow> = (0..lib.failed.len())
+                .map(|i| ListRow::Item(Item::Failed(i)))
                 .collect();
             if lib.warning_count() > 0 {
-                rows.push(ScreenRow::Heading(format!(
+                rows.push(ListRow::Heading(format!(
                     "Warnings: {}",
                     lib.warning_count()
                 )));
-                rows.extend((0..lib.warning_count()).map(|i| ScreenRow::Item(Item::Warning(i))));
+                rows.extend((0..lib.warning_count()).map(|i| ListRow::Item(Item::Warning(i))));
             }
             rows
         }
@@ -29,8 +46,7 @@ pub fn rows(app: &App, kind: ScreenKind) -> Vec<ScreenRow> {
 }
 
 /// Everything about one actor across the library.
-fn dossier(app: &App, actor: ActorIx) -> Vec<ScreenRow> {
-    let lib = &app.library;
+fn dossier(lib: &Library, actor: ActorIx) -> Vec<ListRow> {
     let Some(la) = lib.actors.get(actor) else {
         return Vec::new();
     };
@@ -64,15 +80,15 @@ fn dossier(app: &App, actor: ActorIx) -> Vec<ScreenRow> {
     quotes.sort_by(|a, b| a.0.cmp(&b.0).then((a.1, a.2).cmp(&(b.1, b.2))));
     implications.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
 
-    let mut rows = vec![ScreenRow::Heading(format!(
+    let mut rows = vec![ListRow::Heading(format!(
         "Appears in {} briefing{}",
         briefings.len(),
         plural(briefings.len())
     ))];
     for &(b, i) in &la.appearances {
-        rows.push(ScreenRow::Item(Item::Actor(b, i)));
+        rows.push(ListRow::Item(Item::Actor(b, i)));
     }
-    rows.push(ScreenRow::Heading(format!(
+    rows.push(ListRow::Heading(format!(
         "Timeline: {} entr{}",
         entries.len(),
         if entries.len() == 1 { "y" } else { "ies" }
@@ -80,49 +96,47 @@ fn dossier(app: &App, actor: ActorIx) -> Vec<ScreenRow> {
     rows.extend(
         entries
             .iter()
-            .map(|&(_, b, i)| ScreenRow::Item(Item::Entry(b, i))),
+            .map(|&(_, b, i)| ListRow::Item(Item::Entry(b, i))),
     );
-    rows.push(ScreenRow::Heading(format!("Quotes: {}", quotes.len())));
+    rows.push(ListRow::Heading(format!("Quotes: {}", quotes.len())));
     rows.extend(
         quotes
             .iter()
-            .map(|&(_, b, i)| ScreenRow::Item(Item::Quote(b, i))),
+            .map(|&(_, b, i)| ListRow::Item(Item::Quote(b, i))),
     );
-    rows.push(ScreenRow::Heading(format!(
+    rows.push(ListRow::Heading(format!(
         "Implications: {}",
         implications.len()
     )));
     rows.extend(
         implications
             .iter()
-            .map(|&(_, b, i)| ScreenRow::Item(Item::Implication(b, i))),
+            .map(|&(_, b, i)| ListRow::Item(Item::Implication(b, i))),
     );
     rows
 }
 
 /// Every timeline entry of the library in one chronological list, by year, under the
 /// actor filter and the search.
-fn library_timeline(app: &App) -> Vec<ScreenRow> {
-    let lib = &app.library;
-    let q = app.search.query.to_lowercase();
+fn library_timeline(lib: &Library, filters: &Filters) -> Vec<ListRow> {
+    let q = filters.query.lower();
     // Each entry's place in time, worked out once: (first instant, precision).
     let mut entries: Vec<((NaiveDateTime, Precision), BriefingIx, usize)> = Vec::new();
     for (b, br) in lib.briefings.iter().enumerate() {
-        if !app.tag_filter.is_empty() && !br.tags.iter().any(|t| app.tag_filter.contains(t.shown()))
-        {
+        if !filters.keeps_tags_of(br) {
             continue;
         }
         // A briefing whose text does not contain the search has no entry that does.
-        if !q.is_empty() && lib.count_matches(b, &q) == 0 {
+        if !q.is_empty() && lib.count_matches(b, q) == 0 {
             continue;
         }
         let matching = if q.is_empty() {
             Vec::new()
         } else {
-            lib.entries_matching(b, &q)
+            lib.entries_matching(b, q)
         };
         for (i, e) in br.timeline.iter().enumerate() {
-            if !app.actor_filter.is_empty() && !lib.involves(b, &e.actors, &app.actor_filter) {
+            if !filters.actors.is_empty() && !lib.involves(b, &e.actors, &filters.actors) {
                 continue;
             }
             if !q.is_empty() && !matching.get(i).copied().unwrap_or(false) {
@@ -138,33 +152,33 @@ fn library_timeline(app: &App) -> Vec<ScreenRow> {
         // Headed by the year the entry sorts in, so a year is never headed twice.
         if year != Some(start.year()) {
             year = Some(start.year());
-            rows.push(ScreenRow::Heading(start.year().to_string()));
+            rows.push(ListRow::Heading(start.year().to_string()));
         }
-        rows.push(ScreenRow::Item(Item::Entry(b, i)));
+        rows.push(ListRow::Item(Item::Entry(b, i)));
     }
     rows
 }
 
 /// The rows of a library timeline that still match a longer search, headings kept
 /// only above entries that remain.
-pub fn narrow(app: &App, rows: &[ScreenRow], query_lower: &str) -> Vec<ScreenRow> {
+pub fn narrow(lib: &Library, rows: &[ListRow], query_lower: &str) -> Vec<ListRow> {
     let mut out = Vec::with_capacity(rows.len());
     let mut heading = None;
     // Entries of one briefing are checked together, once per briefing.
     let mut matching: std::collections::HashMap<BriefingIx, Vec<bool>> = Default::default();
     for row in rows {
         match row {
-            ScreenRow::Heading(_) => heading = Some(row.clone()),
-            ScreenRow::Item(Item::Entry(b, i)) => {
+            ListRow::Heading(_) => heading = Some(row.clone()),
+            ListRow::Item(Item::Entry(b, i)) => {
                 let hits = matching
                     .entry(*b)
-                    .or_insert_with(|| app.library.entries_matching(*b, query_lower));
+                    .or_insert_with(|| lib.entries_matching(*b, query_lower));
                 if query_lower.is_empty() || hits.get(*i).copied().unwrap_or(false) {
                     out.extend(heading.take());
                     out.push(row.clone());
                 }
             }
-            ScreenRow::Item(_) => out.push(row.clone()),
+            ListRow::Item(_) => out.push(row.clone()),
         }
     }
     out

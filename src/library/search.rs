@@ -1,8 +1,47 @@
-//! What text of a briefing a search looks at, item by item.
+//! What a search looks at, item by item, and finding it case-insensitively.
 
-use crate::app::Item;
-use crate::library::contains_ci;
+use super::item::Item;
 use crate::model::{Briefing, Text};
+
+/// What is typed into the search, and the same in lower case, made once per keystroke.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    text: String,
+    lower: String,
+}
+
+impl Query {
+    pub fn new(text: &str) -> Query {
+        Query {
+            text: text.to_string(),
+            lower: text.to_lowercase(),
+        }
+    }
+
+    /// As typed.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// In lower case, as every search compares it.
+    pub fn lower(&self) -> &str {
+        &self.lower
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    pub fn push(&mut self, c: char) {
+        self.text.push(c);
+        self.lower = self.text.to_lowercase();
+    }
+
+    pub fn pop(&mut self) {
+        self.text.pop();
+        self.lower = self.text.to_lowercase();
+    }
+}
 
 /// The texts of one item that a search matches, as shown (cleaned).
 pub fn item_texts<'b>(br: &'b Briefing, item: Item) -> Vec<&'b str> {
@@ -141,5 +180,68 @@ impl Corpus {
                 .get(s as usize..e as usize)
                 .is_some_and(|t| memchr::memmem::find(t, query_lower.as_bytes()).is_some())
         })
+    }
+}
+
+/// Case-insensitive search in one briefing's text; the haystack is cleaned text.
+pub fn contains_ci(haystack: &str, needle_lower: &str) -> bool {
+    if needle_lower.is_empty() {
+        return false;
+    }
+    if haystack.is_ascii() && needle_lower.is_ascii() {
+        let h = haystack.as_bytes();
+        let n = needle_lower.as_bytes();
+        if h.len() < n.len() {
+            return false;
+        }
+        // Jump between places where the first letter stands, in either case.
+        let (lo, up) = (n[0].to_ascii_lowercase(), n[0].to_ascii_uppercase());
+        return memchr::memchr2_iter(lo, up, &h[..=h.len() - n.len()])
+            .any(|i| h[i..i + n.len()].eq_ignore_ascii_case(n));
+    }
+    haystack.to_lowercase().contains(needle_lower)
+}
+
+/// Byte ranges of `needle_lower` in `haystack`, case-insensitively (for highlighting).
+pub fn find_ci(haystack: &str, needle_lower: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    if needle_lower.is_empty() {
+        return out;
+    }
+    // Lowercase char by char, remembering where each lowered char came from, so that
+    // ranges map back to the original even when lowercasing changes lengths.
+    let mut lowered = String::with_capacity(haystack.len());
+    let mut origin: Vec<usize> = Vec::with_capacity(haystack.len());
+    for (i, c) in haystack.char_indices() {
+        for l in c.to_lowercase() {
+            let before = lowered.len();
+            lowered.push(l);
+            origin.extend(std::iter::repeat_n(i, lowered.len() - before));
+        }
+    }
+    origin.push(haystack.len());
+    let mut from = 0;
+    while let Some(p) = lowered[from..].find(needle_lower) {
+        let start = from + p;
+        let end = start + needle_lower.len();
+        let (s, mut e) = (origin[start], origin[end.min(origin.len() - 1)]);
+        if e <= s {
+            e = haystack[s..].chars().next().map_or(s, |c| s + c.len_utf8());
+        }
+        out.push((s, e));
+        from = end;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_ranges_case_insensitively() {
+        assert_eq!(find_ci("Hello hello", "hello"), vec![(0, 5), (6, 11)]);
+        assert_eq!(find_ci("ÀB àb", "àb"), vec![(0, 3), (4, 7)]);
+        assert!(contains_ci("WannaCry", "cry"));
     }
 }

@@ -1,0 +1,216 @@
+//! The full-screen lists (an actor's dossier, the library timeline, the files with
+//! errors): opening one, moving in it, and going from a row to its briefing.
+
+use super::{Action, App, Notice, Overlay, Pane, Search};
+use crate::library::lists::{self, ListKind, ListRow};
+use crate::library::{Filters, Item, Query};
+
+/// An open full-screen list.
+#[derive(Clone, Debug)]
+pub struct Screen {
+    pub kind: ListKind,
+    pub rows: Vec<ListRow>,
+    pub cursor: usize,
+    /// What the rows were made from.
+    basis: Basis,
+}
+
+/// The library's size and the filters a list was made under.
+#[derive(Clone, Debug, PartialEq)]
+struct Basis {
+    briefings: usize,
+    filters: Filters,
+}
+
+impl App {
+    fn basis(&self) -> Basis {
+        Basis {
+            briefings: self.library.briefings.len(),
+            filters: self.filters.clone(),
+        }
+    }
+
+    pub(super) fn open_screen(&mut self, kind: ListKind) {
+        let rows = lists::rows(&self.library, &self.filters, kind);
+        self.overlay = None;
+        self.view.list().restart();
+        self.screen = Some(Screen {
+            kind,
+            cursor: first_item_row(&rows, 0, 1),
+            rows,
+            basis: self.basis(),
+        });
+    }
+
+    /// An open list follows the filters and the search too. While only the search
+    /// grows, its rows can only narrow: those that still match are kept, instead of
+    /// going through the whole library on every keystroke.
+    pub(super) fn refresh_screen(&mut self) {
+        let Some(screen) = &self.screen else {
+            return;
+        };
+        let basis = self.basis();
+        let (old, new) = (&screen.basis, &basis);
+        let narrows = screen.kind == ListKind::Timeline
+            && (old.briefings, &old.filters.actors, &old.filters.tags)
+                == (new.briefings, &new.filters.actors, &new.filters.tags)
+            && new
+                .filters
+                .query
+                .lower()
+                .contains(old.filters.query.lower());
+        let rows = if narrows {
+            lists::narrow(&self.library, &screen.rows, new.filters.query.lower())
+        } else {
+            lists::rows(&self.library, &self.filters, screen.kind)
+        };
+        self.view.list().restart();
+        if let Some(screen) = &mut self.screen {
+            let at = screen.cursor.min(rows.len().saturating_sub(1));
+            screen.cursor = first_item_row(&rows, at, 1);
+            screen.rows = rows;
+            screen.basis = basis;
+        }
+    }
+
+    pub(super) fn update_screen(&mut self, action: Action) {
+        let page = self.view.list().page() as isize;
+        let Some(screen) = &mut self.screen else {
+            return;
+        };
+        let step = |s: &mut Screen, by: isize| {
+            let target =
+                (s.cursor as isize + by).clamp(0, s.rows.len().saturating_sub(1) as isize) as usize;
+            s.cursor = first_item_row(&s.rows, target, if by >= 0 { 1 } else { -1 });
+        };
+        match action {
+            Action::Back => self.screen = None,
+            Action::Down => step(screen, 1),
+            Action::Up => step(screen, -1),
+            Action::PageDown => step(screen, page),
+            Action::PageUp => step(screen, -page),
+            Action::First => screen.cursor = first_item_row(&screen.rows, 0, 1),
+            Action::Last => {
+                screen.cursor =
+                    first_item_row(&screen.rows, screen.rows.len().saturating_sub(1), -1)
+            }
+            Action::Open => {
+                if let Some(ListRow::Item(item)) = screen.rows.get(screen.cursor).cloned() {
+                    match item {
+                        Item::Failed(_) | Item::Warning(_) => {
+                            self.open_overlay(Overlay::Detail { item, scroll: 0 })
+                        }
+                        _ => self.jump_to(item),
+                    }
+                }
+            }
+            Action::Help => self.open_overlay(Overlay::Help { scroll: 0 }),
+            Action::ActorPicker => self.open_actor_picker(),
+            Action::ClearActors => self.clear_actor_filter(),
+            Action::TagPicker => self.open_tag_picker(),
+            Action::Search => self.start_search(),
+            Action::LibraryTimeline => self.open_screen(ListKind::Timeline),
+            Action::Errors => self.open_screen(ListKind::Errors),
+            Action::Dossier => {
+                let here = self
+                    .screen
+                    .as_ref()
+                    .and_then(|s| match s.rows.get(s.cursor) {
+                        Some(ListRow::Item(Item::Quote(b, q))) => self
+                            .library
+                            .actor_ix(*b, &self.library.briefings[*b].quotes[*q].actor),
+                        _ => None,
+                    });
+                if let Some(ix) = here {
+                    self.open_screen(ListKind::Dossier(ix));
+                }
+            }
+            Action::Quit => self.quit = true,
+            _ => {}
+        }
+    }
+
+    /// Leaves a full-screen list for the item in its briefing.
+    fn jump_to(&mut self, item: Item) {
+        self.chose_briefing = true;
+        let (b, pane) = match item {
+            Item::Briefing(b) => (b, Pane::Overview),
+            Item::Actor(b, _) => (b, Pane::Actors),
+            Item::Event(b) | Item::Entry(b, _) => (b, Pane::Timeline),
+            Item::Quote(b, _) => (b, Pane::Quotes),
+            Item::Implication(b, _) => (b, Pane::Implications),
+            Item::Failed(_) | Item::Warning(_) => return,
+        };
+        self.screen = None;
+        if !self.shown.briefings.contains(&b) && (!self.filters.tags.is_empty() || self.searching())
+        {
+            self.filters.tags.clear();
+            self.filters.query = Query::default();
+            self.search = Search::default();
+            self.refresh();
+        }
+        if let Some(row) = self.shown.briefings.iter().position(|&x| x == b) {
+            self.places.briefings = row;
+        }
+        self.show_briefing(b);
+        self.focus = pane;
+        let found = match pane {
+            Pane::Overview => Some(0),
+            _ => (0..self.pane_len(pane)).find(|&row| self.item_at(pane, row) == Some(item)),
+        };
+        match found {
+            Some(row) => *self.places.get_mut(pane) = row,
+            None if pane != Pane::Overview => {
+                self.notice = Some(Notice::with_keys(
+                    "That item is hidden by the actor filter ({} clears it)",
+                    &[Action::ClearActors],
+                ))
+            }
+            None => {}
+        }
+    }
+
+    pub(super) fn open_dossier_here(&mut self) {
+        let actor = match (self.focus, self.item_at_cursor(self.focus)) {
+            (Pane::Actors, Some(Item::Actor(b, i))) => self.library.actor_at(b, i),
+            (_, Some(Item::Quote(b, q))) => self
+                .library
+                .actor_ix(b, &self.library.briefings[b].quotes[q].actor),
+            _ => None,
+        };
+        let actor = actor.or_else(|| {
+            (self.filters.actors.len() == 1)
+                .then(|| *self.filters.actors.iter().next().unwrap_or(&0))
+        });
+        match actor {
+            Some(ix) => self.open_screen(ListKind::Dossier(ix)),
+            None => {
+                self.notice = Some(Notice::with_keys(
+                    "Choose an actor first: in the Actors pane, or filter by one actor ({})",
+                    &[Action::ActorPicker],
+                ))
+            }
+        }
+    }
+}
+
+/// The nearest row at or after (`dir` 1) or before (`dir` -1) `from` that is an item.
+fn first_item_row(rows: &[ListRow], from: usize, dir: isize) -> usize {
+    let n = rows.len() as isize;
+    let mut i = from as isize;
+    while i >= 0 && i < n {
+        if matches!(rows[i as usize], ListRow::Item(_)) {
+            return i as usize;
+        }
+        i += dir;
+    }
+    // None that way: try the other way.
+    let mut i = from as isize;
+    while i >= 0 && i < n {
+        if matches!(rows[i as usize], ListRow::Item(_)) {
+            return i as usize;
+        }
+        i -= dir;
+    }
+    0
+}

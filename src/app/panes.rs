@@ -1,0 +1,269 @@
+//! What each pane lists, made again from the library and the filters after every change.
+
+use std::collections::HashMap;
+
+use super::{App, Pane};
+use crate::library::search::{item_matches, overview_matches};
+use crate::library::{BriefingIx, Item, TimelineRow};
+
+/// What the panes show: rows of the current briefing (and of the library, for the
+/// Briefings pane) that the filters keep.
+#[derive(Clone, Debug, Default)]
+pub struct Shown {
+    pub briefings: Vec<BriefingIx>,
+    /// Actors of the current briefing, by their index in it.
+    pub actors: Vec<usize>,
+    pub timeline: Vec<TimelineRow>,
+    pub quotes: Vec<usize>,
+    pub implications: Vec<usize>,
+    /// Search matches per briefing, for the list.
+    pub match_counts: HashMap<BriefingIx, usize>,
+}
+
+impl App {
+    /// Makes the panes' lists again after the library, a filter or the search changed;
+    /// an open full-screen list follows too.
+    pub(super) fn refresh(&mut self) {
+        self.refresh_list();
+        self.refresh_panes();
+        self.refresh_screen();
+    }
+
+    fn refresh_list(&mut self) {
+        let lib = &self.library;
+        let filters = &self.filters;
+        let q = filters.query.lower();
+        let mut counts = HashMap::new();
+        let mut list: Vec<BriefingIx> = (0..lib.briefings.len())
+            .filter(|&b| filters.actors.is_empty() || lib.briefing_involves(b, &filters.actors))
+            .filter(|&b| filters.keeps_tags_of(&lib.briefings[b]))
+            .filter(|&b| {
+                if q.is_empty() {
+                    return true;
+                }
+                let n = lib.count_matches(b, q);
+                if n > 0 {
+                    counts.insert(b, n);
+                }
+                n > 0
+            })
+            .collect();
+        let bs = &lib.briefings;
+        match self.sort {
+            super::Sort::Newest => {
+                list.sort_by(|&a, &b| bs[b].date.cmp(&bs[a].date).then(a.cmp(&b)))
+            }
+            super::Sort::Oldest => {
+                list.sort_by(|&a, &b| bs[a].date.cmp(&bs[b].date).then(a.cmp(&b)))
+            }
+            super::Sort::Title => {
+                list.sort_by_cached_key(|&a| (bs[a].title.shown().to_lowercase(), a))
+            }
+        }
+        self.shown.briefings = list;
+        self.shown.match_counts = counts;
+        self.view.pane(Pane::Briefings).restart();
+        // Keep showing the current briefing if it is still listed; otherwise the first.
+        let keep = self.current.filter(|c| self.shown.briefings.contains(c));
+        match keep {
+            Some(c) => {
+                self.places.briefings = self
+                    .shown
+                    .briefings
+                    .iter()
+                    .position(|&b| b == c)
+                    .unwrap_or(0)
+            }
+            None => {
+                self.places.briefings = 0;
+                match self.shown.briefings.first() {
+                    Some(&b) => self.show_briefing(b),
+                    None if self.library.briefings.is_empty() => self.current = None,
+                    // Everything is filtered out: keep the briefing on screen for context.
+                    None => {}
+                }
+            }
+        }
+    }
+
+    pub(super) fn refresh_panes(&mut self) {
+        for pane in [
+            Pane::Actors,
+            Pane::Timeline,
+            Pane::Quotes,
+            Pane::Implications,
+        ] {
+            self.view.pane(pane).restart();
+        }
+        let Some(b) = self.current else {
+            self.shown.actors.clear();
+            self.shown.timeline.clear();
+            self.shown.quotes.clear();
+            self.shown.implications.clear();
+            self.search.matches.clear();
+            return;
+        };
+        let lib = &self.library;
+        let br = &lib.briefings[b];
+        let sel = &self.filters.actors;
+        let filtered = !sel.is_empty();
+        self.shown.actors = (0..br.actors.len()).collect();
+        let mut timeline: Vec<TimelineRow> = (0..br.timeline.len())
+            .filter(|&i| !filtered || lib.involves(b, &br.timeline[i].actors, sel))
+            .map(TimelineRow::Entry)
+            .collect();
+        // The event goes after entries that start before it, and before the rest.
+        let at = timeline
+            .iter()
+            .position(
+                |r| matches!(r, TimelineRow::Entry(i) if br.timeline[*i].date > br.event.date),
+            )
+            .unwrap_or(timeline.len());
+        timeline.insert(at, TimelineRow::Event);
+        self.shown.timeline = timeline;
+        self.shown.quotes = (0..br.quotes.len())
+            .filter(|&i| {
+                !filtered || lib.involves(b, std::slice::from_ref(&br.quotes[i].actor), sel)
+            })
+            .collect();
+        self.shown.implications = (0..br.implications.len())
+            .filter(|&i| !filtered || lib.involves(b, &br.implications[i].actors, sel))
+            .collect();
+        self.refresh_matches();
+    }
+
+    fn refresh_matches(&mut self) {
+        let q = self.filters.query.lower();
+        self.search.matches.clear();
+        self.search.current = None;
+        if q.is_empty() {
+            return;
+        }
+        let mut m = Vec::new();
+        for (row, &b) in self.shown.briefings.iter().enumerate() {
+            if self.shown.match_counts.contains_key(&b) && self.shows_list() {
+                m.push((Pane::Briefings, row));
+            }
+        }
+        if let Some(b) = self.current {
+            let br = &self.library.briefings[b];
+            if overview_matches(br, q) {
+                m.push((Pane::Overview, 0));
+            }
+            let shown = &self.shown;
+            let rows = [
+                (
+                    Pane::Actors,
+                    shown.actors.iter().map(|&i| Item::Actor(b, i)).collect(),
+                ),
+                (
+                    Pane::Timeline,
+                    shown.timeline.iter().map(|r| r.item(b)).collect(),
+                ),
+                (
+                    Pane::Quotes,
+                    shown.quotes.iter().map(|&i| Item::Quote(b, i)).collect(),
+                ),
+                (
+                    Pane::Implications,
+                    shown
+                        .implications
+                        .iter()
+                        .map(|&i| Item::Implication(b, i))
+                        .collect::<Vec<_>>(),
+                ),
+            ];
+            for (pane, items) in rows {
+                for (row, item) in items.into_iter().enumerate() {
+                    if item_matches(br, item, q) {
+                        m.push((pane, row));
+                    }
+                }
+            }
+        }
+        self.search.matches = m;
+    }
+
+    /// How many rows the pane has (for the Overview, lines of text as last drawn).
+    pub fn pane_len(&self, pane: Pane) -> usize {
+        match pane {
+            Pane::Briefings => self.shown.briefings.len(),
+            Pane::Overview => self.view.pane(Pane::Overview).lines(),
+            Pane::Actors => self.shown.actors.len(),
+            Pane::Timeline => self.shown.timeline.len(),
+            Pane::Quotes => self.shown.quotes.len(),
+            Pane::Implications => self.shown.implications.len(),
+        }
+    }
+
+    /// The pane's row (for the Overview, its first line in view), kept within its rows.
+    pub fn cursor(&self, pane: Pane) -> usize {
+        (*self.places.get(pane)).min(self.pane_len(pane).saturating_sub(1))
+    }
+
+    /// The item on the pane's current row.
+    pub fn item_at_cursor(&self, pane: Pane) -> Option<Item> {
+        self.item_at(pane, self.cursor(pane))
+    }
+
+    /// The item on a row of a pane, in the current briefing.
+    pub(super) fn item_at(&self, pane: Pane, row: usize) -> Option<Item> {
+        let b = self.current?;
+        let s = &self.shown;
+        match pane {
+            Pane::Briefings => s.briefings.get(row).map(|&b| Item::Briefing(b)),
+            Pane::Overview => Some(Item::Briefing(b)),
+            Pane::Actors => s.actors.get(row).map(|&i| Item::Actor(b, i)),
+            Pane::Timeline => s.timeline.get(row).map(|r| r.item(b)),
+            Pane::Quotes => s.quotes.get(row).map(|&i| Item::Quote(b, i)),
+            Pane::Implications => s.implications.get(row).map(|&i| Item::Implication(b, i)),
+        }
+    }
+
+    /// `Actor: Tom Bossert — timeline 2/6, quotes 3/5`, when filtered by actor.
+    pub fn filter_summary(&self) -> Option<String> {
+        if self.filters.actors.is_empty() {
+            return None;
+        }
+        let names: Vec<&str> = self
+            .filters
+            .actors
+            .iter()
+            .filter_map(|&i| self.library.actors.get(i))
+            .map(|a| a.name.as_str())
+            .collect();
+        let label = if names.len() == 1 { "Actor" } else { "Actors" };
+        let mut parts = Vec::new();
+        if self.shows_list() {
+            parts.push(format!(
+                "briefings {}/{}",
+                self.shown.briefings.len(),
+                self.library.briefings.len()
+            ));
+        }
+        if let Some(br) = self.briefing() {
+            let entries = self
+                .shown
+                .timeline
+                .iter()
+                .filter(|r| matches!(r, TimelineRow::Entry(_)))
+                .count();
+            parts.push(format!("timeline {entries}/{}", br.timeline.len()));
+            parts.push(format!(
+                "quotes {}/{}",
+                self.shown.quotes.len(),
+                br.quotes.len()
+            ));
+            parts.push(format!(
+                "implications {}/{}",
+                self.shown.implications.len(),
+                br.implications.len()
+            ));
+        }
+        Some(format!(
+            "{label}: {} \u{2014} {}",
+            names.join(", "),
+            parts.join(", ")
+        ))
+    }
+}
