@@ -111,6 +111,42 @@ fn source_line(br: &Briefing, id: &str) -> String {
     }
 }
 
+/// The briefing as plain text, for its detail. Made once per briefing, not on every
+/// frame: it walks every text of the briefing, and a summary of fifteen million lines
+/// took seconds a key. Copying the made text is a memcpy; its wrapping is cached too.
+fn full_text(br: &Briefing) -> std::rc::Rc<str> {
+    // A briefing in the library is never changed after loading, so while it lives,
+    // where it and its texts sit in memory identifies it. The path and the lengths
+    // guard against a briefing that took the place of a dropped one.
+    type Key = (usize, usize, usize, usize, usize, std::path::PathBuf);
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(Key, std::rc::Rc<str>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let summary = br.summary.as_ref().map_or("", |t| t.raw());
+    let key: Key = (
+        std::ptr::from_ref(br) as usize,
+        br.title.raw().as_ptr() as usize,
+        summary.as_ptr() as usize,
+        summary.len(),
+        br.timeline.len() + br.quotes.len() + br.actors.len() + br.implications.len(),
+        br.path.clone(),
+    );
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((k, text)) = last.as_ref()
+            && *k == key
+        {
+            return std::rc::Rc::clone(text);
+        }
+        let mut text = crate::export::plain_text(br);
+        text.pop();
+        let text: std::rc::Rc<str> = text.into();
+        *last = Some((key, std::rc::Rc::clone(&text)));
+        text
+    })
+}
+
 /// The title of an item in full, and its passages.
 fn passages<'a>(v: &Drawing<'a>, item: Item) -> (String, Vec<Passage<'a>>) {
     let mut d = Doc {
@@ -142,9 +178,7 @@ fn names(br: &Briefing, ids: &[String]) -> String {
 fn briefing<'a>(d: &mut Doc<'a>, br: &'a Briefing) -> &'static str {
     let t = d.drawing.theme;
     // One passage: its lines are wrapped once, like any long text.
-    let mut text = crate::export::plain_text(br);
-    text.pop();
-    d.para("", text, t.text);
+    d.para("", full_text(br).to_string(), t.text);
     d.field(
         "File   ",
         Some(crate::text::clean_line(&br.path.display().to_string()).into_owned()),
@@ -347,4 +381,34 @@ fn warning<'a>(d: &mut Doc<'a>, lib: &'a Library, w: usize) -> &'static str {
         }
     }
     "Warning"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+    use std::rc::Rc;
+
+    fn briefing(path: &str, summary: &str) -> Briefing {
+        let src = format!(
+            "title: T\ndate: 2017\nsummary: {summary}\nevent: {{title: E, date: 2017}}\nactors: [{{id: a, name: A}}]\n"
+        );
+        crate::load::load_str(Path::new(path), &src).expect("a valid briefing")
+    }
+
+    /// The briefing in full is drawn on every key; it is made once, not per frame.
+    #[test]
+    fn the_briefing_in_full_is_made_once_and_never_taken_for_another() {
+        let one = briefing("one.yaml", "First.");
+        let a = full_text(&one);
+        assert!(Rc::ptr_eq(&a, &full_text(&one)));
+        assert!(a.contains("First."));
+        let two = briefing("two.yaml", "Second.");
+        let b = full_text(&two);
+        assert!(b.contains("Second.") && !b.contains("First."));
+        // Another briefing at the same place, from another file: made anew.
+        drop(one);
+        let three = briefing("three.yaml", "Third.");
+        assert!(full_text(&three).contains("Third."));
+    }
 }

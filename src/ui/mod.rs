@@ -57,6 +57,7 @@ impl Drawing<'_> {
 
 impl Widget for Drawing<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        wrap::next_frame();
         let v = &self;
         let app = self.app;
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

@@ -91,6 +91,11 @@ impl Wrapped {
         self.lines.len()
     }
 
+    /// What it holds in memory, roughly.
+    fn bytes(&self) -> usize {
+        self.text.len() + self.lines.len() * std::mem::size_of::<Range<usize>>()
+    }
+
     /// Line `i`, or nothing past the last.
     pub fn line(&self, i: usize) -> &str {
         self.lines.get(i).map_or("", |r| &self.text[r.clone()])
@@ -102,11 +107,28 @@ const CACHED_FROM: usize = 4096;
 /// Past this many bytes of cached text, the cache starts again.
 const CACHE_BYTES: usize = 256 * 1024 * 1024;
 
+/// A wrapped text and the frame that last used it.
+type Used = (Rc<Wrapped>, u64);
+
 #[derive(Default)]
 struct Cache {
     /// By length, width and a sample of the text; each bucket is compared in full.
-    entries: HashMap<(usize, usize, u64), Vec<Rc<Wrapped>>>,
+    /// With each, the frame that last used it.
+    entries: HashMap<(usize, usize, u64), Vec<Used>>,
     bytes: usize,
+    /// The frame being drawn (see [`next_frame`]).
+    frame: u64,
+    /// Tests make room sooner; `None` is [`CACHE_BYTES`].
+    #[cfg(test)]
+    limit: Option<usize>,
+}
+
+/// Tells the cache that a new frame is being drawn. When it must make room, it keeps
+/// what the current frame has used: two huge texts drawn together (a summary in its
+/// pane and the briefing in full over it) each larger than half the room once evicted
+/// each other, and every frame wrapped both again.
+pub fn next_frame() {
+    CACHE.with(|c| c.borrow_mut().frame += 1);
 }
 
 thread_local! {
@@ -123,21 +145,34 @@ pub fn wrapped(text: &str, width: usize) -> Rc<Wrapped> {
     }
     let key = (text.len(), width, sample(text));
     CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if let Some(hit) = c
+        let c = &mut *c.borrow_mut();
+        let frame = c.frame;
+        if let Some((hit, used)) = c
             .entries
-            .get(&key)
-            .and_then(|bucket| bucket.iter().find(|w| w.text == text))
+            .get_mut(&key)
+            .and_then(|bucket| bucket.iter_mut().find(|(w, _)| w.text == text))
         {
+            *used = frame;
             return Rc::clone(hit);
         }
-        if c.bytes + text.len() > CACHE_BYTES {
-            c.entries.clear();
-            c.bytes = 0;
+        #[cfg(test)]
+        let limit = c.limit.unwrap_or(CACHE_BYTES);
+        #[cfg(not(test))]
+        let limit = CACHE_BYTES;
+        if c.bytes + text.len() > limit {
+            // Start again, but keep what this frame has drawn already.
+            c.entries.retain(|_, bucket| {
+                bucket.retain(|(_, used)| *used == frame);
+                !bucket.is_empty()
+            });
+            c.bytes = c.entries.values().flatten().map(|(w, _)| w.bytes()).sum();
         }
         let made = Rc::new(Wrapped::new(text, width));
-        c.bytes += text.len() + made.lines.len() * std::mem::size_of::<Range<usize>>();
-        c.entries.entry(key).or_default().push(Rc::clone(&made));
+        c.bytes += made.bytes();
+        c.entries
+            .entry(key)
+            .or_default()
+            .push((Rc::clone(&made), frame));
         made
     })
 }
@@ -236,5 +271,26 @@ mod tests {
         let other = format!("start{}x{}end", "\n".repeat(50_000), "\n".repeat(49_999));
         assert_eq!(other.len(), text.len());
         assert_eq!(wrapped(&other, 40).line(50_000), "x");
+    }
+
+    /// Two large texts drawn in one frame, together larger than the cache: each frame
+    /// still finds both, instead of each evicting the other and being wrapped again.
+    #[test]
+    fn two_texts_drawn_together_stay_wrapped_when_the_cache_is_full() {
+        CACHE.with(|c| c.borrow_mut().limit = Some(60_000));
+        let pane = format!("pane{}", "\n".repeat(40_000));
+        let detail = format!("detail{}", "\n".repeat(40_000));
+        next_frame();
+        let (a, b) = (wrapped(&pane, 40), wrapped(&detail, 70));
+        for _ in 0..3 {
+            next_frame();
+            assert!(Rc::ptr_eq(&a, &wrapped(&pane, 40)));
+            assert!(Rc::ptr_eq(&b, &wrapped(&detail, 70)));
+        }
+        // What no frame draws any more makes room.
+        next_frame();
+        let c = wrapped(&format!("other{}", "\n".repeat(40_000)), 40);
+        assert_eq!(c.line(0), "other");
+        assert!(!Rc::ptr_eq(&a, &wrapped(&pane, 40)));
     }
 }
