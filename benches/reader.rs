@@ -70,7 +70,7 @@ fn reader(c: &mut Criterion) {
                 let t = Instant::now();
                 app.select_actors_by_name(std::slice::from_ref(&actor));
                 total += t.elapsed();
-                app.update(Action::ClearActors);
+                app.update(Action::ClearFilters);
             }
             total
         })
@@ -81,7 +81,7 @@ fn reader(c: &mut Criterion) {
             for _ in 0..iters {
                 app.select_actors_by_name(std::slice::from_ref(&actor));
                 let t = Instant::now();
-                app.update(Action::ClearActors);
+                app.update(Action::ClearFilters);
                 total += t.elapsed();
             }
             total

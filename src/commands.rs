@@ -418,8 +418,10 @@ pub fn read(args: ReadArgs) -> ExitCode {
     let (library, loads) = if paths.is_empty() {
         (bundled_library(), None)
     } else {
+        let mut library = Library::default();
+        library.set_roots(paths.clone());
         (
-            Library::default(),
+            library,
             Some(tui::load_in_background(paths, args.limits.into())),
         )
     };

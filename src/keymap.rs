@@ -173,12 +173,16 @@ pub fn key_name(key: &Key) -> String {
 pub enum Scope {
     /// Everywhere except while typing.
     Global,
+    /// The panes and the full-screen lists: filters, search, other views.
+    Browse,
     /// Moving in any list, pane or text.
     Move,
     /// The reader's panes.
     Reader,
     /// A full-screen list (dossier, library timeline, errors).
     Screen,
+    /// An item opened in full.
+    Detail,
     /// The actor and tag pickers.
     Picker,
     /// Typing a search.
@@ -188,11 +192,13 @@ pub enum Scope {
 }
 
 impl Scope {
-    pub const ALL: [Scope; 7] = [
+    pub const ALL: [Scope; 9] = [
         Scope::Global,
+        Scope::Browse,
         Scope::Move,
         Scope::Reader,
         Scope::Screen,
+        Scope::Detail,
         Scope::Picker,
         Scope::Search,
         Scope::Confirm,
@@ -202,9 +208,11 @@ impl Scope {
     pub fn name(self) -> &'static str {
         match self {
             Scope::Global => "global",
+            Scope::Browse => "browse",
             Scope::Move => "move",
             Scope::Reader => "reader",
             Scope::Screen => "screen",
+            Scope::Detail => "detail",
             Scope::Picker => "picker",
             Scope::Search => "search",
             Scope::Confirm => "confirm",
@@ -215,14 +223,16 @@ impl Scope {
         Scope::ALL.into_iter().find(|s| s.name() == name)
     }
 
-    /// Where the scope's keys apply, in words.
+    /// Where the scope's keys apply, in words, as help heads them.
     pub fn describe(self) -> &'static str {
         match self {
             Scope::Global => "Everywhere",
+            Scope::Browse => "Filters, search and other views",
             Scope::Move => "Moving",
-            Scope::Reader => "Reader panes",
-            Scope::Screen => "Dossier, library timeline, errors",
-            Scope::Picker => "Actor and tag pickers",
+            Scope::Reader => "In the panes",
+            Scope::Screen => "In this list",
+            Scope::Detail => "In this view",
+            Scope::Picker => "In the picker",
             Scope::Search => "Typing a search",
             Scope::Confirm => "Asked to open a source",
         }
@@ -273,7 +283,14 @@ use Scope::*;
 
 /// The keys the reader has when the configuration names none.
 static BUILTIN: &[Builtin] = &[
-    bind(&[k('q'), ctrl('c')], "quit", Action::Quit, Global, "quit"),
+    // Bindings next to each other with the same help share one line of the help.
+    bind(
+        &[ctrl('c')],
+        "quit",
+        Action::Quit,
+        Global,
+        "quit, from anywhere",
+    ),
     bind(
         &[ctrl('z')],
         "suspend",
@@ -281,176 +298,110 @@ static BUILTIN: &[Builtin] = &[
         Global,
         "suspend (fg returns)",
     ),
-    bind(&[k('?')], "help", Action::Help, Global, "help"),
+    bind(
+        &[k('?')],
+        "help",
+        Action::Help,
+        Global,
+        "help for this view",
+    ),
+    bind(
+        &[k('q'), code(KeyCode::Esc)],
+        "back",
+        Action::Back,
+        Global,
+        "close this view, back to where you were",
+    ),
+    bind(
+        &[k('q')],
+        "leave",
+        Action::Leave,
+        Reader,
+        "quit (a zoomed pane is unzoomed first)",
+    ),
     bind(
         &[code(KeyCode::Esc)],
         "back",
         Action::Back,
-        Global,
-        "close / back",
+        Reader,
+        "leave a zoomed pane (filters stay)",
     ),
     bind(
         &[code(KeyCode::Tab)],
         "next-pane",
         Action::FocusNext,
         Reader,
-        "next pane",
+        "next / previous pane",
     ),
     bind(
         &[code(KeyCode::BackTab)],
         "previous-pane",
         Action::FocusPrev,
         Reader,
-        "previous pane",
+        "next / previous pane",
     ),
     bind(
         &[k('1')],
         "focus-briefings",
         Action::Focus(0),
         Reader,
-        "Briefings pane",
+        "go to pane 1 to 6",
     ),
     bind(
         &[k('2')],
         "focus-overview",
         Action::Focus(1),
         Reader,
-        "Overview pane",
+        "go to pane 1 to 6",
     ),
     bind(
         &[k('3')],
         "focus-actors",
         Action::Focus(2),
         Reader,
-        "Actors pane",
+        "go to pane 1 to 6",
     ),
     bind(
         &[k('4')],
         "focus-timeline",
         Action::Focus(3),
         Reader,
-        "Timeline pane",
+        "go to pane 1 to 6",
     ),
     bind(
         &[k('5')],
         "focus-quotes",
         Action::Focus(4),
         Reader,
-        "Quotes pane",
+        "go to pane 1 to 6",
     ),
     bind(
         &[k('6')],
         "focus-implications",
         Action::Focus(5),
         Reader,
-        "Implications pane",
+        "go to pane 1 to 6",
     ),
     bind(
-        &[k('j'), code(KeyCode::Down)],
-        "down",
-        Action::Down,
-        Move,
-        "down",
-    ),
-    bind(&[k('k'), code(KeyCode::Up)], "up", Action::Up, Move, "up"),
-    bind(
-        &[k('g'), code(KeyCode::Home)],
-        "first",
-        Action::First,
-        Move,
-        "first",
-    ),
-    bind(
-        &[k('G'), code(KeyCode::End)],
-        "last",
-        Action::Last,
-        Move,
-        "last",
-    ),
-    bind(
-        &[code(KeyCode::PageDown), ctrl('d')],
-        "page-down",
-        Action::PageDown,
-        Move,
-        "page down",
-    ),
-    bind(
-        &[code(KeyCode::PageUp), ctrl('u')],
-        "page-up",
-        Action::PageUp,
-        Move,
-        "page up",
-    ),
-    bind(
-        &[code(KeyCode::Enter)],
-        "open",
-        Action::Open,
-        Move,
-        "open in full / go to",
+        &[k('z'), k('+')],
+        "zoom",
+        Action::Zoom,
+        Reader,
+        "zoom the pane to the whole screen, and back",
     ),
     bind(
         &[k('[')],
         "previous-briefing",
         Action::PrevBriefing,
         Reader,
-        "previous briefing",
+        "previous / next briefing",
     ),
     bind(
         &[k(']')],
         "next-briefing",
         Action::NextBriefing,
         Reader,
-        "next briefing",
-    ),
-    bind(
-        &[k('f')],
-        "filter-actors",
-        Action::ActorPicker,
-        Global,
-        "filter by actor",
-    ),
-    bind(
-        &[code(KeyCode::Char(' '))],
-        "toggle-actor",
-        Action::ToggleActor,
-        Reader,
-        "Actors pane: filter by this actor",
-    ),
-    bind(
-        &[k('F')],
-        "clear-actors",
-        Action::ClearActors,
-        Global,
-        "clear actor filter",
-    ),
-    bind(&[k('/')], "search", Action::Search, Global, "search"),
-    bind(
-        &[k('n')],
-        "next-match",
-        Action::NextMatch,
-        Global,
-        "next match",
-    ),
-    bind(
-        &[k('N')],
-        "previous-match",
-        Action::PrevMatch,
-        Global,
-        "previous match",
-    ),
-    bind(
-        &[k('A')],
-        "dossier",
-        Action::Dossier,
-        Global,
-        "dossier of the actor",
-    ),
-    bind(
-        &[k('T')],
-        "library-timeline",
-        Action::LibraryTimeline,
-        Global,
-        "library timeline",
+        "previous / next briefing",
     ),
     bind(
         &[k('s')],
@@ -460,17 +411,137 @@ static BUILTIN: &[Builtin] = &[
         "sort briefings",
     ),
     bind(
+        &[code(KeyCode::Char(' '))],
+        "toggle-actor",
+        Action::ToggleActor,
+        Reader,
+        "Actors pane: filter by this actor too",
+    ),
+    bind(
+        &[k('n')],
+        "next-match",
+        Action::NextMatch,
+        Reader,
+        "next / previous match",
+    ),
+    bind(
+        &[k('N')],
+        "previous-match",
+        Action::PrevMatch,
+        Reader,
+        "next / previous match",
+    ),
+    bind(
+        &[k('J')],
+        "next-item",
+        Action::NextItem,
+        Detail,
+        "next / previous item",
+    ),
+    bind(
+        &[k('K')],
+        "previous-item",
+        Action::PrevItem,
+        Detail,
+        "next / previous item",
+    ),
+    bind(
+        &[k('j'), code(KeyCode::Down)],
+        "down",
+        Action::Down,
+        Move,
+        "down / up",
+    ),
+    bind(
+        &[k('k'), code(KeyCode::Up)],
+        "up",
+        Action::Up,
+        Move,
+        "down / up",
+    ),
+    bind(
+        &[k('g'), code(KeyCode::Home)],
+        "first",
+        Action::First,
+        Move,
+        "first / last",
+    ),
+    bind(
+        &[k('G'), code(KeyCode::End)],
+        "last",
+        Action::Last,
+        Move,
+        "first / last",
+    ),
+    bind(
+        &[code(KeyCode::PageDown), ctrl('d')],
+        "page-down",
+        Action::PageDown,
+        Move,
+        "page down / up",
+    ),
+    bind(
+        &[code(KeyCode::PageUp), ctrl('u')],
+        "page-up",
+        Action::PageUp,
+        Move,
+        "page down / up",
+    ),
+    bind(
+        &[code(KeyCode::Enter)],
+        "open",
+        Action::Open,
+        Reader,
+        "open in full",
+    ),
+    bind(
+        &[code(KeyCode::Enter)],
+        "open",
+        Action::Open,
+        Screen,
+        "go to the item in its briefing (a file: its errors)",
+    ),
+    bind(
+        &[k('f')],
+        "filter-actors",
+        Action::ActorPicker,
+        Browse,
+        "filter by actor",
+    ),
+    bind(
         &[k('t')],
         "filter-tags",
         Action::TagPicker,
-        Global,
+        Browse,
         "filter by tag",
+    ),
+    bind(&[k('/')], "search", Action::Search, Browse, "search"),
+    bind(
+        &[k('F')],
+        "clear-filters",
+        Action::ClearFilters,
+        Browse,
+        "clear every filter (actors, tags, search)",
+    ),
+    bind(
+        &[k('A')],
+        "dossier",
+        Action::Dossier,
+        Browse,
+        "dossier of the actor",
+    ),
+    bind(
+        &[k('T')],
+        "library-timeline",
+        Action::LibraryTimeline,
+        Browse,
+        "library timeline",
     ),
     bind(
         &[k('E')],
         "errors",
         Action::Errors,
-        Global,
+        Browse,
         "files with errors",
     ),
     bind(
@@ -478,14 +549,14 @@ static BUILTIN: &[Builtin] = &[
         "copy",
         Action::Copy,
         Global,
-        "copy the item with its citation",
+        "copy the item, cited (y) or whole (Y)",
     ),
     bind(
         &[k('Y')],
         "copy-text",
         Action::CopyText,
         Global,
-        "copy the whole item as text",
+        "copy the item, cited (y) or whole (Y)",
     ),
     bind(
         &[k('o')],
@@ -506,28 +577,28 @@ static BUILTIN: &[Builtin] = &[
         "down",
         Action::Down,
         Picker,
-        "down",
+        "down / up",
     ),
     bind(
         &[code(KeyCode::Up), ctrl('p')],
         "up",
         Action::Up,
         Picker,
-        "up",
+        "down / up",
     ),
     bind(
-        &[code(KeyCode::Char(' '))],
-        "select",
+        &[code(KeyCode::Tab)],
+        "mark",
         Action::Toggle,
         Picker,
-        "select / unselect",
+        "mark / unmark the row",
     ),
     bind(
         &[code(KeyCode::Enter)],
         "apply",
         Action::Apply,
         Picker,
-        "apply",
+        "apply the marked rows, else the highlighted one",
     ),
     bind(
         &[code(KeyCode::Esc)],
@@ -543,8 +614,6 @@ static BUILTIN: &[Builtin] = &[
         Picker,
         "erase",
     ),
-    bind(&[ctrl('c')], "quit", Action::Quit, Picker, "quit"),
-    bind(&[ctrl('z')], "suspend", Action::Suspend, Picker, "suspend"),
     bind(
         &[code(KeyCode::Enter)],
         "apply",
@@ -566,7 +635,9 @@ static BUILTIN: &[Builtin] = &[
         Search,
         "erase",
     ),
+    bind(&[ctrl('c')], "quit", Action::Quit, Picker, "quit"),
     bind(&[ctrl('c')], "quit", Action::Quit, Search, "quit"),
+    bind(&[ctrl('z')], "suspend", Action::Suspend, Picker, "suspend"),
     bind(&[ctrl('z')], "suspend", Action::Suspend, Search, "suspend"),
     bind(
         &[k('y'), code(KeyCode::Enter)],
@@ -586,11 +657,12 @@ static BUILTIN: &[Builtin] = &[
 ];
 
 /// Scopes that apply in a mode, most specific first.
-fn scopes(mode: Mode) -> &'static [Scope] {
+pub fn scopes(mode: Mode) -> &'static [Scope] {
     match mode {
-        Mode::Reader => &[Reader, Move, Global],
-        Mode::Screen => &[Move, Screen, Global],
-        Mode::Detail | Mode::Help => &[Move, Global],
+        Mode::Reader => &[Reader, Move, Browse, Global],
+        Mode::Screen => &[Move, Screen, Browse, Global],
+        Mode::Detail => &[Detail, Move, Global],
+        Mode::Help => &[Move, Global],
         Mode::Picker => &[Picker],
         Mode::Search => &[Search],
         Mode::Confirm => &[Confirm],
@@ -722,6 +794,43 @@ impl Keymap {
                 (keys, b.help)
             })
             .collect()
+    }
+
+    /// The help for a mode: for each scope that applies, most specific first, its name
+    /// and rows of keys and description. Neighbouring bindings with the same description
+    /// share a row (`j ↓ k ↑  down / up`); a key a more specific scope takes is left out.
+    pub fn help(&self, mode: Mode) -> Vec<(Scope, Vec<(String, &'static str)>)> {
+        let mut taken: Vec<Key> = Vec::new();
+        let mut out = Vec::new();
+        for &scope in scopes(mode) {
+            let mut rows: Vec<(String, &'static str)> = Vec::new();
+            let mut claimed = Vec::new();
+            for b in self.bindings.iter().filter(|b| b.scope == scope) {
+                let keys: Vec<String> = b
+                    .keys
+                    .iter()
+                    .filter(|k| !taken.contains(k))
+                    .map(key_name)
+                    .collect();
+                claimed.extend(b.keys.iter().copied());
+                if keys.is_empty() {
+                    continue;
+                }
+                let keys = keys.join(" ");
+                match rows.last_mut() {
+                    Some((k, help)) if *help == b.help => {
+                        k.push(' ');
+                        k.push_str(&keys);
+                    }
+                    _ => rows.push((keys, b.help)),
+                }
+            }
+            taken.extend(claimed);
+            if !rows.is_empty() {
+                out.push((scope, rows));
+            }
+        }
+        out
     }
 
     /// The first key bound to an action in a scope, for the hint bar and messages.

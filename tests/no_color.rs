@@ -92,21 +92,25 @@ fn attributes(raw: &[u8]) -> std::collections::BTreeSet<u32> {
         .collect()
 }
 
-/// Whether the title bar's classification marking (` EXERCISE `) is in reverse video.
+/// Whether a classification marking (` EXERCISE `, the Overview's badge) is on screen
+/// in reverse video, padding and all.
 fn marking_in_reverse(s: &mut Session) -> bool {
     let screen = s.vt_screen();
-    let cols = screen.size().1.get();
-    let row: String = (0..cols)
-        .map(|c| {
-            screen
-                .cell(0, c)
-                .map_or(" ".to_string(), |x| x.contents().to_string())
+    let (rows, cols) = (screen.size().0.get(), screen.size().1.get());
+    (0..rows).any(|r| {
+        let cells: Vec<(String, bool)> = (0..cols)
+            .map(|c| {
+                screen.cell(r, c).map_or((" ".to_string(), false), |x| {
+                    (x.contents().to_string(), x.inverse())
+                })
+            })
+            .collect();
+        let text: Vec<&str> = cells.iter().map(|(t, _)| t.as_str()).collect();
+        (1..cells.len().saturating_sub(9)).any(|c| {
+            text[c - 1..c + 9].concat() == " EXERCISE "
+                && cells[c - 1..c + 9].iter().all(|(_, inverse)| *inverse)
         })
-        .collect();
-    let at = row.find("EXERCISE").expect("a marking in the title bar") as u16;
-    // The row is ASCII up to the marking, apart from the one `│` before it.
-    let col = row[..at as usize].chars().count() as u16;
-    (col..col + 8).all(|c| screen.cell(0, c).is_some_and(|x| x.inverse()))
+    })
 }
 
 /// Goes through every view that shows a state, then quits; returns all bytes written
@@ -133,19 +137,27 @@ fn walk(env: &[(&str, &str)]) -> (Vec<u8>, bool) {
         scr.contains("Filter by actor")
     });
     s.send(b"a");
-    s.key(b" ", "an actor chosen", |scr| scr.contains("[x]"));
-    s.key(ENTER, "the actor filter", |scr| scr.contains("Actor"));
+    // Enter applies the highlighted row.
+    s.key(ENTER, "the actor filter", |scr| scr.contains("Actor: "));
     s.key(b"3", "focus on the Actors", |scr| {
         scr.contains("\u{25b6} 3 Actors")
     });
-    s.key(ENTER, "an actor in full", |scr| scr.contains("Esc close"));
-    s.key(ESC, "back to the panes", |scr| !scr.contains("Esc close"));
+    s.key(ENTER, "an actor in full", |scr| {
+        scr.contains("\u{250f} Actor ")
+    });
+    s.key(ESC, "back to the panes", |scr| {
+        !scr.contains("\u{250f} Actor ")
+    });
     s.key(b"?", "help", |scr| scr.contains("Help: keys"));
     s.key(ESC, "help closed", |scr| !scr.contains("Help: keys"));
     s.key(b"T", "the library timeline", |scr| {
         scr.contains("Library timeline")
     });
-    s.key(b"q", "the reader to quit", |_| true);
+    // q steps back out of a view, and quits from the panes.
+    s.key(b"q", "back to the panes", |scr| {
+        !scr.contains("Library timeline")
+    });
+    s.send(b"q");
     let status = s.wait_exit();
     assert!(status.success(), "{status:?}");
     let raw = s.raw();

@@ -82,7 +82,7 @@ fn walk_through(cols: u16, rows: u16) {
         scr.contains("\u{25b6} 4 Timeline")
     });
     s.key(ENTER, "a timeline entry in full", |scr| {
-        scr.contains("Timeline entry") && scr.contains("Esc close")
+        scr.contains("Timeline entry") && scr.contains("q close")
     });
     s.key(ESC, "the entry to close", |scr| {
         !scr.contains("Timeline entry") && scr.contains("\u{25b6} 4 Timeline")
@@ -121,8 +121,9 @@ fn walk_through_at_160x50() {
 
 #[test]
 fn actor_filter_from_the_command_line() {
-    // 80 columns cut the line after the quotes; the counts shown are these.
-    let expected = "Actor: Tom Bossert \u{2014} briefings 1/4, timeline 3/6, quotes 11/23";
+    // 80 columns leave out the last count whole; the counts shown are these.
+    let expected = "Actor: Tom Bossert \u{b7} F clears \u{b7} 1/4 briefings \u{b7} 3/6 entries \u{b7} \
+                    11/23 quotes";
     let mut s = Session::start(&["--actor", "Tom Bossert", "briefings/"], 80, 24);
     let scr = s.wait_for(expected, |scr| status_line(scr).contains(expected));
     assert!(scr.contains("U.S. blames WannaCry"), "{scr}");
@@ -132,8 +133,8 @@ fn actor_filter_from_the_command_line() {
     assert_restored(&s.raw());
 
     // Wide enough for the whole line.
-    let expected = "Actor: Tom Bossert \u{2014} briefings 1/4, timeline 3/6, quotes 11/23, \
-                    implications 3/5";
+    let expected = "Actor: Tom Bossert \u{b7} F clears \u{b7} 1/4 briefings \u{b7} 3/6 entries \u{b7} \
+                    11/23 quotes \u{b7} 3/5 implications";
     let mut s = Session::start(&["--actor", "Tom Bossert", "briefings/"], 160, 50);
     s.wait_for(expected, |scr| status_line(scr).contains(expected));
     s.send(b"q");
@@ -143,8 +144,8 @@ fn actor_filter_from_the_command_line() {
 #[test]
 fn actor_filter_by_alias() {
     // Pyongyang is an alias of North Korea: the filter shows the actor's own name.
-    let expected = "Actor: North Korea \u{2014} briefings 1/4, timeline 4/6, quotes 0/23, \
-                    implications 3/5";
+    let expected = "Actor: North Korea \u{b7} F clears \u{b7} 1/4 briefings \u{b7} 4/6 entries \u{b7} \
+                    0/23 quotes \u{b7} 3/5 implications";
     let mut s = Session::start(&["--actor", "Pyongyang", "briefings/"], 160, 50);
     s.wait_for(expected, |scr| status_line(scr).contains(expected));
     s.send(b"q");
@@ -160,10 +161,80 @@ fn actor_filter_by_alias() {
         80,
         24,
     );
-    let expected = "Actor: North Korea \u{2014} timeline 4/6, quotes 0/23, implications 3/5";
+    let expected = "Actor: North Korea \u{b7} F clears \u{b7} 4/6 entries \u{b7} 0/23 quotes \u{b7} \
+                    3/5 implications";
     s.wait_for(expected, |scr| status_line(scr).contains(expected));
     s.send(b"q");
     assert!(s.wait_exit().success());
+}
+
+#[test]
+fn q_closes_a_detail_and_quits_only_from_the_panes() {
+    let mut s = start_library(80, 24);
+    s.key(b"5", "focus on Quotes", |scr| {
+        scr.contains("\u{25b6} 5 Quotes")
+    });
+    s.key(ENTER, "a quote in full", |scr| {
+        scr.contains("1 of 6 in Quotes") && scr.contains("q close")
+    });
+    s.key(b"?", "the help for the detail", |scr| {
+        scr.contains("Help: keys for this view")
+    });
+    s.key(b"q", "the help to close back to the quote", |scr| {
+        !scr.contains("Help: keys") && scr.contains("1 of 6 in Quotes")
+    });
+    s.key(b"q", "the quote to close", |scr| {
+        scr.contains("\u{25b6} 5 Quotes") && scr.contains("q quit")
+    });
+    s.key(b"T", "the library timeline", |scr| {
+        scr.contains("Library timeline")
+    });
+    s.key(b"q", "the library timeline to close", |scr| {
+        !scr.contains("Library timeline") && scr.contains("\u{25b6} 5 Quotes")
+    });
+    assert!(s.alive(), "q closed the views without quitting");
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(
+        status.success(),
+        "q in the panes should exit 0, got {status}"
+    );
+    assert_restored(&s.raw());
+}
+
+#[test]
+fn j_and_k_read_one_quote_after_another_in_the_detail() {
+    let mut s = Session::start(&["--actor", "Tom Bossert", "briefings/"], 80, 24);
+    s.wait_for("the filter", |scr| scr.contains("Actor: Tom Bossert"));
+    s.key(b"5", "focus on Quotes", |scr| {
+        scr.contains("\u{25b6} 5 Quotes 11/23")
+    });
+    s.key(ENTER, "the first quote in full", |scr| {
+        scr.contains("1 of 11 in Quotes")
+    });
+    let mut texts = Vec::new();
+    for n in 2..=11 {
+        let scr = s.key(b"J", "the next quote", |scr| {
+            scr.contains(&format!("{n} of 11 in Quotes"))
+        });
+        // Each quote is read whole in the detail: the title row is the view's.
+        assert!(scr.contains("Quote") || scr.contains("Paraphrase"), "{scr}");
+        texts.push(scr);
+    }
+    texts.dedup();
+    assert_eq!(texts.len(), 10, "each J shows another quote");
+    s.key(b"J", "the end of the list said", |scr| {
+        scr.contains("This is the last one") && scr.contains("11 of 11")
+    });
+    s.key(b"K", "the previous quote", |scr| {
+        scr.contains("10 of 11 in Quotes")
+    });
+    s.key(b"q", "back to the panes", |scr| {
+        scr.contains("\u{25b6} 5 Quotes") && !scr.contains("in Quotes")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    assert_restored(&s.raw());
 }
 
 /// A signal asks the reader to stop: it hands the terminal back and exits 128+signal.
@@ -500,9 +571,9 @@ fn browse_hostile_folder() -> Vec<u8> {
     );
     s.key(b"5", "the quotes", |scr| scr.contains("\u{25b6} 5 Quotes"));
     s.key(ENTER, "the quote in full", |scr| {
-        scr.contains("Quote ") && scr.contains("Esc close")
+        scr.contains("Quote ") && scr.contains("q close")
     });
-    s.key(ESC, "the quote to close", |scr| !scr.contains("Esc close"));
+    s.key(ESC, "the quote to close", |scr| !scr.contains("q close"));
     s.key(b"4", "the timeline", |scr| {
         scr.contains("\u{25b6} 4 Timeline")
     });
@@ -686,7 +757,14 @@ fn text_that_once_caused_a_panic_is_not_echoed() {
         scr.contains("Files with errors: 1")
     });
     s.key(ENTER, "the file's errors in full", |scr| {
-        scr.contains("File with errors ") && scr.contains("must start with http")
+        scr.contains("File with errors ") && scr.contains("start with http")
+    });
+    // q steps back out of the detail and the list, then quits from the panes.
+    s.key(b"q", "the list again", |scr| {
+        !scr.contains("File with errors ") && scr.contains("Files with errors: 1")
+    });
+    s.key(b"q", "the panes again", |scr| {
+        !scr.contains("Files with errors: 1")
     });
     s.send(b"q");
     assert!(s.wait_exit().success());
@@ -826,8 +904,12 @@ fn a_summary_of_two_million_lines_neither_delays_the_first_frame_nor_a_key() {
     s.key(ENTER, "the briefing in full", |scr| {
         scr.contains(" of 2000")
     });
-    s.key(b"G", "its last line, the file's name", |scr| {
-        scr.contains("File   ") && scr.contains("long.yaml")
+    s.key(b"G", "its last line, the one actor", |scr| {
+        scr.contains("Actors (1)") && scr.contains("\u{2022} A")
+    });
+    // q closes the briefing in full, then quits from the panes.
+    s.key(b"q", "the panes again", |scr| {
+        scr.contains("\u{25b6} 2 Overview")
     });
     s.send(b"q");
     assert!(s.wait_exit().success());

@@ -98,8 +98,8 @@ fn enter_opens_the_item_in_full_and_esc_closes_it() {
     app.update(Action::Down);
     app.update(Action::Open);
     let b = app.current().unwrap();
-    match &app.overlay() {
-        Some(Overlay::Detail { item, scroll }) => {
+    match app.overlay() {
+        Some(Overlay::Detail { item, scroll, .. }) => {
             assert_eq!(*item, Item::Quote(b, app.shown().quotes[1]));
             assert_eq!(*scroll, 0);
         }
@@ -109,6 +109,12 @@ fn enter_opens_the_item_in_full_and_esc_closes_it() {
     app.update(Action::Back);
     assert!(app.overlay().is_none());
     assert_eq!(app.mode(), Mode::Reader);
+}
+
+/// The status line's text, with room for all of it.
+fn status(app: &brief::app::App) -> String {
+    let line = brief::ui::status_line(&brief::ui::Drawing::builtin(app), 300);
+    line.spans.iter().map(|s| s.content.as_ref()).collect()
 }
 
 fn filter_by(app: &mut brief::app::App, name: &str) {
@@ -136,13 +142,22 @@ fn actor_filter_keeps_only_items_involving_the_actor() {
             assert!(br.timeline[*i].actors.iter().any(|a| a == "tom-bossert"));
         }
     }
-    let summary = app.filter_summary().unwrap();
+    let summary = status(&app);
+    let entries = app
+        .shown()
+        .timeline
+        .iter()
+        .filter(|r| matches!(r, TimelineRow::Entry(_)))
+        .count();
     assert!(
-        summary.starts_with("Actor: Tom Bossert \u{2014} timeline "),
+        summary.starts_with(&format!(
+            "Actor: Tom Bossert \u{b7} F clears \u{b7} {entries}/{} entries",
+            br.timeline.len()
+        )),
         "{summary}"
     );
     assert!(summary.contains(&format!(
-        "quotes {}/{}",
+        "{}/{} quotes",
         app.shown().quotes.len(),
         br.quotes.len()
     )));
@@ -153,10 +168,10 @@ fn actor_filter_is_any_of_the_selected_actors() {
     let mut app = wannacry();
     app.select_actors_by_name(&["Tom Bossert".into()]);
     let bossert = app.shown().quotes.len();
-    app.update(Action::ClearActors);
+    app.update(Action::ClearFilters);
     app.select_actors_by_name(&["Jeanette Manfra".into()]);
     let manfra = app.shown().quotes.len();
-    app.update(Action::ClearActors);
+    app.update(Action::ClearFilters);
     app.select_actors_by_name(&["tom bossert".into(), "MANFRA".into()]);
     assert_eq!(app.shown().quotes.len(), bossert + manfra);
 }
@@ -171,13 +186,13 @@ fn actors_match_by_id_alias_case_and_punctuation() {
         "north korea",
         "North  Korea!",
     ] {
-        app.update(Action::ClearActors);
+        app.update(Action::ClearFilters);
         app.select_actors_by_name(&[name.to_string()]);
         assert_eq!(app.filters().actors.len(), 1, "{name}");
         let ix = *app.filters().actors.iter().next().unwrap();
         assert_eq!(app.library().actors[ix].name, "North Korea", "{name}");
     }
-    app.update(Action::ClearActors);
+    app.update(Action::ClearFilters);
     app.select_actors_by_name(&["Nobody At All".into()]);
     assert!(app.filters().actors.is_empty());
     assert!(
@@ -209,7 +224,7 @@ fn clearing_the_filter_returns_each_pane_to_where_it_was() {
     filter_by(&mut app, "manfra");
     app.update(Action::Focus(4));
     app.update(Action::Last);
-    app.update(Action::ClearActors);
+    app.update(Action::ClearFilters);
     assert_eq!(
         (app.cursor(Pane::Quotes), app.cursor(Pane::Timeline)),
         before
@@ -265,21 +280,43 @@ fn search_counts_matches_and_n_wraps_around() {
     assert_eq!(app.mode(), Mode::Reader);
     let n = app.search().matches.len();
     assert!(n > 3, "{n} matches");
+    // n and N go through the matches of the focused pane, so the layout keeps still.
+    let pane = app.focus();
+    let here = app.matches_in(pane).len();
+    assert!(here > 1, "{here} matches in {pane:?}");
     let first = app.search().current.unwrap();
-    for _ in 0..n {
+    for _ in 0..here {
         app.update(Action::NextMatch);
+        assert_eq!(app.focus(), pane, "n stays in the focused pane");
     }
     assert_eq!(app.search().current, Some(first), "n wraps around");
+    assert!(app.notice().unwrap_or("").contains("wrapped"));
     app.update(Action::PrevMatch);
-    assert_eq!(app.search().current, Some((first + n - 1) % n));
-    let (pane, row) = app.search().matches[app.search().current.unwrap()];
+    let (at, row) = app.search().matches[app.search().current.unwrap()];
     assert_eq!(
-        (app.focus(), app.cursor(pane)),
+        (app.focus(), app.cursor(at)),
         (pane, row),
         "the cursor is on the match"
     );
     app.update(Action::Back);
-    assert!(!app.searching(), "Esc clears the search");
+    assert!(app.searching(), "Esc does not clear the search");
+    app.update(Action::ClearFilters);
+    assert!(!app.searching(), "F clears it");
+
+    // A pane without a match: n goes on to the next pane that has one.
+    app.update(Action::Search);
+    type_text(&mut app, "keyboard");
+    app.update(Action::Apply);
+    let none = (1..6)
+        .find(|&i| app.matches_in(Pane::ALL[i]).is_empty())
+        .expect("a pane without a match");
+    app.update(Action::Focus(none));
+    app.update(Action::NextMatch);
+    let next = (none + 1..6)
+        .chain(1..none)
+        .find(|&i| !app.matches_in(Pane::ALL[i]).is_empty())
+        .unwrap();
+    assert_eq!(app.focus(), Pane::ALL[next]);
 }
 
 #[test]
@@ -384,5 +421,285 @@ fn the_picker_selects_several_actors_across_narrowings() {
         names.contains(&"Tom Bossert") && names.contains(&"Jeanette Manfra"),
         "{names:?}"
     );
-    assert!(app.filter_summary().unwrap().starts_with("Actors: "));
+    assert!(status(&app).starts_with("Actors: "), "{}", status(&app));
+}
+
+/// Presses a key as the terminal would deliver it: through the key table.
+fn key(app: &mut brief::app::App, code: ratatui::crossterm::event::KeyCode, ctrl: bool) {
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
+    let mods = if ctrl {
+        KeyModifiers::CONTROL
+    } else {
+        KeyModifiers::NONE
+    };
+    if let Some(a) = brief::keymap::Keymap::builtin().action(app.mode(), KeyEvent::new(code, mods))
+    {
+        app.update(a);
+    }
+}
+
+fn ch(app: &mut brief::app::App, c: char) {
+    key(app, ratatui::crossterm::event::KeyCode::Char(c), false);
+}
+
+fn esc(app: &mut brief::app::App) {
+    key(app, ratatui::crossterm::event::KeyCode::Esc, false);
+}
+
+#[test]
+fn q_closes_each_view_and_quits_only_from_the_panes() {
+    let mut app = bundled();
+    // A detail, the help over it, a full-screen list, a zoomed pane: q steps back.
+    ch(&mut app, '5');
+    key(&mut app, ratatui::crossterm::event::KeyCode::Enter, false);
+    assert_eq!(app.mode(), Mode::Detail);
+    ch(&mut app, '?');
+    assert_eq!(app.mode(), Mode::Help);
+    ch(&mut app, 'q');
+    assert_eq!(
+        app.mode(),
+        Mode::Detail,
+        "q closes the help back to the detail"
+    );
+    ch(&mut app, 'q');
+    assert_eq!(app.mode(), Mode::Reader);
+    ch(&mut app, 'T');
+    assert_eq!(app.mode(), Mode::Screen);
+    ch(&mut app, 'q');
+    assert_eq!(app.mode(), Mode::Reader);
+    ch(&mut app, 'z');
+    assert!(app.zoomed());
+    ch(&mut app, 'q');
+    assert!(
+        !app.zoomed() && !app.quit_requested(),
+        "q leaves the zoomed pane first"
+    );
+    // In a picker q is a letter.
+    ch(&mut app, 'f');
+    ch(&mut app, 'q');
+    match app.overlay() {
+        Some(Overlay::Picker(p)) => assert_eq!(p.query.text(), "q"),
+        other => panic!("the picker closed: {other:?}"),
+    }
+    esc(&mut app);
+    assert!(!app.quit_requested());
+    ch(&mut app, 'q');
+    assert!(app.quit_requested(), "q quits from the panes");
+
+    // Ctrl-c quits from anywhere, a picker and a detail included.
+    for open in ['f', '?', 'T'] {
+        let mut app = bundled();
+        ch(&mut app, open);
+        key(
+            &mut app,
+            ratatui::crossterm::event::KeyCode::Char('c'),
+            true,
+        );
+        assert!(app.quit_requested(), "Ctrl-c after {open}");
+    }
+}
+
+#[test]
+fn esc_never_clears_a_filter_and_f_clears_them_all() {
+    let mut app = bundled();
+    app.select_actors_by_name(&["Tom Bossert".into()]);
+    app.update(Action::TagPicker);
+    type_text(&mut app, "cyber");
+    app.update(Action::Apply);
+    app.update(Action::Search);
+    type_text(&mut app, "attribution");
+    app.update(Action::Apply);
+    for _ in 0..3 {
+        esc(&mut app);
+    }
+    assert_eq!(app.filters().actors.len(), 1);
+    assert_eq!(app.filters().tags.len(), 1);
+    assert!(app.searching());
+    // The message names the keys in force: the built-in ones here.
+    let said = app
+        .notice_with_keys()
+        .map(|n| n.show(|a| brief::ui::Drawing::builtin(&app).any_key(a)))
+        .unwrap_or_default();
+    assert!(said.contains("F clears"), "{said}");
+    ch(&mut app, 'F');
+    assert!(app.filters().actors.is_empty() && app.filters().tags.is_empty());
+    assert!(!app.searching());
+    assert_eq!(app.shown().briefings.len(), 4);
+}
+
+fn picker(app: &brief::app::App) -> &brief::app::Picker {
+    match app.overlay() {
+        Some(Overlay::Picker(p)) => p,
+        other => panic!("no picker: {other:?}"),
+    }
+}
+
+#[test]
+fn the_picker_types_spaces_marks_with_tab_and_applies_the_highlighted_row() {
+    let mut app = bundled();
+    ch(&mut app, 'f');
+    for c in "united s".chars() {
+        ch(&mut app, c);
+    }
+    let p = picker(&app);
+    assert_eq!(p.query.text(), "united s");
+    assert!(p.chosen.is_empty(), "Space typed, marked nothing");
+    assert_eq!(p.choices[p.shown[p.cursor]].0, "United States");
+    key(&mut app, ratatui::crossterm::event::KeyCode::Enter, false);
+    let names: Vec<&str> = app
+        .filters()
+        .actors
+        .iter()
+        .map(|&i| app.library().actors[i].name.as_str())
+        .collect();
+    assert_eq!(names, ["United States"]);
+
+    // Tab marks; Enter applies the marked rows, not the highlighted one.
+    ch(&mut app, 'f');
+    assert!(picker(&app).chosen.is_empty(), "a picker starts unmarked");
+    for c in "tom b".chars() {
+        ch(&mut app, c);
+    }
+    key(&mut app, ratatui::crossterm::event::KeyCode::Tab, false);
+    for _ in 0..5 {
+        key(
+            &mut app,
+            ratatui::crossterm::event::KeyCode::Backspace,
+            false,
+        );
+    }
+    for c in "manfra".chars() {
+        ch(&mut app, c);
+    }
+    key(&mut app, ratatui::crossterm::event::KeyCode::Tab, false);
+    for c in " x".chars() {
+        ch(&mut app, c);
+    }
+    let p = picker(&app);
+    assert_eq!(p.chosen.len(), 2);
+    assert_eq!(p.shown.len(), 2, "both marks stay in view");
+    key(&mut app, ratatui::crossterm::event::KeyCode::Enter, false);
+    let mut names: Vec<&str> = app
+        .filters()
+        .actors
+        .iter()
+        .map(|&i| app.library().actors[i].name.as_str())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["Jeanette Manfra", "Tom Bossert"]);
+}
+
+#[test]
+fn the_picker_finds_an_actor_by_alias_or_id_and_says_which() {
+    let mut app = bundled();
+    for (typed, name, why) in [
+        ("pyongyang", "North Korea", "alias: Pyongyang"),
+        (
+            "cs-and-c",
+            "Office of Cybersecurity and Communications",
+            "id: cs-and-c",
+        ),
+        ("tg 4471", "Rust Marten", "alias: TG-4471"),
+        ("bossert", "Tom Bossert", ""),
+    ] {
+        app.update(Action::ActorPicker);
+        type_text(&mut app, typed);
+        let p = picker(&app);
+        let i = p.shown[p.cursor];
+        assert_eq!(p.choices[i].0, name, "{typed}");
+        assert_eq!(p.why[i].as_deref(), Some(why), "{typed}");
+        app.update(Action::Back);
+    }
+    // The tag picker types spaces too.
+    app.update(Action::TagPicker);
+    type_text(&mut app, "critical inf");
+    let p = picker(&app);
+    assert_eq!(p.choices[p.shown[p.cursor]].0, "critical infrastructure");
+}
+
+#[test]
+fn a_opens_the_dossier_of_the_actor_in_view() {
+    let mut app = wannacry();
+    // The one actor filtered to, wherever the Actors pane's cursor was left.
+    app.update(Action::Focus(2));
+    app.update(Action::Last);
+    app.select_actors_by_name(&["Jeanette Manfra".into()]);
+    app.update(Action::Dossier);
+    let manfra = *app.filters().actors.iter().next().unwrap();
+    assert_eq!(
+        app.screen().map(|s| s.kind),
+        Some(ListKind::Dossier(manfra))
+    );
+    app.update(Action::Back);
+    app.update(Action::ClearFilters);
+    // No filter: the highlighted actor of the focused Actors pane.
+    app.update(Action::First);
+    app.update(Action::Dossier);
+    let first = app.library().actor_at(app.current().unwrap(), 0).unwrap();
+    assert_eq!(app.screen().map(|s| s.kind), Some(ListKind::Dossier(first)));
+    app.update(Action::Back);
+    // Nothing to go by: a picker to choose, whose Enter opens the dossier.
+    app.update(Action::Focus(3));
+    app.update(Action::Dossier);
+    assert_eq!(picker(&app).kind, brief::app::PickerKind::Dossier);
+    type_text(&mut app, "lazarus");
+    app.update(Action::Apply);
+    let kind = app.screen().map(|s| s.kind);
+    let Some(ListKind::Dossier(ix)) = kind else {
+        panic!("no dossier: {kind:?}")
+    };
+    assert_eq!(app.library().actors[ix].name, "Lazarus Group");
+}
+
+#[test]
+fn j_and_k_page_through_the_list_a_detail_came_from() {
+    let mut app = wannacry();
+    app.select_actors_by_name(&["Tom Bossert".into()]);
+    app.update(Action::Focus(4));
+    app.update(Action::Open);
+    let b = app.current().unwrap();
+    let mut seen = Vec::new();
+    loop {
+        match app.overlay() {
+            Some(Overlay::Detail { item, .. }) => seen.push(*item),
+            other => panic!("the detail closed: {other:?}"),
+        }
+        let before = seen.len();
+        app.update(Action::NextItem);
+        if matches!(app.overlay(), Some(Overlay::Detail { item, .. }) if Some(item) == seen.last())
+        {
+            assert_eq!(before, app.shown().quotes.len());
+            break;
+        }
+    }
+    let all: Vec<Item> = app
+        .shown()
+        .quotes
+        .iter()
+        .map(|&i| Item::Quote(b, i))
+        .collect();
+    assert_eq!(seen, all, "J goes through every quote in the pane's order");
+    assert!(app.notice().unwrap_or("").contains("last"));
+    app.update(Action::PrevItem);
+    app.update(Action::Back);
+    assert_eq!(
+        app.cursor(Pane::Quotes),
+        all.len() - 2,
+        "closing returns to the last quote read"
+    );
+}
+
+#[test]
+fn help_closes_back_to_exactly_where_it_was_opened() {
+    let mut app = wannacry();
+    app.update(Action::Focus(4));
+    app.update(Action::Down);
+    app.update(Action::Open);
+    press(&mut app, &[Action::Down, Action::Down]);
+    let before = format!("{:?}", app.overlay());
+    app.update(Action::Help);
+    assert_eq!(app.mode(), Mode::Help);
+    app.update(Action::Down);
+    app.update(Action::Back);
+    assert_eq!(format!("{:?}", app.overlay()), before);
 }

@@ -93,20 +93,21 @@ fn every_state_shows_without_colour_in_every_theme() {
                 .collect();
             assert_eq!(bars.len(), 1, "{label}: {pane:?} selection bars {bars:?}");
             if pane == app.focus() {
-                // A quote's row is two lines: who, then the words.
-                let lines = if pane == Pane::Quotes { 2 } else { 1 };
-                let selected = bars[0]..bars[0] + lines;
-                for y in r.y..r.bottom() {
-                    let reversed = (r.x + 1..r.right())
-                        .filter(|&x| !has(buf, x, y, Modifier::UNDERLINED))
-                        .all(|x| has(buf, x, y, Modifier::REVERSED));
-                    let any_reversed =
-                        (r.x + 1..r.right()).any(|x| has(buf, x, y, Modifier::REVERSED));
-                    if selected.contains(&y) {
-                        assert!(reversed, "{label}: the selected row is not reversed");
-                    } else {
-                        assert!(!any_reversed, "{label}: row {y} of {pane:?} is reversed");
-                    }
+                // The selected row, however many lines it takes (a focused quote is
+                // shown whole), is the one block of reversed lines, from the bar on.
+                let reversed: Vec<u16> = (r.y..r.bottom())
+                    .filter(|&y| (r.x + 1..r.right()).any(|x| has(buf, x, y, Modifier::REVERSED)))
+                    .collect();
+                assert_eq!(reversed.first(), Some(&bars[0]), "{label}: {reversed:?}");
+                let expected: Vec<u16> = (bars[0]..bars[0] + reversed.len() as u16).collect();
+                assert_eq!(reversed, expected, "{label}: reversed lines not one block");
+                for &y in &reversed {
+                    assert!(
+                        (r.x + 1..r.right())
+                            .filter(|&x| !has(buf, x, y, Modifier::UNDERLINED))
+                            .all(|x| has(buf, x, y, Modifier::REVERSED)),
+                        "{label}: line {y} of the selected row is not reversed throughout"
+                    );
                 }
             } else {
                 let y = bars[0];

@@ -1,7 +1,7 @@
 //! The full-screen lists (an actor's dossier, the library timeline, the files with
 //! errors): opening one, moving in it, and going from a row to its briefing.
 
-use super::{Action, App, Notice, Overlay, Pane, Search};
+use super::{Action, App, ListOf, Notice, Overlay, Pane, Search};
 use crate::library::lists::{self, ListKind, ListRow};
 use crate::library::{Filters, Item, Query};
 
@@ -74,7 +74,8 @@ impl App {
     }
 
     pub(super) fn update_screen(&mut self, action: Action) {
-        let page = self.view.list().page() as isize;
+        // A page keeps one row of the last in view.
+        let page = self.view.list().page().saturating_sub(1).max(1) as isize;
         let Some(screen) = &mut self.screen else {
             return;
         };
@@ -97,16 +98,18 @@ impl App {
             Action::Open => {
                 if let Some(ListRow::Item(item)) = screen.rows.get(screen.cursor).cloned() {
                     match item {
-                        Item::Failed(_) | Item::Warning(_) => {
-                            self.open_overlay(Overlay::Detail { item, scroll: 0 })
-                        }
+                        Item::Failed(_) | Item::Warning(_) => self.open_overlay(Overlay::Detail {
+                            item,
+                            scroll: 0,
+                            from: ListOf::Screen,
+                        }),
                         _ => self.jump_to(item),
                     }
                 }
             }
-            Action::Help => self.open_overlay(Overlay::Help { scroll: 0 }),
+            Action::Help => self.open_help(),
             Action::ActorPicker => self.open_actor_picker(),
-            Action::ClearActors => self.clear_actor_filter(),
+            Action::ClearFilters => self.clear_filters(),
             Action::TagPicker => self.open_tag_picker(),
             Action::Search => self.start_search(),
             Action::LibraryTimeline => self.open_screen(ListKind::Timeline),
@@ -123,6 +126,8 @@ impl App {
                     });
                 if let Some(ix) = here {
                     self.open_screen(ListKind::Dossier(ix));
+                } else {
+                    self.open_actor_choice(super::PickerKind::Dossier);
                 }
             }
             Action::Quit => self.quit = true,
@@ -163,33 +168,32 @@ impl App {
             None if pane != Pane::Overview => {
                 self.notice = Some(Notice::with_keys(
                     "That item is hidden by the actor filter ({} clears it)",
-                    &[Action::ClearActors],
+                    &[Action::ClearFilters],
                 ))
             }
             None => {}
         }
     }
 
+    /// `A`: the dossier of the actor the user can see: the one actor filtered to, else
+    /// the highlighted actor of a focused Actors pane (or the speaker of the highlighted
+    /// quote in a focused Quotes pane), else the picker to choose one.
     pub(super) fn open_dossier_here(&mut self) {
-        let actor = match (self.focus, self.item_at_cursor(self.focus)) {
+        let filtered =
+            (self.filters.actors.len() == 1).then(|| self.filters.actors.iter().next().copied());
+        let highlighted = || match (self.focus, self.item_at_cursor(self.focus)) {
             (Pane::Actors, Some(Item::Actor(b, i))) => self.library.actor_at(b, i),
-            (_, Some(Item::Quote(b, q))) => self
+            (Pane::Quotes, Some(Item::Quote(b, q))) => self
                 .library
                 .actor_ix(b, &self.library.briefings[b].quotes[q].actor),
             _ => None,
         };
-        let actor = actor.or_else(|| {
-            (self.filters.actors.len() == 1)
-                .then(|| *self.filters.actors.iter().next().unwrap_or(&0))
-        });
-        match actor {
+        match filtered.flatten().or_else(highlighted) {
             Some(ix) => self.open_screen(ListKind::Dossier(ix)),
-            None => {
-                self.notice = Some(Notice::with_keys(
-                    "Choose an actor first: in the Actors pane, or filter by one actor ({})",
-                    &[Action::ActorPicker],
-                ))
+            None if self.library.actors.is_empty() => {
+                self.notice = Some(Notice::from("No actors to show".to_string()))
             }
+            None => self.open_actor_choice(super::PickerKind::Dossier),
         }
     }
 }

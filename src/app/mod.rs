@@ -43,12 +43,22 @@ use crate::model::Briefing;
 #[rustfmt::skip]
 #[derive(Clone, Debug)]
 pub enum Overlay {
-    /// An item in full; `scroll` is its first line in view.
-    Detail { item: Item, scroll: usize },
-    Help { scroll: usize },
+    /// An item in full; `scroll` is its first line in view; `J`/`K` go through the
+    /// list it was opened from.
+    Detail { item: Item, scroll: usize, from: ListOf },
+    /// The help for what is under it, which it returns to when closed.
+    Help { scroll: usize, under: Option<Box<Overlay>> },
     Picker(Picker),
     /// Asking before this web address is opened.
     Confirm(String),
+}
+
+/// The list a detail view was opened from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListOf {
+    Pane(Pane),
+    /// The full-screen list (the files with errors).
+    Screen,
 }
 
 /// Where the selected actors and the dossier's actor first appear, as
@@ -68,6 +78,8 @@ pub struct App {
     /// The briefing the panes show.
     current: Option<BriefingIx>,
     focus: Pane,
+    /// Whether the focused pane fills the body.
+    zoomed: bool,
     /// Where the reader is in each pane: the row of a list, the first line of the Overview.
     places: PerPane<usize>,
     /// Places from before the actor filter was set, restored when it is cleared.
@@ -101,6 +113,7 @@ impl App {
             loading: None,
             current: None,
             focus: Pane::Timeline,
+            zoomed: false,
             places: PerPane::default(),
             stashed: None,
             remembered: HashMap::new(),
@@ -155,6 +168,11 @@ impl App {
 
     pub fn focus(&self) -> Pane {
         self.focus
+    }
+
+    /// Whether the focused pane fills the body (`z`).
+    pub fn zoomed(&self) -> bool {
+        self.zoomed
     }
 
     pub fn filters(&self) -> &Filters {
@@ -439,14 +457,19 @@ impl App {
 
     fn update_reader(&mut self, action: Action) {
         match action {
-            Action::Help => self.open_overlay(Overlay::Help { scroll: 0 }),
-            Action::Back => {
-                if self.searching() {
-                    self.clear_search();
-                } else if !self.filters.actors.is_empty() {
-                    self.clear_actor_filter();
-                }
+            Action::Help => self.open_help(),
+            // Esc never clears a filter: a stray Esc must not throw away a search or a
+            // selection. It leaves a zoomed pane, and says how filters are cleared.
+            Action::Back if self.zoomed => self.zoomed = false,
+            Action::Back if self.filters.is_active() => {
+                self.notice = Some(Notice::with_keys(
+                    "{} clears the filters; {} quits",
+                    &[Action::ClearFilters, Action::Leave],
+                ));
             }
+            Action::Leave if self.zoomed => self.zoomed = false,
+            Action::Leave => self.quit = true,
+            Action::Zoom => self.zoomed = !self.zoomed,
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
             Action::Focus(i) => {
@@ -462,17 +485,21 @@ impl App {
             Action::PageDown => self.move_cursor(self.page() as isize),
             Action::PageUp => self.move_cursor(-(self.page() as isize)),
             Action::First => self.set_cursor(0),
-            Action::Last => self.set_cursor(usize::MAX),
+            Action::Last => self.go_to_last(),
             Action::Open => {
                 if let Some(item) = self.item_at_cursor(self.focus) {
-                    self.open_overlay(Overlay::Detail { item, scroll: 0 });
+                    self.open_overlay(Overlay::Detail {
+                        item,
+                        scroll: 0,
+                        from: ListOf::Pane(self.focus),
+                    });
                 }
             }
             Action::PrevBriefing => self.step_briefing(-1),
             Action::NextBriefing => self.step_briefing(1),
             Action::ActorPicker => self.open_actor_picker(),
             Action::ToggleActor => self.toggle_actor_under_cursor(),
-            Action::ClearActors => self.clear_actor_filter(),
+            Action::ClearFilters => self.clear_filters(),
             Action::Search => self.start_search(),
             Action::NextMatch => self.step_match(1),
             Action::PrevMatch => self.step_match(-1),
@@ -489,6 +516,31 @@ impl App {
             }
             Action::TagPicker => self.open_tag_picker(),
             _ => {}
+        }
+    }
+
+    /// The help for the view in front, which it returns to when closed.
+    fn open_help(&mut self) {
+        if matches!(self.overlay, Some(Overlay::Help { .. })) {
+            return;
+        }
+        let under = self.overlay.take().map(Box::new);
+        self.open_overlay(Overlay::Help { scroll: 0, under });
+    }
+
+    /// The mode the help is about: that of the view under it.
+    pub fn help_context(&self) -> Mode {
+        match &self.overlay {
+            Some(Overlay::Help {
+                under: Some(under), ..
+            }) => match **under {
+                Overlay::Detail { .. } => Mode::Detail,
+                Overlay::Help { .. } => Mode::Help,
+                Overlay::Picker(_) => Mode::Picker,
+                Overlay::Confirm(_) => Mode::Confirm,
+            },
+            _ if self.screen.is_some() => Mode::Screen,
+            _ => Mode::Reader,
         }
     }
 

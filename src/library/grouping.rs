@@ -109,6 +109,26 @@ impl LibraryActor {
                 .any(|k| k.contains(key))
     }
 
+    /// What of it a picker's query (normalized) matches: `None` when nothing;
+    /// `Some("")` for the name it is shown by (or an empty query); else `alias: DPRK` or
+    /// `id: haddad`, to show why it is listed.
+    pub fn matched_by(&self, key: &str) -> Option<String> {
+        if key.is_empty() || normalize(&self.name).contains(key) {
+            return Some(String::new());
+        }
+        let known = |n: &String| self.names.contains(n) || self.alias_keys.contains(n);
+        if let Some(a) = self.aliases.iter().find(|a| {
+            let n = normalize(a);
+            n.contains(key) && known(&n)
+        }) {
+            return Some(format!("alias: {a}"));
+        }
+        if let Some(id) = self.ids.iter().find(|id| normalize(id).contains(key)) {
+            return Some(format!("id: {}", crate::text::clean_line(id)));
+        }
+        self.has_key_containing(key).then(String::new)
+    }
+
     /// How well `name` names it: 3 by one of its names, 2 by an alias, 1 by a local id
     /// (any case), 0 not exactly.
     pub fn named_by(&self, name: &str) -> u8 {

@@ -1,4 +1,6 @@
 //! An item opened in full: wrapped, scrollable, with everything the file says of it.
+//! It takes the body of the screen, between the title bar and the status line, so
+//! nothing of the panes shows behind it.
 
 use std::borrow::Cow;
 
@@ -9,29 +11,40 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use super::Drawing;
-use super::parts::{Passage, centered, passage_lines, passages_height};
+use super::parts::{Passage, passage_lines, passages_height};
+use super::theme::Theme;
 use crate::app::Action;
-use crate::keymap::Scope;
 use crate::library::{BriefingIx, Item, Library};
-use crate::model::{Briefing, Quote};
+use crate::model::{Briefing, Quote, Source};
 
-/// The popup's area for a terminal of this size.
-fn area_for(term: Rect) -> Rect {
-    let w = (term.width.saturating_sub(4)).min(100);
-    let h = term.height.saturating_sub(2);
-    centered(term, w, h)
+/// Lines of text wider than this are hard to read: on a wide screen the text keeps to
+/// a column this wide in the middle.
+const MEASURE: u16 = 100;
+
+/// Where the detail's text goes in the body of the screen, and how wide it is.
+fn text_area(body: Rect) -> Rect {
+    let inner = Rect::new(
+        body.x + 1,
+        body.y + 1,
+        body.width.saturating_sub(2),
+        body.height.saturating_sub(2),
+    );
+    let w = inner.width.saturating_sub(2).min(MEASURE);
+    Rect::new(inner.x + (inner.width - w) / 2, inner.y, w, inner.height)
 }
 
-pub fn render(v: &Drawing, item: Item, scroll: usize, term: Rect, buf: &mut Buffer) {
+/// The item in full over the body of the screen, from line `scroll`; the frame records
+/// its length and how much was in view, which paging reads.
+pub fn render(v: &Drawing, item: Item, scroll: usize, body: Rect, buf: &mut Buffer) {
     let (app, t) = (v.app, v.theme);
-    let area = area_for(term);
-    Clear.render(area, buf);
-    let width = area.width.saturating_sub(4) as usize;
+    Clear.render(body, buf);
+    let text = text_area(body);
+    let width = text.width as usize;
     let (title, doc) = passages(v, item);
     let total = passages_height(&doc, width);
-    let top = scroll.min(total.saturating_sub(1));
-    let inner_h = area.height.saturating_sub(2) as usize;
-    app.view().popup().record_text(area, inner_h, total);
+    let inner_h = text.height as usize;
+    app.view().popup().record_text(body, inner_h, total);
+    let top = scroll.min(total.saturating_sub(inner_h));
     let more = if total > inner_h {
         format!(" {}-{} of {} ", top + 1, (top + inner_h).min(total), total)
     } else {
@@ -41,26 +54,13 @@ pub fn render(v: &Drawing, item: Item, scroll: usize, term: Rect, buf: &mut Buff
         .border_type(BorderType::Thick)
         .border_style(t.focus)
         .title(Line::from(Span::styled(format!(" {title} "), t.focus)))
-        .title_bottom(Line::from(vec![
-            Span::styled(format!(" {}", v.key(Action::Back, Scope::Global)), t.key),
-            Span::styled(" close  ", t.dim),
-            Span::styled(v.pair(Action::Down, Action::Up, Scope::Move), t.key),
-            Span::styled(" scroll ", t.dim),
-            Span::styled(more, t.dim),
-        ]));
-    let inner = block.inner(area);
-    block.render(area, buf);
-    let inner = Rect::new(
-        inner.x + 1,
-        inner.y,
-        inner.width.saturating_sub(2),
-        inner.height,
-    );
+        .title_bottom(Line::from(Span::styled(more, t.dim)).right_aligned());
+    block.render(body, buf);
     // Only the lines in view are built.
     let q = app.filters().query.lower();
-    let body = passage_lines(&doc, width, q, top, inner.height as usize, t);
-    for (i, line) in body.iter().enumerate() {
-        buf.set_line(inner.x, inner.y + i as u16, line, inner.width);
+    let lines = passage_lines(&doc, width, q, top, inner_h, t);
+    for (i, line) in lines.iter().enumerate() {
+        buf.set_line(text.x, text.y + i as u16, line, text.width);
     }
 }
 
@@ -92,77 +92,45 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// A source in words: title — publisher, date <url>.
+pub fn source_text(s: &Source) -> String {
+    let mut line = s.title.shown().to_string();
+    if let Some(p) = &s.publisher {
+        line.push_str(&format!(" \u{2014} {}", p.shown()));
+    }
+    if let Some(d) = &s.date {
+        line.push_str(&format!(", {}", d.human()));
+    }
+    if let Some(u) = &s.url {
+        line.push_str(&format!(" <{}>", u.shown()));
+    }
+    line
+}
+
 fn source_line(br: &Briefing, id: &str) -> String {
     match br.source(id) {
-        Some(s) => {
-            let mut t = s.title.shown().to_string();
-            if let Some(p) = &s.publisher {
-                t.push_str(&format!(" \u{2014} {}", p.shown()));
-            }
-            if let Some(d) = &s.date {
-                t.push_str(&format!(", {}", d.human()));
-            }
-            if let Some(u) = &s.url {
-                t.push_str(&format!(" <{}>", u.shown()));
-            }
-            t
-        }
+        Some(s) => source_text(s),
         None => id.to_string(),
     }
 }
 
-/// The briefing as plain text, for its detail. Made once per briefing, not on every
-/// frame: it walks every text of the briefing, and a summary of fifteen million lines
-/// took seconds a key. Copying the made text is a memcpy; its wrapping is cached too.
-fn full_text(br: &Briefing) -> std::rc::Rc<str> {
-    // A briefing in the library is never changed after loading, so while it lives,
-    // where it and its texts sit in memory identifies it. The path and the lengths
-    // guard against a briefing that took the place of a dropped one.
-    type Key = (usize, usize, usize, usize, usize, std::path::PathBuf);
-    thread_local! {
-        static LAST: std::cell::RefCell<Option<(Key, std::rc::Rc<str>)>> =
-            const { std::cell::RefCell::new(None) };
-    }
-    let summary = br.summary.as_ref().map_or("", |t| t.raw());
-    let key: Key = (
-        std::ptr::from_ref(br) as usize,
-        br.title.raw().as_ptr() as usize,
-        summary.as_ptr() as usize,
-        summary.len(),
-        br.timeline.len() + br.quotes.len() + br.actors.len() + br.implications.len(),
-        br.path.clone(),
-    );
-    LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        if let Some((k, text)) = last.as_ref()
-            && *k == key
-        {
-            return std::rc::Rc::clone(text);
-        }
-        let mut text = crate::export::plain_text(br);
-        text.pop();
-        let text: std::rc::Rc<str> = text.into();
-        *last = Some((key, std::rc::Rc::clone(&text)));
-        text
-    })
-}
-
 /// The title of an item in full, and its passages.
 fn passages<'a>(v: &Drawing<'a>, item: Item) -> (String, Vec<Passage<'a>>) {
+    let (app, t) = (v.app, v.theme);
     let mut d = Doc {
         out: Vec::new(),
         drawing: *v,
     };
-    let lib = v.app.library();
+    let lib = app.library();
     let title = match item {
-        Item::Briefing(b) => briefing(&mut d, &lib.briefings[b]),
-        Item::Event(b) => event(&mut d, &lib.briefings[b]),
-        Item::Actor(b, i) => actor(&mut d, lib, b, i),
-        Item::Entry(b, i) => entry(&mut d, &lib.briefings[b], i),
-        Item::Quote(b, i) => quote(&mut d, &lib.briefings[b], i),
-        Item::Implication(b, i) => implication(&mut d, &lib.briefings[b], i),
-        Item::Failed(f) => failed(&mut d, lib, f),
-        Item::Warning(w) => warning(&mut d, lib, w),
+        Item::Briefing(b) => briefing(&mut d, lib, b, t),
+        Item::Event(b) => event(&mut d, &lib.briefings[b], t),
+        Item::Actor(b, i) => actor(&mut d, lib, b, i, t),
+        Item::Entry(b, i) => entry(&mut d, &lib.briefings[b], i, t),
+        Item::Quote(b, i) => quote(&mut d, &lib.briefings[b], i, t),
+        Item::Implication(b, i) => implication(&mut d, &lib.briefings[b], i, t),
+        Item::Failed(f) => failed(&mut d, lib, f, t),
+        Item::Warning(w) => warning(&mut d, lib, w, t),
     };
     (title.to_string(), d.out)
 }
@@ -175,42 +143,161 @@ fn names(br: &Briefing, ids: &[String]) -> String {
         .join(", ")
 }
 
-fn briefing<'a>(d: &mut Doc<'a>, br: &'a Briefing) -> &'static str {
-    let t = d.drawing.theme;
-    // One passage: its lines are wrapped once, like any long text.
-    d.para("", full_text(br).to_string(), t.text);
-    d.field(
-        "File   ",
-        Some(crate::text::clean_line(&br.path.display().to_string()).into_owned()),
-    );
+/// Everything a briefing file says, in reading order: what it is and where it came
+/// from, the event, who is involved, what happened, what was said, what it means, and
+/// the sources it rests on.
+fn briefing<'a>(d: &mut Doc<'a>, lib: &'a Library, b: BriefingIx, t: &Theme) -> &'static str {
+    let br = &lib.briefings[b];
+    let names = |ids: &[String]| names(br, ids);
+    d.para("", br.title.shown(), t.title);
+    d.field("Marking  ", br.classification.as_ref().map(|x| x.shown()));
+    d.para("Date     ", br.date.human(), t.date);
+    if !br.tags.is_empty() {
+        let tags: Vec<&str> = br.tags.iter().map(|x| x.shown()).collect();
+        d.para("Tags     ", tags.join(", "), t.text);
+    }
+    d.para("File     ", lib.place(b), t.dim);
+    if let Some(s) = &br.summary {
+        d.blank();
+        d.para("", s.shown(), t.text);
+    }
+    d.heading("Event".to_string());
+    d.para("", br.event.title.shown(), t.event);
+    let mut when = br.event.date.human();
+    if let Some(l) = &br.event.location {
+        when.push_str(&format!(" \u{00b7} {}", l.shown()));
+    }
+    d.para("", when, t.date);
+    d.field("", br.event.description.as_ref().map(|x| x.shown()));
+
+    d.heading(format!("Actors ({})", br.actors.len()));
+    for a in &br.actors {
+        let mut line = a.name.shown().to_string();
+        if let Some(k) = a.kind {
+            line.push_str(&format!(" ({})", k.name()));
+        }
+        if let Some(r) = &a.role {
+            line.push_str(&format!(", {}", r.shown()));
+        }
+        if let Some(aff) = &a.affiliation {
+            line.push_str(&format!(" \u{2192} {}", br.actor_name(aff)));
+        }
+        if !a.aliases.is_empty() {
+            let al: Vec<&str> = a.aliases.iter().map(|x| x.shown()).collect();
+            line.push_str(&format!(" (aka {})", al.join(", ")));
+        }
+        d.para("\u{2022} ", line, t.text);
+    }
+
+    if !br.timeline.is_empty() {
+        d.heading(format!("Timeline ({})", br.timeline.len()));
+        for e in &br.timeline {
+            let approx = if e.approximate { "~" } else { "" };
+            let mut line = format!("{approx}{}: {}", e.date.human(), e.title.shown());
+            if !e.actors.is_empty() {
+                line.push_str(&format!(" \u{2014} {}", names(&e.actors)));
+            }
+            if let Some(c) = e.confidence {
+                line.push_str(&format!(" [{} confidence]", c.name()));
+            }
+            d.para("\u{2022} ", line, t.text);
+            d.field("  ", e.detail.as_ref().map(|x| x.shown()));
+            if let Some(s) = &e.source {
+                d.para("  Source: ", source_line(br, s), t.dim);
+            }
+        }
+    }
+
+    if !br.quotes.is_empty() {
+        d.heading(format!("Quotes ({})", br.quotes.len()));
+        for (i, qt) in br.quotes.iter().enumerate() {
+            if i > 0 {
+                d.blank();
+            }
+            let mut who = br.actor_name(&qt.actor);
+            if let Some(r) = br.actor(&qt.actor).and_then(|a| a.role.as_ref()) {
+                who.push_str(&format!(", {}", r.shown()));
+            }
+            d.para("\u{2022} ", who, t.actor);
+            if let Some(date) = &qt.date {
+                d.para("  When:    ", date.human(), t.date);
+            }
+            d.field("  Context: ", qt.context.as_ref().map(|x| x.shown()));
+            if qt.paraphrase {
+                d.para(
+                    "  ",
+                    format!("(paraphrase) {}", qt.text.shown()),
+                    t.paraphrase,
+                );
+            } else {
+                d.para(
+                    "  ",
+                    format!("\u{201c}{}\u{201d}", qt.text.shown()),
+                    t.quote,
+                );
+            }
+            if let Some(s) = &qt.source {
+                d.para("  Source:  ", source_line(br, s), t.dim);
+            }
+        }
+    }
+
+    if !br.implications.is_empty() {
+        d.heading(format!("Implications ({})", br.implications.len()));
+        for m in &br.implications {
+            let mut line = m.title.shown().to_string();
+            if let Some(p) = m.priority {
+                line = format!("[{} priority] {line}", p.name());
+            }
+            if let Some(c) = m.confidence {
+                line.push_str(&format!(" [{} confidence]", c.name()));
+            }
+            if !m.actors.is_empty() {
+                line.push_str(&format!(" \u{2014} {}", names(&m.actors)));
+            }
+            d.para("\u{2022} ", line, t.text);
+            d.field("  ", m.detail.as_ref().map(|x| x.shown()));
+        }
+    }
+
+    if !br.sources.is_empty() {
+        d.heading(format!("Sources ({})", br.sources.len()));
+        for s in &br.sources {
+            d.para("\u{2022} ", source_text(s), t.text);
+        }
+    }
     "Briefing"
 }
 
-fn event<'a>(d: &mut Doc<'a>, br: &'a Briefing) -> &'static str {
-    let t = d.drawing.theme;
+fn event<'a>(d: &mut Doc<'a>, br: &'a Briefing, t: &Theme) -> &'static str {
     let e = &br.event;
     d.para("", e.title.shown(), t.event);
     d.para("When     ", e.date.human(), t.date);
-    d.field("Where    ", e.location.as_ref().map(|t| t.shown()));
+    d.field("Where    ", e.location.as_ref().map(|x| x.shown()));
     d.blank();
-    d.field("", e.description.as_ref().map(|t| t.shown()));
+    d.field("", e.description.as_ref().map(|x| x.shown()));
     d.field("Briefing ", Some(br.title.shown()));
     "Event"
 }
 
 /// An actor, and what it said, did and is named in within its briefing.
-fn actor<'a>(d: &mut Doc<'a>, lib: &'a Library, b: BriefingIx, i: usize) -> &'static str {
-    let t = d.drawing.theme;
+fn actor<'a>(
+    d: &mut Doc<'a>,
+    lib: &'a Library,
+    b: BriefingIx,
+    i: usize,
+    t: &Theme,
+) -> &'static str {
     let br = &lib.briefings[b];
     let a = &br.actors[i];
     d.para("", a.name.shown(), t.actor);
     d.field("Kind        ", a.kind.map(|k| k.name()));
-    d.field("Role        ", a.role.as_ref().map(|t| t.shown()));
+    d.field("Role        ", a.role.as_ref().map(|x| x.shown()));
     if let Some(aff) = &a.affiliation {
         d.para("Affiliation ", br.actor_name(aff), t.text);
     }
     if !a.aliases.is_empty() {
-        let al: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
+        let al: Vec<&str> = a.aliases.iter().map(|x| x.shown()).collect();
         d.para("Aliases     ", al.join(", "), t.text);
     }
     d.para("Id          ", a.id.as_str(), t.dim);
@@ -225,7 +312,7 @@ fn actor<'a>(d: &mut Doc<'a>, lib: &'a Library, b: BriefingIx, i: usize) -> &'st
                 "Library     ",
                 format!(
                     "appears in {n} briefings ({} opens the dossier)",
-                    d.drawing.key(Action::Dossier, Scope::Global)
+                    d.drawing.any_key(Action::Dossier)
                 ),
                 t.dim,
             );
@@ -276,8 +363,7 @@ fn actor<'a>(d: &mut Doc<'a>, lib: &'a Library, b: BriefingIx, i: usize) -> &'st
     "Actor"
 }
 
-fn entry<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize) -> &'static str {
-    let t = d.drawing.theme;
+fn entry<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize, t: &Theme) -> &'static str {
     let e = &br.timeline[i];
     d.para("", e.title.shown(), t.title);
     let when = if e.approximate {
@@ -303,8 +389,7 @@ fn entry<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize) -> &'static str {
 }
 
 /// A quote, or a paraphrase marked as one, never read as verbatim.
-fn quote<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize) -> &'static str {
-    let t = d.drawing.theme;
+fn quote<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize, t: &Theme) -> &'static str {
     let qt = &br.quotes[i];
     let mut speaker = br.actor_name(&qt.actor);
     if let Some(r) = br.actor(&qt.actor).and_then(|a| a.role.as_ref()) {
@@ -324,7 +409,7 @@ fn quote<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize) -> &'static str {
     }
     d.blank();
     d.field("When     ", qt.date.map(|x| x.human()));
-    d.field("Context  ", qt.context.as_ref().map(|t| t.shown()));
+    d.field("Context  ", qt.context.as_ref().map(|x| x.shown()));
     match &qt.source {
         Some(s) => d.para("Source   ", source_line(br, s), t.text),
         None => d.para("Source   ", "none given", t.dim),
@@ -333,8 +418,7 @@ fn quote<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize) -> &'static str {
     if qt.paraphrase { "Paraphrase" } else { "Quote" }
 }
 
-fn implication<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize) -> &'static str {
-    let t = d.drawing.theme;
+fn implication<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize, t: &Theme) -> &'static str {
     let m = &br.implications[i];
     d.para("", m.title.shown(), t.title);
     d.field("Priority   ", m.priority.map(|p| p.name()));
@@ -352,8 +436,7 @@ fn implication<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize) -> &'static str 
 }
 
 /// A file that could not be loaded, with every problem and the line it is on.
-fn failed<'a>(d: &mut Doc<'a>, lib: &'a Library, f: usize) -> &'static str {
-    let t = d.drawing.theme;
+fn failed<'a>(d: &mut Doc<'a>, lib: &'a Library, f: usize, t: &Theme) -> &'static str {
     if let Some(file) = lib.failed.get(f) {
         d.para(
             "",
@@ -372,8 +455,7 @@ fn failed<'a>(d: &mut Doc<'a>, lib: &'a Library, f: usize) -> &'static str {
 }
 
 /// A warning of the library: a path passed over, an alias that would join two actors.
-fn warning<'a>(d: &mut Doc<'a>, lib: &'a Library, w: usize) -> &'static str {
-    let t = d.drawing.theme;
+fn warning<'a>(d: &mut Doc<'a>, lib: &'a Library, w: usize, t: &Theme) -> &'static str {
     if let Some(p) = lib.warning(w) {
         d.para("", p.to_string(), t.text);
         if let Some(x) = &p.excerpt {
@@ -381,34 +463,4 @@ fn warning<'a>(d: &mut Doc<'a>, lib: &'a Library, w: usize) -> &'static str {
         }
     }
     "Warning"
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::path::Path;
-    use std::rc::Rc;
-
-    fn briefing(path: &str, summary: &str) -> Briefing {
-        let src = format!(
-            "title: T\ndate: 2017\nsummary: {summary}\nevent: {{title: E, date: 2017}}\nactors: [{{id: a, name: A}}]\n"
-        );
-        crate::load::load_str(Path::new(path), &src).expect("a valid briefing")
-    }
-
-    /// The briefing in full is drawn on every key; it is made once, not per frame.
-    #[test]
-    fn the_briefing_in_full_is_made_once_and_never_taken_for_another() {
-        let one = briefing("one.yaml", "First.");
-        let a = full_text(&one);
-        assert!(Rc::ptr_eq(&a, &full_text(&one)));
-        assert!(a.contains("First."));
-        let two = briefing("two.yaml", "Second.");
-        let b = full_text(&two);
-        assert!(b.contains("Second.") && !b.contains("First."));
-        // Another briefing at the same place, from another file: made anew.
-        drop(one);
-        let three = briefing("three.yaml", "Third.");
-        assert!(full_text(&three).contains("Third."));
-    }
 }

@@ -17,9 +17,10 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+pub use bars::{cut_at_word, status_line, title_lines};
 pub use layout::{Layout, MIN_HEIGHT, MIN_WIDTH, layout};
 pub use theme::Theme;
-pub use wrap::wrap;
+pub use wrap::{fit, line_width, wrap};
 
 use crate::app::{Action, App, Overlay, Pane};
 use crate::keymap::{Keymap, Scope};
@@ -33,7 +34,17 @@ pub struct Drawing<'a> {
     pub keys: &'a Keymap,
 }
 
-impl Drawing<'_> {
+impl<'a> Drawing<'a> {
+    /// The app with the built-in keys and the default theme, as tests and benchmarks
+    /// draw it.
+    pub fn builtin(app: &'a App) -> Drawing<'a> {
+        Drawing {
+            app,
+            theme: &Theme::DEFAULT,
+            keys: Keymap::builtin(),
+        }
+    }
+
     /// The first key that does `action` in `scope`, as help writes it; `-` when none does.
     pub fn key(&self, action: Action, scope: Scope) -> String {
         self.keys
@@ -57,9 +68,9 @@ impl Drawing<'_> {
 
 impl Widget for Drawing<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        wrap::next_frame();
         let v = &self;
         let app = self.app;
+        wrap::next_frame();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             render_too_small(v, area, buf);
             return;
@@ -82,9 +93,13 @@ impl Widget for Drawing<'_> {
         }
         bars::render_status(v, l.status, buf);
         bars::render_hints(v, l.hints, buf);
+        // A detail and the help take the body: nothing of the panes shows behind them,
+        // and the title and status bars stay in view.
         match app.overlay() {
-            Some(Overlay::Detail { item, scroll }) => detail::render(v, *item, *scroll, area, buf),
-            Some(Overlay::Help { scroll }) => overlays::render_help(v, *scroll, area, buf),
+            Some(Overlay::Detail { item, scroll, .. }) => {
+                detail::render(v, *item, *scroll, l.body, buf)
+            }
+            Some(Overlay::Help { scroll, .. }) => overlays::render_help(v, *scroll, l.body, buf),
             Some(Overlay::Picker(p)) => overlays::render_picker(v, p, area, buf),
             Some(Overlay::Confirm(url)) => overlays::render_confirm(v, url, area, buf),
             None => {}
@@ -95,12 +110,17 @@ impl Widget for Drawing<'_> {
 /// Draws with the built-in keys and the default theme, as tests and benchmarks do.
 impl Widget for &App {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        Drawing {
-            app: self,
-            theme: &Theme::DEFAULT,
-            keys: Keymap::builtin(),
-        }
-        .render(area, buf)
+        Drawing::builtin(self).render(area, buf)
+    }
+}
+
+/// Where the overlay in front is drawn on a terminal of this size, if one is open.
+pub fn overlay_area(app: &App, term: Rect) -> Option<Rect> {
+    match app.overlay() {
+        Some(Overlay::Picker(_)) => Some(overlays::picker_area(term)),
+        Some(Overlay::Confirm(url)) => Some(overlays::confirm_area(url, term)),
+        Some(_) => Some(layout(app, term).body),
+        None => None,
     }
 }
 
@@ -112,7 +132,7 @@ fn render_too_small(v: &Drawing, area: Rect, buf: &mut Buffer) {
             "{}x{}, needs {MIN_WIDTH}x{MIN_HEIGHT}",
             area.width, area.height
         ),
-        format!("{} quits", v.key(Action::Quit, Scope::Global)),
+        format!("{} quits", v.any_key(Action::Leave)),
     ];
     let top = area.y + area.height.saturating_sub(msg.len() as u16) / 2;
     for (i, m) in msg.iter().enumerate() {

@@ -1,53 +1,61 @@
-//! The reader's panes, and the lines each kind of row is drawn as.
+//! The reader's panes: what each row of each pane says, at the width it has.
+//!
+//! Every row fits its pane: a cut is marked with `…`, and a search match that would
+//! be cut off is scrolled into view.
 
 use std::ops::Range;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_width::UnicodeWidthStr;
 
 use super::Drawing;
 use super::parts::{
     Passage, centered, first_row, highlight, pane_block, passage_lines, passages_height,
-    render_rows,
+    render_rows, rows_that_fit,
 };
 use super::theme::Theme;
+use super::wrap::{ELLIPSIS, fit, fit_showing_match, line_width, wrap};
 use crate::app::{Action, App, Pane};
-use crate::keymap::Scope;
 use crate::library::TimelineRow;
 use crate::model::{Briefing, Confidence, Priority};
 
 pub fn render_pane(v: &Drawing, pane: Pane, area: Rect, buf: &mut Buffer) {
     let (app, t) = (v.app, v.theme);
     let focused = app.focus() == pane && app.screen().is_none();
+    let shown = app.shown();
     let count = match pane {
         Pane::Overview => String::new(),
         Pane::Timeline => {
-            let shown = app
-                .shown()
+            let entries = shown
                 .timeline
                 .iter()
                 .filter(|r| matches!(r, TimelineRow::Entry(_)))
                 .count();
-            counter(shown, app.briefing().map_or(0, |b| b.timeline.len()))
+            counter(entries, app.briefing().map_or(0, |b| b.timeline.len()))
         }
         Pane::Quotes => counter(
-            app.shown().quotes.len(),
+            shown.quotes.len(),
             app.briefing().map_or(0, |b| b.quotes.len()),
         ),
         Pane::Implications => counter(
-            app.shown().implications.len(),
+            shown.implications.len(),
             app.briefing().map_or(0, |b| b.implications.len()),
         ),
-        Pane::Actors => format!(" {}", app.shown().actors.len()),
-        Pane::Briefings => counter(app.shown().briefings.len(), app.library().briefings.len()),
+        Pane::Actors => format!(" {}", shown.actors.len()),
+        Pane::Briefings => counter(shown.briefings.len(), app.library().briefings.len()),
     };
-    let title = vec![
+    let mut title = vec![
         Span::styled(format!("{} ", pane.index() + 1), t.dim),
         Span::styled(pane.title(), if focused { t.focus } else { t.title }),
         Span::styled(count, t.dim),
     ];
+    if focused && app.zoomed() {
+        title.push(Span::styled(" (z: all panes)", t.dim));
+    }
     let block = pane_block(title, focused, t);
     let inner = block.inner(area);
     block.render(area, buf);
@@ -70,11 +78,15 @@ pub fn render_pane(v: &Drawing, pane: Pane, area: Rect, buf: &mut Buffer) {
         }
         return;
     }
-    let row_lines = if pane == Pane::Quotes { 2 } else { 1 };
-    let len = app.pane_len(pane);
+    let size = (inner.width, inner.height);
+    let heights = row_heights(app, pane, size);
+    let len = heights.len();
     let sel = app.cursor(pane);
-    let first = first_row(scroll.first(), sel, height, len, |_| row_lines);
-    scroll.record_list(area, first, height / row_lines, row_lines);
+    let lines = |i: usize| heights.get(i).copied().unwrap_or(1);
+    let first = first_row(scroll.first(), sel, height, len, lines);
+    let fit = rows_that_fit(first, len, height, lines);
+    let in_view: Vec<usize> = (first..len).take(fit + 1).map(lines).collect();
+    scroll.record_rows(area, first, fit, in_view);
     if inner.height == 0 || inner.width == 0 {
         return;
     }
@@ -83,18 +95,15 @@ pub fn render_pane(v: &Drawing, pane: Pane, area: Rect, buf: &mut Buffer) {
     }
     if len == 0 {
         let msg = empty_message(v, pane);
-        buf.set_stringn(
-            inner.x + 1,
-            inner.y,
-            &msg,
-            inner.width.saturating_sub(1) as usize,
-            t.dim,
-        );
+        let text_w = inner.width.saturating_sub(1) as usize;
+        for (i, l) in wrap(&msg, text_w).iter().take(height).enumerate() {
+            buf.set_stringn(inner.x + 1, inner.y + i as u16, l, text_w, t.dim);
+        }
         return;
     }
     // Only the rows in view are built: a library list can hold thousands.
     let end = (first + height).min(len);
-    let rows = rows(app, pane, first..end, t);
+    let rows = rows(app, pane, first..end, size, t);
     render_rows(&rows, 0, Some(sel - first), focused, t, inner, buf);
 }
 
@@ -112,7 +121,7 @@ fn counter(shown: usize, total: usize) -> String {
     }
 }
 
-/// What an empty pane says, in words.
+/// What an empty pane says, in words (wrapped, never cut).
 fn empty_message(v: &Drawing, pane: Pane) -> String {
     let app = v.app;
     let filtered = !app.filters().actors.is_empty();
@@ -120,9 +129,8 @@ fn empty_message(v: &Drawing, pane: Pane) -> String {
         Pane::Briefings if app.loading().is_some() => "Loading\u{2026}".to_string(),
         Pane::Briefings if app.library().briefings.is_empty() => "No briefings loaded".to_string(),
         Pane::Briefings => format!(
-            "No briefing matches the filters ({}, {} clear them)",
-            v.key(Action::ClearActors, Scope::Global),
-            v.key(Action::Back, Scope::Global)
+            "No briefing matches the filters: {} clears them",
+            v.any_key(Action::ClearFilters)
         ),
         Pane::Quotes if filtered => "No quotes by the selected actors".to_string(),
         Pane::Quotes => "No quotes in this briefing".to_string(),
@@ -135,7 +143,7 @@ fn empty_message(v: &Drawing, pane: Pane) -> String {
 
 /// Shown when no briefing could be loaded or all are filtered out.
 pub fn render_empty_library(v: &Drawing, area: Rect, buf: &mut Buffer) {
-    let app = v.app;
+    let (app, t) = (v.app, v.theme);
     if app.shows_list() {
         return;
     }
@@ -144,26 +152,38 @@ pub fn render_empty_library(v: &Drawing, area: Rect, buf: &mut Buffer) {
     } else {
         format!(
             "No briefing could be loaded: press {} to see why.",
-            v.key(Action::Errors, Scope::Global)
+            v.any_key(Action::Errors)
         )
     };
-    let w = unicode_width::UnicodeWidthStr::width(msg.as_str()) as u16;
-    let r = centered(area, w + 4, 3);
-    buf.set_stringn(r.x + 2, r.y + 1, &msg, r.width as usize, v.theme.title);
+    let r = centered(area, msg.width() as u16 + 4, 3);
+    buf.set_stringn(r.x + 2, r.y + 1, &msg, r.width as usize, t.title);
 }
 
-/// The lines of each row of a list pane (a row is one item; quotes take two lines).
-pub fn rows<'a>(app: &'a App, pane: Pane, range: Range<usize>, t: &Theme) -> Vec<Vec<Line<'a>>> {
+/// Whether the pane shows its rows in full (a focused Quotes pane: whole quotes).
+fn in_full(app: &App, pane: Pane) -> bool {
+    pane == Pane::Quotes && app.focus() == Pane::Quotes && app.screen().is_none()
+}
+
+/// The lines of each row of a list pane whose inner area is `size`, every line fitting
+/// the text width (one column goes to the selection marker).
+pub fn rows<'a>(
+    app: &'a App,
+    pane: Pane,
+    range: Range<usize>,
+    size: (u16, u16),
+    t: &Theme,
+) -> Vec<Vec<Line<'a>>> {
     let q = app.filters().query.lower();
+    let width = size.0.saturating_sub(1) as usize;
     let Some(b) = app.current() else {
         return match pane {
-            Pane::Briefings => briefing_rows(app, q, &range, t),
+            Pane::Briefings => briefing_rows(app, q, &range, width, t),
             _ => Vec::new(),
         };
     };
     let br = &app.library().briefings[b];
     match pane {
-        Pane::Briefings => briefing_rows(app, q, &range, t),
+        Pane::Briefings => briefing_rows(app, q, &range, width, t),
         Pane::Overview => Vec::new(),
         Pane::Actors => window(&app.shown().actors, &range)
             .iter()
@@ -197,130 +217,290 @@ pub fn rows<'a>(app: &'a App, pane: Pane, range: Range<usize>, t: &Theme) -> Vec
                         t.dim,
                     ));
                 }
-                vec![Line::from(spans)]
+                let mut hidden: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
+                hidden.push(&a.id);
+                hidden.extend(a.description.as_ref().map(|t| t.shown()));
+                hidden_match(&mut spans, &hidden, q, t);
+                vec![fit_showing_match(&Line::from(spans), width, 1)]
             })
             .collect(),
-        Pane::Timeline => window(&app.shown().timeline, &range)
-            .iter()
-            .map(|r| vec![timeline_line(br, *r, q, false, t)])
-            .collect(),
+        Pane::Timeline => {
+            let col = date_column(br, width);
+            window(&app.shown().timeline, &range)
+                .iter()
+                .map(|r| vec![timeline_line(br, *r, q, None, col, width, t)])
+                .collect()
+        }
+        Pane::Quotes if in_full(app, pane) => {
+            let cap = quote_line_cap(size.1);
+            window(&app.shown().quotes, &range)
+                .iter()
+                .map(|&i| quote_in_full(app, br, i, q, width, cap, t))
+                .collect()
+        }
         Pane::Quotes => window(&app.shown().quotes, &range)
             .iter()
-            .map(|&i| quote_lines(br, i, q, None, t))
+            .map(|&i| quote_lines(br, i, q, None, width, t))
             .collect(),
         Pane::Implications => window(&app.shown().implications, &range)
             .iter()
-            .map(|&i| vec![implication_line(br, i, q, None, t)])
+            .map(|&i| vec![implication_line(br, i, q, None, width, t)])
             .collect(),
     }
 }
 
-fn briefing_rows<'a>(app: &'a App, q: &str, range: &Range<usize>, t: &Theme) -> Vec<Vec<Line<'a>>> {
+/// A briefing in the list: its title first, cut with `…`, then its date against the
+/// right edge when there is room. A marking shows only when the title does not say it.
+fn briefing_rows<'a>(
+    app: &'a App,
+    q: &str,
+    range: &Range<usize>,
+    width: usize,
+    t: &Theme,
+) -> Vec<Vec<Line<'a>>> {
     window(&app.shown().briefings, range)
         .iter()
         .map(|&b| {
             let br = &app.library().briefings[b];
-            let mut spans = vec![Span::styled(format!("{:<11} ", br.date.human()), t.date)];
+            let mut spans = Vec::new();
             // Match counts lead, so a narrow list still shows them.
             if let Some(n) = app.shown().match_counts.get(&b) {
                 spans.push(Span::styled(format!("{n}\u{00d7}"), t.matched));
                 spans.push(Span::raw(" "));
             }
-            if br
-                .classification
-                .as_ref()
-                .is_some_and(|c| c.shown().eq_ignore_ascii_case("exercise"))
-            {
-                spans.push(Span::styled("EX ", t.marking));
+            if let Some(m) = list_marking(br) {
+                spans.push(Span::styled(format!(" {m} "), t.marking));
                 spans.push(Span::raw(" "));
             }
+            let lead = spans.len();
             spans.extend(highlight(br.title.shown(), q, t.text, t));
-
-            vec![Line::from(spans)]
+            let date = br.date.human();
+            // The date is worth its room only once the title has some.
+            let date_w = date.width() + 2;
+            if width < 32 {
+                return vec![fit_showing_match(&Line::from(spans), width, lead)];
+            }
+            let mut line = fit_showing_match(&Line::from(spans), width - date_w, lead);
+            let gap = width - line_width(&line) - date.width();
+            line.spans.push(Span::raw(" ".repeat(gap)));
+            line.spans.push(Span::styled(date, t.date));
+            vec![line]
         })
         .collect()
 }
 
-/// A date as shown in lists: at its precision, `~` in front when approximate.
-pub fn date_span(date: &crate::date::Date, approximate: bool, t: &Theme) -> Span<'static> {
-    let text = if approximate {
-        format!("~{}", date.human())
-    } else {
-        date.human()
-    };
-    Span::styled(format!("{text:<11} "), t.date)
+/// The marking to show beside a title in a list: only one the title does not already
+/// say (`EXERCISE: ...` needs no EXERCISE badge), and never the everyday UNCLASSIFIED.
+pub fn list_marking(br: &Briefing) -> Option<&str> {
+    let m = br.classification.as_ref()?.shown();
+    let lower = m.to_lowercase();
+    let says_it = br.title.shown().to_lowercase().contains(&lower);
+    (!says_it && lower != "unclassified" && !m.trim().is_empty()).then_some(m)
+}
+
+/// A timeline date column: its width, and whether times of day are shown in it.
+#[derive(Clone, Copy, Debug)]
+pub struct DateColumn {
+    pub width: usize,
+    pub times: bool,
+}
+
+impl DateColumn {
+    /// The column for these dates in a row `width` wide: as wide as the widest date, so
+    /// a time of day never pushes a title out of line, and without the times when
+    /// they would take more than a third of the row.
+    pub fn fitting<'d>(
+        dates: impl Iterator<Item = (&'d crate::date::Date, bool)> + Clone,
+        width: usize,
+    ) -> DateColumn {
+        let widest = |times: bool| {
+            dates
+                .clone()
+                .map(|(d, approx)| {
+                    let t = if times { d.short() } else { d.day_only() };
+                    t.width() + usize::from(approx)
+                })
+                .max()
+                .unwrap_or(0)
+        };
+        let with = widest(true);
+        if with * 3 <= width {
+            DateColumn {
+                width: with,
+                times: true,
+            }
+        } else {
+            DateColumn {
+                width: widest(false),
+                times: false,
+            }
+        }
+    }
+
+    /// A date in this column, padded to it: `~` in front when approximate.
+    pub fn span(self, date: &crate::date::Date, approximate: bool, t: &Theme) -> Span<'static> {
+        let d = if self.times {
+            date.short()
+        } else {
+            date.day_only()
+        };
+        let text = if approximate { format!("~{d}") } else { d };
+        let pad = self.width.saturating_sub(text.width());
+        Span::styled(format!("{text}{} ", " ".repeat(pad)), t.date)
+    }
+}
+
+/// The date column of a briefing's Timeline pane.
+fn date_column(br: &Briefing, width: usize) -> DateColumn {
+    let dates = br
+        .timeline
+        .iter()
+        .map(|e| (&e.date, e.approximate))
+        .chain(std::iter::once((&br.event.date, false)));
+    DateColumn::fitting(dates, width)
 }
 
 pub fn confidence_span(c: Option<Confidence>, t: &Theme) -> Option<Span<'static>> {
     c.map(|c| Span::styled(format!(" [{} confidence]", c.name()), t.dim))
 }
 
+/// One timeline row, fitted to `width`; `briefing` names the briefing it is from (in
+/// the library timeline).
 pub fn timeline_line<'a>(
     br: &'a Briefing,
     row: TimelineRow,
     q: &str,
-    with_briefing: bool,
+    briefing: Option<&'a str>,
+    col: DateColumn,
+    width: usize,
     t: &Theme,
 ) -> Line<'a> {
-    match row {
+    let line = match row {
         TimelineRow::Event => {
             let mut spans = vec![
-                date_span(&br.event.date, false, t),
+                col.span(&br.event.date, false, t),
                 Span::styled("\u{25c6} EVENT ", t.event),
             ];
             spans.extend(highlight(br.event.title.shown(), q, t.event, t));
+            let e = &br.event;
+            let hidden: Vec<&str> = [&e.location, &e.description]
+                .into_iter()
+                .flatten()
+                .map(|t| t.shown())
+                .collect();
+            hidden_match(&mut spans, &hidden, q, t);
             Line::from(spans)
         }
         TimelineRow::Entry(i) => {
             let e = &br.timeline[i];
-            let mut spans = vec![date_span(&e.date, e.approximate, t)];
+            let mut spans = vec![col.span(&e.date, e.approximate, t)];
             spans.extend(highlight(e.title.shown(), q, t.text, t));
             if !e.actors.is_empty() {
                 let names: Vec<String> = e.actors.iter().map(|id| br.actor_name(id)).collect();
-                spans.push(Span::styled(
-                    format!(" \u{2014} {}", names.join(", ")),
-                    t.actor,
-                ));
+                spans.push(Span::styled(" \u{2014} ", t.actor));
+                spans.extend(highlight_owned(&names.join(", "), q, t.actor, t));
             }
             spans.extend(confidence_span(e.confidence, t));
-            if with_briefing {
-                spans.push(Span::styled(
-                    format!("  \u{00b7} {}", br.title.shown()),
-                    t.dim,
-                ));
+            let hidden: Vec<&str> = e.detail.iter().map(|t| t.shown()).collect();
+            hidden_match(&mut spans, &hidden, q, t);
+            if let Some(title) = briefing {
+                spans.push(Span::styled(format!("  \u{00b7} {title}"), t.dim));
             }
             Line::from(spans)
         }
+    };
+    fit_showing_match(&line, width, 1)
+}
+
+/// Spans of `text`, owned, with the search highlighted.
+fn highlight_owned(text: &str, q: &str, style: Style, t: &Theme) -> Vec<Span<'static>> {
+    highlight(text, q, style, t)
+        .into_iter()
+        .map(|s| Span::styled(s.content.into_owned(), s.style))
+        .collect()
+}
+
+/// When the search matches an item only in what its row does not show (an entry's
+/// detail, an actor's alias), the words around the match end the row, so every row the
+/// search counts shows why.
+fn hidden_match(spans: &mut Vec<Span>, hidden: &[&str], q: &str, t: &Theme) {
+    if q.is_empty() || spans.iter().any(|s| t.is_match(s.style)) {
+        return;
+    }
+    for text in hidden {
+        let Some(&(start, end)) = crate::library::find_ci(text, q).first() else {
+            continue;
+        };
+        // A few words either side, cut at spaces.
+        let from = text[..start]
+            .char_indices()
+            .rev()
+            .take(30)
+            .last()
+            .map_or(start, |(i, _)| i);
+        let from = match text[from..start].find(' ') {
+            Some(sp) if from > 0 => from + sp + 1,
+            _ => from,
+        };
+        let to = text[end..]
+            .char_indices()
+            .nth(40)
+            .map_or(text.len(), |(i, _)| end + i);
+        let to = match text[end..to].rfind(' ') {
+            Some(sp) if to < text.len() => end + sp,
+            _ => to,
+        };
+        let mut snippet = String::new();
+        if from > 0 {
+            snippet.push_str(ELLIPSIS);
+        }
+        snippet.push_str(&text[from..to]);
+        if to < text.len() {
+            snippet.push_str(ELLIPSIS);
+        }
+        let snippet = snippet.replace('\n', " ");
+        spans.push(Span::styled(" \u{00b7} ", t.dim));
+        spans.extend(highlight_owned(&snippet, q, t.dim, t));
+        return;
     }
 }
 
-/// Two lines: who said it (and when, where), then the words. A paraphrase is marked
-/// and set in italics without quotation marks, so it never reads as verbatim.
+/// Who said it: the speaker's name (the role is in the detail), when and where.
+fn quote_head<'a>(br: &'a Briefing, i: usize, q: &str, speaker: bool, t: &Theme) -> Vec<Span<'a>> {
+    let quote = &br.quotes[i];
+    let mut head = Vec::new();
+    if speaker {
+        match br.actor(&quote.actor) {
+            Some(a) => head.extend(highlight(a.name.shown(), q, t.actor, t)),
+            None => head.push(Span::styled(quote.actor.as_str(), t.actor)),
+        }
+    }
+    if let Some(d) = &quote.date {
+        let sep = if head.is_empty() { "" } else { " \u{00b7} " };
+        head.push(Span::styled(format!("{sep}{}", d.human()), t.date));
+    }
+    if let Some(c) = &quote.context {
+        if !head.is_empty() {
+            head.push(Span::styled(" \u{00b7} ", t.dim));
+        }
+        head.extend(highlight(c.shown(), q, t.dim, t));
+    }
+    head
+}
+
+/// Two lines: who said it (and when, where), then the first line of the words. A
+/// paraphrase is marked and set in italics without quotation marks, so it never reads
+/// as verbatim.
 pub fn quote_lines<'a>(
     br: &'a Briefing,
     i: usize,
     q: &str,
     briefing_title: Option<&'a str>,
+    width: usize,
     t: &Theme,
 ) -> Vec<Line<'a>> {
     let quote = &br.quotes[i];
-    let mut head = Vec::new();
-    match br.actor(&quote.actor) {
-        Some(a) => {
-            head.extend(highlight(a.name.shown(), q, t.actor, t));
-            if let Some(r) = &a.role {
-                head.push(Span::styled(format!(", {}", r.shown()), t.dim));
-            }
-        }
-        None => head.push(Span::styled(quote.actor.as_str(), t.actor)),
-    }
-    if let Some(d) = &quote.date {
-        head.push(Span::styled(format!(" \u{00b7} {}", d.human()), t.date));
-    }
-    if let Some(c) = &quote.context {
-        head.push(Span::styled(" \u{00b7} ", t.dim));
-        head.extend(highlight(c.shown(), q, t.dim, t));
-    }
+    let mut head = quote_head(br, i, q, true, t);
     if let Some(title) = briefing_title {
         head.push(Span::styled(format!("  \u{00b7} {title}"), t.dim));
     }
@@ -335,7 +515,99 @@ pub fn quote_lines<'a>(
         s.push(Span::styled("\u{201d}", t.quote));
         s
     };
-    vec![Line::from(head), Line::from(body)]
+    let mut body = body;
+    if !head.iter().any(|s| t.is_match(s.style)) {
+        let rest = quote.text.shown().split_once('\n').map(|(_, r)| r);
+        hidden_match(&mut body, &rest.into_iter().collect::<Vec<_>>(), q, t);
+    }
+    vec![
+        fit_showing_match(&Line::from(head), width, 0),
+        fit_showing_match(&Line::from(body), width, 1),
+    ]
+}
+
+/// How many lines of words a quote may take in a focused Quotes pane of this height:
+/// enough for one quote to fill the pane, and never fewer than four.
+fn quote_line_cap(height: u16) -> usize {
+    (height as usize).saturating_sub(1).max(4)
+}
+
+/// A quote in a focused Quotes pane: the speaker's name (left out while the filter is
+/// that one speaker), then the whole text wrapped, ending in `…` past `cap` lines.
+fn quote_in_full<'a>(
+    app: &App,
+    br: &'a Briefing,
+    i: usize,
+    q: &str,
+    width: usize,
+    cap: usize,
+    t: &Theme,
+) -> Vec<Line<'a>> {
+    let quote = &br.quotes[i];
+    let speaker = !is_the_one_filtered(app, &quote.actor);
+    // Who and when on the first line; where (the context) wrapped below it.
+    let mut head = Vec::new();
+    if speaker {
+        match br.actor(&quote.actor) {
+            Some(a) => head.extend(highlight(a.name.shown(), q, t.actor, t)),
+            None => head.push(Span::styled(quote.actor.as_str(), t.actor)),
+        }
+    }
+    if let Some(d) = &quote.date {
+        let sep = if head.is_empty() { "" } else { " \u{00b7} " };
+        head.push(Span::styled(format!("{sep}{}", d.human()), t.date));
+    }
+    let mut out = Vec::new();
+    if !head.is_empty() {
+        out.push(fit_showing_match(&Line::from(head), width, 0));
+    }
+    if let Some(c) = &quote.context {
+        for l in wrap(c.shown(), width.saturating_sub(2).max(1)) {
+            let mut spans = vec![Span::raw("  ")];
+            spans.extend(highlight_owned(&l, q, t.dim, t));
+            out.push(Line::from(spans));
+        }
+    }
+    let (text, style) = if quote.paraphrase {
+        (
+            format!("\u{2248} paraphrase: {}", quote.text.shown()),
+            t.paraphrase,
+        )
+    } else {
+        (format!("\u{201c}{}\u{201d}", quote.text.shown()), t.quote)
+    };
+    let mut lines = wrap(&text, width.saturating_sub(2).max(1));
+    if lines.len() > cap {
+        lines.truncate(cap);
+        if let Some(last) = lines.last_mut() {
+            let room = width.saturating_sub(2 + ELLIPSIS.width());
+            let cut = fit(&Line::from(last.clone()), room + 1);
+            let mut s: String = cut.spans.iter().map(|s| s.content.as_ref()).collect();
+            if !s.ends_with(ELLIPSIS) {
+                s.push_str(ELLIPSIS);
+            }
+            *last = s;
+        }
+    }
+    for l in lines {
+        let mut spans = vec![Span::raw("  ")];
+        spans.extend(
+            highlight(&l, q, style, t)
+                .into_iter()
+                .map(|s| Span::styled(s.content.into_owned(), s.style)),
+        );
+        out.push(Line::from(spans));
+    }
+    out
+}
+
+/// Whether the actor filter is exactly the speaker with this local id.
+fn is_the_one_filtered(app: &App, local: &str) -> bool {
+    app.filters().actors.len() == 1
+        && app
+            .current()
+            .and_then(|b| app.library().actor_ix(b, local))
+            .is_some_and(|ix| app.filters().actors.contains(&ix))
 }
 
 pub fn priority_span(p: Option<Priority>, t: &Theme) -> Span<'static> {
@@ -352,6 +624,7 @@ pub fn implication_line<'a>(
     i: usize,
     q: &str,
     briefing_title: Option<&'a str>,
+    width: usize,
     t: &Theme,
 ) -> Line<'a> {
     let m = &br.implications[i];
@@ -360,15 +633,15 @@ pub fn implication_line<'a>(
     spans.extend(confidence_span(m.confidence, t));
     if !m.actors.is_empty() {
         let names: Vec<String> = m.actors.iter().map(|id| br.actor_name(id)).collect();
-        spans.push(Span::styled(
-            format!(" \u{2014} {}", names.join(", ")),
-            t.actor,
-        ));
+        spans.push(Span::styled(" \u{2014} ", t.actor));
+        spans.extend(highlight_owned(&names.join(", "), q, t.actor, t));
     }
+    let hidden: Vec<&str> = m.detail.iter().map(|t| t.shown()).collect();
+    hidden_match(&mut spans, &hidden, q, t);
     if let Some(title) = briefing_title {
         spans.push(Span::styled(format!("  \u{00b7} {title}"), t.dim));
     }
-    Line::from(spans)
+    fit_showing_match(&Line::from(spans), width, 1)
 }
 
 /// The Overview: title, marking, date, summary, event, tags, sources.
@@ -400,22 +673,31 @@ pub fn overview_passages<'a>(app: &'a App, t: &Theme) -> Vec<Passage<'a>> {
         out.push(Passage::para("       ", d.shown(), t.text));
     }
     if !br.tags.is_empty() {
-        let tags: Vec<&str> = br.tags.iter().map(|x| x.shown()).collect();
+        let tags: Vec<&str> = br.tags.iter().map(|t| t.shown()).collect();
         out.push(Passage::para("Tags   ", tags.join(", "), t.text));
     }
     for (i, s) in br.sources.iter().enumerate() {
-        let mut line = s.title.shown().to_string();
-        if let Some(p) = &s.publisher {
-            line.push_str(&format!(" \u{2014} {}", p.shown()));
-        }
-        if let Some(d) = &s.date {
-            line.push_str(&format!(" ({})", d.human()));
-        }
-        if let Some(u) = &s.url {
-            line.push_str(&format!(" <{}>", u.shown()));
-        }
         let label = if i == 0 { "Source " } else { "       " };
-        out.push(Passage::para(label, line, t.text));
+        out.push(Passage::para(label, super::detail::source_text(s), t.text));
     }
     out
+}
+
+/// Lines each row of a list pane takes in an inner area of `size`.
+pub fn row_heights(app: &App, pane: Pane, size: (u16, u16)) -> Vec<usize> {
+    let n = app.pane_len(pane);
+    if in_full(app, pane)
+        && let Some(b) = app.current()
+    {
+        let br = &app.library().briefings[b];
+        let width = size.0.saturating_sub(1) as usize;
+        let cap = quote_line_cap(size.1);
+        return app
+            .shown()
+            .quotes
+            .iter()
+            .map(|&i| quote_in_full(app, br, i, "", width, cap, &Theme::DEFAULT).len())
+            .collect();
+    }
+    vec![if pane == Pane::Quotes { 2 } else { 1 }; n]
 }

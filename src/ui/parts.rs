@@ -111,7 +111,9 @@ pub fn render_rows(
                 1,
                 if is_sel { t.selected_mark } else { t.text },
             );
-            buf.set_line(area.x + 1, y, line, area.width.saturating_sub(1));
+            // Rows are made to fit; a line that does not is still cut with a mark.
+            let line = super::wrap::fit(line, area.width.saturating_sub(1) as usize);
+            buf.set_line(area.x + 1, y, &line, area.width.saturating_sub(1));
             if is_sel {
                 let over = if focused { t.selected } else { t.selected_idle };
                 for x in area.x + 1..area.right() {
@@ -122,6 +124,24 @@ pub fn render_rows(
                 }
             }
             y += 1;
+        }
+    }
+}
+
+/// Clears `area` for a popup. A wide character just left of it, drawn before, would
+/// spill into the popup's first column and hide its border: it is blanked too.
+pub fn clear_popup(area: Rect, buf: &mut Buffer) {
+    use ratatui::widgets::Widget;
+    ratatui::widgets::Clear.render(area, buf);
+    if area.x == 0 {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let left = (area.x - 1, y);
+        if buf.area.contains(left.into())
+            && unicode_width::UnicodeWidthStr::width(buf[left].symbol()) > 1
+        {
+            buf[left].set_symbol(" ");
         }
     }
 }

@@ -6,9 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use super::Drawing;
-use super::panes::{implication_line, quote_lines, timeline_line};
+use super::panes::{DateColumn, implication_line, quote_lines, timeline_line};
 use super::parts::{first_row, pane_block, render_rows, rows_that_fit};
 use super::theme::Theme;
+use super::wrap::fit;
 use crate::app::{App, Screen};
 use crate::library::lists::{ListKind, ListRow};
 use crate::library::{Item, TimelineRow};
@@ -18,11 +19,11 @@ pub fn render(v: &Drawing, screen: &Screen, area: Rect, buf: &mut Buffer) {
     let title = match screen.kind {
         ListKind::Dossier(a) => {
             let la = app.library().actors.get(a);
-            let mut title = format!("Dossier: {}", la.map_or("", |l| l.name.as_str()));
+            let mut t = format!("Dossier: {}", la.map_or("", |l| l.name.as_str()));
             if let Some(l) = la.filter(|l| !l.aliases.is_empty()) {
-                title.push_str(&format!(" (aka {})", l.aliases.join(", ")));
+                t.push_str(&format!(" (aka {})", l.aliases.join(", ")));
             }
-            title
+            t
         }
         ListKind::Timeline => {
             let n = screen
@@ -62,9 +63,20 @@ pub fn render(v: &Drawing, screen: &Screen, area: Rect, buf: &mut Buffer) {
     let first = first_row(scroll.first(), screen.cursor, height, len, lines);
     scroll.record_list(area, first, rows_that_fit(first, len, height, lines), 1);
     let end = (first + height).min(len);
-    let rows: Vec<Vec<Line>> = screen.rows[first..end]
+    let width = inner.width.saturating_sub(1) as usize;
+    let window = &screen.rows[first..end];
+    // One date column for the entries in view, so a time of day never breaks the line.
+    let dates = window.iter().filter_map(|r| match r {
+        ListRow::Item(Item::Entry(b, i)) => {
+            let e = &app.library().briefings[*b].timeline[*i];
+            Some((&e.date, e.approximate))
+        }
+        _ => None,
+    });
+    let col = DateColumn::fitting(dates, width);
+    let rows: Vec<Vec<Line>> = window
         .iter()
-        .map(|r| row_lines(app, r, q, t))
+        .map(|r| row_lines(app, r, q, col, width, t))
         .collect();
     render_rows(
         &rows,
@@ -88,7 +100,14 @@ fn row_height(app: &App, row: &ListRow) -> usize {
     }
 }
 
-fn row_lines<'a>(app: &'a App, row: &'a ListRow, q: &str, t: &Theme) -> Vec<Line<'a>> {
+fn row_lines<'a>(
+    app: &'a App,
+    row: &'a ListRow,
+    q: &str,
+    col: DateColumn,
+    width: usize,
+    t: &Theme,
+) -> Vec<Line<'a>> {
     let lib = &app.library();
     match row {
         ListRow::Heading(h) => vec![Line::from(Span::styled(h.as_str(), t.label))],
@@ -106,25 +125,30 @@ fn row_lines<'a>(app: &'a App, row: &'a ListRow, q: &str, t: &Theme) -> Vec<Line
                     spans.push(Span::styled(format!(", {}", r.shown()), t.text));
                 }
                 if !a.aliases.is_empty() {
-                    let al: Vec<&str> = a.aliases.iter().map(|x| x.shown()).collect();
+                    let al: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
                     spans.push(Span::styled(format!(" (aka {})", al.join(", ")), t.dim));
                 }
-                vec![Line::from(spans)]
+                vec![fit(&Line::from(spans), width)]
             }
-            Item::Entry(b, i) => vec![timeline_line(
-                &lib.briefings[b],
-                TimelineRow::Entry(i),
-                q,
-                true,
-                t,
-            )],
+            Item::Entry(b, i) => {
+                let br = &lib.briefings[b];
+                vec![timeline_line(
+                    br,
+                    TimelineRow::Entry(i),
+                    q,
+                    Some(br.title.shown()),
+                    col,
+                    width,
+                    t,
+                )]
+            }
             Item::Quote(b, i) => {
                 let br = &lib.briefings[b];
-                quote_lines(br, i, q, Some(br.title.shown()), t)
+                quote_lines(br, i, q, Some(br.title.shown()), width, t)
             }
             Item::Implication(b, i) => {
                 let br = &lib.briefings[b];
-                vec![implication_line(br, i, q, Some(br.title.shown()), t)]
+                vec![implication_line(br, i, q, Some(br.title.shown()), width, t)]
             }
             Item::Failed(f) => {
                 let Some(file) = lib.failed.get(f) else {
@@ -145,7 +169,7 @@ fn row_lines<'a>(app: &'a App, row: &'a ListRow, q: &str, t: &Theme) -> Vec<Line
                 lines
             }
             Item::Warning(w) => match lib.warning(w) {
-                Some(d) => vec![Line::from(Span::styled(d.to_string(), t.text))],
+                Some(d) => vec![fit(&Line::from(Span::styled(d.to_string(), t.text)), width)],
                 None => vec![],
             },
             Item::Briefing(_) | Item::Event(_) => vec![Line::from("")],

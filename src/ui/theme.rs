@@ -205,6 +205,12 @@ impl Theme {
         }
     }
 
+    /// Whether a span carries the search highlight: underline, which in every theme
+    /// marks a match and nothing else.
+    pub fn is_match(&self, style: Style) -> bool {
+        style.add_modifier.contains(Modifier::UNDERLINED)
+    }
+
     /// Every style with its field name, for checks that hold across themes.
     pub fn styles(&self) -> [(&'static str, Style); 23] {
         [

@@ -11,6 +11,7 @@ use ratatui::backend::TestBackend;
 
 /// A library of the given files under `briefings/`, all of which must load.
 pub fn library(names: &[&str]) -> Library {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
     let briefings = names
         .iter()
         .map(|n| {
@@ -20,7 +21,10 @@ pub fn library(names: &[&str]) -> Library {
             load::load_file(&path, &Default::default()).unwrap_or_else(|e| panic!("{n}: {e:?}"))
         })
         .collect();
-    Library::new(briefings, Vec::new())
+    let mut lib = Library::new(briefings, Vec::new());
+    // As `brief briefings/` would: files are shown from that folder on.
+    lib.set_roots(vec![folder]);
+    lib
 }
 
 pub fn wannacry() -> App {
