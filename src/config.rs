@@ -467,8 +467,9 @@ mouse = {}
 # up, down, left, right, enter, esc, tab, shift-tab, space, backspace, delete,
 # insert, home, end, pgup, pgdn, f1 to f12.
 # A key does one thing where it applies: two actions in one section, or in sections
-# that apply together (reader, move and global; screen, move and global), cannot
-# share it. Help (?) and the hint bar show the keys in force.
+# that apply together (in the panes: reader, move, browse and global), cannot share
+# it, except where the built-in keys do so on purpose (q quits from the panes and
+# steps back elsewhere). Help (?) and the hint bar show the keys in force.
 ",
         themes.join("\n"),
         quoted(builtin.theme.name()),
