@@ -46,6 +46,11 @@ pub struct ReadArgs {
     #[arg(long, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
+    /// For this run, start as if the library had never been opened: the remembered
+    /// place and what was read are neither used nor changed.
+    #[arg(long)]
+    pub fresh: bool,
+
     #[command(flatten)]
     pub limits: Limits,
 }

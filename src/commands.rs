@@ -415,15 +415,46 @@ pub fn read(args: ReadArgs) -> ExitCode {
             return ExitCode::from(USAGE);
         }
     }
+    let opts: LoadOptions = args.limits.into();
+    let mut said: Vec<String> = Vec::new();
+    // Followed from before the first load, so that nothing changed meanwhile is missed.
+    let changes = if paths.is_empty() {
+        None
+    } else {
+        crate::watch::start(paths.clone(), opts)
+            .map_err(|e| said.push(e.to_string()))
+            .ok()
+    };
     let (library, loads) = if paths.is_empty() {
         (bundled_library(), None)
     } else {
         let mut library = Library::default();
         library.set_roots(paths.clone());
-        (
-            library,
-            Some(tui::load_in_background(paths, args.limits.into())),
-        )
+        (library, Some(tui::load_in_background(paths.clone(), opts)))
+    };
+    let store = if args.fresh {
+        None
+    } else {
+        let store = crate::state::Store::default_location();
+        if store.is_none() {
+            said.push(
+                "No home folder: your place and what you read are not remembered (set XDG_STATE_HOME)"
+                    .to_string(),
+            );
+        }
+        store
+    };
+    let key = if paths.is_empty() {
+        vec![PathBuf::from("(the sample library built into brief)")]
+    } else {
+        crate::state::library_key(&paths)
+    };
+    let saved = match &store {
+        Some(s) => s.load(&key).unwrap_or_else(|e| {
+            said.push(e.to_string());
+            None
+        }),
+        None => None,
     };
     let mouse = !args.no_mouse && (args.mouse || config.mouse);
     // https://no-color.org: set and not empty means no colour.
@@ -437,13 +468,21 @@ pub fn read(args: ReadArgs) -> ExitCode {
     if loads.is_some() {
         app.start_loading();
     }
+    app.remember(saved);
     if !args.actor.is_empty() {
         app.select_actors_by_name(&args.actor);
     }
     if let Some(name) = &args.dossier {
         app.open_dossier_by_name(name);
     }
-    match tui::run(app, loads, mouse, &look) {
+    if !said.is_empty() {
+        app.tell(said.join("; "));
+    }
+    let keeping = tui::Keeping {
+        changes,
+        store: store.map(|s| (s, key)),
+    };
+    match tui::run(app, loads, mouse, &look, keeping) {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
         Ok(tui::Exit::Signal(sig)) => ExitCode::from((128 + sig).clamp(0, 255) as u8),
         Err(e) => {

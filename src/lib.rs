@@ -12,6 +12,8 @@ pub mod keymap;
 pub mod library;
 pub mod load;
 pub mod model;
+pub mod state;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod watch;

@@ -430,7 +430,7 @@ fn typing_a_search_in_the_library_timeline_narrows_to_what_a_rebuild_shows() {
         let shown = app.screen().unwrap().rows.clone();
         assert_eq!(
             shown,
-            lists::rows(app.library(), app.filters(), ListKind::Timeline),
+            lists::rows(app.library(), app.filters(), app.news(), ListKind::Timeline),
             "after {c:?}"
         );
     }
@@ -448,7 +448,7 @@ fn typing_a_search_in_the_library_timeline_narrows_to_what_a_rebuild_shows() {
     app.update(Action::Erase);
     assert_eq!(
         app.screen().unwrap().rows,
-        lists::rows(app.library(), app.filters(), ListKind::Timeline)
+        lists::rows(app.library(), app.filters(), app.news(), ListKind::Timeline)
     );
 }
 

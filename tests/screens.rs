@@ -760,11 +760,11 @@ fn a_short_focused_pane_leaves_the_room_to_the_others() {
     );
 }
 
-/// The help for any view fits in two pages at 80x24, even under a two-line title.
+/// The help for any view fits in two pages at 80x24, even under the longest title.
 #[test]
 fn help_fits_in_two_pages_at_80x24() {
     let mut app = bundled();
-    // The longest title takes two lines of the title bar.
+    // The longest title still takes one line of the title bar.
     while app.briefing().is_some_and(|b| b.title.shown().len() <= 78) {
         app.update(Action::Down);
     }
@@ -773,7 +773,7 @@ fn help_fits_in_two_pages_at_80x24() {
         brief::ui::layout(&app, ratatui::layout::Rect::new(0, 0, 80, 24))
             .title
             .height,
-        2
+        1
     );
     for open in [
         vec![],
@@ -799,4 +799,160 @@ fn help_fits_in_two_pages_at_80x24() {
             app.update(Action::Back);
         }
     }
+}
+
+/// The title bar is one line that always shows the briefing's file: at 80x24 with the
+/// bundled library, and narrower, a title that does not fit is cut with `…` and the
+/// body starts on the second row.
+#[test]
+fn the_title_bar_is_one_line_and_always_shows_the_file() {
+    for (w, h) in [(80, 24), (60, 20)] {
+        let mut app = bundled();
+        let n = app.library().briefings.len();
+        for _ in 0..n {
+            let terminal = draw(&mut app, w, h);
+            let br = app.briefing().expect("a briefing is shown");
+            let file = br
+                .path
+                .file_name()
+                .and_then(|f| f.to_str())
+                .expect("a file name")
+                .to_string();
+            let title = br.title.shown().to_string();
+            let screen = screen_text(&terminal);
+            let rows: Vec<&str> = screen.lines().collect();
+            // Whole at 80 columns; narrower, it may be cut in the middle with `…`.
+            let middle_cut = w < 80
+                && rows[0].contains(&file[..8])
+                && rows[0].contains('\u{2026}')
+                && rows[0].contains(".yaml");
+            assert!(
+                rows[0].contains(&file) || middle_cut,
+                "{w}x{h}: the title bar leaves out {file}: {:?}",
+                rows[0]
+            );
+            if !rows[0].contains(&title) {
+                assert!(
+                    rows[0].contains('\u{2026}'),
+                    "{w}x{h}: a cut title is not marked: {:?}",
+                    rows[0]
+                );
+            }
+            // The body (the list pane's border) starts right under the one-line bar.
+            assert!(
+                rows[1].starts_with('\u{250f}') || rows[1].starts_with('\u{250c}'),
+                "{w}x{h}: the title bar took more than one line: {:?}",
+                rows[1]
+            );
+            app.update(Action::Down);
+        }
+    }
+}
+
+/// Every title on a border ends in the border or in `…`: one cut by the border's
+/// corner would show letters running into it.
+fn titles_cut_with_a_mark(screen: &str) -> Result<(), String> {
+    for (y, row) in screen.lines().enumerate() {
+        let cells: Vec<char> = row.chars().collect();
+        for x in 1..cells.len() {
+            if matches!(cells[x], '┐' | '┓' | '┘' | '┛') {
+                let before = cells[x - 1];
+                if !matches!(before, '─' | '━' | ' ' | '…') {
+                    return Err(format!("row {y} col {x}: {row:?}"));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn border_titles_are_cut_with_a_mark() {
+    let views: [&[Action]; 10] = [
+        &[],
+        &[Action::Focus(4), Action::Open],
+        &[Action::Focus(0), Action::Open],
+        &[Action::Help],
+        &[Action::ActorPicker],
+        &[Action::Focus(5), Action::Zoom],
+        &[Action::Focus(4), Action::OpenSource],
+        &[Action::Focus(1), Action::OpenSource],
+        &[Action::Focus(2), Action::Down, Action::Dossier],
+        &[Action::LibraryTimeline],
+    ];
+    for (w, h) in [(40, 12), (44, 14), (50, 16), (60, 20), (80, 24)] {
+        for (keys, down) in views.iter().flat_map(|k| [(k, 0), (k, 1)]) {
+            let mut app = bundled();
+            for _ in 0..down {
+                app.update(Action::Down);
+            }
+            for k in keys.iter() {
+                app.update(*k);
+            }
+            let terminal = draw(&mut app, w, h);
+            let screen = screen_text(&terminal);
+            if let Err(e) = titles_cut_with_a_mark(&screen) {
+                panic!("{w}x{h} after {keys:?}: a title cut without `…` at {e}\n{screen}");
+            }
+        }
+    }
+}
+
+/// The Overview's date and marking line is cut with `…` when the pane is narrow.
+#[test]
+fn the_overview_date_and_marking_line_is_cut_with_a_mark() {
+    let mut checked = 0;
+    for w in 60..=100 {
+        for down in 0..4 {
+            let mut app = bundled();
+            for _ in 0..down {
+                app.update(Action::Down);
+            }
+            let br = app.briefing().expect("a briefing");
+            let date = br.date.human();
+            let Some(marking) = br.classification.as_ref().map(|c| c.shown().to_string()) else {
+                continue;
+            };
+            let terminal = draw(&mut app, w, 24);
+            let screen = screen_text(&terminal);
+            // The Overview's meta line: the date, in a pane that is not the title bar.
+            for row in screen.lines().skip(1) {
+                let Some(at) = row.find(&format!("{date}  ")) else {
+                    continue;
+                };
+                let rest = &row[at + date.len()..];
+                let inside = rest.split(['│', '┃']).next().unwrap_or(rest);
+                if inside.contains(&marking) {
+                    continue;
+                }
+                checked += 1;
+                assert!(
+                    inside.contains('…'),
+                    "{w}x24: the marking {marking:?} is cut without `…`: {row:?}"
+                );
+            }
+        }
+    }
+    assert!(checked > 0, "no size cut the Overview's marking line");
+}
+
+/// A message in an empty full-screen list is cut with `…` inside its border.
+#[test]
+fn an_empty_list_message_stays_inside_its_border() {
+    let mut app = bundled();
+    app.update(Action::Search);
+    type_text(&mut app, "zzqqxx");
+    app.update(Action::Apply);
+    app.update(Action::LibraryTimeline);
+    let terminal = draw(&mut app, 40, 12);
+    let screen = screen_text(&terminal);
+    let row = screen
+        .lines()
+        .find(|r| r.contains("No timeline"))
+        .unwrap_or_else(|| panic!("no empty-list message:\n{screen}"));
+    assert!(
+        row.ends_with('┃') || row.ends_with('│'),
+        "the message ran over the border: {row:?}"
+    );
+    assert!(row.contains('…'), "the cut message is not marked: {row:?}");
 }

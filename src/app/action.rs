@@ -52,6 +52,16 @@ pub enum Action {
     OpenSource,
     /// `e`: export what is on screen to a Markdown file.
     Export,
+    /// `u`: the next new or changed item across the library.
+    NextNew,
+    /// `m`: everything in this briefing counts as read.
+    MarkRead,
+    /// `M`: everything in the library counts as read.
+    MarkAllRead,
+    /// `W`: every new or changed item, newest first.
+    WhatsNew,
+    /// Time passes (a few times a second): the item rested on is read.
+    Tick,
     Click {
         x: u16,
         y: u16,

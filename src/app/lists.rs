@@ -31,7 +31,7 @@ impl App {
     }
 
     pub(super) fn open_screen(&mut self, kind: ListKind) {
-        let rows = lists::rows(&self.library, &self.filters, kind);
+        let rows = lists::rows(&self.library, &self.filters, &self.news, kind);
         self.overlay = None;
         self.view.list().restart();
         self.screen = Some(Screen {
@@ -62,7 +62,7 @@ impl App {
         let rows = if narrows {
             lists::narrow(&self.library, &screen.rows, new.filters.query.lower())
         } else {
-            lists::rows(&self.library, &self.filters, screen.kind)
+            lists::rows(&self.library, &self.filters, &self.news, screen.kind)
         };
         self.view.list().restart();
         if let Some(screen) = &mut self.screen {
@@ -135,8 +135,16 @@ impl App {
         }
     }
 
+    /// The library changed under an open list: its rows name items by number, so
+    /// the next refresh makes them again rather than narrowing them.
+    pub(super) fn screen_outdated(&mut self) {
+        if let Some(screen) = &mut self.screen {
+            screen.basis.briefings = usize::MAX;
+        }
+    }
+
     /// Leaves a full-screen list for the item in its briefing.
-    fn jump_to(&mut self, item: Item) {
+    pub(super) fn jump_to(&mut self, item: Item) {
         self.chose_briefing = true;
         let (b, pane) = match item {
             Item::Briefing(b) => (b, Pane::Overview),
@@ -199,7 +207,7 @@ impl App {
 }
 
 /// The nearest row at or after (`dir` 1) or before (`dir` -1) `from` that is an item.
-fn first_item_row(rows: &[ListRow], from: usize, dir: isize) -> usize {
+pub(super) fn first_item_row(rows: &[ListRow], from: usize, dir: isize) -> usize {
     let n = rows.len() as isize;
     let mut i = from as isize;
     while i >= 0 && i < n {

@@ -11,10 +11,12 @@
 //! - `search.rs`: typing a search and stepping through its matches;
 //! - `lists.rs`: the full-screen lists (dossier, library timeline, errors);
 //! - `share.rs`: what leaves the reader (copy, open a source, export), as effects;
+//! - `keepup.rs`: files reloaded while open, the place remembered, what is new;
 //! - `view.rs`: the geometry of the last frame.
 
 mod action;
 mod filters;
+mod keepup;
 mod lists;
 mod moving;
 mod notice;
@@ -27,6 +29,7 @@ use std::collections::HashMap;
 
 pub use action::{Action, Mode, Pane, PerPane, Sort};
 pub use filters::{Picker, PickerKind};
+pub use keepup::REST_TICKS;
 pub use lists::Screen;
 pub use notice::Notice;
 pub use panes::Shown;
@@ -34,6 +37,7 @@ pub use search::Search;
 pub use share::{Effect, openable};
 pub use view::{Scroll, View};
 
+use crate::library::news::News;
 use crate::library::{
     ActorIndex, ActorIx, BriefingIx, FailedFile, Filters, Item, Library, Roster, lists::ListKind,
 };
@@ -104,6 +108,14 @@ pub struct App {
     pending_dossier: Option<String>,
     /// Whether the user chose a briefing; until then the newest is shown as files arrive.
     chose_briefing: bool,
+    /// What is new since the library was last read.
+    news: News,
+    /// The item the cursor rests on, and for how many ticks.
+    rest: Option<(Item, u8)>,
+    /// Where the reader was when this library was last closed, until it is restored.
+    pending_place: Option<crate::state::Place>,
+    /// Whether a key was pressed yet: until then the reader may take you somewhere.
+    touched: bool,
 }
 
 impl App {
@@ -131,9 +143,17 @@ impl App {
             pending_actors: Vec::new(),
             pending_dossier: None,
             chose_briefing: false,
+            news: News::default(),
+            rest: None,
+            pending_place: None,
+            touched: false,
         };
         app.refresh();
         app.focus = app.default_focus();
+        app.news.observe(&app.library);
+        if !app.library.briefings.is_empty() {
+            app.news.settle();
+        }
         app
     }
 
@@ -406,6 +426,7 @@ impl App {
     }
 
     fn after_arrival(&mut self, had_list: bool, progress: Progress) {
+        self.news.observe(&self.library);
         self.loading = (progress.done < progress.total).then_some(progress);
         self.resolve_pending();
         self.refresh();
@@ -426,15 +447,24 @@ impl App {
         if !had_list && self.shows_list() && self.current.is_none() {
             self.focus = Pane::Briefings;
         }
+        if self.loading.is_none() {
+            self.first_load_done();
+        }
     }
 
     // ---- the one way in for keys, the mouse and the terminal ----
 
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. }) {
+        if !matches!(action, Action::Resize { .. } | Action::Tick) {
             self.notice = None;
+            self.touched = true;
         }
         match action {
+            Action::Tick => self.rest_tick(),
+            Action::NextNew => self.next_new(),
+            Action::MarkRead => self.mark_read(),
+            Action::MarkAllRead => self.mark_all_read(),
+            Action::WhatsNew => self.open_screen(ListKind::WhatsNew),
             Action::Quit => self.quit = true,
             // The next frame is drawn at the new size and records it.
             Action::Resize { .. } => {}
@@ -452,6 +482,10 @@ impl App {
                 Mode::Screen => self.update_screen(action),
                 Mode::Reader => self.update_reader(action),
             },
+        }
+        // An item opened in full is read.
+        if let Some(Overlay::Detail { item, .. }) = self.overlay {
+            self.read(item);
         }
     }
 

@@ -9,6 +9,9 @@ use super::Action;
 pub struct Notice {
     text: String,
     keys: Vec<Action>,
+    /// How much of `text`, from its start, is shown as it is: words from elsewhere (a
+    /// query, a path) may hold `{}` too.
+    verbatim: usize,
 }
 
 impl Notice {
@@ -16,6 +19,16 @@ impl Notice {
         Notice {
             text: text.to_string(),
             keys: keys.to_vec(),
+            verbatim: 0,
+        }
+    }
+
+    /// `lead; ` and then this message.
+    pub fn after(self, lead: &str) -> Notice {
+        Notice {
+            text: format!("{lead}; {}", self.text),
+            keys: self.keys,
+            verbatim: lead.len() + 2 + self.verbatim,
         }
     }
 
@@ -25,8 +38,10 @@ impl Notice {
         if self.keys.is_empty() {
             return self.text.clone();
         }
-        let mut parts = self.text.split("{}");
-        let mut out = parts.next().unwrap_or("").to_string();
+        let (lead, rest) = self.text.split_at(self.verbatim.min(self.text.len()));
+        let mut parts = rest.split("{}");
+        let mut out = lead.to_string();
+        out.push_str(parts.next().unwrap_or(""));
         for (i, part) in parts.enumerate() {
             match self.keys.get(i) {
                 Some(&key) => out.push_str(&name(key)),
@@ -41,6 +56,7 @@ impl Notice {
 impl From<String> for Notice {
     fn from(text: String) -> Notice {
         Notice {
+            verbatim: text.len(),
             text,
             keys: Vec::new(),
         }

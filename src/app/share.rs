@@ -257,6 +257,13 @@ impl App {
                 ));
                 return;
             }
+            Some((ListKind::WhatsNew, _)) => {
+                self.notice = Some(Notice::from(
+                    "What's new is not exported; go to an item (Enter) to copy or export it"
+                        .to_string(),
+                ));
+                return;
+            }
             Some((ListKind::Dossier(actor), _)) => {
                 let Some(la) = lib.actors.get(actor) else {
                     return;

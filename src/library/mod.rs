@@ -4,15 +4,21 @@
 //! - `item.rs`: what can be pointed at and opened ([`Item`]);
 //! - `search.rs`: what a search looks at, and finding it in any case;
 //! - `lists.rs`: the lists across the library (an actor's dossier, the library
-//!   timeline, the files with errors), made from the library and the [`Filters`].
+//!   timeline, the files with errors), made from the library and the [`Filters`];
+//! - `news.rs`: what is new since you last read (fingerprints and marks);
+//! - `reload.rs`: files changed on disk taken in, the last good version kept.
 
 pub mod grouping;
 mod item;
 pub mod lists;
+pub mod news;
+mod reload;
 pub mod search;
 
-use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
+pub use reload::Applied;
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 pub use item::{Item, TimelineRow};
 pub use search::{Query, contains_ci, find_ci};
@@ -75,6 +81,10 @@ pub struct Library {
     corpus: Vec<search::Corpus>,
     /// The files and folders the library was opened from, as given.
     roots: Vec<PathBuf>,
+    /// For each briefing, the fingerprints of its items (see [`news`]).
+    prints: Vec<news::Prints>,
+    /// Files shown as their last good version: they have changed and no longer load.
+    stale: HashSet<PathBuf>,
 }
 
 impl Library {
@@ -140,6 +150,7 @@ impl Library {
         for (b, corpus) in arrivals {
             rosters.push(Roster::of(&b));
             self.corpus.push(corpus);
+            self.prints.push(news::prints(&b));
             self.briefings.push(b);
         }
         self.rosters.extend(rosters.iter().cloned());
@@ -182,6 +193,23 @@ impl Library {
 
     pub fn warning(&self, i: usize) -> Option<&Diagnostic> {
         self.all_warnings().nth(i)
+    }
+
+    /// The fingerprints of briefing `b`'s items.
+    pub fn prints(&self, b: BriefingIx) -> Option<&news::Prints> {
+        self.prints.get(b)
+    }
+
+    /// Whether briefing `b` is the last good version of a file that no longer loads.
+    pub fn is_stale(&self, b: BriefingIx) -> bool {
+        self.briefings
+            .get(b)
+            .is_some_and(|br| self.stale.contains(&br.path))
+    }
+
+    /// Whether a file with errors still has its last good version on screen.
+    pub fn keeps_last_good(&self, path: &Path) -> bool {
+        self.stale.contains(path)
     }
 
     /// How often `query_lower` occurs in briefing `b`'s text.

@@ -11,7 +11,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::Drawing;
 use super::theme::Theme;
-use super::wrap::{ELLIPSIS, wrap};
+use super::wrap::ELLIPSIS;
 use crate::app::{Action, App, ListOf, Mode, Overlay, Pane};
 use crate::keymap::Scope;
 use crate::library::TimelineRow;
@@ -118,9 +118,14 @@ fn arrange(pieces: Vec<Piece>, width: usize, sep: &str, t: &Theme) -> Line<'stat
     Line::from(spans)
 }
 
-/// The title bar's lines at a width: the briefing's full title (over two lines when it
-/// needs them), then, room permitting, its marking, date and file, and `2 of 4`.
-pub fn title_lines(app: &App, width: u16, t: &Theme) -> Vec<Line<'static>> {
+/// The fewest columns a cut title keeps; the file name is cut in the middle first.
+const TITLE_MIN: usize = 24;
+
+/// The title bar at a width, always one line: the briefing's title, its marking and
+/// date as room allows, its file (never left out: shortened to the file name, then cut
+/// in the middle with `…`), and `2 of 4`. A title that does not fit is cut with `…`;
+/// the Overview shows it in full.
+pub fn title_line(app: &App, width: u16, t: &Theme) -> Line<'static> {
     let width = width as usize;
     let right = match app.current() {
         Some(c) if app.shows_list() => app
@@ -132,19 +137,31 @@ pub fn title_lines(app: &App, width: u16, t: &Theme) -> Vec<Line<'static>> {
             .unwrap_or_else(|| format!("{} briefings", app.shown().briefings.len())),
         _ => String::new(),
     };
+    // What is new across the library, ahead of where the reader is in the list.
+    let right = match app.news().totals() {
+        (_, 0) => right,
+        (_, n) if right.is_empty() => format!("{}{n} new", super::marks::NEW),
+        (_, n) => format!("{}{n} new \u{00b7} {right}", super::marks::NEW),
+    };
     let Some(br) = app.briefing() else {
-        return vec![Line::from(vec![
+        return Line::from(vec![
             Span::styled(" brief ", t.key),
             Span::styled(right, t.dim),
-        ])];
+        ]);
     };
     let title = br.title.shown();
+    // The last good version of a file that no longer loads says so before its title.
+    let stale = app
+        .current()
+        .is_some_and(|b| app.library().is_stale(b))
+        .then(|| format!("{} last good version", super::marks::STALE));
+    let stale_w = stale.as_ref().map_or(0, |s| s.width() + 2);
     // A marking the title already says (`EXERCISE: ...`) is not said twice.
     let marking = br
         .classification
         .as_ref()
-        .map(|c| c.shown().to_string())
-        .filter(|m| !title.to_lowercase().contains(&m.to_lowercase()));
+        .map(|c| format!(" {} ", c.shown()))
+        .filter(|m| !title.to_lowercase().contains(&m.trim().to_lowercase()));
     let date = br.date.human();
     let place = app
         .current()
@@ -157,47 +174,110 @@ pub fn title_lines(app: &App, width: u16, t: &Theme) -> Vec<Line<'static>> {
     };
     // One space in front, one at the end.
     let room = width.saturating_sub(2 + right_w);
-    if title.width() <= room {
-        let mut pieces = Vec::new();
-        if let Some(m) = &marking {
-            pieces.push(piece(format!(" {m} "), t.marking, 2));
+    const SEP: usize = 2;
+    let marking = marking.unwrap_or_default();
+    let name = file_name(&place).to_string();
+    let with_sep = |s: &str| if s.is_empty() { 0 } else { s.width() + SEP };
+    // The first of these that leaves the title whole: the date, then the marking
+    // (both in the Overview) give way, then the file's folder.
+    let tries = [
+        (true, true, &place),
+        (true, false, &place),
+        (false, false, &place),
+        (false, false, &name),
+    ];
+    let whole = tries.iter().find(|(m, d, p)| {
+        let used = with_sep(p)
+            + if *m { with_sep(&marking) } else { 0 }
+            + if *d { with_sep(&date) } else { 0 };
+        title.width() + stale_w + used <= room
+    });
+    let (keep_marking, keep_date, place) = match whole {
+        Some((m, d, p)) => (*m, *d, p.to_string()),
+        // The title is cut with `…`; the file keeps what the title's least leaves.
+        None => (
+            false,
+            false,
+            fit_place(&name, room.saturating_sub(TITLE_MIN + SEP).max(room / 2)),
+        ),
+    };
+    let keep = [keep_marking && !marking.is_empty(), keep_date];
+    let extras = [marking, date];
+    let used = with_sep(&place)
+        + extras
+            .iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(e, _)| with_sep(e))
+            .sum::<usize>();
+    let title_room = room.saturating_sub(used + stale_w);
+    let shown = super::wrap::fit(&Line::from(title.to_string()), title_room);
+    let mut spans = vec![Span::raw(" ")];
+    let sep = || Span::raw(" ".repeat(SEP));
+    if let Some(s) = stale {
+        spans.push(Span::styled(s, t.error));
+        spans.push(sep());
+    }
+    if keep[0] {
+        spans.push(Span::styled(extras[0].clone(), t.marking));
+        spans.push(sep());
+    }
+    spans.extend(
+        shown
+            .spans
+            .into_iter()
+            .map(|s| Span::styled(s.content.into_owned(), t.title)),
+    );
+    if keep[1] {
+        spans.push(sep());
+        spans.push(Span::styled(extras[1].clone(), t.date));
+    }
+    if !place.is_empty() {
+        spans.push(sep());
+        spans.push(Span::styled(place, t.dim));
+    }
+    with_right(Line::from(spans), &right, width, t)
+}
+
+/// The file name at the end of a place.
+fn file_name(place: &str) -> &str {
+    place.rsplit(['/', '\\']).next().unwrap_or(place)
+}
+
+/// A file name in at most `width` columns: whole, else cut in the middle with `…`
+/// (its start and its extension stay).
+fn fit_place(name: &str, width: usize) -> String {
+    if name.width() <= width {
+        return name.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let keep = width - 1;
+    let tail_w = keep / 2;
+    let head_w = keep - tail_w;
+    let mut head = String::new();
+    let mut w = 0;
+    for c in name.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > head_w {
+            break;
         }
-        pieces.push(piece(title.to_string(), t.title, 0));
-        pieces.push(piece(date, t.date, 3));
-        pieces.push(piece(place, t.dim, 1));
-        let mut line = arrange(pieces, room, "  ", t);
-        line.spans.insert(0, Span::raw(" "));
-        return vec![with_right(line, &right, width, t)];
+        w += cw;
+        head.push(c);
     }
-    // Too long for one line: the title takes two, cut only past that.
-    let lines = wrap(title, width.saturating_sub(2).max(1));
-    let first = lines.first().cloned().unwrap_or_default();
-    let mut second = lines.get(1).cloned().unwrap_or_default();
-    if lines.len() > 2 {
-        second = super::wrap::fit(
-            &Line::from(format!("{second} {}", lines[2..].join(" "))),
-            width.saturating_sub(2),
-        )
-        .spans
-        .iter()
-        .map(|s| s.content.as_ref())
-        .collect();
+    let mut tail: Vec<char> = Vec::new();
+    let mut w = 0;
+    for c in name.chars().rev() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > tail_w {
+            break;
+        }
+        w += cw;
+        tail.push(c);
     }
-    let line1 = Line::from(vec![Span::raw(" "), Span::styled(first, t.title)]);
-    let mut line2 = Line::from(vec![Span::raw(" "), Span::styled(second.clone(), t.title)]);
-    let room2 = width.saturating_sub(2 + right_w + second.width() + 2);
-    let mut rest = Vec::new();
-    if let Some(m) = &marking {
-        rest.push(piece(format!(" {m} "), t.marking, 0));
-    }
-    rest.push(piece(date, t.date, 2));
-    rest.push(piece(place, t.dim, 1));
-    let extra = arrange(rest, room2, "  ", t);
-    if !extra.spans.is_empty() {
-        line2.spans.push(Span::raw("  "));
-        line2.spans.extend(extra.spans);
-    }
-    vec![line1, with_right(line2, &right, width, t)]
+    tail.reverse();
+    format!("{head}{ELLIPSIS}{}", tail.into_iter().collect::<String>())
 }
 
 /// `line` with `right` (dim) against the right edge.
@@ -217,13 +297,9 @@ fn with_right(mut line: Line<'static>, right: &str, width: usize, t: &Theme) -> 
 pub fn render_title(v: &Drawing, area: Rect, buf: &mut Buffer) {
     let (app, t) = (v.app, v.theme);
     buf.set_style(area, t.bar);
-    for (i, line) in title_lines(app, area.width, t)
-        .iter()
-        .take(area.height as usize)
-        .enumerate()
-    {
-        let line = super::wrap::fit(line, area.width as usize);
-        buf.set_line(area.x, area.y + i as u16, &line, area.width);
+    if area.height > 0 {
+        let line = super::wrap::fit(&title_line(app, area.width, t), area.width as usize);
+        buf.set_line(area.x, area.y, &line, area.width);
     }
 }
 

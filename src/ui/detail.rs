@@ -11,9 +11,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use super::Drawing;
-use super::parts::{Passage, passage_lines, passages_height};
+use super::parts::{Passage, border_title, passage_lines, passages_height};
 use super::theme::Theme;
-use crate::app::Action;
+use crate::app::{Action, App};
 use crate::library::{BriefingIx, Item, Library};
 use crate::model::{Briefing, Quote, Source};
 
@@ -53,8 +53,14 @@ pub fn render(v: &Drawing, item: Item, scroll: usize, body: Rect, buf: &mut Buff
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(t.focus)
-        .title(Line::from(Span::styled(format!(" {title} "), t.focus)))
-        .title_bottom(Line::from(Span::styled(more, t.dim)).right_aligned());
+        .title(border_title(
+            Span::styled(format!(" {title} "), t.focus),
+            body.width,
+        ))
+        .title_bottom(border_title(
+            Line::from(Span::styled(more, t.dim)).right_aligned(),
+            body.width,
+        ));
     block.render(body, buf);
     // Only the lines in view are built.
     let q = app.filters().query.lower();
@@ -132,6 +138,7 @@ fn passages<'a>(v: &Drawing<'a>, item: Item) -> (String, Vec<Passage<'a>>) {
         Item::Failed(f) => failed(&mut d, lib, f, t),
         Item::Warning(w) => warning(&mut d, lib, w, t),
     };
+    keeping_up(app, item, &mut d, t);
     (title.to_string(), d.out)
 }
 
@@ -463,4 +470,38 @@ fn warning<'a>(d: &mut Doc<'a>, lib: &'a Library, w: usize, t: &Theme) -> &'stat
         }
     }
     "Warning"
+}
+
+/// A changed item shows what it said when it was last read; a briefing shown as the
+/// last good version of its file says so.
+fn keeping_up<'a>(app: &'a App, item: Item, d: &mut Doc<'a>, t: &Theme) {
+    let b = match item {
+        Item::Briefing(b) | Item::Event(b) | Item::Actor(b, _) => b,
+        Item::Entry(b, _) | Item::Quote(b, _) | Item::Implication(b, _) => b,
+        Item::Failed(_) | Item::Warning(_) => return,
+    };
+    if app.library().is_stale(b) {
+        d.heading(format!(
+            "{} The file has errors now: this is its last good version (E lists them)",
+            super::marks::STALE
+        ));
+    }
+    let Some((b, kind, i)) = crate::library::news::Kind::of(item) else {
+        return;
+    };
+    match app.news().before(app.library(), b, kind, i) {
+        Some("") => d.heading(format!(
+            "{} Changed since you last read it (what it said before was not kept)",
+            super::marks::CHANGED
+        )),
+        Some(before) => {
+            d.heading(format!(
+                "{} Changed since you last read it. Before, it said:",
+                super::marks::CHANGED
+            ));
+            // The state file is read from disk like a briefing: cleaned the same way.
+            d.para("", crate::text::clean_block(before), t.dim);
+        }
+        None => {}
+    }
 }

@@ -22,8 +22,7 @@ pub struct Layout {
 }
 
 pub fn layout(app: &App, area: Rect) -> Layout {
-    let head = (super::bars::title_lines(app, area.width, &super::Theme::DEFAULT).len() as u16)
-        .clamp(1, 2);
+    let head = 1;
     let title = Rect::new(area.x, area.y, area.width, head.min(area.height));
     let hints = Rect::new(area.x, area.bottom().saturating_sub(1), area.width, 1);
     let status = Rect::new(area.x, area.bottom().saturating_sub(2), area.width, 1);

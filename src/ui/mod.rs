@@ -6,6 +6,7 @@
 mod bars;
 mod detail;
 mod layout;
+pub mod marks;
 mod overlays;
 mod panes;
 mod parts;
@@ -17,7 +18,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
-pub use bars::{cut_at_word, status_line, title_lines};
+pub use bars::{cut_at_word, status_line, title_line};
 pub use layout::{Layout, MIN_HEIGHT, MIN_WIDTH, layout};
 pub use theme::Theme;
 pub use wrap::{fit, line_width, wrap};

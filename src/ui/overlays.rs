@@ -8,7 +8,9 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::Drawing;
-use super::parts::{centered, clear_popup, first_row, highlight, render_rows};
+use super::parts::{
+    border_title, centered, clear_popup, first_row, highlight, put_fitted, render_rows,
+};
 use super::theme::Theme;
 use super::wrap::{fit, wrap};
 use crate::app::{Action, Mode, Picker, PickerKind};
@@ -92,8 +94,14 @@ pub fn render_help(v: &Drawing, scroll: usize, body: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(t.focus)
-        .title(Span::styled(format!(" Help: keys for {what} "), t.focus))
-        .title_bottom(Line::from(Span::styled(more, t.dim)).right_aligned());
+        .title(border_title(
+            Span::styled(format!(" Help: keys for {what} "), t.focus),
+            body.width,
+        ))
+        .title_bottom(border_title(
+            Line::from(Span::styled(more, t.dim)).right_aligned(),
+            body.width,
+        ));
     let inner = block.inner(body);
     block.render(body, buf);
     for (i, l) in lines.iter().skip(top).take(inner_h).enumerate() {
@@ -138,8 +146,8 @@ pub fn render_picker(v: &Drawing, p: &Picker, term: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(t.focus)
-        .title(Span::styled(title, t.focus))
-        .title_bottom(Line::from(keys));
+        .title(border_title(Span::styled(title, t.focus), area.width))
+        .title_bottom(border_title(keys, area.width));
     let inner = block.inner(area);
     block.render(area, buf);
     if inner.height < 2 {
@@ -163,7 +171,14 @@ pub fn render_picker(v: &Drawing, p: &Picker, term: Rect, buf: &mut Buffer) {
             PickerKind::Tags => "No tag matches what is typed",
             _ => "No actor has that name, alias or id",
         };
-        buf.set_stringn(list.x + 2, list.y, what, width, t.dim);
+        put_fitted(
+            buf,
+            list.x + 2,
+            list.y,
+            what,
+            width.saturating_sub(1),
+            t.dim,
+        );
         return;
     }
     let q = p.query.lower().trim();
@@ -238,18 +253,26 @@ pub fn render_confirm(v: &Drawing, url: &str, term: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(t.focus)
-        .title(Span::styled(" Open in the browser? ", t.focus))
-        .title_bottom(Line::from(vec![
-            Span::styled(format!(" {open}"), t.key),
-            Span::styled(" open  ", t.dim),
-            Span::styled("any other key", t.key),
-            Span::styled(" cancel ", t.dim),
-        ]));
+        .title(border_title(
+            Span::styled(" Open in the browser? ", t.focus),
+            area.width,
+        ))
+        .title_bottom(border_title(
+            vec![
+                Span::styled(format!(" {open}"), t.key),
+                Span::styled(" open  ", t.dim),
+                Span::styled("any other key", t.key),
+                Span::styled(" cancel ", t.dim),
+            ],
+            area.width,
+        ));
     let inner = block.inner(area);
     block.render(area, buf);
     let mut y = inner.y;
+    // The address is wrapped to fit; a narrow window cuts the other lines with `…`.
     let mut put = |line: Line, buf: &mut Buffer| {
         if y < inner.bottom() {
+            let line = fit(&line, inner.width.saturating_sub(1) as usize);
             buf.set_line(inner.x + 1, y, &line, inner.width.saturating_sub(1));
             y += 1;
         }

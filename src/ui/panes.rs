@@ -13,6 +13,7 @@ use ratatui::widgets::Widget;
 use unicode_width::UnicodeWidthStr;
 
 use super::Drawing;
+use super::marks;
 use super::parts::{
     Passage, centered, first_row, highlight, pane_block, passage_lines, passages_height,
     render_rows, rows_that_fit,
@@ -20,7 +21,8 @@ use super::parts::{
 use super::theme::Theme;
 use super::wrap::{ELLIPSIS, fit, fit_showing_match, line_width, wrap};
 use crate::app::{Action, App, Pane};
-use crate::library::TimelineRow;
+use crate::library::news::Kind;
+use crate::library::{Item, TimelineRow};
 use crate::model::{Briefing, Confidence, Priority};
 
 pub fn render_pane(v: &Drawing, pane: Pane, area: Rect, buf: &mut Buffer) {
@@ -36,15 +38,20 @@ pub fn render_pane(v: &Drawing, pane: Pane, area: Rect, buf: &mut Buffer) {
                 .filter(|r| matches!(r, TimelineRow::Entry(_)))
                 .count();
             counter(entries, app.briefing().map_or(0, |b| b.timeline.len()))
+                + &marks::pane_count(app, Kind::Entry)
         }
-        Pane::Quotes => counter(
-            shown.quotes.len(),
-            app.briefing().map_or(0, |b| b.quotes.len()),
-        ),
-        Pane::Implications => counter(
-            shown.implications.len(),
-            app.briefing().map_or(0, |b| b.implications.len()),
-        ),
+        Pane::Quotes => {
+            counter(
+                shown.quotes.len(),
+                app.briefing().map_or(0, |b| b.quotes.len()),
+            ) + &marks::pane_count(app, Kind::Quote)
+        }
+        Pane::Implications => {
+            counter(
+                shown.implications.len(),
+                app.briefing().map_or(0, |b| b.implications.len()),
+            ) + &marks::pane_count(app, Kind::Implication)
+        }
         Pane::Actors => format!(" {}", shown.actors.len()),
         Pane::Briefings => counter(shown.briefings.len(), app.library().briefings.len()),
     };
@@ -56,7 +63,7 @@ pub fn render_pane(v: &Drawing, pane: Pane, area: Rect, buf: &mut Buffer) {
     if focused && app.zoomed() {
         title.push(Span::styled(" (z: all panes)", t.dim));
     }
-    let block = pane_block(title, focused, t);
+    let block = pane_block(title, focused, area.width, t);
     let inner = block.inner(area);
     block.render(area, buf);
     let scroll = app.view().pane(pane);
@@ -226,26 +233,50 @@ pub fn rows<'a>(
             .collect(),
         Pane::Timeline => {
             let col = date_column(br, width);
+            let column = marks::any(app, b, Kind::Entry);
             window(&app.shown().timeline, &range)
                 .iter()
-                .map(|r| vec![timeline_line(br, *r, q, None, col, width, t)])
+                .map(|r| {
+                    let mut lines = vec![timeline_line(br, *r, q, None, col, width, t)];
+                    marks::lead(app, r.item(b), column, &mut lines, t);
+                    lines
+                })
                 .collect()
         }
         Pane::Quotes if in_full(app, pane) => {
             let cap = quote_line_cap(size.1);
+            let column = marks::any(app, b, Kind::Quote);
             window(&app.shown().quotes, &range)
                 .iter()
-                .map(|&i| quote_in_full(app, br, i, q, width, cap, t))
+                .map(|&i| {
+                    let mut lines = quote_in_full(app, br, i, q, width, cap, t);
+                    marks::lead(app, Item::Quote(b, i), column, &mut lines, t);
+                    lines
+                })
                 .collect()
         }
-        Pane::Quotes => window(&app.shown().quotes, &range)
-            .iter()
-            .map(|&i| quote_lines(br, i, q, None, width, t))
-            .collect(),
-        Pane::Implications => window(&app.shown().implications, &range)
-            .iter()
-            .map(|&i| vec![implication_line(br, i, q, None, width, t)])
-            .collect(),
+        Pane::Quotes => {
+            let column = marks::any(app, b, Kind::Quote);
+            window(&app.shown().quotes, &range)
+                .iter()
+                .map(|&i| {
+                    let mut lines = quote_lines(br, i, q, None, width, t);
+                    marks::lead(app, Item::Quote(b, i), column, &mut lines, t);
+                    lines
+                })
+                .collect()
+        }
+        Pane::Implications => {
+            let column = marks::any(app, b, Kind::Implication);
+            window(&app.shown().implications, &range)
+                .iter()
+                .map(|&i| {
+                    let mut lines = vec![implication_line(br, i, q, None, width, t)];
+                    marks::lead(app, Item::Implication(b, i), column, &mut lines, t);
+                    lines
+                })
+                .collect()
+        }
     }
 }
 
@@ -262,8 +293,8 @@ fn briefing_rows<'a>(
         .iter()
         .map(|&b| {
             let br = &app.library().briefings[b];
-            let mut spans = Vec::new();
-            // Match counts lead, so a narrow list still shows them.
+            // Marks and match counts lead, so a narrow list still shows them.
+            let mut spans = marks::briefing(app, b, t);
             if let Some(n) = app.shown().match_counts.get(&b) {
                 spans.push(Span::styled(format!("{n}\u{00d7}"), t.matched));
                 spans.push(Span::raw(" "));
@@ -673,7 +704,7 @@ pub fn overview_passages<'a>(app: &'a App, t: &Theme) -> Vec<Passage<'a>> {
         out.push(Passage::para("       ", d.shown(), t.text));
     }
     if !br.tags.is_empty() {
-        let tags: Vec<&str> = br.tags.iter().map(|t| t.shown()).collect();
+        let tags: Vec<&str> = br.tags.iter().map(|x| x.shown()).collect();
         out.push(Passage::para("Tags   ", tags.join(", "), t.text));
     }
     for (i, s) in br.sources.iter().enumerate() {

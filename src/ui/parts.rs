@@ -63,9 +63,25 @@ pub fn rows_that_fit(
     n
 }
 
-/// A bordered block with the pane's number and name; the focused one is drawn with a
-/// thick border and a marker, so focus does not rely on colour.
-pub fn pane_block<'a>(title: Vec<Span<'a>>, focused: bool, t: &Theme) -> Block<'a> {
+/// `text` at `x, y` in at most `width` columns, a cut marked with `…`.
+pub fn put_fitted(buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize, style: Style) {
+    let line = wrap::fit(&Line::from(Span::styled(text, style)), width);
+    buf.set_line(x, y, &line, width as u16);
+}
+
+/// A title for a border `width` columns wide, cut with `…` to fit between its
+/// corners: a block would cut it without a mark.
+pub fn border_title<'a>(title: impl Into<Line<'a>>, width: u16) -> Line<'a> {
+    let line = title.into();
+    let alignment = line.alignment;
+    let mut fitted = wrap::fit(&line, width.saturating_sub(2) as usize);
+    fitted.alignment = alignment;
+    fitted
+}
+
+/// A bordered block `width` columns wide with the pane's number and name; the focused
+/// one is drawn with a thick border and a marker, so focus does not rely on colour.
+pub fn pane_block<'a>(title: Vec<Span<'a>>, focused: bool, width: u16, t: &Theme) -> Block<'a> {
     let (border, style, marker) = if focused {
         (BorderType::Thick, t.focus, "\u{25b6} ")
     } else {
@@ -77,7 +93,7 @@ pub fn pane_block<'a>(title: Vec<Span<'a>>, focused: bool, t: &Theme) -> Block<'
         .borders(Borders::ALL)
         .border_type(border)
         .border_style(style)
-        .title(Line::from(spans))
+        .title(border_title(spans, width))
 }
 
 /// Draws rows of lines into `area` from row `offset` on. The `selected` row has a bar
@@ -150,7 +166,12 @@ pub fn clear_popup(area: Rect, buf: &mut Buffer) {
 const HIGHLIGHT_CHARS: usize = 2048;
 
 /// Spans of `text` with every match of the search highlighted.
-pub fn highlight<'a>(text: &'a str, query_lower: &str, style: Style, t: &Theme) -> Vec<Span<'a>> {
+pub fn highlight<'a>(
+    text: &'a str,
+    query_lower: &str,
+    style: ratatui::style::Style,
+    t: &Theme,
+) -> Vec<Span<'a>> {
     if query_lower.is_empty() {
         return vec![Span::styled(text, style)];
     }
@@ -268,12 +289,14 @@ pub fn passage_lines(
             }
             (Passage::Line(line), _) => {
                 if at >= from {
-                    out.push(Line::from(
+                    // A line is not wrapped: cut to the width, marked with `…`.
+                    let owned = Line::from(
                         line.spans
                             .iter()
                             .map(|s| Span::styled(s.content.to_string(), s.style))
                             .collect::<Vec<_>>(),
-                    ));
+                    );
+                    out.push(wrap::fit(&owned, width));
                 }
                 at += 1;
             }

@@ -7,7 +7,7 @@ use ratatui::widgets::Widget;
 
 use super::Drawing;
 use super::panes::{DateColumn, implication_line, quote_lines, timeline_line};
-use super::parts::{first_row, pane_block, render_rows, rows_that_fit};
+use super::parts::{first_row, pane_block, put_fitted, render_rows, rows_that_fit};
 use super::theme::Theme;
 use super::wrap::fit;
 use crate::app::{App, Screen};
@@ -41,8 +41,16 @@ pub fn render(v: &Drawing, screen: &Screen, area: Rect, buf: &mut Buffer) {
             app.library().failed.len(),
             app.library().warning_count()
         ),
+        ListKind::WhatsNew => {
+            let (briefings, items) = app.news().totals();
+            format!(
+                "What's new since you last read: {items} item{} in {briefings} briefing{}",
+                if items == 1 { "" } else { "s" },
+                if briefings == 1 { "" } else { "s" }
+            )
+        }
     };
-    let block = pane_block(vec![Span::styled(title, t.focus)], true, t);
+    let block = pane_block(vec![Span::styled(title, t.focus)], true, area.width, t);
     let inner = block.inner(area);
     block.render(area, buf);
     if screen.rows.is_empty() {
@@ -50,8 +58,16 @@ pub fn render(v: &Drawing, screen: &Screen, area: Rect, buf: &mut Buffer) {
             ListKind::Errors => "Every file loaded without errors.",
             ListKind::Timeline => "No timeline entries match the filters.",
             ListKind::Dossier(_) => "Nothing about this actor.",
+            ListKind::WhatsNew => "Nothing new since you last read.",
         };
-        buf.set_stringn(inner.x + 1, inner.y, msg, inner.width as usize, t.dim);
+        put_fitted(
+            buf,
+            inner.x + 1,
+            inner.y,
+            msg,
+            inner.width.saturating_sub(1) as usize,
+            t.dim,
+        );
         return;
     }
     let q = app.filters().query.lower();
@@ -76,7 +92,13 @@ pub fn render(v: &Drawing, screen: &Screen, area: Rect, buf: &mut Buffer) {
     let col = DateColumn::fitting(dates, width);
     let rows: Vec<Vec<Line>> = window
         .iter()
-        .map(|r| row_lines(app, r, q, col, width, t))
+        .map(|r| {
+            let mut lines = row_lines(app, r, q, col, width, t);
+            if let ListRow::Item(item) = r {
+                super::marks::lead(app, *item, false, &mut lines, t);
+            }
+            lines
+        })
         .collect();
     render_rows(
         &rows,
@@ -154,10 +176,20 @@ fn row_lines<'a>(
                 let Some(file) = lib.failed.get(f) else {
                     return vec![];
                 };
-                let mut lines = vec![Line::from(Span::styled(
+                let mut head = vec![Span::styled(
                     crate::text::clean_line(&file.path.display().to_string()).into_owned(),
                     t.error,
-                ))];
+                )];
+                if lib.keeps_last_good(&file.path) {
+                    head.push(Span::styled(
+                        format!(
+                            "  {} its last good version is still shown",
+                            super::marks::STALE
+                        ),
+                        t.dim,
+                    ));
+                }
+                let mut lines = vec![Line::from(head)];
                 for p in &file.problems {
                     lines.push(Line::from(Span::raw(format!(
                         "  {}:{}: {}",
@@ -172,7 +204,15 @@ fn row_lines<'a>(
                 Some(d) => vec![fit(&Line::from(Span::styled(d.to_string(), t.text)), width)],
                 None => vec![],
             },
-            Item::Briefing(_) | Item::Event(_) => vec![Line::from("")],
+            Item::Briefing(b) => {
+                let br = &lib.briefings[b];
+                vec![Line::from(vec![
+                    Span::styled(format!("{:<12}", br.date.human()), t.date),
+                    Span::styled(br.title.shown(), t.title),
+                    Span::styled("  \u{00b7} a new briefing", t.dim),
+                ])]
+            }
+            Item::Event(_) => vec![Line::from("")],
         },
     }
 }

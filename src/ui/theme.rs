@@ -48,6 +48,8 @@ pub struct Theme {
     pub error: Style,
     /// What the actor or tag filter chose.
     pub chosen: Style,
+    /// New or changed since last read; always with its mark (`●`, `◐`).
+    pub new: Style,
 }
 
 const fn fg(c: Color) -> Style {
@@ -92,6 +94,7 @@ impl Theme {
         key: fg(Color::Cyan).add_modifier(Modifier::BOLD),
         error: fg(Color::Red).add_modifier(Modifier::BOLD),
         chosen: fg(Color::Green).add_modifier(Modifier::BOLD),
+        new: fg(Color::LightBlue).add_modifier(Modifier::BOLD),
     };
 
     /// For a light background: the default's accents in the palette's darker colours
@@ -110,6 +113,7 @@ impl Theme {
         event: fg(Color::Magenta).add_modifier(Modifier::BOLD),
         key: fg(Color::Blue).add_modifier(Modifier::BOLD),
         chosen: fg(Color::Blue).add_modifier(Modifier::BOLD),
+        new: fg(Color::Blue).add_modifier(Modifier::BOLD),
         ..Theme::DEFAULT
     };
 
@@ -146,6 +150,7 @@ impl Theme {
         key: bold(),
         error: bold(),
         chosen: bold(),
+        new: bold(),
     };
 
     pub fn named(name: ThemeName) -> Theme {
@@ -202,6 +207,7 @@ impl Theme {
             key: plain(self.key),
             error: plain(self.error),
             chosen: plain(self.chosen),
+            new: plain(self.new),
         }
     }
 
@@ -212,7 +218,7 @@ impl Theme {
     }
 
     /// Every style with its field name, for checks that hold across themes.
-    pub fn styles(&self) -> [(&'static str, Style); 23] {
+    pub fn styles(&self) -> [(&'static str, Style); 24] {
         [
             ("text", self.text),
             ("dim", self.dim),
@@ -237,6 +243,7 @@ impl Theme {
             ("key", self.key),
             ("error", self.error),
             ("chosen", self.chosen),
+            ("new", self.new),
         ]
     }
 }

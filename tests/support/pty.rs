@@ -51,6 +51,8 @@ pub struct Session {
     parser: vt100::Parser,
     parsed: usize,
     status: Option<ExitStatus>,
+    /// The reader's state folder when the test gave none: its own, never the real home's.
+    _state: Option<tempfile::TempDir>,
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -119,6 +121,15 @@ impl Session {
             .expect("open a pseudo-terminal");
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("TERM", "xterm-256color");
+        // What the reader remembers goes to a folder of this session's own, unless
+        // the test chose one: tests never read or write the real home's state.
+        let state = if cmd.get_env("XDG_STATE_HOME").is_none() {
+            let dir = tempfile::tempdir().expect("a state folder");
+            cmd.env("XDG_STATE_HOME", dir.path());
+            Some(dir)
+        } else {
+            None
+        };
         for var in ["COLUMNS", "LINES", "NO_COLOR", "TMUX", "STY"] {
             cmd.env_remove(var);
         }
@@ -157,6 +168,7 @@ impl Session {
             parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             parsed: 0,
             status: None,
+            _state: state,
         }
     }
 
