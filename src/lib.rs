@@ -4,6 +4,7 @@ pub mod app;
 pub mod citation;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod crash;
 pub mod date;
 pub mod export;

@@ -21,11 +21,13 @@ use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use crate::app::Effect;
 use crate::app::Mode;
 use crate::app::{Action, App, Progress};
+use crate::keymap::Keymap;
 use crate::library::search::Corpus;
 use crate::library::{ActorIndex, FailedFile, Roster};
 use crate::load::{self, LoadOptions, Loaded};
 use crate::model::Briefing;
 use crate::state::{StateError, Store};
+use crate::ui::{Drawing, Theme};
 use crate::watch::Batch;
 
 /// Files read in the background, delivered in file order.
@@ -166,11 +168,18 @@ struct Signals {
     suspend: Arc<AtomicBool>,
 }
 
+/// What the user chose to read with: the keys in force and the theme.
+pub struct Look {
+    pub keys: Keymap,
+    pub theme: Theme,
+}
+
 /// Runs the reader until the user quits or a signal asks it to stop.
 pub fn run(
     mut app: App,
     loads: Option<Receiver<Delivery>>,
     mouse: bool,
+    look: &Look,
     keeping: Keeping,
 ) -> io::Result<Exit> {
     // Separate flags, so that a stop request arriving after a termination cannot
@@ -183,7 +192,15 @@ pub fn run(
     signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend))?;
     let mut terminal = setup(mouse)?;
     exit_on_hangup();
-    let result = event_loop(&mut terminal, &mut app, loads, mouse, &signals, &keeping);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        loads,
+        mouse,
+        look,
+        &signals,
+        &keeping,
+    );
     teardown(&mut terminal, mouse);
     // Said on the terminal given back: the reader itself is done.
     if let Err(e) = save(&app, &keeping.store) {
@@ -279,6 +296,7 @@ fn event_loop(
     app: &mut App,
     mut loads: Option<Receiver<Delivery>>,
     mouse: bool,
+    look: &Look,
     signals: &Signals,
     keeping: &Keeping,
 ) -> io::Result<Exit> {
@@ -302,7 +320,12 @@ fn event_loop(
     let mut save_failed = false;
     loop {
         if dirty {
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            let drawing = Drawing {
+                app,
+                theme: &look.theme,
+                keys: &look.keys,
+            };
+            terminal.draw(|frame| frame.render_widget(drawing, frame.area()))?;
             dirty = false;
         }
         // Wake often while files arrive or are grouped, less often while files are
@@ -317,7 +340,7 @@ fn event_loop(
         if event::poll(Duration::from_millis(wait))? {
             // A hangup does not come back here as an error: see `exit_on_hangup`.
             let ev = event::read()?;
-            if let Some(action) = to_action(app, &ev) {
+            if let Some(action) = to_action(app, &look.keys, &ev) {
                 if action == Action::Suspend {
                     suspend(terminal, app, mouse)?;
                 } else {
@@ -500,11 +523,9 @@ fn carry_out(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) {
     }
 }
 
-fn to_action(app: &App, ev: &Event) -> Option<Action> {
+fn to_action(app: &App, keys: &Keymap, ev: &Event) -> Option<Action> {
     match ev {
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            crate::keymap::action(app.mode(), *key)
-        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => keys.action(app.mode(), *key),
         Event::Resize(w, h) => Some(Action::Resize {
             width: *w,
             height: *h,

@@ -352,7 +352,7 @@ fn an_actor_whose_aliases_name_several_actors_joins_none_of_them() {
     let mut app = brief::app::App::new(lib);
     app.select_actors_by_name(&["Canada".to_string()]);
     assert_eq!(app.shown().briefings.len(), 1);
-    let line = brief::ui::status_line(&app, 300);
+    let line = brief::ui::status_line(&brief::ui::Drawing::builtin(&app), 300);
     let summary: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
     assert!(
         summary.starts_with("Actor: Canada \u{b7} F clears \u{b7} 1/5 briefings"),

@@ -113,7 +113,7 @@ fn enter_opens_the_item_in_full_and_esc_closes_it() {
 
 /// The status line's text, with room for all of it.
 fn status(app: &brief::app::App) -> String {
-    let line = brief::ui::status_line(app, 300);
+    let line = brief::ui::status_line(&brief::ui::Drawing::builtin(app), 300);
     line.spans.iter().map(|s| s.content.as_ref()).collect()
 }
 
@@ -432,7 +432,8 @@ fn key(app: &mut brief::app::App, code: ratatui::crossterm::event::KeyCode, ctrl
     } else {
         KeyModifiers::NONE
     };
-    if let Some(a) = brief::keymap::action(app.mode(), KeyEvent::new(code, mods)) {
+    if let Some(a) = brief::keymap::Keymap::builtin().action(app.mode(), KeyEvent::new(code, mods))
+    {
         app.update(a);
     }
 }
@@ -514,7 +515,12 @@ fn esc_never_clears_a_filter_and_f_clears_them_all() {
     assert_eq!(app.filters().actors.len(), 1);
     assert_eq!(app.filters().tags.len(), 1);
     assert!(app.searching());
-    assert!(app.notice().unwrap_or("").contains("F clears"));
+    // The message names the keys in force: the built-in ones here.
+    let said = app
+        .notice_with_keys()
+        .map(|n| n.show(|a| brief::ui::Drawing::builtin(&app).any_key(a)))
+        .unwrap_or_default();
+    assert!(said.contains("F clears"), "{said}");
     ch(&mut app, 'F');
     assert!(app.filters().actors.is_empty() && app.filters().tags.is_empty());
     assert!(!app.searching());

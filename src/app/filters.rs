@@ -3,7 +3,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Action, App, Overlay, Pane};
+use super::{Action, App, Notice, Overlay, Pane};
 use crate::library::{Item, Query, contains_ci};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,9 +47,10 @@ impl Picker {
 impl App {
     pub(super) fn toggle_actor_under_cursor(&mut self) {
         if self.focus != Pane::Actors {
-            self.notice = Some(
-                "Space selects an actor in the Actors pane; f opens the actor filter".to_string(),
-            );
+            self.notice = Some(Notice::with_keys(
+                "{} selects an actor in the Actors pane; {} opens the actor filter",
+                &[Action::ToggleActor, Action::ActorPicker],
+            ));
             return;
         }
         let Some(Item::Actor(b, i)) = self.item_at_cursor(Pane::Actors) else {
@@ -77,7 +78,7 @@ impl App {
             self.after_filter_change();
         }
         if !any {
-            self.notice = Some("No filter to clear".to_string());
+            self.notice = Some(Notice::from("No filter to clear".to_string()));
         }
     }
 
@@ -147,7 +148,7 @@ impl App {
     pub(super) fn open_tag_picker(&mut self) {
         let tags = self.library.tags();
         if tags.is_empty() {
-            self.notice = Some("No briefing has tags".to_string());
+            self.notice = Some(Notice::from("No briefing has tags".to_string()));
             return;
         }
         let choices: Vec<(String, String)> = tags

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::lists::first_item_row;
-use super::{App, Overlay, Pane, PerPane};
+use super::{App, Notice, Overlay, Pane, PerPane};
 use crate::library::lists::{self, ListKind, ListRow};
 use crate::library::news::{Kind, News};
 use crate::library::{BriefingIx, Item, Library};
@@ -141,8 +141,8 @@ impl App {
     /// the status bar is to say, before what it says already.
     pub fn tell(&mut self, text: String) {
         self.notice = Some(match self.notice.take() {
-            Some(n) => format!("{text}; {n}"),
-            None => text,
+            Some(n) => n.after(&text),
+            None => Notice::from(text),
         });
     }
 
@@ -274,11 +274,11 @@ impl App {
         if let Some(item) = first.filter(|_| !stay) {
             self.jump_to(item);
         }
-        self.notice = Some(format!(
+        self.notice = Some(Notice::from(format!(
             "New since you last read: {} in {} (u next, W lists them, M marks all read)",
             count(items, "item", "items"),
             count(briefings, "briefing", "briefings"),
-        ));
+        )));
     }
 
     /// The cursor rests another tick; an item rested on long enough is read.
@@ -318,7 +318,7 @@ impl App {
     pub(super) fn next_new(&mut self) {
         let items = self.news.items();
         if items.is_empty() {
-            self.notice = Some("Nothing new since you last read".to_string());
+            self.notice = Some(Notice::from("Nothing new since you last read".to_string()));
             return;
         }
         let list_pos = |b: BriefingIx| {
@@ -348,10 +348,10 @@ impl App {
             self.jump_to(kind.item(b, i));
             let (_, left) = self.news.totals();
             if self.notice.is_none() {
-                self.notice = Some(format!(
+                self.notice = Some(Notice::from(format!(
                     "{} new or changed in the library (u for the next)",
                     left
-                ));
+                )));
             }
         }
     }
@@ -382,22 +382,22 @@ impl App {
         let had = self.news.briefing(b).is_some_and(|m| m.any());
         self.news.see_briefing(&self.library, b);
         let title = crate::text::clean_line(self.library.briefings[b].title.shown()).into_owned();
-        self.notice = Some(if had {
+        self.notice = Some(Notice::from(if had {
             format!("Marked read: {title}")
         } else {
             format!("Nothing new in {title}")
-        });
+        }));
     }
 
     /// `M`: everything in the library counts as read.
     pub(super) fn mark_all_read(&mut self) {
         let (_, items) = self.news.totals();
         self.news.see_all(&self.library);
-        self.notice = Some(if items == 0 {
+        self.notice = Some(Notice::from(if items == 0 {
             "Nothing new since you last read".to_string()
         } else {
             format!("Marked read: {}", count(items, "item", "items"))
-        });
+        }));
     }
 
     // ---- files changed on disk ----
@@ -547,7 +547,7 @@ impl App {
                     .to_string(),
             );
         }
-        self.notice = Some(said.join("; "));
+        self.notice = Some(Notice::from(said.join("; ")));
     }
 }
 

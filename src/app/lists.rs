@@ -1,7 +1,7 @@
 //! The full-screen lists (an actor's dossier, the library timeline, the files with
 //! errors): opening one, moving in it, and going from a row to its briefing.
 
-use super::{Action, App, ListOf, Overlay, Pane, Search};
+use super::{Action, App, ListOf, Notice, Overlay, Pane, Search};
 use crate::library::lists::{self, ListKind, ListRow};
 use crate::library::{Filters, Item, Query};
 
@@ -174,8 +174,10 @@ impl App {
         match found {
             Some(row) => *self.places.get_mut(pane) = row,
             None if pane != Pane::Overview => {
-                self.notice =
-                    Some("That item is hidden by the actor filter (F clears it)".to_string())
+                self.notice = Some(Notice::with_keys(
+                    "That item is hidden by the actor filter ({} clears it)",
+                    &[Action::ClearFilters],
+                ))
             }
             None => {}
         }
@@ -197,7 +199,7 @@ impl App {
         match filtered.flatten().or_else(highlighted) {
             Some(ix) => self.open_screen(ListKind::Dossier(ix)),
             None if self.library.actors.is_empty() => {
-                self.notice = Some("No actors to show".to_string())
+                self.notice = Some(Notice::from("No actors to show".to_string()))
             }
             None => self.open_actor_choice(super::PickerKind::Dossier),
         }

@@ -19,6 +19,7 @@ mod filters;
 mod keepup;
 mod lists;
 mod moving;
+mod notice;
 mod panes;
 mod search;
 mod share;
@@ -30,6 +31,7 @@ pub use action::{Action, Mode, Pane, PerPane, Sort};
 pub use filters::{Picker, PickerKind};
 pub use keepup::REST_TICKS;
 pub use lists::Screen;
+pub use notice::Notice;
 pub use panes::Shown;
 pub use search::Search;
 pub use share::{Effect, openable};
@@ -98,7 +100,7 @@ pub struct App {
     mouse: bool,
     quit: bool,
     /// A one-time message for the status bar.
-    notice: Option<String>,
+    notice: Option<Notice>,
     /// What the terminal loop is to do next on the reader's behalf.
     effect: Option<Effect>,
     /// Actor names given with `--actor` that matched nothing (said once loaded).
@@ -239,9 +241,14 @@ impl App {
         self.quit
     }
 
-    /// A one-time message for the status bar.
+    /// A one-time message for the status bar, `{}` where it names a key.
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
+    }
+
+    /// The message with the actions whose keys it names, for the status bar.
+    pub fn notice_with_keys(&self) -> Option<&Notice> {
+        self.notice.as_ref()
     }
 
     /// The Briefings pane is shown only when there is more than one to choose from.
@@ -290,17 +297,22 @@ impl App {
         match self.library.find_actors(name).first() {
             Some(&ix) => self.open_screen(ListKind::Dossier(ix)),
             None if self.settling() => self.pending_dossier = Some(name.to_string()),
-            None => self.notice = Some(format!("No actor named \u{201c}{}\u{201d}", clean(name))),
+            None => {
+                self.notice = Some(Notice::from(format!(
+                    "No actor named \u{201c}{}\u{201d}",
+                    clean(name)
+                )))
+            }
         }
     }
 
     fn say_missing_actors(&mut self) {
         if !self.pending_actors.is_empty() {
             let names: Vec<String> = self.pending_actors.iter().map(|n| clean(n)).collect();
-            self.notice = Some(format!(
+            self.notice = Some(Notice::from(format!(
                 "No actor named {} in the library",
                 names.join(", ")
-            ));
+            )));
             self.pending_actors.clear();
         }
     }
@@ -484,7 +496,10 @@ impl App {
             // selection. It leaves a zoomed pane, and says how filters are cleared.
             Action::Back if self.zoomed => self.zoomed = false,
             Action::Back if self.filters.is_active() => {
-                self.notice = Some("F clears the filters; q quits".to_string());
+                self.notice = Some(Notice::with_keys(
+                    "{} clears the filters; {} quits",
+                    &[Action::ClearFilters, Action::Leave],
+                ));
             }
             Action::Leave if self.zoomed => self.zoomed = false,
             Action::Leave => self.quit = true,
@@ -494,7 +509,7 @@ impl App {
             Action::Focus(i) => {
                 let pane = Pane::ALL[i.min(5)];
                 if pane == Pane::Briefings && !self.shows_list() {
-                    self.notice = Some("Only one briefing is open".to_string());
+                    self.notice = Some(Notice::from("Only one briefing is open".to_string()));
                 } else {
                     self.focus = pane;
                 }
@@ -528,7 +543,10 @@ impl App {
             Action::CycleSort => {
                 self.sort = self.sort.next();
                 self.refresh();
-                self.notice = Some(format!("Briefings sorted {}", self.sort.label()));
+                self.notice = Some(Notice::from(format!(
+                    "Briefings sorted {}",
+                    self.sort.label()
+                )));
             }
             Action::TagPicker => self.open_tag_picker(),
             _ => {}

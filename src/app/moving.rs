@@ -1,7 +1,7 @@
 //! Moving: between panes, along a pane's rows, between briefings, through a popup's
 //! lines, a page at a time, and with the mouse.
 
-use super::{Action, App, ListOf, Overlay, Pane};
+use super::{Action, App, ListOf, Notice, Overlay, Pane};
 use crate::library::BriefingIx;
 use crate::library::Item;
 use crate::library::lists::ListRow;
@@ -77,14 +77,14 @@ impl App {
             None => 0,
         };
         if Some(row) == at {
-            self.notice = Some(
+            self.notice = Some(Notice::from(
                 if step > 0 {
                     "Last briefing"
                 } else {
                     "First briefing"
                 }
                 .to_string(),
-            );
+            ));
         }
         self.places.briefings = row;
         let b = list[row];
@@ -183,14 +183,14 @@ impl App {
                 });
             }
             None => {
-                self.notice = Some(
+                self.notice = Some(Notice::from(
                     if by > 0 {
                         "This is the last one"
                     } else {
                         "This is the first one"
                     }
                     .to_string(),
-                )
+                ))
             }
         }
     }

@@ -1,7 +1,7 @@
 //! Typing a search and stepping through its matches. What is searched for is one of
 //! the [`Filters`](crate::library::Filters): it narrows the lists too.
 
-use super::{Action, App, Pane};
+use super::{Action, App, Notice, Pane};
 use crate::library::Query;
 
 /// The search prompt, and where the search matches in the current briefing.
@@ -92,7 +92,10 @@ impl App {
             };
             if let Some(&i) = pick {
                 self.go_to_match(i);
-                self.notice = Some(format!("No match in {from}: on to {}", pane.title()));
+                self.notice = Some(Notice::from(format!(
+                    "No match in {from}: on to {}",
+                    pane.title()
+                )));
                 return;
             }
         }
@@ -102,14 +105,17 @@ impl App {
     /// so the layout keeps still. From a pane without a match, the next pane with one.
     pub(super) fn step_match(&mut self, step: isize) {
         if !self.searching() {
-            self.notice = Some("No search: press / to search".to_string());
+            self.notice = Some(Notice::with_keys(
+                "No search: press {} to search",
+                &[Action::Search],
+            ));
             return;
         }
         if self.search.matches.is_empty() {
-            self.notice = Some(format!(
+            self.notice = Some(Notice::from(format!(
                 "No match for \u{201c}{}\u{201d}",
                 super::clean(self.filters.query.text())
-            ));
+            )));
             return;
         }
         let here = self.matches_in(self.focus);
@@ -142,10 +148,10 @@ impl App {
         };
         if wrapped {
             let end = if step > 0 { "top" } else { "bottom" };
-            self.notice = Some(format!(
+            self.notice = Some(Notice::from(format!(
                 "Search wrapped to the {end} of {}",
                 self.focus.title()
-            ));
+            )));
         }
         self.go_to_match(here[next]);
     }

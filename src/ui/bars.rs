@@ -9,10 +9,11 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
+use super::Drawing;
 use super::theme::Theme;
 use super::wrap::ELLIPSIS;
 use crate::app::{Action, App, ListOf, Mode, Overlay, Pane};
-use crate::keymap::{self, Scope};
+use crate::keymap::Scope;
 use crate::library::TimelineRow;
 
 /// A piece of a bar.
@@ -81,7 +82,7 @@ pub fn cut_at_word(text: &str, width: usize) -> String {
 
 /// The pieces that fit in `width`, best rank first, shown in their own order and
 /// separated by `sep`.
-fn arrange(pieces: Vec<Piece>, width: usize, sep: &str) -> Line<'static> {
+fn arrange(pieces: Vec<Piece>, width: usize, sep: &str, t: &Theme) -> Line<'static> {
     let mut order: Vec<usize> = (0..pieces.len()).collect();
     order.sort_by_key(|&i| pieces[i].rank);
     let mut kept: Vec<Option<String>> = vec![None; pieces.len()];
@@ -107,11 +108,11 @@ fn arrange(pieces: Vec<Piece>, width: usize, sep: &str) -> Line<'static> {
     }
     let mut spans = Vec::new();
     for (p, text) in pieces.iter().zip(kept) {
-        if let Some(t) = text {
+        if let Some(text) = text {
             if !spans.is_empty() {
-                spans.push(Span::styled(sep.to_string(), Theme::DIM));
+                spans.push(Span::styled(sep.to_string(), t.dim));
             }
-            spans.push(Span::styled(t, p.style));
+            spans.push(Span::styled(text, p.style));
         }
     }
     Line::from(spans)
@@ -124,7 +125,7 @@ const TITLE_MIN: usize = 24;
 /// date as room allows, its file (never left out: shortened to the file name, then cut
 /// in the middle with `…`), and `2 of 4`. A title that does not fit is cut with `…`;
 /// the Overview shows it in full.
-pub fn title_line(app: &App, width: u16) -> Line<'static> {
+pub fn title_line(app: &App, width: u16, t: &Theme) -> Line<'static> {
     let width = width as usize;
     let right = match app.current() {
         Some(c) if app.shows_list() => app
@@ -144,8 +145,8 @@ pub fn title_line(app: &App, width: u16) -> Line<'static> {
     };
     let Some(br) = app.briefing() else {
         return Line::from(vec![
-            Span::styled(" brief ", Theme::KEY),
-            Span::styled(right, Theme::DIM),
+            Span::styled(" brief ", t.key),
+            Span::styled(right, t.dim),
         ]);
     };
     let title = br.title.shown();
@@ -214,28 +215,28 @@ pub fn title_line(app: &App, width: u16) -> Line<'static> {
     let mut spans = vec![Span::raw(" ")];
     let sep = || Span::raw(" ".repeat(SEP));
     if let Some(s) = stale {
-        spans.push(Span::styled(s, Theme::ERROR));
+        spans.push(Span::styled(s, t.error));
         spans.push(sep());
     }
     if keep[0] {
-        spans.push(Span::styled(extras[0].clone(), Theme::MARKING));
+        spans.push(Span::styled(extras[0].clone(), t.marking));
         spans.push(sep());
     }
     spans.extend(
         shown
             .spans
             .into_iter()
-            .map(|s| Span::styled(s.content.into_owned(), Theme::TITLE)),
+            .map(|s| Span::styled(s.content.into_owned(), t.title)),
     );
     if keep[1] {
         spans.push(sep());
-        spans.push(Span::styled(extras[1].clone(), Theme::DATE));
+        spans.push(Span::styled(extras[1].clone(), t.date));
     }
     if !place.is_empty() {
         spans.push(sep());
-        spans.push(Span::styled(place, Theme::DIM));
+        spans.push(Span::styled(place, t.dim));
     }
-    with_right(Line::from(spans), &right, width)
+    with_right(Line::from(spans), &right, width, t)
 }
 
 /// The file name at the end of a place.
@@ -280,7 +281,7 @@ fn fit_place(name: &str, width: usize) -> String {
 }
 
 /// `line` with `right` (dim) against the right edge.
-fn with_right(mut line: Line<'static>, right: &str, width: usize) -> Line<'static> {
+fn with_right(mut line: Line<'static>, right: &str, width: usize, t: &Theme) -> Line<'static> {
     if right.is_empty() {
         return line;
     }
@@ -288,21 +289,23 @@ fn with_right(mut line: Line<'static>, right: &str, width: usize) -> Line<'stati
     let gap = width.saturating_sub(used + right.width() + 1);
     if gap >= 2 {
         line.spans.push(Span::raw(" ".repeat(gap)));
-        line.spans.push(Span::styled(right.to_string(), Theme::DIM));
+        line.spans.push(Span::styled(right.to_string(), t.dim));
     }
     line
 }
 
-pub fn render_title(app: &App, area: Rect, buf: &mut Buffer) {
-    buf.set_style(area, Theme::BAR);
+pub fn render_title(v: &Drawing, area: Rect, buf: &mut Buffer) {
+    let (app, t) = (v.app, v.theme);
+    buf.set_style(area, t.bar);
     if area.height > 0 {
-        let line = super::wrap::fit(&title_line(app, area.width), area.width as usize);
+        let line = super::wrap::fit(&title_line(app, area.width, t), area.width as usize);
         buf.set_line(area.x, area.y, &line, area.width);
     }
 }
 
 /// The status line's text at a width, without the errors notice.
-pub fn status_line(app: &App, width: usize) -> Line<'static> {
+pub fn status_line(v: &Drawing, width: usize) -> Line<'static> {
+    let (app, t) = (v.app, v.theme);
     if app.search().editing {
         let query = crate::text::clean_line(app.filters().query.text()).into_owned();
         let (mine, extra) = match_counter(app);
@@ -328,13 +331,12 @@ pub fn status_line(app: &App, width: usize) -> Line<'static> {
             query
         };
         let mut line = Line::from(vec![
-            Span::styled("/", Theme::KEY),
+            Span::styled("/", t.key),
             Span::raw(shown),
-            Span::styled("\u{2581}", Theme::KEY),
+            Span::styled("\u{2581}", t.key),
         ]);
         if !counter.is_empty() && line_w(&line) + 2 + counter.width() <= width {
-            line.spans
-                .push(Span::styled(format!("  {counter}"), Theme::DIM));
+            line.spans.push(Span::styled(format!("  {counter}"), t.dim));
         }
         return line;
     }
@@ -350,7 +352,7 @@ pub fn status_line(app: &App, width: usize) -> Line<'static> {
         let at = app.cursor(*pane) + 1;
         pieces.push(piece(
             format!("{at} of {len} in {}", pane.title()),
-            Theme::TITLE,
+            t.title,
             1,
         ));
     }
@@ -365,12 +367,12 @@ pub fn status_line(app: &App, width: usize) -> Line<'static> {
                 "\u{2588}".repeat(filled),
                 "\u{2591}".repeat(w - filled)
             ),
-            Theme::KEY,
+            t.key,
             1,
         ));
     }
-    if let Some(n) = &app.notice() {
-        pieces.push(cuttable(n.to_string(), Theme::TITLE, 0));
+    if let Some(n) = app.notice_with_keys() {
+        pieces.push(cuttable(n.show(|a| v.any_key(a)), t.title, 0));
     }
     let filtered =
         !app.filters().actors.is_empty() || !app.filters().tags.is_empty() || app.searching();
@@ -385,7 +387,7 @@ pub fn status_line(app: &App, width: usize) -> Line<'static> {
         let label = if names.len() == 1 { "Actor" } else { "Actors" };
         pieces.push(cuttable(
             format!("{label}: {}", names.join(", ")),
-            Theme::CHOSEN,
+            t.chosen,
             2,
         ));
     }
@@ -394,38 +396,38 @@ pub fn status_line(app: &App, width: usize) -> Line<'static> {
         let label = if tags.len() == 1 { "Tag" } else { "Tags" };
         pieces.push(cuttable(
             format!("{label}: {}", tags.join(", ")),
-            Theme::CHOSEN,
+            t.chosen,
             3,
         ));
     }
     if app.searching() {
         let query = crate::text::clean_line(app.filters().query.text()).into_owned();
         let (mine, extra) = match_counter(app);
-        pieces.push(cuttable(format!("/{query} {mine}"), Theme::KEY, 4));
+        pieces.push(cuttable(format!("/{query} {mine}"), t.key, 4));
         for (i, e) in extra.into_iter().enumerate() {
-            pieces.push(piece(e, Theme::DIM, 6 + i as u8));
+            pieces.push(piece(e, t.dim, 6 + i as u8));
         }
     }
     if filtered && matches!(app.mode(), Mode::Reader | Mode::Screen | Mode::Picker) {
-        let key = keymap::first_key(Action::ClearFilters, Scope::Browse).unwrap_or_default();
-        pieces.push(piece(format!("{key} clears"), Theme::KEY, 1));
+        let key = v.any_key(Action::ClearFilters);
+        pieces.push(piece(format!("{key} clears"), t.key, 1));
         // The search and tags narrow only the list; actors narrow every pane.
         let mut c = counts(app, true);
         if app.filters().actors.is_empty() {
             c.truncate(usize::from(app.shows_list()));
         }
         for (i, c) in c.into_iter().enumerate() {
-            pieces.push(piece(c, Theme::DIM, 10 + i as u8));
+            pieces.push(piece(c, t.dim, 10 + i as u8));
         }
     } else if app.notice().is_none()
         && app.loading().is_none()
         && matches!(app.mode(), Mode::Reader | Mode::Screen)
     {
         for (i, c) in counts(app, false).into_iter().enumerate() {
-            pieces.push(piece(c, Theme::DIM, 10 + i as u8));
+            pieces.push(piece(c, t.dim, 10 + i as u8));
         }
     }
-    arrange(pieces, width, " \u{00b7} ")
+    arrange(pieces, width, " \u{00b7} ", t)
 }
 
 fn line_w(line: &Line) -> usize {
@@ -484,9 +486,10 @@ fn counts(app: &App, filtered: bool) -> Vec<String> {
 
 /// The errors notice, kept in its own slot on the right: files that could not be read
 /// and warnings about those that could.
-fn errors_notice(app: &App) -> String {
+fn errors_notice(v: &Drawing) -> String {
+    let app = v.app;
     let (n, w) = (app.library().failed.len(), app.library().warning_count());
-    let key = keymap::first_key(Action::Errors, Scope::Browse).unwrap_or_default();
+    let key = v.any_key(Action::Errors);
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     match (n, w) {
         (0, 0) => String::new(),
@@ -500,9 +503,10 @@ fn errors_notice(app: &App) -> String {
     }
 }
 
-pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
-    buf.set_style(area, Theme::BAR);
-    let errors = errors_notice(app);
+pub fn render_status(v: &Drawing, area: Rect, buf: &mut Buffer) {
+    let t = v.theme;
+    buf.set_style(area, t.bar);
+    let errors = errors_notice(v);
     let ew = if errors.is_empty() {
         0
     } else {
@@ -515,11 +519,11 @@ pub fn render_status(app: &App, area: Rect, buf: &mut Buffer) {
         (errors, ew)
     };
     let room = (area.width as usize).saturating_sub(ew + 2);
-    let line = status_line(app, room);
+    let line = status_line(v, room);
     buf.set_line(area.x + 1, area.y, &line, room as u16);
     if ew > 0 {
         let x = area.right() - (ew as u16 - 1);
-        buf.set_stringn(x, area.y, &errors, ew, Theme::ERROR);
+        buf.set_stringn(x, area.y, &errors, ew, t.error);
     }
 }
 
@@ -572,7 +576,8 @@ pub fn thousands(n: usize) -> String {
 }
 
 /// The hint bar: the most useful keys of the current mode, from the key table.
-pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
+pub fn render_hints(v: &Drawing, area: Rect, buf: &mut Buffer) {
+    let (app, t) = (v.app, v.theme);
     let list: &[(Action, Scope, &str)] = match app.mode() {
         Mode::Reader => &[
             (Action::FocusNext, Scope::Reader, "pane"),
@@ -625,15 +630,20 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
         if *action == Action::NextBriefing && !app.shows_list() {
             continue;
         }
-        let Some(key) = keymap::first_key(*action, *scope) else {
+        let Some(key) = v.keys.first_key(*action, *scope) else {
             continue;
         };
-        let key = match action {
-            Action::Down => "j/k".to_string(),
-            Action::NextBriefing => "[/]".to_string(),
-            Action::NextItem => "J/K".to_string(),
-            Action::Back if !matches!(app.mode(), Mode::Picker | Mode::Confirm) => "q".to_string(),
-            _ => key,
+        // A pair of opposite moves shares one hint: `j/k`, `[/]`, `J/K`.
+        let partner = match action {
+            Action::Down => v.keys.first_key(Action::Up, *scope),
+            Action::NextBriefing => v.keys.first_key(Action::PrevBriefing, *scope),
+            Action::NextItem => v.keys.first_key(Action::PrevItem, *scope),
+            _ => None,
+        };
+        let key = match partner {
+            Some(p) if *action == Action::NextBriefing => format!("{p}/{key}"),
+            Some(p) => format!("{key}/{p}"),
+            None => key,
         };
         let rank = if i + 2 >= n { 0 } else { 1 + i as u8 };
         pieces.push((key, label, rank));
@@ -656,10 +666,10 @@ pub fn render_hints(app: &App, area: Rect, buf: &mut Buffer) {
     let mut spans = Vec::new();
     for (h, _) in pieces.iter().zip(&keep).filter(|(_, k)| **k) {
         if !h.0.is_empty() {
-            spans.push(Span::styled(h.0.clone(), Theme::KEY));
-            spans.push(Span::styled(format!(" {}  ", h.1), Theme::DIM));
+            spans.push(Span::styled(h.0.clone(), t.key));
+            spans.push(Span::styled(format!(" {}  ", h.1), t.dim));
         } else {
-            spans.push(Span::styled(format!("{}  ", h.1), Theme::DIM));
+            spans.push(Span::styled(format!("{}  ", h.1), t.dim));
         }
     }
     buf.set_line(

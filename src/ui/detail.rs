@@ -10,9 +10,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
+use super::Drawing;
 use super::parts::{Passage, border_title, passage_lines, passages_height};
 use super::theme::Theme;
-use crate::app::App;
+use crate::app::{Action, App};
 use crate::library::{BriefingIx, Item, Library};
 use crate::model::{Briefing, Quote, Source};
 
@@ -34,11 +35,12 @@ fn text_area(body: Rect) -> Rect {
 
 /// The item in full over the body of the screen, from line `scroll`; the frame records
 /// its length and how much was in view, which paging reads.
-pub fn render(app: &App, item: Item, scroll: usize, body: Rect, buf: &mut Buffer) {
+pub fn render(v: &Drawing, item: Item, scroll: usize, body: Rect, buf: &mut Buffer) {
+    let (app, t) = (v.app, v.theme);
     Clear.render(body, buf);
     let text = text_area(body);
     let width = text.width as usize;
-    let (title, doc) = passages(app, item);
+    let (title, doc) = passages(v, item);
     let total = passages_height(&doc, width);
     let inner_h = text.height as usize;
     app.view().popup().record_text(body, inner_h, total);
@@ -50,19 +52,19 @@ pub fn render(app: &App, item: Item, scroll: usize, body: Rect, buf: &mut Buffer
     };
     let block = Block::bordered()
         .border_type(BorderType::Thick)
-        .border_style(Theme::FOCUS)
+        .border_style(t.focus)
         .title(border_title(
-            Span::styled(format!(" {title} "), Theme::FOCUS),
+            Span::styled(format!(" {title} "), t.focus),
             body.width,
         ))
         .title_bottom(border_title(
-            Line::from(Span::styled(more, Theme::DIM)).right_aligned(),
+            Line::from(Span::styled(more, t.dim)).right_aligned(),
             body.width,
         ));
     block.render(body, buf);
     // Only the lines in view are built.
     let q = app.filters().query.lower();
-    let lines = passage_lines(&doc, width, q, top, inner_h);
+    let lines = passage_lines(&doc, width, q, top, inner_h, t);
     for (i, line) in lines.iter().enumerate() {
         buf.set_line(text.x, text.y + i as u16, line, text.width);
     }
@@ -71,6 +73,8 @@ pub fn render(app: &App, item: Item, scroll: usize, body: Rect, buf: &mut Buffer
 /// Builds the detail as passages, wrapped when drawn.
 struct Doc<'a> {
     out: Vec<Passage<'a>>,
+    /// The colours and the keys to name.
+    drawing: Drawing<'a>,
 }
 
 impl<'a> Doc<'a> {
@@ -78,8 +82,8 @@ impl<'a> Doc<'a> {
         self.out.push(Passage::para(label, text, style));
     }
     fn field(&mut self, label: &'static str, text: Option<impl Into<Cow<'a, str>>>) {
-        if let Some(t) = text {
-            self.para(label, t, Theme::TEXT);
+        if let Some(text) = text {
+            self.para(label, text, self.drawing.theme.text);
         }
     }
     fn blank(&mut self) {
@@ -87,24 +91,26 @@ impl<'a> Doc<'a> {
     }
     fn heading(&mut self, text: String) {
         self.blank();
-        self.out
-            .push(Passage::Line(Line::from(Span::styled(text, Theme::LABEL))));
+        self.out.push(Passage::Line(Line::from(Span::styled(
+            text,
+            self.drawing.theme.label,
+        ))));
     }
 }
 
 /// A source in words: title — publisher, date <url>.
 pub fn source_text(s: &Source) -> String {
-    let mut t = s.title.shown().to_string();
+    let mut line = s.title.shown().to_string();
     if let Some(p) = &s.publisher {
-        t.push_str(&format!(" \u{2014} {}", p.shown()));
+        line.push_str(&format!(" \u{2014} {}", p.shown()));
     }
     if let Some(d) = &s.date {
-        t.push_str(&format!(", {}", d.human()));
+        line.push_str(&format!(", {}", d.human()));
     }
     if let Some(u) = &s.url {
-        t.push_str(&format!(" <{}>", u.shown()));
+        line.push_str(&format!(" <{}>", u.shown()));
     }
-    t
+    line
 }
 
 fn source_line(br: &Briefing, id: &str) -> String {
@@ -115,20 +121,24 @@ fn source_line(br: &Briefing, id: &str) -> String {
 }
 
 /// The title of an item in full, and its passages.
-fn passages(app: &App, item: Item) -> (String, Vec<Passage<'_>>) {
-    let mut d = Doc { out: Vec::new() };
+fn passages<'a>(v: &Drawing<'a>, item: Item) -> (String, Vec<Passage<'a>>) {
+    let (app, t) = (v.app, v.theme);
+    let mut d = Doc {
+        out: Vec::new(),
+        drawing: *v,
+    };
     let lib = app.library();
     let title = match item {
-        Item::Briefing(b) => briefing(&mut d, lib, b),
-        Item::Event(b) => event(&mut d, &lib.briefings[b]),
-        Item::Actor(b, i) => actor(&mut d, lib, b, i),
-        Item::Entry(b, i) => entry(&mut d, &lib.briefings[b], i),
-        Item::Quote(b, i) => quote(&mut d, &lib.briefings[b], i),
-        Item::Implication(b, i) => implication(&mut d, &lib.briefings[b], i),
-        Item::Failed(f) => failed(&mut d, lib, f),
-        Item::Warning(w) => warning(&mut d, lib, w),
+        Item::Briefing(b) => briefing(&mut d, lib, b, t),
+        Item::Event(b) => event(&mut d, &lib.briefings[b], t),
+        Item::Actor(b, i) => actor(&mut d, lib, b, i, t),
+        Item::Entry(b, i) => entry(&mut d, &lib.briefings[b], i, t),
+        Item::Quote(b, i) => quote(&mut d, &lib.briefings[b], i, t),
+        Item::Implication(b, i) => implication(&mut d, &lib.briefings[b], i, t),
+        Item::Failed(f) => failed(&mut d, lib, f, t),
+        Item::Warning(w) => warning(&mut d, lib, w, t),
     };
-    keeping_up(app, item, &mut d);
+    keeping_up(app, item, &mut d, t);
     (title.to_string(), d.out)
 }
 
@@ -143,64 +153,64 @@ fn names(br: &Briefing, ids: &[String]) -> String {
 /// Everything a briefing file says, in reading order: what it is and where it came
 /// from, the event, who is involved, what happened, what was said, what it means, and
 /// the sources it rests on.
-fn briefing<'a>(d: &mut Doc<'a>, lib: &'a Library, b: BriefingIx) -> &'static str {
+fn briefing<'a>(d: &mut Doc<'a>, lib: &'a Library, b: BriefingIx, t: &Theme) -> &'static str {
     let br = &lib.briefings[b];
     let names = |ids: &[String]| names(br, ids);
-    d.para("", br.title.shown(), Theme::TITLE);
-    d.field("Marking  ", br.classification.as_ref().map(|t| t.shown()));
-    d.para("Date     ", br.date.human(), Theme::DATE);
+    d.para("", br.title.shown(), t.title);
+    d.field("Marking  ", br.classification.as_ref().map(|x| x.shown()));
+    d.para("Date     ", br.date.human(), t.date);
     if !br.tags.is_empty() {
-        let tags: Vec<&str> = br.tags.iter().map(|t| t.shown()).collect();
-        d.para("Tags     ", tags.join(", "), Theme::TEXT);
+        let tags: Vec<&str> = br.tags.iter().map(|x| x.shown()).collect();
+        d.para("Tags     ", tags.join(", "), t.text);
     }
-    d.para("File     ", lib.place(b), Theme::DIM);
+    d.para("File     ", lib.place(b), t.dim);
     if let Some(s) = &br.summary {
         d.blank();
-        d.para("", s.shown(), Theme::TEXT);
+        d.para("", s.shown(), t.text);
     }
     d.heading("Event".to_string());
-    d.para("", br.event.title.shown(), Theme::EVENT);
+    d.para("", br.event.title.shown(), t.event);
     let mut when = br.event.date.human();
     if let Some(l) = &br.event.location {
         when.push_str(&format!(" \u{00b7} {}", l.shown()));
     }
-    d.para("", when, Theme::DATE);
-    d.field("", br.event.description.as_ref().map(|t| t.shown()));
+    d.para("", when, t.date);
+    d.field("", br.event.description.as_ref().map(|x| x.shown()));
 
     d.heading(format!("Actors ({})", br.actors.len()));
     for a in &br.actors {
-        let mut t = a.name.shown().to_string();
+        let mut line = a.name.shown().to_string();
         if let Some(k) = a.kind {
-            t.push_str(&format!(" ({})", k.name()));
+            line.push_str(&format!(" ({})", k.name()));
         }
         if let Some(r) = &a.role {
-            t.push_str(&format!(", {}", r.shown()));
+            line.push_str(&format!(", {}", r.shown()));
         }
         if let Some(aff) = &a.affiliation {
-            t.push_str(&format!(" \u{2192} {}", br.actor_name(aff)));
+            line.push_str(&format!(" \u{2192} {}", br.actor_name(aff)));
         }
         if !a.aliases.is_empty() {
-            let al: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
-            t.push_str(&format!(" (aka {})", al.join(", ")));
+            let al: Vec<&str> = a.aliases.iter().map(|x| x.shown()).collect();
+            line.push_str(&format!(" (aka {})", al.join(", ")));
         }
-        d.para("\u{2022} ", t, Theme::TEXT);
+        d.para("\u{2022} ", line, t.text);
     }
 
     if !br.timeline.is_empty() {
         d.heading(format!("Timeline ({})", br.timeline.len()));
         for e in &br.timeline {
             let approx = if e.approximate { "~" } else { "" };
-            let mut t = format!("{approx}{}: {}", e.date.human(), e.title.shown());
+            let mut line = format!("{approx}{}: {}", e.date.human(), e.title.shown());
             if !e.actors.is_empty() {
-                t.push_str(&format!(" \u{2014} {}", names(&e.actors)));
+                line.push_str(&format!(" \u{2014} {}", names(&e.actors)));
             }
             if let Some(c) = e.confidence {
-                t.push_str(&format!(" [{} confidence]", c.name()));
+                line.push_str(&format!(" [{} confidence]", c.name()));
             }
-            d.para("\u{2022} ", t, Theme::TEXT);
-            d.field("  ", e.detail.as_ref().map(|t| t.shown()));
+            d.para("\u{2022} ", line, t.text);
+            d.field("  ", e.detail.as_ref().map(|x| x.shown()));
             if let Some(s) = &e.source {
-                d.para("  Source: ", source_line(br, s), Theme::DIM);
+                d.para("  Source: ", source_line(br, s), t.dim);
             }
         }
     }
@@ -215,26 +225,26 @@ fn briefing<'a>(d: &mut Doc<'a>, lib: &'a Library, b: BriefingIx) -> &'static st
             if let Some(r) = br.actor(&qt.actor).and_then(|a| a.role.as_ref()) {
                 who.push_str(&format!(", {}", r.shown()));
             }
-            d.para("\u{2022} ", who, Theme::ACTOR);
+            d.para("\u{2022} ", who, t.actor);
             if let Some(date) = &qt.date {
-                d.para("  When:    ", date.human(), Theme::DATE);
+                d.para("  When:    ", date.human(), t.date);
             }
-            d.field("  Context: ", qt.context.as_ref().map(|t| t.shown()));
+            d.field("  Context: ", qt.context.as_ref().map(|x| x.shown()));
             if qt.paraphrase {
                 d.para(
                     "  ",
                     format!("(paraphrase) {}", qt.text.shown()),
-                    Theme::PARAPHRASE,
+                    t.paraphrase,
                 );
             } else {
                 d.para(
                     "  ",
                     format!("\u{201c}{}\u{201d}", qt.text.shown()),
-                    Theme::QUOTE,
+                    t.quote,
                 );
             }
             if let Some(s) = &qt.source {
-                d.para("  Source:  ", source_line(br, s), Theme::DIM);
+                d.para("  Source:  ", source_line(br, s), t.dim);
             }
         }
     }
@@ -242,67 +252,76 @@ fn briefing<'a>(d: &mut Doc<'a>, lib: &'a Library, b: BriefingIx) -> &'static st
     if !br.implications.is_empty() {
         d.heading(format!("Implications ({})", br.implications.len()));
         for m in &br.implications {
-            let mut t = m.title.shown().to_string();
+            let mut line = m.title.shown().to_string();
             if let Some(p) = m.priority {
-                t = format!("[{} priority] {t}", p.name());
+                line = format!("[{} priority] {line}", p.name());
             }
             if let Some(c) = m.confidence {
-                t.push_str(&format!(" [{} confidence]", c.name()));
+                line.push_str(&format!(" [{} confidence]", c.name()));
             }
             if !m.actors.is_empty() {
-                t.push_str(&format!(" \u{2014} {}", names(&m.actors)));
+                line.push_str(&format!(" \u{2014} {}", names(&m.actors)));
             }
-            d.para("\u{2022} ", t, Theme::TEXT);
-            d.field("  ", m.detail.as_ref().map(|t| t.shown()));
+            d.para("\u{2022} ", line, t.text);
+            d.field("  ", m.detail.as_ref().map(|x| x.shown()));
         }
     }
 
     if !br.sources.is_empty() {
         d.heading(format!("Sources ({})", br.sources.len()));
         for s in &br.sources {
-            d.para("\u{2022} ", source_text(s), Theme::TEXT);
+            d.para("\u{2022} ", source_text(s), t.text);
         }
     }
     "Briefing"
 }
 
-fn event<'a>(d: &mut Doc<'a>, br: &'a Briefing) -> &'static str {
+fn event<'a>(d: &mut Doc<'a>, br: &'a Briefing, t: &Theme) -> &'static str {
     let e = &br.event;
-    d.para("", e.title.shown(), Theme::EVENT);
-    d.para("When     ", e.date.human(), Theme::DATE);
-    d.field("Where    ", e.location.as_ref().map(|t| t.shown()));
+    d.para("", e.title.shown(), t.event);
+    d.para("When     ", e.date.human(), t.date);
+    d.field("Where    ", e.location.as_ref().map(|x| x.shown()));
     d.blank();
-    d.field("", e.description.as_ref().map(|t| t.shown()));
+    d.field("", e.description.as_ref().map(|x| x.shown()));
     d.field("Briefing ", Some(br.title.shown()));
     "Event"
 }
 
 /// An actor, and what it said, did and is named in within its briefing.
-fn actor<'a>(d: &mut Doc<'a>, lib: &'a Library, b: BriefingIx, i: usize) -> &'static str {
+fn actor<'a>(
+    d: &mut Doc<'a>,
+    lib: &'a Library,
+    b: BriefingIx,
+    i: usize,
+    t: &Theme,
+) -> &'static str {
     let br = &lib.briefings[b];
     let a = &br.actors[i];
-    d.para("", a.name.shown(), Theme::ACTOR);
+    d.para("", a.name.shown(), t.actor);
     d.field("Kind        ", a.kind.map(|k| k.name()));
-    d.field("Role        ", a.role.as_ref().map(|t| t.shown()));
+    d.field("Role        ", a.role.as_ref().map(|x| x.shown()));
     if let Some(aff) = &a.affiliation {
-        d.para("Affiliation ", br.actor_name(aff), Theme::TEXT);
+        d.para("Affiliation ", br.actor_name(aff), t.text);
     }
     if !a.aliases.is_empty() {
-        let al: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
-        d.para("Aliases     ", al.join(", "), Theme::TEXT);
+        let al: Vec<&str> = a.aliases.iter().map(|x| x.shown()).collect();
+        d.para("Aliases     ", al.join(", "), t.text);
     }
-    d.para("Id          ", a.id.as_str(), Theme::DIM);
+    d.para("Id          ", a.id.as_str(), t.dim);
     if let Some(desc) = &a.description {
         d.blank();
-        d.para("", desc.shown(), Theme::TEXT);
+        d.para("", desc.shown(), t.text);
     }
     if let Some(ix) = lib.actor_at(b, i) {
         let n = lib.actors[ix].briefing_count();
         if n > 1 {
             d.para(
                 "Library     ",
-                format!("appears in {n} briefings (A opens the dossier)"),
-                Theme::DIM,
+                format!(
+                    "appears in {n} briefings ({} opens the dossier)",
+                    d.drawing.any_key(Action::Dossier)
+                ),
+                t.dim,
             );
         }
     }
@@ -318,11 +337,7 @@ fn actor<'a>(d: &mut Doc<'a>, lib: &'a Library, b: BriefingIx, i: usize) -> &'st
             .date
             .map(|x| format!("{}: ", x.human()))
             .unwrap_or_default();
-        let style = if qt.paraphrase {
-            Theme::PARAPHRASE
-        } else {
-            Theme::TEXT
-        };
+        let style = if qt.paraphrase { t.paraphrase } else { t.text };
         d.para("\u{2022} ", format!("{when}{text}"), style);
     }
     let did: Vec<_> = br
@@ -336,7 +351,7 @@ fn actor<'a>(d: &mut Doc<'a>, lib: &'a Library, b: BriefingIx, i: usize) -> &'st
         d.para(
             "\u{2022} ",
             format!("{approx}{}: {}", e.date.human(), e.title.shown()),
-            Theme::TEXT,
+            t.text,
         );
     }
     let named: Vec<_> = br
@@ -347,7 +362,7 @@ fn actor<'a>(d: &mut Doc<'a>, lib: &'a Library, b: BriefingIx, i: usize) -> &'st
     if !named.is_empty() {
         d.heading(format!("Named in implications ({})", named.len()));
         for m in named {
-            d.para("\u{2022} ", m.title.shown(), Theme::TEXT);
+            d.para("\u{2022} ", m.title.shown(), t.text);
         }
     }
     d.blank();
@@ -355,25 +370,25 @@ fn actor<'a>(d: &mut Doc<'a>, lib: &'a Library, b: BriefingIx, i: usize) -> &'st
     "Actor"
 }
 
-fn entry<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize) -> &'static str {
+fn entry<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize, t: &Theme) -> &'static str {
     let e = &br.timeline[i];
-    d.para("", e.title.shown(), Theme::TITLE);
+    d.para("", e.title.shown(), t.title);
     let when = if e.approximate {
         format!("~{} (approximate)", e.date.human())
     } else {
         e.date.human()
     };
-    d.para("When       ", when, Theme::DATE);
+    d.para("When       ", when, t.date);
     d.field("Confidence ", e.confidence.map(|c| c.name()));
     if !e.actors.is_empty() {
-        d.para("Actors     ", names(br, &e.actors), Theme::ACTOR);
+        d.para("Actors     ", names(br, &e.actors), t.actor);
     }
     if let Some(s) = &e.source {
-        d.para("Source     ", source_line(br, s), Theme::TEXT);
+        d.para("Source     ", source_line(br, s), t.text);
     }
     if let Some(det) = &e.detail {
         d.blank();
-        d.para("", det.shown(), Theme::TEXT);
+        d.para("", det.shown(), t.text);
     }
     d.blank();
     d.field("Briefing   ", Some(br.title.shown()));
@@ -381,50 +396,46 @@ fn entry<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize) -> &'static str {
 }
 
 /// A quote, or a paraphrase marked as one, never read as verbatim.
-fn quote<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize) -> &'static str {
+fn quote<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize, t: &Theme) -> &'static str {
     let qt = &br.quotes[i];
     let mut speaker = br.actor_name(&qt.actor);
     if let Some(r) = br.actor(&qt.actor).and_then(|a| a.role.as_ref()) {
         speaker.push_str(&format!(", {}", r.shown()));
     }
-    d.para("", speaker, Theme::ACTOR);
+    d.para("", speaker, t.actor);
     d.blank();
     if qt.paraphrase {
         d.para(
             "",
             "Paraphrase: a reported statement, not the speaker's own words.",
-            Theme::DIM,
+            t.dim,
         );
-        d.para("", qt.text.shown(), Theme::PARAPHRASE);
+        d.para("", qt.text.shown(), t.paraphrase);
     } else {
-        d.para(
-            "",
-            format!("\u{201c}{}\u{201d}", qt.text.shown()),
-            Theme::QUOTE,
-        );
+        d.para("", format!("\u{201c}{}\u{201d}", qt.text.shown()), t.quote);
     }
     d.blank();
     d.field("When     ", qt.date.map(|x| x.human()));
-    d.field("Context  ", qt.context.as_ref().map(|t| t.shown()));
+    d.field("Context  ", qt.context.as_ref().map(|x| x.shown()));
     match &qt.source {
-        Some(s) => d.para("Source   ", source_line(br, s), Theme::TEXT),
-        None => d.para("Source   ", "none given", Theme::DIM),
+        Some(s) => d.para("Source   ", source_line(br, s), t.text),
+        None => d.para("Source   ", "none given", t.dim),
     }
     d.field("Briefing ", Some(br.title.shown()));
     if qt.paraphrase { "Paraphrase" } else { "Quote" }
 }
 
-fn implication<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize) -> &'static str {
+fn implication<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize, t: &Theme) -> &'static str {
     let m = &br.implications[i];
-    d.para("", m.title.shown(), Theme::TITLE);
+    d.para("", m.title.shown(), t.title);
     d.field("Priority   ", m.priority.map(|p| p.name()));
     d.field("Confidence ", m.confidence.map(|c| c.name()));
     if !m.actors.is_empty() {
-        d.para("Actors     ", names(br, &m.actors), Theme::ACTOR);
+        d.para("Actors     ", names(br, &m.actors), t.actor);
     }
     if let Some(det) = &m.detail {
         d.blank();
-        d.para("", det.shown(), Theme::TEXT);
+        d.para("", det.shown(), t.text);
     }
     d.blank();
     d.field("Briefing   ", Some(br.title.shown()));
@@ -432,18 +443,18 @@ fn implication<'a>(d: &mut Doc<'a>, br: &'a Briefing, i: usize) -> &'static str 
 }
 
 /// A file that could not be loaded, with every problem and the line it is on.
-fn failed<'a>(d: &mut Doc<'a>, lib: &'a Library, f: usize) -> &'static str {
+fn failed<'a>(d: &mut Doc<'a>, lib: &'a Library, f: usize, t: &Theme) -> &'static str {
     if let Some(file) = lib.failed.get(f) {
         d.para(
             "",
             crate::text::clean_line(&file.path.display().to_string()).into_owned(),
-            Theme::ERROR,
+            t.error,
         );
         d.blank();
         for p in &file.problems {
-            d.para("", p.to_string(), Theme::TEXT);
+            d.para("", p.to_string(), t.text);
             if let Some(x) = &p.excerpt {
-                d.para("    ", crate::text::clean_line(x), Theme::DIM);
+                d.para("    ", crate::text::clean_line(x), t.dim);
             }
         }
     }
@@ -451,11 +462,11 @@ fn failed<'a>(d: &mut Doc<'a>, lib: &'a Library, f: usize) -> &'static str {
 }
 
 /// A warning of the library: a path passed over, an alias that would join two actors.
-fn warning<'a>(d: &mut Doc<'a>, lib: &'a Library, w: usize) -> &'static str {
+fn warning<'a>(d: &mut Doc<'a>, lib: &'a Library, w: usize, t: &Theme) -> &'static str {
     if let Some(p) = lib.warning(w) {
-        d.para("", p.to_string(), Theme::TEXT);
+        d.para("", p.to_string(), t.text);
         if let Some(x) = &p.excerpt {
-            d.para("    ", crate::text::clean_line(x), Theme::DIM);
+            d.para("    ", crate::text::clean_line(x), t.dim);
         }
     }
     "Warning"
@@ -463,7 +474,7 @@ fn warning<'a>(d: &mut Doc<'a>, lib: &'a Library, w: usize) -> &'static str {
 
 /// A changed item shows what it said when it was last read; a briefing shown as the
 /// last good version of its file says so.
-fn keeping_up<'a>(app: &'a App, item: Item, d: &mut Doc<'a>) {
+fn keeping_up<'a>(app: &'a App, item: Item, d: &mut Doc<'a>, t: &Theme) {
     let b = match item {
         Item::Briefing(b) | Item::Event(b) | Item::Actor(b, _) => b,
         Item::Entry(b, _) | Item::Quote(b, _) | Item::Implication(b, _) => b,
@@ -489,7 +500,7 @@ fn keeping_up<'a>(app: &'a App, item: Item, d: &mut Doc<'a>) {
                 super::marks::CHANGED
             ));
             // The state file is read from disk like a briefing: cleaned the same way.
-            d.para("", crate::text::clean_block(before), Theme::DIM);
+            d.para("", crate::text::clean_block(before), t.dim);
         }
         None => {}
     }

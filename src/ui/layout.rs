@@ -167,7 +167,10 @@ fn needed(app: &App, pane: Pane, width: u16, most: u16) -> u16 {
     let lines = if app.current().is_none() && pane != Pane::Briefings {
         1
     } else if pane == Pane::Overview {
-        super::parts::passages_height(&super::panes::overview_passages(app), inner.0 as usize)
+        super::parts::passages_height(
+            &super::panes::overview_passages(app, &super::Theme::DEFAULT),
+            inner.0 as usize,
+        )
     } else {
         super::panes::row_heights(app, pane, inner).iter().sum()
     };

@@ -17,12 +17,12 @@ pub const CHANGED: &str = "\u{25d0}";
 pub const STALE: &str = "\u{26a0}";
 
 /// `● ` for a new item, `◐ ` for a changed one.
-pub fn item(app: &App, item: Item) -> Option<Span<'static>> {
+pub fn item(app: &App, item: Item, t: &Theme) -> Option<Span<'static>> {
     let (b, kind, i) = Kind::of(item)?;
     match app.news().mark(b, kind, i) {
         Mark::Seen => None,
-        Mark::New => Some(Span::styled(format!("{NEW} "), Theme::NEW)),
-        Mark::Changed(_) => Some(Span::styled(format!("{CHANGED} "), Theme::NEW)),
+        Mark::New => Some(Span::styled(format!("{NEW} "), t.new)),
+        Mark::Changed(_) => Some(Span::styled(format!("{CHANGED} "), t.new)),
     }
 }
 
@@ -35,8 +35,8 @@ pub fn any(app: &App, b: BriefingIx, kind: Kind) -> bool {
 }
 
 /// Puts the item's mark (or room for one, when `column`) before a row's first line.
-pub fn lead(app: &App, it: Item, column: bool, lines: &mut [Line]) {
-    let span = match item(app, it) {
+pub fn lead(app: &App, it: Item, column: bool, lines: &mut [Line], t: &Theme) {
+    let span = match item(app, it, t) {
         Some(s) => s,
         None if column => Span::raw("  "),
         None => return,
@@ -48,10 +48,10 @@ pub fn lead(app: &App, it: Item, column: bool, lines: &mut [Line]) {
 
 /// Before a briefing's title in the list: `⚠ ` when stale, `●3 ` with new or changed
 /// items (`●` alone for a new briefing with none).
-pub fn briefing(app: &App, b: BriefingIx) -> Vec<Span<'static>> {
+pub fn briefing(app: &App, b: BriefingIx, t: &Theme) -> Vec<Span<'static>> {
     let mut out = Vec::new();
     if app.library().is_stale(b) {
-        out.push(Span::styled(format!("{STALE} "), Theme::ERROR));
+        out.push(Span::styled(format!("{STALE} "), t.error));
     }
     if let Some(m) = app.news().briefing(b).filter(|m| m.any()) {
         let n = m.count();
@@ -60,7 +60,7 @@ pub fn briefing(app: &App, b: BriefingIx) -> Vec<Span<'static>> {
         } else {
             format!("{NEW}{n} ")
         };
-        out.push(Span::styled(text, Theme::NEW));
+        out.push(Span::styled(text, t.new));
     }
     out
 }

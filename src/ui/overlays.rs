@@ -7,13 +7,14 @@ use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
 use unicode_width::UnicodeWidthStr;
 
+use super::Drawing;
 use super::parts::{
     border_title, centered, clear_popup, first_row, highlight, put_fitted, render_rows,
 };
 use super::theme::Theme;
 use super::wrap::{fit, wrap};
-use crate::app::{App, Mode, Picker, PickerKind};
-use crate::keymap::{self, Scope};
+use crate::app::{Action, Mode, Picker, PickerKind};
+use crate::keymap::{Keymap, Scope};
 
 /// What a scope is called in the help.
 fn scope_name(scope: Scope) -> &'static str {
@@ -32,9 +33,9 @@ fn scope_name(scope: Scope) -> &'static str {
 
 /// The help for the view under it: that view's keys first, then the others that work
 /// there, all from the key table.
-fn help_lines(context: Mode) -> Vec<Line<'static>> {
+fn help_lines(context: Mode, keys: &Keymap, t: &Theme) -> Vec<Line<'static>> {
     let mut out = Vec::new();
-    let sections = keymap::help(context);
+    let sections = keys.help(context);
     let key_w = sections
         .iter()
         .flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.width()))
@@ -45,11 +46,11 @@ fn help_lines(context: Mode) -> Vec<Line<'static>> {
         if !out.is_empty() {
             out.push(Line::default());
         }
-        out.push(Line::from(Span::styled(scope_name(scope), Theme::LABEL)));
+        out.push(Line::from(Span::styled(scope_name(scope), t.label)));
         for (keys, help) in rows {
             let pad = key_w.saturating_sub(keys.width());
             out.push(Line::from(vec![
-                Span::styled(format!("  {keys}{}", " ".repeat(pad)), Theme::KEY),
+                Span::styled(format!("  {keys}{}", " ".repeat(pad)), t.key),
                 Span::raw(help),
             ]));
         }
@@ -57,16 +58,17 @@ fn help_lines(context: Mode) -> Vec<Line<'static>> {
     if matches!(context, Mode::Reader | Mode::Screen) {
         out.push(Line::from(Span::styled(
             "Mouse: start with --mouse (click to select, wheel to scroll).",
-            Theme::DIM,
+            t.dim,
         )));
     }
     out
 }
 
 /// The help takes the body of the screen, as a detail does.
-pub fn render_help(app: &App, scroll: usize, body: Rect, buf: &mut Buffer) {
+pub fn render_help(v: &Drawing, scroll: usize, body: Rect, buf: &mut Buffer) {
+    let (app, t) = (v.app, v.theme);
     let context = app.help_context();
-    let lines = help_lines(context);
+    let lines = help_lines(context, v.keys, t);
     Clear.render(body, buf);
     let inner_h = body.height.saturating_sub(2) as usize;
     app.view().popup().record_text(body, inner_h, lines.len());
@@ -91,13 +93,13 @@ pub fn render_help(app: &App, scroll: usize, body: Rect, buf: &mut Buffer) {
     };
     let block = Block::bordered()
         .border_type(BorderType::Thick)
-        .border_style(Theme::FOCUS)
+        .border_style(t.focus)
         .title(border_title(
-            Span::styled(format!(" Help: keys for {what} "), Theme::FOCUS),
+            Span::styled(format!(" Help: keys for {what} "), t.focus),
             body.width,
         ))
         .title_bottom(border_title(
-            Line::from(Span::styled(more, Theme::DIM)).right_aligned(),
+            Line::from(Span::styled(more, t.dim)).right_aligned(),
             body.width,
         ));
     let inner = block.inner(body);
@@ -118,7 +120,8 @@ pub fn picker_area(term: Rect) -> Rect {
     centered(term, 72, term.height.saturating_sub(4).max(8))
 }
 
-pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
+pub fn render_picker(v: &Drawing, p: &Picker, term: Rect, buf: &mut Buffer) {
+    let (app, t) = (v.app, v.theme);
     let area = picker_area(term);
     clear_popup(area, buf);
     let (title, apply) = match p.kind {
@@ -128,19 +131,22 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
     };
     let mut keys = Vec::new();
     if p.kind != PickerKind::Dossier {
-        keys.push(Span::styled(" Tab", Theme::KEY));
-        keys.push(Span::styled(" mark  ", Theme::DIM));
+        keys.push(Span::styled(
+            format!(" {}", v.key(Action::Toggle, Scope::Picker)),
+            t.key,
+        ));
+        keys.push(Span::styled(" mark  ", t.dim));
     }
     keys.extend([
-        Span::styled(" Enter", Theme::KEY),
-        Span::styled(apply, Theme::DIM),
-        Span::styled("Esc", Theme::KEY),
-        Span::styled(" cancel ", Theme::DIM),
+        Span::styled(format!(" {}", v.key(Action::Apply, Scope::Picker)), t.key),
+        Span::styled(apply, t.dim),
+        Span::styled(v.key(Action::Back, Scope::Picker), t.key),
+        Span::styled(" cancel ", t.dim),
     ]);
     let block = Block::bordered()
         .border_type(BorderType::Thick)
-        .border_style(Theme::FOCUS)
-        .title(border_title(Span::styled(title, Theme::FOCUS), area.width))
+        .border_style(t.focus)
+        .title(border_title(Span::styled(title, t.focus), area.width))
         .title_bottom(border_title(keys, area.width));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -153,10 +159,10 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
         count.push_str(&format!(", {} marked", p.chosen.len()));
     }
     let prompt = Line::from(vec![
-        Span::styled("> ", Theme::KEY),
+        Span::styled("> ", t.key),
         Span::raw(crate::text::clean_line(p.query.text()).into_owned()),
-        Span::styled("\u{2581}", Theme::KEY),
-        Span::styled(format!("   {count}"), Theme::DIM),
+        Span::styled("\u{2581}", t.key),
+        Span::styled(format!("   {count}"), t.dim),
     ]);
     buf.set_line(inner.x + 1, inner.y, &fit(&prompt, width), width as u16);
     let list = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
@@ -171,7 +177,7 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
             list.y,
             what,
             width.saturating_sub(1),
-            Theme::DIM,
+            t.dim,
         );
         return;
     }
@@ -188,31 +194,32 @@ pub fn render_picker(app: &App, p: &Picker, term: Rect, buf: &mut Buffer) {
             let (label, detail) = &p.choices[i];
             let chosen = p.chosen.contains(&i);
             let mut spans = vec![if chosen {
-                Span::styled("\u{25cf} ", Theme::CHOSEN)
+                Span::styled("\u{25cf} ", t.chosen)
             } else {
-                Span::styled("  ", Theme::DIM)
+                Span::styled("  ", t.dim)
             }];
             spans.extend(highlight(
                 label,
                 q,
-                if chosen { Theme::CHOSEN } else { Theme::TEXT },
+                if chosen { t.chosen } else { t.text },
+                t,
             ));
             // Why a row is listed when its name does not say: the alias or id typed.
             match &p.why[i] {
                 Some(why) if !why.is_empty() => {
-                    spans.push(Span::styled("  ", Theme::DIM));
-                    spans.push(Span::styled(why.clone(), Theme::KEY));
+                    spans.push(Span::styled("  ", t.dim));
+                    spans.push(Span::styled(why.clone(), t.key));
                 }
                 Some(_) => {}
-                None => spans.push(Span::styled("  (marked)", Theme::DIM)),
+                None => spans.push(Span::styled("  (marked)", t.dim)),
             }
             if !detail.is_empty() {
-                spans.push(Span::styled(format!("  {detail}"), Theme::DIM));
+                spans.push(Span::styled(format!("  {detail}"), t.dim));
             }
             vec![fit(&Line::from(spans), width)]
         })
         .collect();
-    render_rows(&rows, 0, p.cursor.checked_sub(first), list, buf);
+    render_rows(&rows, 0, p.cursor.checked_sub(first), true, t, list, buf);
 }
 
 /// Where the confirmation for an address goes.
@@ -236,26 +243,26 @@ fn confirm_layout(url: &str, term: Rect) -> (Rect, Vec<String>, bool) {
 }
 
 /// `o`: the whole address, wrapped to fit, and the one key that opens it.
-pub fn render_confirm(app: &App, url: &str, term: Rect, buf: &mut Buffer) {
+pub fn render_confirm(v: &Drawing, url: &str, term: Rect, buf: &mut Buffer) {
+    let (app, t) = (v.app, v.theme);
+    let open = v.keys.keys_of(Action::Apply, Scope::Confirm).join(" or ");
     let (area, lines, fits) = confirm_layout(url, term);
     // It is opened only once the user has been able to read all of it.
     app.view().record_address(url, fits);
     clear_popup(area, buf);
     let block = Block::bordered()
         .border_type(BorderType::Thick)
-        .border_style(Theme::FOCUS)
+        .border_style(t.focus)
         .title(border_title(
-            Span::styled(" Open in the browser? ", Theme::FOCUS),
+            Span::styled(" Open in the browser? ", t.focus),
             area.width,
         ))
         .title_bottom(border_title(
             vec![
-                Span::styled(" y", Theme::KEY),
-                Span::styled(" or ", Theme::DIM),
-                Span::styled("Enter", Theme::KEY),
-                Span::styled(" open  ", Theme::DIM),
-                Span::styled("any other key", Theme::KEY),
-                Span::styled(" cancel ", Theme::DIM),
+                Span::styled(format!(" {open}"), t.key),
+                Span::styled(" open  ", t.dim),
+                Span::styled("any other key", t.key),
+                Span::styled(" cancel ", t.dim),
             ],
             area.width,
         ));
@@ -275,16 +282,16 @@ pub fn render_confirm(app: &App, url: &str, term: Rect, buf: &mut Buffer) {
     } else {
         "Enlarge the window to read the whole address:"
     };
-    put(Line::from(Span::styled(head, Theme::LABEL)), buf);
+    put(Line::from(Span::styled(head, t.label)), buf);
     put(Line::default(), buf);
     for l in lines {
-        put(Line::from(Span::styled(l, Theme::TITLE)), buf);
+        put(Line::from(Span::styled(l, t.title)), buf);
     }
     put(Line::default(), buf);
     put(
         Line::from(Span::styled(
-            "Press y or Enter to open it, any other key to cancel.",
-            Theme::DIM,
+            format!("Press {open} to open it, any other key to cancel."),
+            t.dim,
         )),
         buf,
     );

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 
@@ -81,11 +81,11 @@ pub fn border_title<'a>(title: impl Into<Line<'a>>, width: u16) -> Line<'a> {
 
 /// A bordered block `width` columns wide with the pane's number and name; the focused
 /// one is drawn with a thick border and a marker, so focus does not rely on colour.
-pub fn pane_block<'a>(title: Vec<Span<'a>>, focused: bool, width: u16) -> Block<'a> {
+pub fn pane_block<'a>(title: Vec<Span<'a>>, focused: bool, width: u16, t: &Theme) -> Block<'a> {
     let (border, style, marker) = if focused {
-        (BorderType::Thick, Theme::FOCUS, "\u{25b6} ")
+        (BorderType::Thick, t.focus, "\u{25b6} ")
     } else {
-        (BorderType::Plain, Theme::BORDER, "")
+        (BorderType::Plain, t.border, "")
     };
     let mut spans = vec![Span::styled(marker, style)];
     spans.extend(title);
@@ -96,11 +96,15 @@ pub fn pane_block<'a>(title: Vec<Span<'a>>, focused: bool, width: u16) -> Block<
         .title(border_title(spans, width))
 }
 
-/// Draws rows of lines into `area` from row `offset` on; `selected` is highlighted.
+/// Draws rows of lines into `area` from row `offset` on. The `selected` row has a bar
+/// in front; in the focused list it is drawn over in the theme's selection, all but
+/// its search matches (underlined in every theme), which stay as they are.
 pub fn render_rows(
     rows: &[Vec<Line>],
     offset: usize,
     selected: Option<usize>,
+    focused: bool,
+    t: &Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {
@@ -111,9 +115,6 @@ pub fn render_rows(
                 return;
             }
             let is_sel = selected == Some(i);
-            if is_sel {
-                buf.set_style(Rect::new(area.x, y, area.width, 1), Theme::SELECTED);
-            }
             let marker = if is_sel && std::ptr::eq(line, &row[0]) {
                 "\u{258c}"
             } else {
@@ -124,20 +125,19 @@ pub fn render_rows(
                 y,
                 marker,
                 1,
-                if is_sel {
-                    Theme::SELECTED_MARK
-                } else {
-                    Theme::TEXT
-                },
+                if is_sel { t.selected_mark } else { t.text },
             );
             // Rows are made to fit; a line that does not is still cut with a mark.
             let line = super::wrap::fit(line, area.width.saturating_sub(1) as usize);
             buf.set_line(area.x + 1, y, &line, area.width.saturating_sub(1));
             if is_sel {
-                buf.set_style(
-                    Rect::new(area.x + 1, y, area.width.saturating_sub(1), 1),
-                    Theme::SELECTED_PATCH,
-                );
+                let over = if focused { t.selected } else { t.selected_idle };
+                for x in area.x + 1..area.right() {
+                    let cell = &mut buf[(x, y)];
+                    if !cell.modifier.contains(Modifier::UNDERLINED) {
+                        cell.set_style(over);
+                    }
+                }
             }
             y += 1;
         }
@@ -170,6 +170,7 @@ pub fn highlight<'a>(
     text: &'a str,
     query_lower: &str,
     style: ratatui::style::Style,
+    t: &Theme,
 ) -> Vec<Span<'a>> {
     if query_lower.is_empty() {
         return vec![Span::styled(text, style)];
@@ -190,7 +191,7 @@ pub fn highlight<'a>(
         if s > at {
             out.push(Span::styled(&text[at..s], style));
         }
-        out.push(Span::styled(&text[s..e], style.patch(Theme::MATCH)));
+        out.push(Span::styled(&text[s..e], style.patch(t.matched)));
         at = e;
     }
     if at < text.len() {
@@ -255,6 +256,7 @@ pub fn passage_lines(
     query_lower: &str,
     from: usize,
     count: usize,
+    t: &Theme,
 ) -> Vec<Line<'static>> {
     let mut out = Vec::with_capacity(count);
     let mut at = 0;
@@ -270,13 +272,13 @@ pub fn passage_lines(
                     let last = h.min(first + count - out.len());
                     for i in first..last {
                         let lead = if i == 0 {
-                            Span::styled(label.to_string(), Theme::LABEL)
+                            Span::styled(label.to_string(), t.label)
                         } else {
                             Span::raw(" ".repeat(lw))
                         };
                         let mut spans = vec![lead];
                         spans.extend(
-                            highlight(w.line(i), query_lower, *style)
+                            highlight(w.line(i), query_lower, *style, t)
                                 .into_iter()
                                 .map(|s| Span::styled(s.content.into_owned(), s.style)),
                         );

@@ -5,6 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
+use super::Drawing;
 use super::panes::{DateColumn, implication_line, quote_lines, timeline_line};
 use super::parts::{first_row, pane_block, put_fitted, render_rows, rows_that_fit};
 use super::theme::Theme;
@@ -13,7 +14,8 @@ use crate::app::{App, Screen};
 use crate::library::lists::{ListKind, ListRow};
 use crate::library::{Item, TimelineRow};
 
-pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
+pub fn render(v: &Drawing, screen: &Screen, area: Rect, buf: &mut Buffer) {
+    let (app, t) = (v.app, v.theme);
     let title = match screen.kind {
         ListKind::Dossier(a) => {
             let la = app.library().actors.get(a);
@@ -48,7 +50,7 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
             )
         }
     };
-    let block = pane_block(vec![Span::styled(title, Theme::FOCUS)], true, area.width);
+    let block = pane_block(vec![Span::styled(title, t.focus)], true, area.width, t);
     let inner = block.inner(area);
     block.render(area, buf);
     if screen.rows.is_empty() {
@@ -64,7 +66,7 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
             inner.y,
             msg,
             inner.width.saturating_sub(1) as usize,
-            Theme::DIM,
+            t.dim,
         );
         return;
     }
@@ -91,14 +93,22 @@ pub fn render(app: &App, screen: &Screen, area: Rect, buf: &mut Buffer) {
     let rows: Vec<Vec<Line>> = window
         .iter()
         .map(|r| {
-            let mut lines = row_lines(app, r, q, col, width);
+            let mut lines = row_lines(app, r, q, col, width, t);
             if let ListRow::Item(item) = r {
-                super::marks::lead(app, *item, false, &mut lines);
+                super::marks::lead(app, *item, false, &mut lines, t);
             }
             lines
         })
         .collect();
-    render_rows(&rows, 0, screen.cursor.checked_sub(first), inner, buf);
+    render_rows(
+        &rows,
+        0,
+        screen.cursor.checked_sub(first),
+        true,
+        t,
+        inner,
+        buf,
+    );
 }
 
 /// Lines a row takes, without building it: a quote two, a failed file one per problem.
@@ -118,29 +128,27 @@ fn row_lines<'a>(
     q: &str,
     col: DateColumn,
     width: usize,
+    t: &Theme,
 ) -> Vec<Line<'a>> {
     let lib = &app.library();
     match row {
-        ListRow::Heading(h) => vec![Line::from(Span::styled(h.as_str(), Theme::LABEL))],
+        ListRow::Heading(h) => vec![Line::from(Span::styled(h.as_str(), t.label))],
         ListRow::Item(item) => match *item {
             Item::Actor(b, i) => {
                 let br = &lib.briefings[b];
                 let a = &br.actors[i];
                 let mut spans = vec![
-                    Span::styled(format!("{:<12}", br.date.human()), Theme::DATE),
-                    Span::styled(br.title.shown(), Theme::TITLE),
-                    Span::styled(" \u{2014} as ", Theme::DIM),
-                    Span::styled(a.name.shown(), Theme::ACTOR),
+                    Span::styled(format!("{:<12}", br.date.human()), t.date),
+                    Span::styled(br.title.shown(), t.title),
+                    Span::styled(" \u{2014} as ", t.dim),
+                    Span::styled(a.name.shown(), t.actor),
                 ];
                 if let Some(r) = &a.role {
-                    spans.push(Span::styled(format!(", {}", r.shown()), Theme::TEXT));
+                    spans.push(Span::styled(format!(", {}", r.shown()), t.text));
                 }
                 if !a.aliases.is_empty() {
                     let al: Vec<&str> = a.aliases.iter().map(|t| t.shown()).collect();
-                    spans.push(Span::styled(
-                        format!(" (aka {})", al.join(", ")),
-                        Theme::DIM,
-                    ));
+                    spans.push(Span::styled(format!(" (aka {})", al.join(", ")), t.dim));
                 }
                 vec![fit(&Line::from(spans), width)]
             }
@@ -153,15 +161,16 @@ fn row_lines<'a>(
                     Some(br.title.shown()),
                     col,
                     width,
+                    t,
                 )]
             }
             Item::Quote(b, i) => {
                 let br = &lib.briefings[b];
-                quote_lines(br, i, q, Some(br.title.shown()), width)
+                quote_lines(br, i, q, Some(br.title.shown()), width, t)
             }
             Item::Implication(b, i) => {
                 let br = &lib.briefings[b];
-                vec![implication_line(br, i, q, Some(br.title.shown()), width)]
+                vec![implication_line(br, i, q, Some(br.title.shown()), width, t)]
             }
             Item::Failed(f) => {
                 let Some(file) = lib.failed.get(f) else {
@@ -169,7 +178,7 @@ fn row_lines<'a>(
                 };
                 let mut head = vec![Span::styled(
                     crate::text::clean_line(&file.path.display().to_string()).into_owned(),
-                    Theme::ERROR,
+                    t.error,
                 )];
                 if lib.keeps_last_good(&file.path) {
                     head.push(Span::styled(
@@ -177,7 +186,7 @@ fn row_lines<'a>(
                             "  {} its last good version is still shown",
                             super::marks::STALE
                         ),
-                        Theme::DIM,
+                        t.dim,
                     ));
                 }
                 let mut lines = vec![Line::from(head)];
@@ -192,18 +201,15 @@ fn row_lines<'a>(
                 lines
             }
             Item::Warning(w) => match lib.warning(w) {
-                Some(d) => vec![fit(
-                    &Line::from(Span::styled(d.to_string(), Theme::TEXT)),
-                    width,
-                )],
+                Some(d) => vec![fit(&Line::from(Span::styled(d.to_string(), t.text)), width)],
                 None => vec![],
             },
             Item::Briefing(b) => {
                 let br = &lib.briefings[b];
                 vec![Line::from(vec![
-                    Span::styled(format!("{:<12}", br.date.human()), Theme::DATE),
-                    Span::styled(br.title.shown(), Theme::TITLE),
-                    Span::styled("  \u{00b7} a new briefing", Theme::DIM),
+                    Span::styled(format!("{:<12}", br.date.human()), t.date),
+                    Span::styled(br.title.shown(), t.title),
+                    Span::styled("  \u{00b7} a new briefing", t.dim),
                 ])]
             }
             Item::Event(_) => vec![Line::from("")],

@@ -12,12 +12,10 @@ use std::rc::Rc;
 
 use std::borrow::Cow;
 
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-
-use super::theme::Theme;
 
 /// The mark of a cut.
 pub const ELLIPSIS: &str = "\u{2026}";
@@ -105,18 +103,20 @@ pub fn fit<'a>(line: &Line<'a>, width: usize) -> Line<'a> {
         return Line::default();
     }
     let (mut spans, _) = take_cols(&line.spans, width - 1);
-    let style = spans.last().map_or(Theme::DIM, |s: &Span| s.style);
+    let style = spans.last().map_or(Style::new(), |s: &Span| s.style);
     spans.push(Span::styled(ELLIPSIS, plain(style)));
     Line::from(spans)
 }
 
-/// A style without the search highlight, for marks next to a match.
+/// Whether a span carries the search highlight: every theme underlines a match and
+/// nothing else (see `Theme::is_match`).
+fn is_match(style: Style) -> bool {
+    style.add_modifier.contains(Modifier::UNDERLINED)
+}
+
+/// A style without the search highlight, for marks next to a match: plain text.
 fn plain(style: Style) -> Style {
-    if Theme::is_match(style) {
-        Theme::DIM
-    } else {
-        style
-    }
+    if is_match(style) { Style::new() } else { style }
 }
 
 /// Like [`fit`], but when the first search match would be cut off, the text after the
@@ -131,7 +131,7 @@ pub fn fit_showing_match<'a>(line: &Line<'a>, width: usize, lead: usize) -> Line
     let mut hit = None;
     for span in &line.spans {
         let w = span.content.width();
-        if Theme::is_match(span.style) {
+        if is_match(span.style) {
             hit = Some((col, col + w));
             break;
         }
@@ -153,7 +153,7 @@ pub fn fit_showing_match<'a>(line: &Line<'a>, width: usize, lead: usize) -> Line
     let context = (room.saturating_sub(end - start) / 3).min(12);
     let skip = (start - lead_w).saturating_sub(context);
     let mut spans: Vec<Span<'a>> = line.spans[..lead].to_vec();
-    spans.push(Span::styled(ELLIPSIS, Theme::DIM));
+    spans.push(Span::styled(ELLIPSIS, Style::new()));
     spans.extend(skip_cols(&line.spans[lead..], skip));
     fit(&Line::from(spans), width)
 }
@@ -360,7 +360,7 @@ mod tests {
         let line = Line::from(vec![
             Span::raw("19 Dec 2017 "),
             Span::raw("A long title that goes on and on before the "),
-            Span::styled("keyboard", Theme::MATCH),
+            Span::styled("keyboard", crate::ui::Theme::DEFAULT.matched),
             Span::raw(" at the end"),
         ]);
         let shown = fit_showing_match(&line, 40, 1);

@@ -83,7 +83,7 @@ impl Session {
     pub fn start(args: &[&str], cols: u16, rows: u16) -> Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
         cmd.args(args);
-        Session::spawn(cmd, cols, rows)
+        Session::spawn(cmd, &[], cols, rows)
     }
 
     /// Runs `sh -c SCRIPT` in the terminal, with `$BRIEF` the binary: for what only a
@@ -92,7 +92,7 @@ impl Session {
         let mut cmd = CommandBuilder::new("sh");
         cmd.args(["-c", script]);
         cmd.env("BRIEF", env!("CARGO_BIN_EXE_brief"));
-        Session::spawn(cmd, cols, rows)
+        Session::spawn(cmd, &[], cols, rows)
     }
 
     /// Runs any program in the terminal, with extra environment variables.
@@ -105,13 +105,17 @@ impl Session {
     ) -> Session {
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        Session::spawn(cmd, cols, rows)
+        Session::spawn(cmd, env, cols, rows)
     }
 
-    fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Session {
+    /// Starts `brief ARGS...` with extra environment variables (`NO_COLOR`, ...).
+    pub fn start_env(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+        cmd.args(args);
+        Session::spawn(cmd, env, cols, rows)
+    }
+
+    fn spawn(mut cmd: CommandBuilder, env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open a pseudo-terminal");
@@ -128,6 +132,14 @@ impl Session {
         };
         for var in ["COLUMNS", "LINES", "NO_COLOR", "TMUX", "STY"] {
             cmd.env_remove(var);
+        }
+        // The user's own configuration stays out of the tests.
+        cmd.env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/brief-tests-no-config"),
+        );
+        for (k, v) in env {
+            cmd.env(k, v);
         }
         let child = pair.slave.spawn_command(cmd).expect("start brief");
         // Only the child may hold the terminal side, so that reading the master side
@@ -198,6 +210,12 @@ impl Session {
         }
         drop(out);
         self.parser.screen().contents()
+    }
+
+    /// The emulated screen after everything written so far, for cells' attributes.
+    pub fn vt_screen(&mut self) -> &vt100::Screen {
+        self.screen();
+        self.parser.screen()
     }
 
     /// Resizes the terminal (the child gets SIGWINCH) and the model screen with it.

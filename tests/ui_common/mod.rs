@@ -76,3 +76,20 @@ pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
     }
     out
 }
+
+/// Draws the app as the reader does, with a theme and keys of its own.
+pub fn draw_with(
+    app: &mut App,
+    width: u16,
+    height: u16,
+    theme: &brief::ui::Theme,
+    keys: &brief::keymap::Keymap,
+) -> Terminal<TestBackend> {
+    app.update(Action::Resize { width, height });
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    let drawing = brief::ui::Drawing { app, theme, keys };
+    terminal
+        .draw(|f| f.render_widget(drawing, f.area()))
+        .expect("draw");
+    terminal
+}
