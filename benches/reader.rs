@@ -1,5 +1,6 @@
-//! The reader on a large library: building the cross-briefing index, applying and
-//! clearing an actor filter, a search keystroke, and drawing one frame at 160x50.
+//! The reader on a large library: building the cross-briefing index, marking what is
+//! new, taking in a changed briefing, applying and clearing an actor filter, a search
+//! keystroke, and drawing one frame at 160x50.
 //!
 //! `cargo bench --bench reader` (BRIEF_BENCH_COUNT sets the library size, 2000 by default).
 //! The floor for the interactive figures is one frame at 60 Hz (16.7 ms); the render
@@ -50,7 +51,20 @@ fn reader(c: &mut Criterion) {
         |b| b.iter(|| black_box(Library::new(briefings.clone(), Vec::new()))),
     );
 
+    g.bench_function("what is new: mark every item of the library", |b| {
+        b.iter(|| {
+            let mut news = brief::library::news::News::default();
+            news.remember(Default::default(), &lib);
+            black_box(news.totals())
+        })
+    });
+
     let mut app = App::new(lib);
+    // A file saved again: read in by the watcher's thread, taken in here.
+    let saved = app.library().briefings[0].clone();
+    g.bench_function("take in one changed briefing (reload)", |b| {
+        b.iter(|| app.reload(vec![(saved.path.clone(), Ok(saved.clone()))], Vec::new()))
+    });
     app.update(Action::Resize {
         width: 160,
         height: 50,
@@ -70,7 +84,7 @@ fn reader(c: &mut Criterion) {
                 let t = Instant::now();
                 app.select_actors_by_name(std::slice::from_ref(&actor));
                 total += t.elapsed();
-                app.update(Action::ClearActors);
+                app.update(Action::ClearFilters);
             }
             total
         })
@@ -81,7 +95,7 @@ fn reader(c: &mut Criterion) {
             for _ in 0..iters {
                 app.select_actors_by_name(std::slice::from_ref(&actor));
                 let t = Instant::now();
-                app.update(Action::ClearActors);
+                app.update(Action::ClearFilters);
                 total += t.elapsed();
             }
             total

@@ -1,4 +1,5 @@
-//! The command line: `brief [PATH...]`, `brief check PATH...`, `brief export PATH...`.
+//! The command line: `brief [PATH...]`, `brief check PATH...`, `brief export PATH...`,
+//! `brief config --default`.
 
 use std::path::PathBuf;
 
@@ -33,8 +34,22 @@ pub struct ReadArgs {
     pub dossier: Option<String>,
 
     /// Let the mouse click and scroll (turns off the terminal's own text selection).
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_mouse")]
     pub mouse: bool,
+
+    /// Leave the mouse to the terminal, whatever the configuration says.
+    #[arg(long, overrides_with = "mouse")]
+    pub no_mouse: bool,
+
+    /// Read the configuration from this file instead of
+    /// $XDG_CONFIG_HOME/brief/config.toml (~/.config/brief/config.toml).
+    #[arg(long, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// For this run, start as if the library had never been opened: the remembered
+    /// place and what was read are neither used nor changed.
+    #[arg(long)]
+    pub fresh: bool,
 
     #[command(flatten)]
     pub limits: Limits,
@@ -92,6 +107,19 @@ pub enum Command {
     /// Save it and point the YAML language server at it from a briefing's first line:
     /// `# yaml-language-server: $schema=brief.schema.json`.
     Schema,
+    /// Check the configuration file and say where it is, or print the built-in one.
+    ///
+    /// Problems are printed as PATH:LINE:COLUMN: error: MESSAGE.
+    /// Exit status: 0 valid (or no file), 1 invalid.
+    Config {
+        /// Print the built-in configuration, with comments, to start a file from:
+        /// `brief config --default > ~/.config/brief/config.toml`.
+        #[arg(long)]
+        default: bool,
+        /// The file to check instead of the one the reader would read.
+        #[arg(long, value_name = "PATH", conflicts_with = "default")]
+        config: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

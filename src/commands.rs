@@ -1,4 +1,4 @@
-//! What each command does, outside the reader: `check` and `export`.
+//! What each command does: `check`, `export`, `config`, and opening the reader.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -8,9 +8,11 @@ use std::io::IsTerminal;
 
 use crate::app::App;
 use crate::cli::{ExportFormat, Limits, ReadArgs};
+use crate::config;
 use crate::library::{FailedFile, Library};
 use crate::load::{self, LoadOptions, Loaded};
 use crate::tui;
+use crate::ui::Theme;
 
 impl From<Limits> for LoadOptions {
     fn from(l: Limits) -> Self {
@@ -64,13 +66,18 @@ pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
         .map(crate::library::grouping::Roster::of)
         .collect();
     let grouping = crate::library::grouping::group(&rosters);
+    // Written through one buffer: a library can have thousands of warnings, and a
+    // write each would cost more than reading a file.
+    let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     for warning in passed_over
         .iter()
         .chain(&duplicate_ids(&loaded))
         .chain(&grouping.warnings)
     {
-        eprintln!("{warning}");
+        let _ = writeln!(err, "{warning}");
     }
+    let _ = err.flush();
+    drop(err);
     let n = loaded.len() + unreadable.len();
     let noun = if n == 1 { "briefing" } else { "briefings" };
     let _ = writeln!(out, "{n} {noun} checked, {bad} with errors");
@@ -332,8 +339,66 @@ pub fn bundled_library() -> Library {
     Library::new(briefings, failed)
 }
 
+/// `brief config`: the built-in configuration with `--default`; otherwise where the
+/// configuration is and whether it is valid.
+pub fn config(default: bool, given: Option<&std::path::Path>) -> ExitCode {
+    if default {
+        let mut out = std::io::stdout().lock();
+        return match out.write_all(config::default_text().as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("brief: cannot write the configuration: {e}");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    let path = given.map(PathBuf::from).or_else(config::default_path);
+    let shown =
+        |p: &std::path::Path| crate::text::clean_line(&p.display().to_string()).into_owned();
+    match (config::load(given), path) {
+        (Err(problems), _) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            ExitCode::FAILURE
+        }
+        (Ok(_), Some(p)) if p.is_file() => {
+            println!("{}: valid", shown(&p));
+            ExitCode::SUCCESS
+        }
+        (Ok(_), Some(p)) => {
+            println!(
+                "{}: no file; the built-in configuration applies (brief config --default prints it)",
+                shown(&p)
+            );
+            ExitCode::SUCCESS
+        }
+        (Ok(_), None) => {
+            println!("No home folder to look for a configuration in; the built-in one applies");
+            ExitCode::SUCCESS
+        }
+    }
+}
+
 /// Opens the reader: on the paths given, else `./briefings`, else the bundled library.
+/// A configuration with problems stops it before it starts.
 pub fn read(args: ReadArgs) -> ExitCode {
+    let config = match config::load(args.config.as_deref()) {
+        Ok(c) => c,
+        Err(problems) => {
+            for p in &problems {
+                eprintln!("{p}");
+            }
+            let n = problems.len();
+            eprintln!(
+                "brief: the reader did not start: {n} problem{} in the configuration \
+                 (brief config --default prints a valid one)",
+                if n == 1 { "" } else { "s" }
+            );
+            return ExitCode::from(USAGE);
+        }
+    };
     if !std::io::stdout().is_terminal() {
         eprintln!(
             "brief: standard output is not a terminal, so the reader cannot open.\n\
@@ -355,26 +420,74 @@ pub fn read(args: ReadArgs) -> ExitCode {
             return ExitCode::from(USAGE);
         }
     }
+    let opts: LoadOptions = args.limits.into();
+    let mut said: Vec<String> = Vec::new();
+    // Followed from before the first load, so that nothing changed meanwhile is missed.
+    let changes = if paths.is_empty() {
+        None
+    } else {
+        crate::watch::start(paths.clone(), opts)
+            .map_err(|e| said.push(e.to_string()))
+            .ok()
+    };
     let (library, loads) = if paths.is_empty() {
         (bundled_library(), None)
     } else {
-        (
-            Library::default(),
-            Some(tui::load_in_background(paths, args.limits.into())),
-        )
+        let mut library = Library::default();
+        library.set_roots(paths.clone());
+        (library, Some(tui::load_in_background(paths.clone(), opts)))
+    };
+    let store = if args.fresh {
+        None
+    } else {
+        let store = crate::state::Store::default_location();
+        if store.is_none() {
+            said.push(
+                "No home folder: your place and what you read are not remembered (set XDG_STATE_HOME)"
+                    .to_string(),
+            );
+        }
+        store
+    };
+    let key = if paths.is_empty() {
+        vec![PathBuf::from("(the sample library built into brief)")]
+    } else {
+        crate::state::library_key(&paths)
+    };
+    let saved = match &store {
+        Some(s) => s.load(&key).unwrap_or_else(|e| {
+            said.push(e.to_string());
+            None
+        }),
+        None => None,
+    };
+    let mouse = !args.no_mouse && (args.mouse || config.mouse);
+    // https://no-color.org: set and not empty means no colour.
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let look = tui::Look {
+        theme: Theme::for_terminal(config.theme, no_color),
+        keys: config.keys,
     };
     let mut app = App::new(library);
-    app.set_mouse(args.mouse);
+    app.set_mouse(mouse);
     if loads.is_some() {
         app.start_loading();
     }
+    app.remember(saved);
     if !args.actor.is_empty() {
         app.select_actors_by_name(&args.actor);
     }
     if let Some(name) = &args.dossier {
         app.open_dossier_by_name(name);
     }
-    match tui::run(app, loads, args.mouse) {
+    if !said.is_empty() {
+        app.tell(said.join("; "));
+    }
+    let keeping = tui::Keeping {
+        changes,
+        store: store.map(|s| (s, key)),
+    };
+    match tui::run(app, loads, mouse, &look, keeping) {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,
         Ok(tui::Exit::Signal(sig)) => ExitCode::from((128 + sig).clamp(0, 255) as u8),
         Err(e) => {

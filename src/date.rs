@@ -236,6 +236,39 @@ impl Date {
     }
 }
 
+impl Date {
+    /// The date in a list's date column: as [`Date::human`], but an instant without its
+    /// offset (the detail view gives it), so a time of day widens the column little.
+    pub fn short(&self) -> String {
+        match *self {
+            Date::Instant(dt) => format!(
+                "{} {} {} {:02}:{:02}",
+                dt.day(),
+                MONTHS[dt.month0() as usize],
+                dt.year(),
+                dt.hour(),
+                dt.minute()
+            ),
+            _ => self.human(),
+        }
+    }
+
+    /// The date in a narrow date column: an instant as its day alone.
+    pub fn day_only(&self) -> String {
+        match *self {
+            Date::Instant(dt) => {
+                format!(
+                    "{} {} {}",
+                    dt.day(),
+                    MONTHS[dt.month0() as usize],
+                    dt.year()
+                )
+            }
+            _ => self.human(),
+        }
+    }
+}
+
 /// The format's own notation, precision kept: `2017`, `2017-05`, `2017-12-19`, RFC 3339.
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -287,6 +320,8 @@ mod tests {
             assert_eq!(d.to_string(), text);
             assert_eq!(d.human(), human);
         }
+        let d = Date::parse("2017-12-19T15:30:00-05:00").unwrap();
+        assert_eq!(d.short(), "19 Dec 2017 15:30");
     }
 
     #[test]

@@ -17,6 +17,9 @@ fn main() -> ExitCode {
         }) => brief::commands::export(format, &actor, &tag, &paths, &limits.into()),
         Some(Command::Schema) => brief::commands::schema(),
         Some(Command::New { path }) => brief::commands::new_briefing(path.as_deref()),
+        Some(Command::Config { default, config }) => {
+            brief::commands::config(default, config.as_deref())
+        }
         None => brief::commands::read(cli.read),
     }
 }

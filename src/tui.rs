@@ -19,11 +19,16 @@ use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 
 use crate::app::Effect;
+use crate::app::Mode;
 use crate::app::{Action, App, Progress};
+use crate::keymap::Keymap;
 use crate::library::search::Corpus;
 use crate::library::{ActorIndex, FailedFile, Roster};
 use crate::load::{self, LoadOptions, Loaded};
 use crate::model::Briefing;
+use crate::state::{StateError, Store};
+use crate::ui::{Drawing, Theme};
+use crate::watch::Batch;
 
 /// Files read in the background, delivered in file order.
 pub enum Delivery {
@@ -123,6 +128,31 @@ pub fn load_in_background(paths: Vec<PathBuf>, opts: LoadOptions) -> Receiver<De
     rx
 }
 
+/// What keeps the reader up to date while it is open, and remembers it after.
+#[derive(Default)]
+pub struct Keeping {
+    /// Files changed on disk (see [`crate::watch`]).
+    pub changes: Option<Receiver<Batch>>,
+    /// Where the reading state is kept, and the key of this library in it.
+    pub store: Option<(Store, Vec<PathBuf>)>,
+}
+
+/// How often time passes for the reader (an item rested on is read after a few).
+const TICK: Duration = Duration::from_millis(250);
+/// How often the reading state is saved while something happens, besides on the way out.
+const SAVE_EVERY: Duration = Duration::from_secs(30);
+
+/// Saves what the reader keeps of this library.
+fn save(app: &App, store: &Option<(Store, Vec<PathBuf>)>) -> Result<(), StateError> {
+    match (store, app.keepsake()) {
+        (Some((store, key)), Some(mut kept)) => {
+            kept.paths = key.clone();
+            store.save(kept)
+        }
+        _ => Ok(()),
+    }
+}
+
 /// How the reader ended, as an exit status.
 pub enum Exit {
     Quit,
@@ -138,8 +168,20 @@ struct Signals {
     suspend: Arc<AtomicBool>,
 }
 
+/// What the user chose to read with: the keys in force and the theme.
+pub struct Look {
+    pub keys: Keymap,
+    pub theme: Theme,
+}
+
 /// Runs the reader until the user quits or a signal asks it to stop.
-pub fn run(mut app: App, loads: Option<Receiver<Delivery>>, mouse: bool) -> io::Result<Exit> {
+pub fn run(
+    mut app: App,
+    loads: Option<Receiver<Delivery>>,
+    mouse: bool,
+    look: &Look,
+    keeping: Keeping,
+) -> io::Result<Exit> {
     // Separate flags, so that a stop request arriving after a termination cannot
     // overwrite it: the loop looks at the termination first.
     let signals = Signals::default();
@@ -150,8 +192,20 @@ pub fn run(mut app: App, loads: Option<Receiver<Delivery>>, mouse: bool) -> io::
     signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend))?;
     let mut terminal = setup(mouse)?;
     exit_on_hangup();
-    let result = event_loop(&mut terminal, &mut app, loads, mouse, &signals);
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        loads,
+        mouse,
+        look,
+        &signals,
+        &keeping,
+    );
     teardown(&mut terminal, mouse);
+    // Said on the terminal given back: the reader itself is done.
+    if let Err(e) = save(&app, &keeping.store) {
+        eprintln!("brief: {e}");
+    }
     result
 }
 
@@ -242,7 +296,9 @@ fn event_loop(
     app: &mut App,
     mut loads: Option<Receiver<Delivery>>,
     mouse: bool,
+    look: &Look,
     signals: &Signals,
+    keeping: &Keeping,
 ) -> io::Result<Exit> {
     let size = terminal.size()?;
     app.update(Action::Resize {
@@ -258,18 +314,33 @@ fn event_loop(
     let mut failed: Vec<FailedFile> = Vec::new();
     let mut handed_over = std::time::Instant::now();
     let mut dirty = true;
+    let mut ticked = std::time::Instant::now();
+    let mut saved = std::time::Instant::now();
+    let mut unsaved = false;
+    let mut save_failed = false;
     loop {
         if dirty {
-            terminal.draw(|frame| frame.render_widget(&*app, frame.area()))?;
+            let drawing = Drawing {
+                app,
+                theme: &look.theme,
+                keys: &look.keys,
+            };
+            terminal.draw(|frame| frame.render_widget(drawing, frame.area()))?;
             dirty = false;
         }
-        // Wake often while files arrive or are grouped, rarely otherwise (signals are
-        // checked too).
-        let wait = if loads.is_some() || grouping { 30 } else { 250 };
+        // Wake often while files arrive or are grouped, less often while files are
+        // followed, rarely otherwise (signals are checked too).
+        let wait = if loads.is_some() || grouping {
+            30
+        } else if keeping.changes.is_some() {
+            100
+        } else {
+            250
+        };
         if event::poll(Duration::from_millis(wait))? {
             // A hangup does not come back here as an error: see `exit_on_hangup`.
             let ev = event::read()?;
-            if let Some(action) = to_action(app, &ev) {
+            if let Some(action) = to_action(app, &look.keys, &ev) {
                 if action == Action::Suspend {
                     suspend(terminal, app, mouse)?;
                 } else {
@@ -278,6 +349,39 @@ fn event_loop(
                 if let Some(effect) = app.take_effect() {
                     carry_out(terminal, app, effect);
                 }
+                dirty = true;
+                unsaved = true;
+            }
+        }
+        if ticked.elapsed() >= TICK {
+            ticked = std::time::Instant::now();
+            let before = app.news().totals();
+            app.update(Action::Tick);
+            dirty |= app.news().totals() != before;
+        }
+        // Changes on disk wait for the first load and its grouping of actors (which
+        // numbers briefings as they were), and for a picker to close (its choices are
+        // numbered by the library as it was).
+        if let Some(rx) = &keeping.changes
+            && loads.is_none()
+            && !grouping
+            && app.mode() != Mode::Picker
+        {
+            while let Ok(batch) = rx.try_recv() {
+                app.reload(batch.loaded, batch.removed);
+                dirty = true;
+                unsaved = true;
+            }
+        }
+        if unsaved && saved.elapsed() >= SAVE_EVERY {
+            saved = std::time::Instant::now();
+            unsaved = false;
+            if let Err(e) = save(app, &keeping.store)
+                && !save_failed
+            {
+                // Said once; the reader goes on, and tries again on the way out.
+                save_failed = true;
+                app.tell(e.to_string());
                 dirty = true;
             }
         }
@@ -419,11 +523,9 @@ fn carry_out(terminal: &mut DefaultTerminal, app: &mut App, effect: Effect) {
     }
 }
 
-fn to_action(app: &App, ev: &Event) -> Option<Action> {
+fn to_action(app: &App, keys: &Keymap, ev: &Event) -> Option<Action> {
     match ev {
-        Event::Key(key) if key.kind != KeyEventKind::Release => {
-            crate::keymap::action(app.mode(), *key)
-        }
+        Event::Key(key) if key.kind != KeyEventKind::Release => keys.action(app.mode(), *key),
         Event::Resize(w, h) => Some(Action::Resize {
             width: *w,
             height: *h,

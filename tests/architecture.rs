@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! text → crash, date → model → load, citation → library → export → app → keymap
-//!   → ui → tui, cli → commands
+//!   → config → ui → tui, cli → commands
 //! ```
 //!
 //! Every `crate::` path in a file (in a `use` or in code), and every `super::` that
@@ -19,14 +19,17 @@ const LAYERS: &[(&str, u8)] = &[
     ("model", 2),
     ("load", 3),
     ("citation", 3),
+    ("state", 3),
     ("library", 4),
+    ("watch", 4),
     ("export", 5),
     ("app", 6),
     ("keymap", 7),
-    ("ui", 8),
-    ("tui", 9),
-    ("cli", 9),
-    ("commands", 10),
+    ("config", 8),
+    ("ui", 9),
+    ("tui", 10),
+    ("cli", 10),
+    ("commands", 11),
 ];
 
 fn layer(module: &str) -> Option<u8> {

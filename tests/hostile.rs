@@ -352,9 +352,10 @@ fn an_actor_whose_aliases_name_several_actors_joins_none_of_them() {
     let mut app = brief::app::App::new(lib);
     app.select_actors_by_name(&["Canada".to_string()]);
     assert_eq!(app.shown().briefings.len(), 1);
-    let summary = app.filter_summary().unwrap();
+    let line = brief::ui::status_line(&brief::ui::Drawing::builtin(&app), 300);
+    let summary: String = line.spans.iter().map(|s| s.content.as_ref()).collect();
     assert!(
-        summary.starts_with("Actor: Canada \u{2014} briefings 1/5"),
+        summary.starts_with("Actor: Canada \u{b7} F clears \u{b7} 1/5 briefings"),
         "{summary}"
     );
 }
@@ -502,10 +503,12 @@ fn a_long_summary_shows_the_lines_scrolled_to() {
         .map(|i| format!("line {i}"))
         .collect();
     assert_eq!(shown, want, "{screen}");
+    // G puts the Overview's last line at the bottom: the summary's end is above it.
     app.update(brief::app::Action::Last);
     let screen = ui_common::screen_text(&ui_common::draw(&mut app, 100, 30));
-    assert!(screen.contains("E"), "{screen}");
-    assert!(!screen.contains("line 9999"), "{screen}");
+    assert!(screen.contains("Event  E"), "{screen}");
+    assert!(screen.contains("line 9999"), "{screen}");
+    assert!(!screen.contains("line 9980"), "{screen}");
 }
 
 /// The one error of a briefing whose `extra` line is added to a valid one.

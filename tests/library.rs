@@ -161,7 +161,7 @@ fn filtering_by_actor_lists_only_briefings_that_involve_it() {
         .map(|&b| app.library().briefings[b].title.shown())
         .collect();
     assert_eq!(titles, ["Regional analysis"]);
-    app.update(Action::ClearActors);
+    app.update(Action::ClearFilters);
     app.select_actors_by_name(&["DPRK".into()]);
     assert_eq!(app.shown().briefings.len(), 3);
 }
@@ -314,7 +314,7 @@ fn the_library_timeline_merges_every_file_and_follows_filter_and_search() {
     app.update(Action::LibraryTimeline);
     assert_eq!(dates(&app), ["2017-05-12T08:00:00+09:00", "2017-09"]);
     app.update(Action::Back);
-    app.update(Action::ClearActors);
+    app.update(Action::ClearFilters);
     app.update(Action::Search);
     type_text(&mut app, "infections");
     app.update(Action::Apply);
@@ -587,7 +587,7 @@ fn an_open_library_timeline_follows_a_filter_set_from_it() {
     app.update(Action::Apply);
     assert!(app.screen().is_some(), "still on the library timeline");
     assert_eq!(entries(&app), 2);
-    app.update(Action::ClearActors);
+    app.update(Action::ClearFilters);
     assert_eq!(entries(&app), 6);
 }
 
@@ -601,7 +601,7 @@ fn typing_a_search_in_the_library_timeline_narrows_to_what_a_rebuild_shows() {
         let shown = app.screen().unwrap().rows.clone();
         assert_eq!(
             shown,
-            lists::rows(app.library(), app.filters(), ListKind::Timeline),
+            lists::rows(app.library(), app.filters(), app.news(), ListKind::Timeline),
             "after {c:?}"
         );
     }
@@ -619,7 +619,7 @@ fn typing_a_search_in_the_library_timeline_narrows_to_what_a_rebuild_shows() {
     app.update(Action::Erase);
     assert_eq!(
         app.screen().unwrap().rows,
-        lists::rows(app.library(), app.filters(), ListKind::Timeline)
+        lists::rows(app.library(), app.filters(), app.news(), ListKind::Timeline)
     );
 }
 

@@ -83,7 +83,7 @@ fn walk_through(cols: u16, rows: u16) {
         scr.contains("\u{25b6} 4 Timeline")
     });
     s.key(ENTER, "a timeline entry in full", |scr| {
-        scr.contains("Timeline entry") && scr.contains("Esc close")
+        scr.contains("Timeline entry") && scr.contains("q close")
     });
     s.key(ESC, "the entry to close", |scr| {
         !scr.contains("Timeline entry") && scr.contains("\u{25b6} 4 Timeline")
@@ -122,8 +122,9 @@ fn walk_through_at_160x50() {
 
 #[test]
 fn actor_filter_from_the_command_line() {
-    // 80 columns cut the line after the quotes; the counts shown are these.
-    let expected = "Actor: Tom Bossert \u{2014} briefings 1/4, timeline 3/6, quotes 11/23";
+    // 80 columns leave out the last count whole; the counts shown are these.
+    let expected = "Actor: Tom Bossert \u{b7} F clears \u{b7} 1/4 briefings \u{b7} 3/6 entries \u{b7} \
+                    11/23 quotes";
     let mut s = Session::start(&["--actor", "Tom Bossert", "briefings/"], 80, 24);
     let scr = s.wait_for(expected, |scr| status_line(scr).contains(expected));
     assert!(scr.contains("U.S. blames WannaCry"), "{scr}");
@@ -133,8 +134,8 @@ fn actor_filter_from_the_command_line() {
     assert_restored(&s.raw());
 
     // Wide enough for the whole line.
-    let expected = "Actor: Tom Bossert \u{2014} briefings 1/4, timeline 3/6, quotes 11/23, \
-                    implications 3/5";
+    let expected = "Actor: Tom Bossert \u{b7} F clears \u{b7} 1/4 briefings \u{b7} 3/6 entries \u{b7} \
+                    11/23 quotes \u{b7} 3/5 implications";
     let mut s = Session::start(&["--actor", "Tom Bossert", "briefings/"], 160, 50);
     s.wait_for(expected, |scr| status_line(scr).contains(expected));
     s.send(b"q");
@@ -144,8 +145,8 @@ fn actor_filter_from_the_command_line() {
 #[test]
 fn actor_filter_by_alias() {
     // Pyongyang is an alias of North Korea: the filter shows the actor's own name.
-    let expected = "Actor: North Korea \u{2014} briefings 1/4, timeline 4/6, quotes 0/23, \
-                    implications 3/5";
+    let expected = "Actor: North Korea \u{b7} F clears \u{b7} 1/4 briefings \u{b7} 4/6 entries \u{b7} \
+                    0/23 quotes \u{b7} 3/5 implications";
     let mut s = Session::start(&["--actor", "Pyongyang", "briefings/"], 160, 50);
     s.wait_for(expected, |scr| status_line(scr).contains(expected));
     s.send(b"q");
@@ -161,10 +162,80 @@ fn actor_filter_by_alias() {
         80,
         24,
     );
-    let expected = "Actor: North Korea \u{2014} timeline 4/6, quotes 0/23, implications 3/5";
+    let expected = "Actor: North Korea \u{b7} F clears \u{b7} 4/6 entries \u{b7} 0/23 quotes \u{b7} \
+                    3/5 implications";
     s.wait_for(expected, |scr| status_line(scr).contains(expected));
     s.send(b"q");
     assert!(s.wait_exit().success());
+}
+
+#[test]
+fn q_closes_a_detail_and_quits_only_from_the_panes() {
+    let mut s = start_library(80, 24);
+    s.key(b"5", "focus on Quotes", |scr| {
+        scr.contains("\u{25b6} 5 Quotes")
+    });
+    s.key(ENTER, "a quote in full", |scr| {
+        scr.contains("1 of 6 in Quotes") && scr.contains("q close")
+    });
+    s.key(b"?", "the help for the detail", |scr| {
+        scr.contains("Help: keys for this view")
+    });
+    s.key(b"q", "the help to close back to the quote", |scr| {
+        !scr.contains("Help: keys") && scr.contains("1 of 6 in Quotes")
+    });
+    s.key(b"q", "the quote to close", |scr| {
+        scr.contains("\u{25b6} 5 Quotes") && scr.contains("q quit")
+    });
+    s.key(b"T", "the library timeline", |scr| {
+        scr.contains("Library timeline")
+    });
+    s.key(b"q", "the library timeline to close", |scr| {
+        !scr.contains("Library timeline") && scr.contains("\u{25b6} 5 Quotes")
+    });
+    assert!(s.alive(), "q closed the views without quitting");
+    s.send(b"q");
+    let status = s.wait_exit();
+    assert!(
+        status.success(),
+        "q in the panes should exit 0, got {status}"
+    );
+    assert_restored(&s.raw());
+}
+
+#[test]
+fn j_and_k_read_one_quote_after_another_in_the_detail() {
+    let mut s = Session::start(&["--actor", "Tom Bossert", "briefings/"], 80, 24);
+    s.wait_for("the filter", |scr| scr.contains("Actor: Tom Bossert"));
+    s.key(b"5", "focus on Quotes", |scr| {
+        scr.contains("\u{25b6} 5 Quotes 11/23")
+    });
+    s.key(ENTER, "the first quote in full", |scr| {
+        scr.contains("1 of 11 in Quotes")
+    });
+    let mut texts = Vec::new();
+    for n in 2..=11 {
+        let scr = s.key(b"J", "the next quote", |scr| {
+            scr.contains(&format!("{n} of 11 in Quotes"))
+        });
+        // Each quote is read whole in the detail: the title row is the view's.
+        assert!(scr.contains("Quote") || scr.contains("Paraphrase"), "{scr}");
+        texts.push(scr);
+    }
+    texts.dedup();
+    assert_eq!(texts.len(), 10, "each J shows another quote");
+    s.key(b"J", "the end of the list said", |scr| {
+        scr.contains("This is the last one") && scr.contains("11 of 11")
+    });
+    s.key(b"K", "the previous quote", |scr| {
+        scr.contains("10 of 11 in Quotes")
+    });
+    s.key(b"q", "back to the panes", |scr| {
+        scr.contains("\u{25b6} 5 Quotes") && !scr.contains("in Quotes")
+    });
+    s.send(b"q");
+    assert!(s.wait_exit().success());
+    assert_restored(&s.raw());
 }
 
 /// A signal asks the reader to stop: it hands the terminal back and exits 128+signal.
@@ -501,9 +572,9 @@ fn browse_hostile_folder() -> Vec<u8> {
     );
     s.key(b"5", "the quotes", |scr| scr.contains("\u{25b6} 5 Quotes"));
     s.key(ENTER, "the quote in full", |scr| {
-        scr.contains("Quote ") && scr.contains("Esc close")
+        scr.contains("Quote ") && scr.contains("q close")
     });
-    s.key(ESC, "the quote to close", |scr| !scr.contains("Esc close"));
+    s.key(ESC, "the quote to close", |scr| !scr.contains("q close"));
     s.key(b"4", "the timeline", |scr| {
         scr.contains("\u{25b6} 4 Timeline")
     });
@@ -687,7 +758,14 @@ fn text_that_once_caused_a_panic_is_not_echoed() {
         scr.contains("Files with errors: 1")
     });
     s.key(ENTER, "the file's errors in full", |scr| {
-        scr.contains("File with errors ") && scr.contains("must start with http")
+        scr.contains("File with errors ") && scr.contains("start with http")
+    });
+    // q steps back out of the detail and the list, then quits from the panes.
+    s.key(b"q", "the list again", |scr| {
+        !scr.contains("File with errors ") && scr.contains("Files with errors: 1")
+    });
+    s.key(b"q", "the panes again", |scr| {
+        !scr.contains("Files with errors: 1")
     });
     s.send(b"q");
     assert!(s.wait_exit().success());
@@ -827,8 +905,12 @@ fn a_summary_of_two_million_lines_neither_delays_the_first_frame_nor_a_key() {
     s.key(ENTER, "the briefing in full", |scr| {
         scr.contains(" of 2000")
     });
-    s.key(b"G", "its last line, the file's name", |scr| {
-        scr.contains("File   ") && scr.contains("long.yaml")
+    s.key(b"G", "its last line, the one actor", |scr| {
+        scr.contains("Actors (1)") && scr.contains("\u{2022} A")
+    });
+    // q closes the briefing in full, then quits from the panes.
+    s.key(b"q", "the panes again", |scr| {
+        scr.contains("\u{25b6} 2 Overview")
     });
     s.send(b"q");
     assert!(s.wait_exit().success());
@@ -949,7 +1031,8 @@ fn paging_focus_and_ctrl_c_keys_arrive_from_the_terminal() {
         .iter()
         .map(|a| a.name.shown().to_string())
         .collect();
-    // A page is as many rows as the pane shows: the Actors pane's inside at 80x16.
+    // A page is as many rows as the pane shows, less the one kept in view: the Actors
+    // pane's inside at 80x16.
     let app = brief::app::App::new(brief::library::Library::new(vec![briefing], Vec::new()));
     let layout = brief::ui::layout(&app, ratatui::layout::Rect::new(0, 0, 80, 16));
     let (_, actors) = layout
@@ -957,7 +1040,7 @@ fn paging_focus_and_ctrl_c_keys_arrive_from_the_terminal() {
         .iter()
         .find(|(p, _)| *p == brief::app::Pane::Actors)
         .expect("an Actors pane");
-    let page = usize::from(actors.height - 2);
+    let page = usize::from(actors.height - 3);
     let last = names.len() - 1;
     assert!(
         page > 2 && last >= 2 * page,
@@ -1020,7 +1103,7 @@ fn ctrl_c_quits_from_the_panes() {
 fn an_actor_named_by_an_exact_alias_is_that_actor_alone() {
     // `US` is an alias of the United States, and part of Australia, Lazarus Group and
     // Rust Marten: only the first is meant.
-    let expected = "Actor: United States \u{2014} briefings 1/4";
+    let expected = "Actor: United States \u{b7} F clears \u{b7} 1/4 briefings";
     let mut s = Session::start(&["--actor", "US", "briefings/"], 80, 24);
     s.wait_for(expected, |scr| status_line(scr).contains(expected));
     s.send(b"q");
@@ -1029,7 +1112,7 @@ fn an_actor_named_by_an_exact_alias_is_that_actor_alone() {
 
 #[test]
 fn repeated_actor_options_add_up() {
-    let expected = "Actors: Tom Bossert, Jeanette Manfra \u{2014} briefings 1/4";
+    let expected = "Actors: Tom Bossert, Jeanette Manfra \u{b7} F clears \u{b7} 1/4 briefings";
     let mut s = Session::start(
         &["--actor", "Tom Bossert", "--actor", "manfra", "briefings/"],
         100,
@@ -1089,11 +1172,12 @@ fn no_path_opens_briefings_here_or_else_the_bundled_sample() {
     s.key(b"2", "focus on Overview", |scr| {
         scr.contains("\u{25b6} 2 Overview")
     });
-    s.key(ENTER, "the briefing in full", |scr| {
-        scr.contains("Esc close")
+    s.key(ENTER, "the briefing in full, with its file", |scr| {
+        scr.contains("\u{250f} Briefing ")
+            && scr.contains("File     (bundled)/exercise-grid-intrusion.yaml")
     });
-    s.key(b"G", "the end of the briefing, with its file", |scr| {
-        scr.contains("(bundled)/exercise-grid-intrusion.yaml")
+    s.key(b"q", "the briefing to close", |scr| {
+        !scr.contains("\u{250f} Briefing ")
     });
     s.send(b"q");
     assert!(s.wait_exit().success());
@@ -1113,20 +1197,19 @@ fn hostile_file_names_and_names_are_shown_cleaned() {
     s.key(b"2", "focus on Overview", |scr| {
         scr.contains("\u{25b6} 2 Overview")
     });
-    s.send(ENTER);
-    s.key(b"G", "the briefing's file name", |scr| {
-        scr.contains(&format!("./{SHOWN}"))
+    s.key(ENTER, "the briefing in full, with its file name", |scr| {
+        scr.contains(&format!("File     {SHOWN}"))
     });
     s.key(ESC, "the briefing to close", |scr| {
-        !scr.contains("Esc close")
+        !scr.contains("\u{250f} Briefing ")
     });
     s.key(b"E", "the file with errors, named", |scr| {
-        scr.contains("Files with errors: 1") && scr.contains(&format!("./{SHOWN}"))
+        scr.contains("Files with errors: 1") && scr.contains(SHOWN)
     });
     s.key(ENTER, "the file's errors in full", |scr| {
-        scr.contains("File with errors ") && scr.contains(&format!("./{SHOWN}"))
+        scr.contains("File with errors ") && scr.contains(SHOWN)
     });
-    s.send(b"q");
+    s.send(b"\x03");
     assert!(s.wait_exit().success());
     let raw = s.raw();
     assert_restored(&raw);
@@ -1159,12 +1242,14 @@ fn snapshot(
     out
 }
 
-/// The reader keeps no state and never writes a briefing: after a session that uses
-/// every part of it, no file or folder is new, gone or changed, in the library, the
-/// folder it ran in, its home and every XDG folder, but for the one export `e` was
-/// asked for, a new file in the folder it ran in.
+/// The reader never writes a briefing and writes nothing of its own accord but its
+/// state file: after a session that uses every part of it, no file or folder is new,
+/// gone or changed, in the library, the folder it ran in, its home and every XDG
+/// folder, but for `$XDG_STATE_HOME/brief/state.json` (in a folder of its own, only
+/// the user may read either) and the one export `e` was asked for, a new file in the
+/// folder it ran in.
 #[test]
-fn the_reader_writes_no_file() {
+fn the_reader_writes_nothing_but_its_state_and_the_export() {
     let root = tempfile::tempdir().unwrap();
     let at = |p: &str| root.path().join(p);
     let dirs = [
@@ -1254,9 +1339,14 @@ fn the_reader_writes_no_file() {
     }
     s.resize(120, 40);
     s.wait_for("a redraw at 120x40", |scr| scr.lines().count() == 40);
-    s.key(ESC, "the help to close", |scr| !scr.contains("Help: keys"));
+    s.key(ESC, "the help to close", |scr| {
+        !scr.contains("Help: keys") && scr.contains("File with errors ")
+    });
+    s.key(ESC, "back to the list of files", |scr| {
+        scr.contains("Files with errors: 1")
+    });
     s.key(ESC, "back to the panes", |scr| {
-        !scr.contains("Files with errors:")
+        hints(scr).contains("Tab pane")
     });
     s.key(b"e", "an export", |scr| {
         status_line(scr).contains("Exported to ./")
@@ -1275,13 +1365,31 @@ fn the_reader_writes_no_file() {
         "{exported:?}"
     );
     let work = at("work");
-    // Making that file changed its folder's time; nothing else may change.
+    let (state_dir, state_file) = (at("state/brief"), at("state/brief/state.json"));
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &std::path::Path| {
+            std::fs::metadata(p)
+                .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+                .permissions()
+                .mode()
+                & 0o777
+        };
+        assert_eq!(mode(&state_dir), 0o700);
+        assert_eq!(mode(&state_file), 0o600);
+        let saved = &after[&state_file].3;
+        let saved: serde_json::Value = serde_json::from_slice(saved).expect("state is JSON");
+        assert!(saved.is_object(), "{saved}");
+    }
+    // Making those files changed their folders' times; nothing else may change.
+    let skip =
+        |p: &std::path::PathBuf| *p == work || *p == state || *p == state_dir || *p == state_file;
     let after: std::collections::BTreeMap<_, _> = after
         .into_iter()
-        .filter(|(p, _)| *p != exported[0] && *p != work)
+        .filter(|(p, _)| *p != exported[0] && !skip(p))
         .collect();
     let before: std::collections::BTreeMap<_, _> =
-        before.into_iter().filter(|(p, _)| *p != work).collect();
+        before.into_iter().filter(|(p, _)| !skip(p)).collect();
     let changed: Vec<String> = before
         .keys()
         .chain(after.keys())

@@ -4,7 +4,10 @@
 /// Everything a key, the mouse or the terminal can ask of the reader.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Action {
+    /// `Ctrl-c`: quits from anywhere.
     Quit,
+    /// `q` in the panes: steps out of a zoomed pane, else quits.
+    Leave,
     /// `Ctrl-z`: handled by the terminal loop, which owns the terminal.
     Suspend,
     Help,
@@ -12,6 +15,8 @@ pub enum Action {
     FocusNext,
     FocusPrev,
     Focus(usize),
+    /// Shows the focused pane on the whole body, or all panes again.
+    Zoom,
     Down,
     Up,
     First,
@@ -23,7 +28,11 @@ pub enum Action {
     NextBriefing,
     ActorPicker,
     ToggleActor,
-    ClearActors,
+    /// Clears every filter: actors, tags and the search.
+    ClearFilters,
+    /// The next or previous item of the list a detail view was opened from.
+    NextItem,
+    PrevItem,
     Search,
     NextMatch,
     PrevMatch,
@@ -43,6 +52,16 @@ pub enum Action {
     OpenSource,
     /// `e`: export what is on screen to a Markdown file.
     Export,
+    /// `u`: the next new or changed item across the library.
+    NextNew,
+    /// `m`: everything in this briefing counts as read.
+    MarkRead,
+    /// `M`: everything in the library counts as read.
+    MarkAllRead,
+    /// `W`: every new or changed item, newest first.
+    WhatsNew,
+    /// Time passes (a few times a second): the item rested on is read.
+    Tick,
     Click {
         x: u16,
         y: u16,

@@ -3,16 +3,21 @@
 
 use std::collections::BTreeSet;
 
-use super::{Action, App, Overlay, Pane};
+use super::{Action, App, Notice, Overlay, Pane};
 use crate::library::{Item, Query, contains_ci};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PickerKind {
+    /// Filter by actors.
     Actors,
+    /// Filter by tags.
     Tags,
+    /// Choose the actor whose dossier to open.
+    Dossier,
 }
 
-/// Choosing actors or tags: type to narrow, `Space` to select, `Enter` to apply.
+/// Choosing actors or tags as in fzf: typing (spaces too) narrows, `Tab` marks,
+/// `Enter` applies the marked rows, or the highlighted one when none is marked.
 #[derive(Clone, Debug)]
 pub struct Picker {
     pub kind: PickerKind,
@@ -22,16 +27,30 @@ pub struct Picker {
     pub choices: Vec<(String, String)>,
     /// Choices that match the query, as indices into `choices`.
     pub shown: Vec<usize>,
+    /// For each choice, what the query matched: `""` its label, `alias: DPRK`, or
+    /// `None` when it does not match (a marked row, kept in view).
+    pub why: Vec<Option<String>>,
     pub chosen: BTreeSet<usize>,
     pub cursor: usize,
+}
+
+impl Picker {
+    /// The first listed row that matches the query.
+    pub fn first_match(&self) -> usize {
+        self.shown
+            .iter()
+            .position(|&i| self.why[i].is_some())
+            .unwrap_or(0)
+    }
 }
 
 impl App {
     pub(super) fn toggle_actor_under_cursor(&mut self) {
         if self.focus != Pane::Actors {
-            self.notice = Some(
-                "Space selects an actor in the Actors pane; f opens the actor filter".to_string(),
-            );
+            self.notice = Some(Notice::with_keys(
+                "{} selects an actor in the Actors pane; {} opens the actor filter",
+                &[Action::ToggleActor, Action::ActorPicker],
+            ));
             return;
         }
         let Some(Item::Actor(b, i)) = self.item_at_cursor(Pane::Actors) else {
@@ -46,10 +65,20 @@ impl App {
         self.after_filter_change();
     }
 
-    pub(super) fn clear_actor_filter(&mut self) {
-        if !self.filters.actors.is_empty() {
+    /// `F`: actors, tags and the search, all at once.
+    pub(super) fn clear_filters(&mut self) {
+        let any = self.filters.is_active();
+        self.filters.tags.clear();
+        self.filters.query = Query::default();
+        self.search = super::Search::default();
+        if self.filters.actors.is_empty() {
+            self.refresh();
+        } else {
             self.filters.actors.clear();
             self.after_filter_change();
+        }
+        if !any {
+            self.notice = Some(Notice::from("No filter to clear".to_string()));
         }
     }
 
@@ -71,6 +100,12 @@ impl App {
     }
 
     pub(super) fn open_actor_picker(&mut self) {
+        self.open_actor_choice(PickerKind::Actors);
+    }
+
+    /// The actor picker, to filter by actors or to choose a dossier. It starts with
+    /// nothing marked: the status line says what the filter is now.
+    pub(super) fn open_actor_choice(&mut self, kind: PickerKind) {
         let choices: Vec<(String, String)> = self
             .library
             .actors
@@ -97,15 +132,13 @@ impl App {
                 (a.name.clone(), detail)
             })
             .collect();
-        let mut order: Vec<usize> = (0..choices.len()).collect();
-        order.sort_by_key(|&i| choices[i].0.to_lowercase());
-        let chosen = self.filters.actors.iter().copied().collect();
         let mut picker = Picker {
-            kind: PickerKind::Actors,
+            kind,
             query: Query::default(),
+            why: vec![None; choices.len()],
             choices,
-            shown: order,
-            chosen,
+            shown: Vec::new(),
+            chosen: BTreeSet::new(),
             cursor: 0,
         };
         self.narrow_picker(&mut picker);
@@ -115,38 +148,53 @@ impl App {
     pub(super) fn open_tag_picker(&mut self) {
         let tags = self.library.tags();
         if tags.is_empty() {
-            self.notice = Some("No briefing has tags".to_string());
+            self.notice = Some(Notice::from("No briefing has tags".to_string()));
             return;
         }
         let choices: Vec<(String, String)> = tags
             .into_iter()
             .map(|(t, n)| (t, format!("{n} briefing{}", if n == 1 { "" } else { "s" })))
             .collect();
-        let chosen = (0..choices.len())
-            .filter(|&i| self.filters.tags.contains(&choices[i].0))
-            .collect();
         let mut picker = Picker {
             kind: PickerKind::Tags,
             query: Query::default(),
-            shown: (0..choices.len()).collect(),
+            shown: Vec::new(),
+            why: vec![None; choices.len()],
             choices,
-            chosen,
+            chosen: BTreeSet::new(),
             cursor: 0,
         };
         self.narrow_picker(&mut picker);
         self.open_overlay(Overlay::Picker(picker));
     }
 
+    /// Keeps the choices the query matches: an actor by name, alias or id, a tag by
+    /// its text. Marked rows first (always kept), then name matches, then those by
+    /// alias or id.
     fn narrow_picker(&self, p: &mut Picker) {
         let q = p.query.lower().trim();
         let key = crate::library::normalize(q);
-        let mut shown: Vec<usize> = (0..p.choices.len())
-            .filter(|&i| match p.kind {
-                PickerKind::Actors => self.library.actors[i].has_key_containing(&key),
-                PickerKind::Tags => q.is_empty() || contains_ci(&p.choices[i].0, q),
-            })
-            .collect();
-        shown.sort_by_cached_key(|&i| (!p.chosen.contains(&i), p.choices[i].0.to_lowercase()));
+        let mut shown = Vec::new();
+        for i in 0..p.choices.len() {
+            let why = match p.kind {
+                PickerKind::Actors | PickerKind::Dossier => self.library.actors[i].matched_by(&key),
+                PickerKind::Tags => {
+                    (q.is_empty() || contains_ci(&p.choices[i].0, q)).then(String::new)
+                }
+            };
+            if why.is_some() || p.chosen.contains(&i) {
+                // A marked row stays in view: Enter never applies a mark one cannot see.
+                p.why[i] = why;
+                shown.push(i);
+            }
+        }
+        shown.sort_by_cached_key(|&i| {
+            (
+                !p.chosen.contains(&i),
+                p.why[i].as_ref().is_none_or(|w| !w.is_empty()),
+                p.choices[i].0.to_lowercase(),
+            )
+        });
         p.shown = shown;
         p.cursor = p.cursor.min(p.shown.len().saturating_sub(1));
         self.view.popup().restart();
@@ -164,24 +212,28 @@ impl App {
             }
             Action::Down => p.cursor = (p.cursor + 1).min(p.shown.len().saturating_sub(1)),
             Action::Up => p.cursor = p.cursor.saturating_sub(1),
-            Action::Toggle => {
+            // Tab marks and moves on, as in fzf.
+            Action::Toggle if p.kind != PickerKind::Dossier => {
                 if let Some(&i) = p.shown.get(p.cursor)
                     && !p.chosen.remove(&i)
                 {
                     p.chosen.insert(i);
                 }
+                p.cursor = (p.cursor + 1).min(p.shown.len().saturating_sub(1));
             }
+            // The highlight goes to the best match, past the marked rows kept on top.
             Action::Type(c) => {
                 p.query.push(c);
-                p.cursor = 0;
                 self.narrow_picker(&mut p);
+                p.cursor = p.first_match();
             }
             Action::Erase => {
                 p.query.pop();
                 self.narrow_picker(&mut p);
+                p.cursor = p.first_match();
             }
             Action::Apply => {
-                // Enter with nothing selected takes the one under the cursor.
+                // Enter with nothing marked takes the highlighted one.
                 if p.chosen.is_empty()
                     && let Some(&i) = p.shown.get(p.cursor)
                 {
@@ -191,6 +243,11 @@ impl App {
                     PickerKind::Actors => {
                         self.filters.actors = p.chosen.iter().copied().collect();
                         self.after_filter_change();
+                    }
+                    PickerKind::Dossier => {
+                        if let Some(&ix) = p.chosen.iter().next() {
+                            self.open_screen(crate::library::lists::ListKind::Dossier(ix));
+                        }
                     }
                     PickerKind::Tags => {
                         self.filters.tags =

@@ -1,7 +1,7 @@
 //! The full-screen lists (an actor's dossier, the library timeline, the files with
 //! errors): opening one, moving in it, and going from a row to its briefing.
 
-use super::{Action, App, Overlay, Pane, Search};
+use super::{Action, App, ListOf, Notice, Overlay, Pane, Search};
 use crate::library::lists::{self, ListKind, ListRow};
 use crate::library::{Filters, Item, Query};
 
@@ -31,7 +31,7 @@ impl App {
     }
 
     pub(super) fn open_screen(&mut self, kind: ListKind) {
-        let rows = lists::rows(&self.library, &self.filters, kind);
+        let rows = lists::rows(&self.library, &self.filters, &self.news, kind);
         self.overlay = None;
         self.view.list().restart();
         self.screen = Some(Screen {
@@ -62,7 +62,7 @@ impl App {
         let rows = if narrows {
             lists::narrow(&self.library, &screen.rows, new.filters.query.lower())
         } else {
-            lists::rows(&self.library, &self.filters, screen.kind)
+            lists::rows(&self.library, &self.filters, &self.news, screen.kind)
         };
         self.view.list().restart();
         if let Some(screen) = &mut self.screen {
@@ -74,7 +74,8 @@ impl App {
     }
 
     pub(super) fn update_screen(&mut self, action: Action) {
-        let page = self.view.list().page() as isize;
+        // A page keeps one row of the last in view.
+        let page = self.view.list().page().saturating_sub(1).max(1) as isize;
         let Some(screen) = &mut self.screen else {
             return;
         };
@@ -97,16 +98,18 @@ impl App {
             Action::Open => {
                 if let Some(ListRow::Item(item)) = screen.rows.get(screen.cursor).cloned() {
                     match item {
-                        Item::Failed(_) | Item::Warning(_) => {
-                            self.open_overlay(Overlay::Detail { item, scroll: 0 })
-                        }
+                        Item::Failed(_) | Item::Warning(_) => self.open_overlay(Overlay::Detail {
+                            item,
+                            scroll: 0,
+                            from: ListOf::Screen,
+                        }),
                         _ => self.jump_to(item),
                     }
                 }
             }
-            Action::Help => self.open_overlay(Overlay::Help { scroll: 0 }),
+            Action::Help => self.open_help(),
             Action::ActorPicker => self.open_actor_picker(),
-            Action::ClearActors => self.clear_actor_filter(),
+            Action::ClearFilters => self.clear_filters(),
             Action::TagPicker => self.open_tag_picker(),
             Action::Search => self.start_search(),
             Action::LibraryTimeline => self.open_screen(ListKind::Timeline),
@@ -123,6 +126,8 @@ impl App {
                     });
                 if let Some(ix) = here {
                     self.open_screen(ListKind::Dossier(ix));
+                } else {
+                    self.open_actor_choice(super::PickerKind::Dossier);
                 }
             }
             Action::Quit => self.quit = true,
@@ -130,8 +135,16 @@ impl App {
         }
     }
 
+    /// The library changed under an open list: its rows name items by number, so
+    /// the next refresh makes them again rather than narrowing them.
+    pub(super) fn screen_outdated(&mut self) {
+        if let Some(screen) = &mut self.screen {
+            screen.basis.briefings = usize::MAX;
+        }
+    }
+
     /// Leaves a full-screen list for the item in its briefing.
-    fn jump_to(&mut self, item: Item) {
+    pub(super) fn jump_to(&mut self, item: Item) {
         self.chose_briefing = true;
         let (b, pane) = match item {
             Item::Briefing(b) => (b, Pane::Overview),
@@ -161,39 +174,40 @@ impl App {
         match found {
             Some(row) => *self.places.get_mut(pane) = row,
             None if pane != Pane::Overview => {
-                self.notice =
-                    Some("That item is hidden by the actor filter (F clears it)".to_string())
+                self.notice = Some(Notice::with_keys(
+                    "That item is hidden by the actor filter ({} clears it)",
+                    &[Action::ClearFilters],
+                ))
             }
             None => {}
         }
     }
 
+    /// `A`: the dossier of the actor the user can see: the one actor filtered to, else
+    /// the highlighted actor of a focused Actors pane (or the speaker of the highlighted
+    /// quote in a focused Quotes pane), else the picker to choose one.
     pub(super) fn open_dossier_here(&mut self) {
-        let actor = match (self.focus, self.item_at_cursor(self.focus)) {
+        let filtered =
+            (self.filters.actors.len() == 1).then(|| self.filters.actors.iter().next().copied());
+        let highlighted = || match (self.focus, self.item_at_cursor(self.focus)) {
             (Pane::Actors, Some(Item::Actor(b, i))) => self.library.actor_at(b, i),
-            (_, Some(Item::Quote(b, q))) => self
+            (Pane::Quotes, Some(Item::Quote(b, q))) => self
                 .library
                 .actor_ix(b, &self.library.briefings[b].quotes[q].actor),
             _ => None,
         };
-        let actor = actor.or_else(|| {
-            (self.filters.actors.len() == 1)
-                .then(|| *self.filters.actors.iter().next().unwrap_or(&0))
-        });
-        match actor {
+        match filtered.flatten().or_else(highlighted) {
             Some(ix) => self.open_screen(ListKind::Dossier(ix)),
-            None => {
-                self.notice = Some(
-                    "Choose an actor first: in the Actors pane, or filter by one actor (f)"
-                        .to_string(),
-                )
+            None if self.library.actors.is_empty() => {
+                self.notice = Some(Notice::from("No actors to show".to_string()))
             }
+            None => self.open_actor_choice(super::PickerKind::Dossier),
         }
     }
 }
 
 /// The nearest row at or after (`dir` 1) or before (`dir` -1) `from` that is an item.
-fn first_item_row(rows: &[ListRow], from: usize, dir: isize) -> usize {
+pub(super) fn first_item_row(rows: &[ListRow], from: usize, dir: isize) -> usize {
     let n = rows.len() as isize;
     let mut i = from as isize;
     while i >= 0 && i < n {

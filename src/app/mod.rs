@@ -11,12 +11,15 @@
 //! - `search.rs`: typing a search and stepping through its matches;
 //! - `lists.rs`: the full-screen lists (dossier, library timeline, errors);
 //! - `share.rs`: what leaves the reader (copy, open a source, export), as effects;
+//! - `keepup.rs`: files reloaded while open, the place remembered, what is new;
 //! - `view.rs`: the geometry of the last frame.
 
 mod action;
 mod filters;
+mod keepup;
 mod lists;
 mod moving;
+mod notice;
 mod panes;
 mod search;
 mod share;
@@ -26,12 +29,15 @@ use std::collections::HashMap;
 
 pub use action::{Action, Mode, Pane, PerPane, Sort};
 pub use filters::{Picker, PickerKind};
+pub use keepup::REST_TICKS;
 pub use lists::Screen;
+pub use notice::Notice;
 pub use panes::Shown;
 pub use search::Search;
 pub use share::{Effect, openable};
 pub use view::{Scroll, View};
 
+use crate::library::news::News;
 use crate::library::{
     ActorIndex, ActorIx, BriefingIx, FailedFile, Filters, Item, Library, Roster, lists::ListKind,
 };
@@ -41,12 +47,22 @@ use crate::model::Briefing;
 #[rustfmt::skip]
 #[derive(Clone, Debug)]
 pub enum Overlay {
-    /// An item in full; `scroll` is its first line in view.
-    Detail { item: Item, scroll: usize },
-    Help { scroll: usize },
+    /// An item in full; `scroll` is its first line in view; `J`/`K` go through the
+    /// list it was opened from.
+    Detail { item: Item, scroll: usize, from: ListOf },
+    /// The help for what is under it, which it returns to when closed.
+    Help { scroll: usize, under: Option<Box<Overlay>> },
     Picker(Picker),
     /// Asking before this web address is opened.
     Confirm(String),
+}
+
+/// The list a detail view was opened from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListOf {
+    Pane(Pane),
+    /// The full-screen list (the files with errors).
+    Screen,
 }
 
 /// Where the selected actors and the dossier's actor first appear, as
@@ -66,6 +82,8 @@ pub struct App {
     /// The briefing the panes show.
     current: Option<BriefingIx>,
     focus: Pane,
+    /// Whether the focused pane fills the body.
+    zoomed: bool,
     /// Where the reader is in each pane: the row of a list, the first line of the Overview.
     places: PerPane<usize>,
     /// Places from before the actor filter was set, restored when it is cleared.
@@ -82,7 +100,7 @@ pub struct App {
     mouse: bool,
     quit: bool,
     /// A one-time message for the status bar.
-    notice: Option<String>,
+    notice: Option<Notice>,
     /// What the terminal loop is to do next on the reader's behalf.
     effect: Option<Effect>,
     /// Actor names given with `--actor` that matched nothing (said once loaded).
@@ -90,6 +108,14 @@ pub struct App {
     pending_dossier: Option<String>,
     /// Whether the user chose a briefing; until then the newest is shown as files arrive.
     chose_briefing: bool,
+    /// What is new since the library was last read.
+    news: News,
+    /// The item the cursor rests on, and for how many ticks.
+    rest: Option<(Item, u8)>,
+    /// Where the reader was when this library was last closed, until it is restored.
+    pending_place: Option<crate::state::Place>,
+    /// Whether a key was pressed yet: until then the reader may take you somewhere.
+    touched: bool,
 }
 
 impl App {
@@ -99,6 +125,7 @@ impl App {
             loading: None,
             current: None,
             focus: Pane::Timeline,
+            zoomed: false,
             places: PerPane::default(),
             stashed: None,
             remembered: HashMap::new(),
@@ -116,9 +143,17 @@ impl App {
             pending_actors: Vec::new(),
             pending_dossier: None,
             chose_briefing: false,
+            news: News::default(),
+            rest: None,
+            pending_place: None,
+            touched: false,
         };
         app.refresh();
         app.focus = app.default_focus();
+        app.news.observe(&app.library);
+        if !app.library.briefings.is_empty() {
+            app.news.settle();
+        }
         app
     }
 
@@ -153,6 +188,11 @@ impl App {
 
     pub fn focus(&self) -> Pane {
         self.focus
+    }
+
+    /// Whether the focused pane fills the body (`z`).
+    pub fn zoomed(&self) -> bool {
+        self.zoomed
     }
 
     pub fn filters(&self) -> &Filters {
@@ -201,9 +241,14 @@ impl App {
         self.quit
     }
 
-    /// A one-time message for the status bar.
+    /// A one-time message for the status bar, `{}` where it names a key.
     pub fn notice(&self) -> Option<&str> {
         self.notice.as_deref()
+    }
+
+    /// The message with the actions whose keys it names, for the status bar.
+    pub fn notice_with_keys(&self) -> Option<&Notice> {
+        self.notice.as_ref()
     }
 
     /// The Briefings pane is shown only when there is more than one to choose from.
@@ -264,17 +309,22 @@ impl App {
         match self.actors_named(name).first() {
             Some(&ix) => self.open_screen(ListKind::Dossier(ix)),
             None if self.settling() => self.pending_dossier = Some(name.to_string()),
-            None => self.notice = Some(format!("No actor named \u{201c}{}\u{201d}", clean(name))),
+            None => {
+                self.notice = Some(Notice::from(format!(
+                    "No actor named \u{201c}{}\u{201d}",
+                    clean(name)
+                )))
+            }
         }
     }
 
     fn say_missing_actors(&mut self) {
         if !self.pending_actors.is_empty() {
             let names: Vec<String> = self.pending_actors.iter().map(|n| clean(n)).collect();
-            self.notice = Some(format!(
+            self.notice = Some(Notice::from(format!(
                 "No actor named {} in the library",
                 names.join(", ")
-            ));
+            )));
             self.pending_actors.clear();
         }
     }
@@ -388,6 +438,7 @@ impl App {
     }
 
     fn after_arrival(&mut self, had_list: bool, progress: Progress) {
+        self.news.observe(&self.library);
         self.loading = (progress.done < progress.total).then_some(progress);
         self.resolve_pending();
         self.refresh();
@@ -408,15 +459,24 @@ impl App {
         if !had_list && self.shows_list() && self.current.is_none() {
             self.focus = Pane::Briefings;
         }
+        if self.loading.is_none() {
+            self.first_load_done();
+        }
     }
 
     // ---- the one way in for keys, the mouse and the terminal ----
 
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. }) {
+        if !matches!(action, Action::Resize { .. } | Action::Tick) {
             self.notice = None;
+            self.touched = true;
         }
         match action {
+            Action::Tick => self.rest_tick(),
+            Action::NextNew => self.next_new(),
+            Action::MarkRead => self.mark_read(),
+            Action::MarkAllRead => self.mark_all_read(),
+            Action::WhatsNew => self.open_screen(ListKind::WhatsNew),
             Action::Quit => self.quit = true,
             // The next frame is drawn at the new size and records it.
             Action::Resize { .. } => {}
@@ -435,24 +495,33 @@ impl App {
                 Mode::Reader => self.update_reader(action),
             },
         }
+        // An item opened in full is read.
+        if let Some(Overlay::Detail { item, .. }) = self.overlay {
+            self.read(item);
+        }
     }
 
     fn update_reader(&mut self, action: Action) {
         match action {
-            Action::Help => self.open_overlay(Overlay::Help { scroll: 0 }),
-            Action::Back => {
-                if self.searching() {
-                    self.clear_search();
-                } else if !self.filters.actors.is_empty() {
-                    self.clear_actor_filter();
-                }
+            Action::Help => self.open_help(),
+            // Esc never clears a filter: a stray Esc must not throw away a search or a
+            // selection. It leaves a zoomed pane, and says how filters are cleared.
+            Action::Back if self.zoomed => self.zoomed = false,
+            Action::Back if self.filters.is_active() => {
+                self.notice = Some(Notice::with_keys(
+                    "{} clears the filters; {} quits",
+                    &[Action::ClearFilters, Action::Leave],
+                ));
             }
+            Action::Leave if self.zoomed => self.zoomed = false,
+            Action::Leave => self.quit = true,
+            Action::Zoom => self.zoomed = !self.zoomed,
             Action::FocusNext => self.cycle_focus(1),
             Action::FocusPrev => self.cycle_focus(-1),
             Action::Focus(i) => {
                 let pane = Pane::ALL[i.min(5)];
                 if pane == Pane::Briefings && !self.shows_list() {
-                    self.notice = Some("Only one briefing is open".to_string());
+                    self.notice = Some(Notice::from("Only one briefing is open".to_string()));
                 } else {
                     self.focus = pane;
                 }
@@ -462,17 +531,21 @@ impl App {
             Action::PageDown => self.move_cursor(self.page() as isize),
             Action::PageUp => self.move_cursor(-(self.page() as isize)),
             Action::First => self.set_cursor(0),
-            Action::Last => self.set_cursor(usize::MAX),
+            Action::Last => self.go_to_last(),
             Action::Open => {
                 if let Some(item) = self.item_at_cursor(self.focus) {
-                    self.open_overlay(Overlay::Detail { item, scroll: 0 });
+                    self.open_overlay(Overlay::Detail {
+                        item,
+                        scroll: 0,
+                        from: ListOf::Pane(self.focus),
+                    });
                 }
             }
             Action::PrevBriefing => self.step_briefing(-1),
             Action::NextBriefing => self.step_briefing(1),
             Action::ActorPicker => self.open_actor_picker(),
             Action::ToggleActor => self.toggle_actor_under_cursor(),
-            Action::ClearActors => self.clear_actor_filter(),
+            Action::ClearFilters => self.clear_filters(),
             Action::Search => self.start_search(),
             Action::NextMatch => self.step_match(1),
             Action::PrevMatch => self.step_match(-1),
@@ -482,10 +555,38 @@ impl App {
             Action::CycleSort => {
                 self.sort = self.sort.next();
                 self.refresh();
-                self.notice = Some(format!("Briefings sorted {}", self.sort.label()));
+                self.notice = Some(Notice::from(format!(
+                    "Briefings sorted {}",
+                    self.sort.label()
+                )));
             }
             Action::TagPicker => self.open_tag_picker(),
             _ => {}
+        }
+    }
+
+    /// The help for the view in front, which it returns to when closed.
+    fn open_help(&mut self) {
+        if matches!(self.overlay, Some(Overlay::Help { .. })) {
+            return;
+        }
+        let under = self.overlay.take().map(Box::new);
+        self.open_overlay(Overlay::Help { scroll: 0, under });
+    }
+
+    /// The mode the help is about: that of the view under it.
+    pub fn help_context(&self) -> Mode {
+        match &self.overlay {
+            Some(Overlay::Help {
+                under: Some(under), ..
+            }) => match **under {
+                Overlay::Detail { .. } => Mode::Detail,
+                Overlay::Help { .. } => Mode::Help,
+                Overlay::Picker(_) => Mode::Picker,
+                Overlay::Confirm(_) => Mode::Confirm,
+            },
+            _ if self.screen.is_some() => Mode::Screen,
+            _ => Mode::Reader,
         }
     }
 

@@ -1,8 +1,10 @@
 //! Moving: between panes, along a pane's rows, between briefings, through a popup's
 //! lines, a page at a time, and with the mouse.
 
-use super::{Action, App, Overlay, Pane};
+use super::{Action, App, ListOf, Notice, Overlay, Pane};
 use crate::library::BriefingIx;
+use crate::library::Item;
+use crate::library::lists::ListRow;
 
 impl App {
     pub(super) fn cycle_focus(&mut self, step: isize) {
@@ -15,9 +17,20 @@ impl App {
         self.focus = panes[((at + step).rem_euclid(n)) as usize];
     }
 
-    /// Rows a page turns in the focused pane: as many as it showed.
+    /// Rows a page turns in the focused pane: as many as it showed, less one, so the
+    /// last row of a page is the first of the next.
     pub(super) fn page(&self) -> usize {
-        self.view.pane(self.focus).page()
+        self.view.pane(self.focus).page().saturating_sub(1).max(1)
+    }
+
+    /// `G`: the last row; in the Overview, the last line at the bottom of the pane.
+    pub(super) fn go_to_last(&mut self) {
+        if self.focus == Pane::Overview {
+            let o = self.view.pane(Pane::Overview);
+            self.places.overview = o.lines().saturating_sub(o.page());
+        } else {
+            self.set_cursor(usize::MAX);
+        }
     }
 
     pub(super) fn move_cursor(&mut self, by: isize) {
@@ -64,39 +77,121 @@ impl App {
             None => 0,
         };
         if Some(row) == at {
-            self.notice = Some(
+            self.notice = Some(Notice::from(
                 if step > 0 {
                     "Last briefing"
                 } else {
                     "First briefing"
                 }
                 .to_string(),
-            );
+            ));
         }
         self.places.briefings = row;
         let b = list[row];
         self.show_briefing(b);
     }
 
-    /// Scrolls the detail or the help.
+    /// Scrolls the detail or the help: a page keeps one line of the last in view, and
+    /// the end puts the last line at the bottom.
     pub(super) fn update_overlay(&mut self, action: Action) {
         let popup = self.view.popup();
-        let (last, page) = (popup.lines().saturating_sub(1), popup.page());
-        let Some(Overlay::Detail { scroll, .. } | Overlay::Help { scroll }) = &mut self.overlay
-        else {
+        let fit = popup.page();
+        let (last, page) = (
+            popup.lines().saturating_sub(fit),
+            fit.saturating_sub(1).max(1),
+        );
+        match action {
+            Action::Back | Action::Open => {
+                self.overlay = match self.overlay.take() {
+                    Some(Overlay::Help { under, .. }) => under.map(|o| *o),
+                    _ => None,
+                };
+                // What is under it is drawn again from its own place.
+                self.view.popup().forget();
+            }
+            Action::Help => self.open_help(),
+            Action::NextItem => self.step_item(1),
+            Action::PrevItem => self.step_item(-1),
+            Action::Quit => self.quit = true,
+            _ => {
+                let Some(Overlay::Detail { scroll, .. } | Overlay::Help { scroll, .. }) =
+                    &mut self.overlay
+                else {
+                    return;
+                };
+                let now = (*scroll).min(last);
+                *scroll = match action {
+                    Action::Down => (now + 1).min(last),
+                    Action::Up => now.saturating_sub(1),
+                    Action::PageDown => (now + page).min(last),
+                    Action::PageUp => now.saturating_sub(page),
+                    Action::First => 0,
+                    Action::Last => last,
+                    _ => now,
+                };
+            }
+        }
+    }
+
+    /// `J`/`K` in a detail: the next or previous item of the list it was opened from,
+    /// without closing; that list's cursor follows, so closing returns to it.
+    fn step_item(&mut self, by: isize) {
+        let Some(Overlay::Detail { from, .. }) = &self.overlay else {
             return;
         };
-        match action {
-            Action::Back | Action::Open => self.overlay = None,
-            Action::Help => self.open_overlay(Overlay::Help { scroll: 0 }),
-            Action::Down => *scroll = (*scroll + 1).min(last),
-            Action::Up => *scroll = scroll.saturating_sub(1),
-            Action::PageDown => *scroll = (*scroll + page).min(last),
-            Action::PageUp => *scroll = scroll.saturating_sub(page),
-            Action::First => *scroll = 0,
-            Action::Last => *scroll = last,
-            Action::Quit => self.quit = true,
-            _ => {}
+        let from = *from;
+        let next = match from {
+            ListOf::Pane(Pane::Overview | Pane::Briefings) if self.shows_list() => {
+                let before = self.current;
+                self.step_briefing(by);
+                self.current
+                    .filter(|_| self.current != before)
+                    .map(Item::Briefing)
+            }
+            ListOf::Pane(pane) if pane != Pane::Overview => {
+                let len = self.pane_len(pane);
+                let row = self.cursor(pane) as isize + by;
+                if row < 0 || row as usize >= len {
+                    None
+                } else {
+                    *self.places.get_mut(pane) = row as usize;
+                    self.item_at(pane, row as usize)
+                }
+            }
+            ListOf::Screen => self.screen.as_mut().and_then(|s| {
+                let mut at = s.cursor as isize + by;
+                while at >= 0 && (at as usize) < s.rows.len() {
+                    if let ListRow::Item(item @ (Item::Failed(_) | Item::Warning(_))) =
+                        s.rows[at as usize]
+                    {
+                        s.cursor = at as usize;
+                        return Some(item);
+                    }
+                    at += by;
+                }
+                None
+            }),
+            ListOf::Pane(_) => None,
+        };
+        match next {
+            Some(item) => {
+                self.notice = None;
+                self.open_overlay(Overlay::Detail {
+                    item,
+                    scroll: 0,
+                    from,
+                });
+            }
+            None => {
+                self.notice = Some(Notice::from(
+                    if by > 0 {
+                        "This is the last one"
+                    } else {
+                        "This is the first one"
+                    }
+                    .to_string(),
+                ))
+            }
         }
     }
 

@@ -8,7 +8,7 @@
 
 use std::collections::BTreeSet;
 
-use super::{Action, App, Overlay};
+use super::{Action, App, Notice, Overlay};
 use crate::citation;
 use crate::export::{self, Memo, Part};
 use crate::library::lists::{ListKind, ListRow};
@@ -73,7 +73,7 @@ impl App {
 
     /// The terminal loop says how an effect went, for the status bar.
     pub fn effect_done(&mut self, notice: String) {
-        self.notice = Some(notice);
+        self.notice = Some(Notice::from(notice));
     }
 
     /// `y`, `Y`, `o`, `e` and the answer to the confirmation of `o`.
@@ -84,13 +84,13 @@ impl App {
             match action {
                 // Only an address the last frame showed whole is opened.
                 Action::Apply if !self.view.showed_whole(&url) => {
-                    self.notice = Some(
+                    self.notice = Some(Notice::from(
                         "Not opened: the window is too small to show the whole address".to_string(),
-                    )
+                    ))
                 }
                 Action::Apply => self.effect = Some(Effect::Open(url)),
                 Action::Quit => self.quit = true,
-                _ => self.notice = Some("Not opened".to_string()),
+                _ => self.notice = Some(Notice::from("Not opened".to_string())),
             }
             return;
         }
@@ -105,7 +105,7 @@ impl App {
 
     fn copy(&mut self, whole: bool) {
         let Some(item) = self.selected_item() else {
-            self.notice = Some("Nothing selected to copy".to_string());
+            self.notice = Some(Notice::from("Nothing selected to copy".to_string()));
             return;
         };
         let lib = &self.library;
@@ -167,7 +167,9 @@ impl App {
                 ("briefing", text)
             }
             Item::Failed(_) | Item::Warning(_) => {
-                self.notice = Some("A file with errors has nothing to copy".to_string());
+                self.notice = Some(Notice::from(
+                    "A file with errors has nothing to copy".to_string(),
+                ));
                 return;
             }
         };
@@ -177,13 +179,13 @@ impl App {
             "with its citation"
         };
         let first = text.lines().next().unwrap_or("");
-        self.notice = Some(format!("Copied the {what} {how}: {first}"));
+        self.notice = Some(Notice::from(format!("Copied the {what} {how}: {first}")));
         self.effect = Some(Effect::Copy(text));
     }
 
     fn ask_to_open(&mut self) {
         let Some(item) = self.selected_item() else {
-            self.notice = Some("Nothing selected".to_string());
+            self.notice = Some(Notice::from("Nothing selected".to_string()));
             return;
         };
         let lib = &self.library;
@@ -208,34 +210,35 @@ impl App {
                     [one] => (br, Some(*one)),
                     [] => (br, None),
                     _ => {
-                        self.notice = Some(
+                        self.notice = Some(Notice::from(
                             "This briefing has several sources: open one from a quote or a timeline entry"
                                 .to_string(),
-                        );
+                        ));
                         return;
                     }
                 }
             }
             _ => {
-                self.notice =
-                    Some("Only a quote, a timeline entry or a briefing names a source".to_string());
+                self.notice = Some(Notice::from(
+                    "Only a quote, a timeline entry or a briefing names a source".to_string(),
+                ));
                 return;
             }
         };
         let Some(id) = source else {
-            self.notice = Some("This item names no source".to_string());
+            self.notice = Some(Notice::from("This item names no source".to_string()));
             return;
         };
         let Some(url) = br.source(id).and_then(|s| s.url.as_ref()) else {
-            self.notice = Some(format!(
+            self.notice = Some(Notice::from(format!(
                 "Its source, {}, gives no web address",
                 citation::source(br, id)
-            ));
+            )));
             return;
         };
         match openable(url.raw()) {
             Ok(url) => self.open_overlay(Overlay::Confirm(url.to_string())),
-            Err(why) => self.notice = Some(why),
+            Err(why) => self.notice = Some(Notice::from(why)),
         }
     }
 
@@ -249,9 +252,16 @@ impl App {
         };
         let (stem, markdown) = match self.screen.as_ref().map(|s| (s.kind, &s.rows)) {
             Some((ListKind::Errors, _)) => {
-                self.notice = Some(
+                self.notice = Some(Notice::from(
                     "Files with errors are not exported; `brief check` lists them".to_string(),
-                );
+                ));
+                return;
+            }
+            Some((ListKind::WhatsNew, _)) => {
+                self.notice = Some(Notice::from(
+                    "What's new is not exported; go to an item (Enter) to copy or export it"
+                        .to_string(),
+                ));
                 return;
             }
             Some((ListKind::Dossier(actor), _)) => {
@@ -293,7 +303,7 @@ impl App {
             }
             None => {
                 let Some(b) = self.current else {
-                    self.notice = Some("No briefing to export".to_string());
+                    self.notice = Some(Notice::from("No briefing to export".to_string()));
                     return;
                 };
                 let br = &lib.briefings[b];

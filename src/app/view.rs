@@ -27,6 +27,9 @@ pub struct Scroll {
     row_lines: Cell<usize>,
     /// Lines of a text (the Overview, a detail, the help).
     lines: Cell<usize>,
+    /// Lines each row in view takes, from `first`, when rows differ in height (whole
+    /// quotes in a focused Quotes pane); empty when every row takes `row_lines`.
+    heights: RefCell<Vec<usize>>,
 }
 
 impl Scroll {
@@ -36,6 +39,17 @@ impl Scroll {
         self.first.set(first);
         self.fit.set(fit);
         self.row_lines.set(row_lines.max(1));
+        self.heights.borrow_mut().clear();
+    }
+
+    /// A list of rows of differing heights was drawn in `area` from row `first`; `heights`
+    /// are the lines of the rows in view, `fit` of which are whole.
+    pub fn record_rows(&self, area: Rect, first: usize, fit: usize, heights: Vec<usize>) {
+        self.area.set(area);
+        self.first.set(first);
+        self.fit.set(fit);
+        self.row_lines.set(1);
+        *self.heights.borrow_mut() = heights;
     }
 
     /// A text of `lines` lines was drawn in `area`, with `fit` of them in view.
@@ -72,8 +86,18 @@ impl Scroll {
     /// The row drawn on screen line `y`, if the line is below the top border.
     pub fn row_at(&self, y: u16) -> Option<usize> {
         let inner_top = self.area.get().y + 1;
-        let line = usize::from(y.checked_sub(inner_top)?);
-        Some(self.first.get() + line / self.row_lines.get().max(1))
+        let mut line = usize::from(y.checked_sub(inner_top)?);
+        let heights = self.heights.borrow();
+        if heights.is_empty() {
+            return Some(self.first.get() + line / self.row_lines.get().max(1));
+        }
+        for (i, h) in heights.iter().enumerate() {
+            if line < *h {
+                return Some(self.first.get() + i);
+            }
+            line -= h;
+        }
+        None
     }
 
     /// The content changed: the next frame shows it from the top, as far as the

@@ -109,6 +109,26 @@ impl LibraryActor {
                 .any(|k| k.contains(key))
     }
 
+    /// What of it a picker's query (normalized) matches: `None` when nothing;
+    /// `Some("")` for the name it is shown by (or an empty query); else `alias: DPRK` or
+    /// `id: haddad`, to show why it is listed.
+    pub fn matched_by(&self, key: &str) -> Option<String> {
+        if key.is_empty() || normalize(&self.name).contains(key) {
+            return Some(String::new());
+        }
+        let known = |n: &String| self.names.contains(n) || self.alias_keys.contains(n);
+        if let Some(a) = self.aliases.iter().find(|a| {
+            let n = normalize(a);
+            n.contains(key) && known(&n)
+        }) {
+            return Some(format!("alias: {a}"));
+        }
+        if let Some(id) = self.ids.iter().find(|id| normalize(id).contains(key)) {
+            return Some(format!("id: {}", crate::text::clean_line(id)));
+        }
+        self.has_key_containing(key).then(String::new)
+    }
+
     /// How well `name` names it: 3 by one of its names, 2 by an alias, 1 by a local id
     /// (any case), 0 not exactly.
     pub fn named_by(&self, name: &str) -> u8 {
@@ -194,6 +214,10 @@ impl Groups {
     }
 }
 
+/// An actor an alias names: (its group, an actor of it, the alias, the actor whose
+/// alias it is).
+type Target = (usize, usize, u32, usize);
+
 /// One actor of one briefing, with its normalized keys as numbers.
 struct Node {
     briefing: usize,
@@ -261,40 +285,73 @@ pub fn group(rosters: &[Roster]) -> ActorIndex {
         }
     }
 
-    // Rule 1: an actor whose aliases name two or more actors, distinct by name.
+    // Rule 1: an actor whose aliases name two or more actors, distinct by name. Actors
+    // named alike are one actor, so their aliases count together: otherwise actors
+    // named `Everyone`, `everyone.` and `EVERYONE`, each with one alias, in one file
+    // or several, would join every actor they name.
     let mut refused = vec![false; nodes.len()];
-    for i in 0..nodes.len() {
+    // By name group, in order of first appearance: the actors its aliases name, each
+    // once, as (their group, an actor of it, the alias, the actor whose alias it is).
+    let mut pooled: Vec<(HashSet<usize>, Vec<Target>)> = Vec::new();
+    let mut pool_of: HashMap<usize, usize> = HashMap::new();
+    for (i, node) in nodes.iter().enumerate() {
         let own = groups.find(i);
-        let mut targets: Vec<(usize, usize, u32)> = Vec::new();
-        for &k in &nodes[i].aliases {
+        for &k in &node.aliases {
             if let Some(&other) = named.get(&k) {
                 let root = groups.find(other);
-                if root != own && !targets.iter().any(|t| t.0 == root) {
-                    targets.push((root, other, k));
+                if root == own {
+                    continue;
+                }
+                let at = *pool_of.entry(own).or_insert_with(|| {
+                    pooled.push((HashSet::new(), Vec::new()));
+                    pooled.len() - 1
+                });
+                let (seen, targets) = &mut pooled[at];
+                if seen.insert(root) {
+                    targets.push((root, other, k, i));
                 }
             }
         }
-        if targets.len() >= 2 {
-            refused[i] = true;
-            let n = &nodes[i];
-            let aliases: Vec<String> = targets
-                .iter()
-                .map(|&(_, _, k)| {
-                    alias_as_written(&rosters[n.briefing].actors[n.actor], &key_text[k as usize])
-                })
-                .collect();
-            let actors: Vec<&str> = targets.iter().map(|&(_, o, _)| shown(&nodes[o])).collect();
-            warnings.push(warning(
-                &rosters[n.briefing].path,
-                format!(
-                    "the aliases {} of actor `{}` name {} actors that are otherwise distinct ({}); an alias should be another name of this actor only, so they join nothing",
-                    quoted_list(&aliases),
-                    crate::text::quoted(shown(n)),
-                    targets.len(),
-                    names_list(&actors),
-                ),
-            ));
+    }
+    let mut refused_groups: HashSet<usize> = HashSet::new();
+    for (_, targets) in &pooled {
+        if targets.len() < 2 {
+            continue;
         }
+        let first = targets[0].3;
+        refused_groups.insert(groups.find(first));
+        let mut whose: Vec<usize> = targets.iter().map(|t| t.3).collect();
+        whose.dedup();
+        let aliases: Vec<String> = targets
+            .iter()
+            .map(|&(_, _, k, i)| {
+                let n = &nodes[i];
+                alias_as_written(&rosters[n.briefing].actors[n.actor], &key_text[k as usize])
+            })
+            .collect();
+        let actors: Vec<&str> = targets
+            .iter()
+            .map(|&(_, o, _, _)| shown(&nodes[o]))
+            .collect();
+        let n = &nodes[first];
+        let also = if whose.len() > 1 {
+            " and of the actors named like it"
+        } else {
+            ""
+        };
+        warnings.push(warning(
+            &rosters[n.briefing].path,
+            format!(
+                "the aliases {} of actor `{}`{also} name {} actors that are otherwise distinct ({}); an alias should be another name of this actor only, so they join nothing",
+                quoted_list(&aliases),
+                crate::text::quoted(shown(n)),
+                targets.len(),
+                names_list(&actors),
+            ),
+        ));
+    }
+    for (i, r) in refused.iter_mut().enumerate() {
+        *r = refused_groups.contains(&groups.find(i));
     }
 
     // By alias, under rule 2: each group knows the briefings it is in.

@@ -1,8 +1,9 @@
 //! The lists across the library: an actor's dossier, the library timeline, files with
-//! errors. Each is made from the library and the filters alone.
+//! errors, what is new. Each is made from the library, the filters and what was read.
 
 use chrono::{Datelike, NaiveDateTime};
 
+use super::news::{Kind, News};
 use super::{ActorIx, BriefingIx, Filters, Item, Library};
 use crate::date::{Date, Precision};
 
@@ -15,6 +16,8 @@ pub enum ListKind {
     Timeline,
     /// The files that could not be loaded.
     Errors,
+    /// Every new or changed item since the library was last read.
+    WhatsNew,
 }
 
 /// A row of a list: a heading, or an item.
@@ -24,8 +27,8 @@ pub enum ListRow {
     Item(Item),
 }
 
-/// The rows of a list, made from the library and the filters.
-pub fn rows(lib: &Library, filters: &Filters, kind: ListKind) -> Vec<ListRow> {
+/// The rows of a list, made from the library, the filters and what was read.
+pub fn rows(lib: &Library, filters: &Filters, news: &News, kind: ListKind) -> Vec<ListRow> {
     match kind {
         ListKind::Dossier(actor) => dossier(lib, actor),
         ListKind::Timeline => library_timeline(lib, filters),
@@ -42,7 +45,46 @@ pub fn rows(lib: &Library, filters: &Filters, kind: ListKind) -> Vec<ListRow> {
             }
             rows
         }
+        ListKind::WhatsNew => whats_new(lib, news),
     }
+}
+
+/// Every new or changed item across the library, newest first, by year; a briefing
+/// that is new as a whole leads its items. Filters do not apply: this is what you
+/// have not read, wherever it is.
+fn whats_new(lib: &Library, news: &News) -> Vec<ListRow> {
+    let mut items: Vec<(Date, BriefingIx, u8, usize, Item)> = Vec::new();
+    for (b, kind, i) in news.items() {
+        let br = &lib.briefings[b];
+        let date = match kind {
+            Kind::Entry => br.timeline[i].date,
+            Kind::Quote => br.quotes[i].date.unwrap_or(br.date),
+            Kind::Implication => br.date,
+        };
+        items.push((date, b, 1 + kind as u8, i, kind.item(b, i)));
+    }
+    for b in 0..lib.briefings.len() {
+        if news.briefing(b).is_some_and(|m| m.new) {
+            items.push((lib.briefings[b].date, b, 0, 0, Item::Briefing(b)));
+        }
+    }
+    // Newest first; in one briefing the briefing itself, then its items in file order.
+    items.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then(a.1.cmp(&b.1))
+            .then((a.2, a.3).cmp(&(b.2, b.3)))
+    });
+    let mut rows = Vec::with_capacity(items.len() + 8);
+    let mut year = None;
+    for (date, _, _, _, item) in items {
+        let y = date.start().year();
+        if year != Some(y) {
+            year = Some(y);
+            rows.push(ListRow::Heading(y.to_string()));
+        }
+        rows.push(ListRow::Item(item));
+    }
+    rows
 }
 
 /// Everything about one actor across the library.

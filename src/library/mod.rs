@@ -4,15 +4,21 @@
 //! - `item.rs`: what can be pointed at and opened ([`Item`]);
 //! - `search.rs`: what a search looks at, and finding it in any case;
 //! - `lists.rs`: the lists across the library (an actor's dossier, the library
-//!   timeline, the files with errors), made from the library and the [`Filters`].
+//!   timeline, the files with errors), made from the library and the [`Filters`];
+//! - `news.rs`: what is new since you last read (fingerprints and marks);
+//! - `reload.rs`: files changed on disk taken in, the last good version kept.
 
 pub mod grouping;
 mod item;
 pub mod lists;
+pub mod news;
+mod reload;
 pub mod search;
 
-use std::collections::{BTreeSet, HashMap};
-use std::path::PathBuf;
+pub use reload::Applied;
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 pub use item::{Item, TimelineRow};
 pub use search::{Query, contains_ci, find_ci};
@@ -45,6 +51,11 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// Whether any filter narrows what is shown.
+    pub fn is_active(&self) -> bool {
+        !self.actors.is_empty() || !self.tags.is_empty() || !self.query.is_empty()
+    }
+
     /// Whether a briefing carries one of the chosen tags (any, when none are chosen).
     pub fn keeps_tags_of(&self, b: &Briefing) -> bool {
         self.tags.is_empty() || b.tags.iter().any(|t| self.tags.contains(t.shown()))
@@ -68,9 +79,45 @@ pub struct Library {
     rosters: Vec<Roster>,
     /// For each briefing, its searchable text in lower case (see [`search::corpus`]).
     corpus: Vec<search::Corpus>,
+    /// The files and folders the library was opened from, as given.
+    roots: Vec<PathBuf>,
+    /// For each briefing, the fingerprints of its items (see [`news`]).
+    prints: Vec<news::Prints>,
+    /// Files shown as their last good version: they have changed and no longer load.
+    stale: HashSet<PathBuf>,
 }
 
 impl Library {
+    /// Remembers the files and folders the library is opened from, to say where each
+    /// briefing came from.
+    pub fn set_roots(&mut self, roots: Vec<PathBuf>) {
+        self.roots = roots;
+    }
+
+    /// Where briefing `b` came from, relative to the folder opened and starting with
+    /// that folder's name (`briefings/wannacry.yaml`), so two folders opened together
+    /// can be told apart. Cleaned for display.
+    pub fn place(&self, b: BriefingIx) -> String {
+        let Some(path) = self.briefings.get(b).map(|br| &br.path) else {
+            return String::new();
+        };
+        let shown = self
+            .roots
+            .iter()
+            .find_map(|root| {
+                let rest = path.strip_prefix(root).ok()?;
+                if rest.as_os_str().is_empty() {
+                    return path.file_name().map(PathBuf::from);
+                }
+                Some(match root.file_name() {
+                    Some(folder) => std::path::Path::new(folder).join(rest),
+                    None => rest.to_path_buf(),
+                })
+            })
+            .unwrap_or_else(|| path.clone());
+        crate::text::clean_line(&shown.display().to_string()).into_owned()
+    }
+
     pub fn new(briefings: Vec<Briefing>, failed: Vec<FailedFile>) -> Library {
         let mut lib = Library::default();
         lib.extend(briefings, failed);
@@ -103,6 +150,7 @@ impl Library {
         for (b, corpus) in arrivals {
             rosters.push(Roster::of(&b));
             self.corpus.push(corpus);
+            self.prints.push(news::prints(&b));
             self.briefings.push(b);
         }
         self.rosters.extend(rosters.iter().cloned());
@@ -145,6 +193,23 @@ impl Library {
 
     pub fn warning(&self, i: usize) -> Option<&Diagnostic> {
         self.all_warnings().nth(i)
+    }
+
+    /// The fingerprints of briefing `b`'s items.
+    pub fn prints(&self, b: BriefingIx) -> Option<&news::Prints> {
+        self.prints.get(b)
+    }
+
+    /// Whether briefing `b` is the last good version of a file that no longer loads.
+    pub fn is_stale(&self, b: BriefingIx) -> bool {
+        self.briefings
+            .get(b)
+            .is_some_and(|br| self.stale.contains(&br.path))
+    }
+
+    /// Whether a file with errors still has its last good version on screen.
+    pub fn keeps_last_good(&self, path: &Path) -> bool {
+        self.stale.contains(path)
     }
 
     /// How often `query_lower` occurs in briefing `b`'s text.
@@ -255,6 +320,33 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_place_starts_at_the_folder_opened() {
+        let yaml = include_str!("../../tests/fixtures/valid/minimal.yaml");
+        let at = |p: &str| {
+            let path = std::path::Path::new(p);
+            crate::load::load_str(path, yaml).expect("minimal loads")
+        };
+        let mut lib = Library::new(
+            vec![
+                at("/srv/one/sub/a.yaml"),
+                at("two/a.yaml"),
+                at("./b.yaml"),
+                at("elsewhere/c.yaml"),
+            ],
+            Vec::new(),
+        );
+        lib.set_roots(vec![
+            PathBuf::from("/srv/one"),
+            PathBuf::from("two/"),
+            PathBuf::from("./b.yaml"),
+        ]);
+        assert_eq!(lib.place(0), "one/sub/a.yaml");
+        assert_eq!(lib.place(1), "two/a.yaml");
+        assert_eq!(lib.place(2), "b.yaml");
+        assert_eq!(lib.place(3), "elsewhere/c.yaml");
+    }
 
     #[test]
     fn normalizes_case_punctuation_and_spaces() {

@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders};
 
@@ -63,13 +63,29 @@ pub fn rows_that_fit(
     n
 }
 
-/// A bordered block with the pane's number and name; the focused one is drawn with a
-/// thick border and a marker, so focus does not rely on colour.
-pub fn pane_block<'a>(title: Vec<Span<'a>>, focused: bool) -> Block<'a> {
+/// `text` at `x, y` in at most `width` columns, a cut marked with `…`.
+pub fn put_fitted(buf: &mut Buffer, x: u16, y: u16, text: &str, width: usize, style: Style) {
+    let line = wrap::fit(&Line::from(Span::styled(text, style)), width);
+    buf.set_line(x, y, &line, width as u16);
+}
+
+/// A title for a border `width` columns wide, cut with `…` to fit between its
+/// corners: a block would cut it without a mark.
+pub fn border_title<'a>(title: impl Into<Line<'a>>, width: u16) -> Line<'a> {
+    let line = title.into();
+    let alignment = line.alignment;
+    let mut fitted = wrap::fit(&line, width.saturating_sub(2) as usize);
+    fitted.alignment = alignment;
+    fitted
+}
+
+/// A bordered block `width` columns wide with the pane's number and name; the focused
+/// one is drawn with a thick border and a marker, so focus does not rely on colour.
+pub fn pane_block<'a>(title: Vec<Span<'a>>, focused: bool, width: u16, t: &Theme) -> Block<'a> {
     let (border, style, marker) = if focused {
-        (BorderType::Thick, Theme::FOCUS, "\u{25b6} ")
+        (BorderType::Thick, t.focus, "\u{25b6} ")
     } else {
-        (BorderType::Plain, Theme::BORDER, "")
+        (BorderType::Plain, t.border, "")
     };
     let mut spans = vec![Span::styled(marker, style)];
     spans.extend(title);
@@ -77,14 +93,18 @@ pub fn pane_block<'a>(title: Vec<Span<'a>>, focused: bool) -> Block<'a> {
         .borders(Borders::ALL)
         .border_type(border)
         .border_style(style)
-        .title(Line::from(spans))
+        .title(border_title(spans, width))
 }
 
-/// Draws rows of lines into `area` from row `offset` on; `selected` is highlighted.
+/// Draws rows of lines into `area` from row `offset` on. The `selected` row has a bar
+/// in front; in the focused list it is drawn over in the theme's selection, all but
+/// its search matches (underlined in every theme), which stay as they are.
 pub fn render_rows(
     rows: &[Vec<Line>],
     offset: usize,
     selected: Option<usize>,
+    focused: bool,
+    t: &Theme,
     area: Rect,
     buf: &mut Buffer,
 ) {
@@ -95,9 +115,6 @@ pub fn render_rows(
                 return;
             }
             let is_sel = selected == Some(i);
-            if is_sel {
-                buf.set_style(Rect::new(area.x, y, area.width, 1), Theme::SELECTED);
-            }
             let marker = if is_sel && std::ptr::eq(line, &row[0]) {
                 "\u{258c}"
             } else {
@@ -108,20 +125,39 @@ pub fn render_rows(
                 y,
                 marker,
                 1,
-                if is_sel {
-                    Theme::SELECTED_MARK
-                } else {
-                    Theme::TEXT
-                },
+                if is_sel { t.selected_mark } else { t.text },
             );
-            buf.set_line(area.x + 1, y, line, area.width.saturating_sub(1));
+            // Rows are made to fit; a line that does not is still cut with a mark.
+            let line = super::wrap::fit(line, area.width.saturating_sub(1) as usize);
+            buf.set_line(area.x + 1, y, &line, area.width.saturating_sub(1));
             if is_sel {
-                buf.set_style(
-                    Rect::new(area.x + 1, y, area.width.saturating_sub(1), 1),
-                    Theme::SELECTED_PATCH,
-                );
+                let over = if focused { t.selected } else { t.selected_idle };
+                for x in area.x + 1..area.right() {
+                    let cell = &mut buf[(x, y)];
+                    if !cell.modifier.contains(Modifier::UNDERLINED) {
+                        cell.set_style(over);
+                    }
+                }
             }
             y += 1;
+        }
+    }
+}
+
+/// Clears `area` for a popup. A wide character just left of it, drawn before, would
+/// spill into the popup's first column and hide its border: it is blanked too.
+pub fn clear_popup(area: Rect, buf: &mut Buffer) {
+    use ratatui::widgets::Widget;
+    ratatui::widgets::Clear.render(area, buf);
+    if area.x == 0 {
+        return;
+    }
+    for y in area.top()..area.bottom() {
+        let left = (area.x - 1, y);
+        if buf.area.contains(left.into())
+            && unicode_width::UnicodeWidthStr::width(buf[left].symbol()) > 1
+        {
+            buf[left].set_symbol(" ");
         }
     }
 }
@@ -134,6 +170,7 @@ pub fn highlight<'a>(
     text: &'a str,
     query_lower: &str,
     style: ratatui::style::Style,
+    t: &Theme,
 ) -> Vec<Span<'a>> {
     if query_lower.is_empty() {
         return vec![Span::styled(text, style)];
@@ -154,7 +191,7 @@ pub fn highlight<'a>(
         if s > at {
             out.push(Span::styled(&text[at..s], style));
         }
-        out.push(Span::styled(&text[s..e], style.patch(Theme::MATCH)));
+        out.push(Span::styled(&text[s..e], style.patch(t.matched)));
         at = e;
     }
     if at < text.len() {
@@ -219,6 +256,7 @@ pub fn passage_lines(
     query_lower: &str,
     from: usize,
     count: usize,
+    t: &Theme,
 ) -> Vec<Line<'static>> {
     let mut out = Vec::with_capacity(count);
     let mut at = 0;
@@ -234,13 +272,13 @@ pub fn passage_lines(
                     let last = h.min(first + count - out.len());
                     for i in first..last {
                         let lead = if i == 0 {
-                            Span::styled(label.to_string(), Theme::LABEL)
+                            Span::styled(label.to_string(), t.label)
                         } else {
                             Span::raw(" ".repeat(lw))
                         };
                         let mut spans = vec![lead];
                         spans.extend(
-                            highlight(w.line(i), query_lower, *style)
+                            highlight(w.line(i), query_lower, *style, t)
                                 .into_iter()
                                 .map(|s| Span::styled(s.content.into_owned(), s.style)),
                         );
@@ -251,12 +289,14 @@ pub fn passage_lines(
             }
             (Passage::Line(line), _) => {
                 if at >= from {
-                    out.push(Line::from(
+                    // A line is not wrapped: cut to the width, marked with `…`.
+                    let owned = Line::from(
                         line.spans
                             .iter()
                             .map(|s| Span::styled(s.content.to_string(), s.style))
                             .collect::<Vec<_>>(),
-                    ));
+                    );
+                    out.push(wrap::fit(&owned, width));
                 }
                 at += 1;
             }

@@ -1,4 +1,5 @@
-//! Word wrapping by display width, so line counts are known before drawing.
+//! Word wrapping and cutting by display width, so line counts are known before drawing
+//! and every cut is marked.
 //!
 //! A text is wrapped once per width: large texts (a summary of two million lines) are
 //! kept wrapped in a small cache, so that neither a frame nor a key wraps them again,
@@ -9,7 +10,153 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
+use std::borrow::Cow;
+
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// The mark of a cut.
+pub const ELLIPSIS: &str = "\u{2026}";
+
+/// Columns a line takes, as ratatui draws it.
+pub fn line_width(line: &Line) -> usize {
+    line.spans.iter().map(|s| s.content.width()).sum()
+}
+
+/// A part of a span (byte range), borrowing when the span borrows.
+fn part<'a>(span: &Span<'a>, from: usize, to: usize) -> Span<'a> {
+    let content = match &span.content {
+        Cow::Borrowed(s) => Cow::Borrowed(&s[from..to]),
+        Cow::Owned(s) => Cow::Owned(s[from..to].to_string()),
+    };
+    Span::styled(content, span.style)
+}
+
+/// The spans' first `width` columns; a wide character that would straddle the edge is
+/// left out. Returns the spans and whether anything was left out.
+fn take_cols<'a>(spans: &[Span<'a>], width: usize) -> (Vec<Span<'a>>, bool) {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for (n, span) in spans.iter().enumerate() {
+        let w = span.content.width();
+        if used + w <= width {
+            out.push(span.clone());
+            used += w;
+            continue;
+        }
+        let mut end = 0;
+        for (at, g) in span.content.grapheme_indices(true) {
+            let gw = g.width();
+            if used + gw > width {
+                break;
+            }
+            used += gw;
+            end = at + g.len();
+        }
+        if end > 0 {
+            out.push(part(span, 0, end));
+        }
+        let rest_visible = spans[n..].iter().any(|s| s.content.width() > 0);
+        return (out, rest_visible);
+    }
+    (out, false)
+}
+
+/// The spans without their first `cols` columns (a wide character cut in two is left
+/// out whole).
+fn skip_cols<'a>(spans: &[Span<'a>], cols: usize) -> Vec<Span<'a>> {
+    let mut out = Vec::new();
+    let mut skipped = 0;
+    for span in spans {
+        if skipped >= cols {
+            out.push(span.clone());
+            continue;
+        }
+        let w = span.content.width();
+        if skipped + w <= cols {
+            skipped += w;
+            continue;
+        }
+        let mut from = span.content.len();
+        for (at, g) in span.content.grapheme_indices(true) {
+            if skipped >= cols {
+                from = at;
+                break;
+            }
+            skipped += g.width();
+        }
+        if from < span.content.len() {
+            out.push(part(span, from, span.content.len()));
+        }
+    }
+    out
+}
+
+/// `line` cut to `width` columns, the cut marked with `…` in the last column.
+pub fn fit<'a>(line: &Line<'a>, width: usize) -> Line<'a> {
+    if line_width(line) <= width {
+        return line.clone();
+    }
+    if width == 0 {
+        return Line::default();
+    }
+    let (mut spans, _) = take_cols(&line.spans, width - 1);
+    let style = spans.last().map_or(Style::new(), |s: &Span| s.style);
+    spans.push(Span::styled(ELLIPSIS, plain(style)));
+    Line::from(spans)
+}
+
+/// Whether a span carries the search highlight: every theme underlines a match and
+/// nothing else (see `Theme::is_match`).
+fn is_match(style: Style) -> bool {
+    style.add_modifier.contains(Modifier::UNDERLINED)
+}
+
+/// A style without the search highlight, for marks next to a match: plain text.
+fn plain(style: Style) -> Style {
+    if is_match(style) { Style::new() } else { style }
+}
+
+/// Like [`fit`], but when the first search match would be cut off, the text after the
+/// first `lead` spans (a date column, a marker) is scrolled to show it, the part left
+/// out marked with `…`.
+pub fn fit_showing_match<'a>(line: &Line<'a>, width: usize, lead: usize) -> Line<'a> {
+    let total = line_width(line);
+    if total <= width {
+        return line.clone();
+    }
+    let mut col = 0;
+    let mut hit = None;
+    for span in &line.spans {
+        let w = span.content.width();
+        if is_match(span.style) {
+            hit = Some((col, col + w));
+            break;
+        }
+        col += w;
+    }
+    let Some((start, end)) = hit else {
+        return fit(line, width);
+    };
+    if end < width {
+        return fit(line, width);
+    }
+    let lead = lead.min(line.spans.len());
+    let lead_w: usize = line.spans[..lead].iter().map(|s| s.content.width()).sum();
+    // Room after the lead and the mark; a little of what comes before the match stays.
+    let room = width.saturating_sub(lead_w + 1);
+    if start < lead_w || room < 4 {
+        return fit(line, width);
+    }
+    let context = (room.saturating_sub(end - start) / 3).min(12);
+    let skip = (start - lead_w).saturating_sub(context);
+    let mut spans: Vec<Span<'a>> = line.spans[..lead].to_vec();
+    spans.push(Span::styled(ELLIPSIS, Style::new()));
+    spans.extend(skip_cols(&line.spans[lead..], skip));
+    fit(&Line::from(spans), width)
+}
 
 /// Wraps `text` to `width` columns: paragraphs at `\n`, words at spaces, words longer
 /// than a line broken where they must be. Never returns an empty vector.
@@ -91,6 +238,11 @@ impl Wrapped {
         self.lines.len()
     }
 
+    /// What it holds in memory, roughly.
+    fn bytes(&self) -> usize {
+        self.text.len() + self.lines.len() * std::mem::size_of::<Range<usize>>()
+    }
+
     /// Line `i`, or nothing past the last.
     pub fn line(&self, i: usize) -> &str {
         self.lines.get(i).map_or("", |r| &self.text[r.clone()])
@@ -102,11 +254,28 @@ const CACHED_FROM: usize = 4096;
 /// Past this many bytes of cached text, the cache starts again.
 const CACHE_BYTES: usize = 256 * 1024 * 1024;
 
+/// A wrapped text and the frame that last used it.
+type Used = (Rc<Wrapped>, u64);
+
 #[derive(Default)]
 struct Cache {
     /// By length, width and a sample of the text; each bucket is compared in full.
-    entries: HashMap<(usize, usize, u64), Vec<Rc<Wrapped>>>,
+    /// With each, the frame that last used it.
+    entries: HashMap<(usize, usize, u64), Vec<Used>>,
     bytes: usize,
+    /// The frame being drawn (see [`next_frame`]).
+    frame: u64,
+    /// Tests make room sooner; `None` is [`CACHE_BYTES`].
+    #[cfg(test)]
+    limit: Option<usize>,
+}
+
+/// Tells the cache that a new frame is being drawn. When it must make room, it keeps
+/// what the current frame has used: two huge texts drawn together (a summary in its
+/// pane and the briefing in full over it) each larger than half the room once evicted
+/// each other, and every frame wrapped both again.
+pub fn next_frame() {
+    CACHE.with(|c| c.borrow_mut().frame += 1);
 }
 
 thread_local! {
@@ -123,21 +292,34 @@ pub fn wrapped(text: &str, width: usize) -> Rc<Wrapped> {
     }
     let key = (text.len(), width, sample(text));
     CACHE.with(|c| {
-        let mut c = c.borrow_mut();
-        if let Some(hit) = c
+        let c = &mut *c.borrow_mut();
+        let frame = c.frame;
+        if let Some((hit, used)) = c
             .entries
-            .get(&key)
-            .and_then(|bucket| bucket.iter().find(|w| w.text == text))
+            .get_mut(&key)
+            .and_then(|bucket| bucket.iter_mut().find(|(w, _)| w.text == text))
         {
+            *used = frame;
             return Rc::clone(hit);
         }
-        if c.bytes + text.len() > CACHE_BYTES {
-            c.entries.clear();
-            c.bytes = 0;
+        #[cfg(test)]
+        let limit = c.limit.unwrap_or(CACHE_BYTES);
+        #[cfg(not(test))]
+        let limit = CACHE_BYTES;
+        if c.bytes + text.len() > limit {
+            // Start again, but keep what this frame has drawn already.
+            c.entries.retain(|_, bucket| {
+                bucket.retain(|(_, used)| *used == frame);
+                !bucket.is_empty()
+            });
+            c.bytes = c.entries.values().flatten().map(|(w, _)| w.bytes()).sum();
         }
         let made = Rc::new(Wrapped::new(text, width));
-        c.bytes += text.len() + made.lines.len() * std::mem::size_of::<Range<usize>>();
-        c.entries.entry(key).or_default().push(Rc::clone(&made));
+        c.bytes += made.bytes();
+        c.entries
+            .entry(key)
+            .or_default()
+            .push((Rc::clone(&made), frame));
         made
     })
 }
@@ -156,6 +338,37 @@ fn sample(text: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn text(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn cuts_are_marked_and_wide_characters_are_never_halved() {
+        let line = Line::from("EXERCISE: TG-4471 intrusion");
+        assert_eq!(text(&fit(&line, 12)), "EXERCISE: T\u{2026}");
+        assert_eq!(text(&fit(&line, 40)), "EXERCISE: TG-4471 intrusion");
+        let wide = Line::from("한국어 제목");
+        let cut = fit(&wide, 6);
+        assert_eq!(text(&cut), "한국\u{2026}");
+        assert!(line_width(&cut) <= 6);
+        assert_eq!(text(&fit(&wide, 0)), "");
+    }
+
+    #[test]
+    fn a_match_past_the_cut_is_scrolled_into_view() {
+        let line = Line::from(vec![
+            Span::raw("19 Dec 2017 "),
+            Span::raw("A long title that goes on and on before the "),
+            Span::styled("keyboard", crate::ui::Theme::DEFAULT.matched),
+            Span::raw(" at the end"),
+        ]);
+        let shown = fit_showing_match(&line, 40, 1);
+        let t = text(&shown);
+        assert!(t.starts_with("19 Dec 2017 \u{2026}"), "{t}");
+        assert!(t.contains("keyboard"), "{t}");
+        assert!(line_width(&shown) <= 40, "{t}");
+    }
 
     #[test]
     fn wraps_by_words_and_breaks_long_ones() {
@@ -236,5 +449,26 @@ mod tests {
         let other = format!("start{}x{}end", "\n".repeat(50_000), "\n".repeat(49_999));
         assert_eq!(other.len(), text.len());
         assert_eq!(wrapped(&other, 40).line(50_000), "x");
+    }
+
+    /// Two large texts drawn in one frame, together larger than the cache: each frame
+    /// still finds both, instead of each evicting the other and being wrapped again.
+    #[test]
+    fn two_texts_drawn_together_stay_wrapped_when_the_cache_is_full() {
+        CACHE.with(|c| c.borrow_mut().limit = Some(60_000));
+        let pane = format!("pane{}", "\n".repeat(40_000));
+        let detail = format!("detail{}", "\n".repeat(40_000));
+        next_frame();
+        let (a, b) = (wrapped(&pane, 40), wrapped(&detail, 70));
+        for _ in 0..3 {
+            next_frame();
+            assert!(Rc::ptr_eq(&a, &wrapped(&pane, 40)));
+            assert!(Rc::ptr_eq(&b, &wrapped(&detail, 70)));
+        }
+        // What no frame draws any more makes room.
+        next_frame();
+        let c = wrapped(&format!("other{}", "\n".repeat(40_000)), 40);
+        assert_eq!(c.line(0), "other");
+        assert!(!Rc::ptr_eq(&a, &wrapped(&pane, 40)));
     }
 }

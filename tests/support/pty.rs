@@ -51,6 +51,8 @@ pub struct Session {
     parser: vt100::Parser,
     parsed: usize,
     status: Option<ExitStatus>,
+    /// The reader's state folder when the test gave none: its own, never the real home's.
+    _state: Option<tempfile::TempDir>,
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -81,7 +83,7 @@ impl Session {
     pub fn start(args: &[&str], cols: u16, rows: u16) -> Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
         cmd.args(args);
-        Session::spawn(cmd, cols, rows)
+        Session::spawn(cmd, &[], cols, rows)
     }
 
     /// Starts `brief ARGS...` from the folder `dir`, with extra environment variables.
@@ -94,11 +96,13 @@ impl Session {
     ) -> Session {
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
         cmd.args(args);
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
         cmd.cwd(dir);
-        Session::spawn(cmd, cols, rows)
+        // Applied last, so that they win over the folders a session sets by default.
+        let env: Vec<(&str, &str)> = env
+            .iter()
+            .map(|(k, v)| (*k, v.to_str().expect("a UTF-8 path")))
+            .collect();
+        Session::spawn(cmd, &env, cols, rows)
     }
 
     /// Runs `sh -c SCRIPT` in the terminal, with `$BRIEF` the binary: for what only a
@@ -107,7 +111,7 @@ impl Session {
         let mut cmd = CommandBuilder::new("sh");
         cmd.args(["-c", script]);
         cmd.env("BRIEF", env!("CARGO_BIN_EXE_brief"));
-        Session::spawn(cmd, cols, rows)
+        Session::spawn(cmd, &[], cols, rows)
     }
 
     /// Runs any program in the terminal, with extra environment variables.
@@ -120,13 +124,17 @@ impl Session {
     ) -> Session {
         let mut cmd = CommandBuilder::new(program);
         cmd.args(args);
-        for (k, v) in env {
-            cmd.env(k, v);
-        }
-        Session::spawn(cmd, cols, rows)
+        Session::spawn(cmd, env, cols, rows)
     }
 
-    fn spawn(mut cmd: CommandBuilder, cols: u16, rows: u16) -> Session {
+    /// Starts `brief ARGS...` with extra environment variables (`NO_COLOR`, ...).
+    pub fn start_env(args: &[&str], env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_brief"));
+        cmd.args(args);
+        Session::spawn(cmd, env, cols, rows)
+    }
+
+    fn spawn(mut cmd: CommandBuilder, env: &[(&str, &str)], cols: u16, rows: u16) -> Session {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("open a pseudo-terminal");
@@ -134,8 +142,25 @@ impl Session {
             cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         }
         cmd.env("TERM", "xterm-256color");
+        // What the reader remembers goes to a folder of this session's own, unless
+        // the test chose one: tests never read or write the real home's state.
+        let state = if cmd.get_env("XDG_STATE_HOME").is_none() {
+            let dir = tempfile::tempdir().expect("a state folder");
+            cmd.env("XDG_STATE_HOME", dir.path());
+            Some(dir)
+        } else {
+            None
+        };
         for var in ["COLUMNS", "LINES", "NO_COLOR", "TMUX", "STY"] {
             cmd.env_remove(var);
+        }
+        // The user's own configuration stays out of the tests.
+        cmd.env(
+            "XDG_CONFIG_HOME",
+            concat!(env!("CARGO_TARGET_TMPDIR"), "/brief-tests-no-config"),
+        );
+        for (k, v) in env {
+            cmd.env(k, v);
         }
         let child = pair.slave.spawn_command(cmd).expect("start brief");
         // Only the child may hold the terminal side, so that reading the master side
@@ -164,6 +189,7 @@ impl Session {
             parser: vt100::Parser::new(nonzero(rows), nonzero(cols), 0),
             parsed: 0,
             status: None,
+            _state: state,
         }
     }
 
@@ -205,6 +231,12 @@ impl Session {
         }
         drop(out);
         self.parser.screen().contents()
+    }
+
+    /// The emulated screen after everything written so far, for cells' attributes.
+    pub fn vt_screen(&mut self) -> &vt100::Screen {
+        self.screen();
+        self.parser.screen()
     }
 
     /// Resizes the terminal (the child gets SIGWINCH) and the model screen with it.

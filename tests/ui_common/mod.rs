@@ -11,6 +11,7 @@ use ratatui::backend::TestBackend;
 
 /// A library of the given files under `briefings/`, all of which must load.
 pub fn library(names: &[&str]) -> Library {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings");
     let briefings = names
         .iter()
         .map(|n| {
@@ -20,7 +21,10 @@ pub fn library(names: &[&str]) -> Library {
             load::load_file(&path, &Default::default()).unwrap_or_else(|e| panic!("{n}: {e:?}"))
         })
         .collect();
-    Library::new(briefings, Vec::new())
+    let mut lib = Library::new(briefings, Vec::new());
+    // As `brief briefings/` would: files are shown from that folder on.
+    lib.set_roots(vec![folder]);
+    lib
 }
 
 pub fn wannacry() -> App {
@@ -71,4 +75,21 @@ pub fn screen_text(terminal: &Terminal<TestBackend>) -> String {
         out.push('\n');
     }
     out
+}
+
+/// Draws the app as the reader does, with a theme and keys of its own.
+pub fn draw_with(
+    app: &mut App,
+    width: u16,
+    height: u16,
+    theme: &brief::ui::Theme,
+    keys: &brief::keymap::Keymap,
+) -> Terminal<TestBackend> {
+    app.update(Action::Resize { width, height });
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    let drawing = brief::ui::Drawing { app, theme, keys };
+    terminal
+        .draw(|f| f.render_widget(drawing, f.area()))
+        .expect("draw");
+    terminal
 }

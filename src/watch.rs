@@ -1,0 +1,154 @@
+//! Following the files on disk while the reader is open. The folders and files given
+//! are watched (notify, debounced); on a change, a thread of its own lists the
+//! briefing files again, reads those whose size, time or inode moved, and hands the
+//! outcome over as one [`Batch`]. The loop that reads keys only takes it in.
+//!
+//! What changed is decided by looking at the files, not by trusting the events: an
+//! editor's atomic save (a temporary file renamed over the briefing), a truncate then
+//! write, a folder moved in or out, a lost event, all come down to "this file is not
+//! as it was". A burst of changes (a `git pull` of a thousand files) is one batch: the
+//! thread waits for the events to stop for a moment before it looks.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::{Duration, Instant};
+
+use notify::RecursiveMode;
+use notify_debouncer_mini::new_debouncer;
+
+use crate::load::{self, LoadOptions, Loaded};
+
+/// Events closer together than this are one.
+const DEBOUNCE: Duration = Duration::from_millis(150);
+/// A batch is looked at once no event has come for this long...
+const QUIET: Duration = Duration::from_millis(300);
+/// ...or after this long of events that do not stop, so the screen still follows.
+const AT_MOST: Duration = Duration::from_secs(3);
+
+/// Files read again and files gone, from one look at the disk.
+#[derive(Debug)]
+pub struct Batch {
+    /// Each changed or new file with its outcome, under the path the library uses.
+    pub loaded: Vec<(PathBuf, Loaded)>,
+    pub removed: Vec<PathBuf>,
+}
+
+/// What tells one version of a file from the next without reading it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Signature {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    modified: (i64, i64),
+    changed: (i64, i64),
+}
+
+fn signature(path: &Path) -> Option<Signature> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(path).ok()?;
+    Some(Signature {
+        dev: m.dev(),
+        ino: m.ino(),
+        len: m.len(),
+        modified: (m.mtime(), m.mtime_nsec()),
+        changed: (m.ctime(), m.ctime_nsec()),
+    })
+}
+
+/// Every briefing file under the roots now, as [`load::discover`] names them, with its
+/// signature. A root that is gone has no files.
+fn scan(roots: &[PathBuf]) -> BTreeMap<PathBuf, Signature> {
+    let mut files = Vec::new();
+    for root in roots {
+        if let Ok(found) = load::discover(std::slice::from_ref(root)) {
+            files.extend(found);
+        }
+    }
+    if roots.len() > 1 {
+        // The same file under two roots is read once, as discover does for them all.
+        let mut seen = HashSet::new();
+        files.retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
+    }
+    files
+        .into_iter()
+        .filter_map(|p| signature(&p).map(|s| (p, s)))
+        .collect()
+}
+
+/// Why the files cannot be followed, in words.
+#[derive(Debug, thiserror::Error)]
+#[error("changes to the files are not followed: {0}")]
+pub struct WatchError(String);
+
+/// Starts following `roots`; batches arrive on the receiver until it is dropped.
+/// Call it before the first load, so that nothing changed in between is missed.
+pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Receiver<Batch>, WatchError> {
+    let (events_tx, events) = mpsc::channel();
+    let mut debouncer =
+        new_debouncer(DEBOUNCE, events_tx).map_err(|e| WatchError(e.to_string()))?;
+    for root in &roots {
+        let meta = std::fs::metadata(root).map_err(|e| WatchError(e.to_string()))?;
+        // A file is followed through its folder: an atomic save puts a new file in
+        // its place, which a watch on the old one would never see.
+        let (watched, mode) = if meta.is_dir() {
+            (root.clone(), RecursiveMode::Recursive)
+        } else {
+            let parent = root
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            (parent.to_path_buf(), RecursiveMode::NonRecursive)
+        };
+        debouncer.watcher().watch(&watched, mode).map_err(|e| {
+            let shown = crate::text::clean_line(&watched.display().to_string()).into_owned();
+            WatchError(format!("{shown}: {e}"))
+        })?;
+    }
+    let mut known = scan(&roots);
+    let (tx, rx) = mpsc::channel();
+    std::thread::Builder::new()
+        .name("brief watch".to_string())
+        .spawn(move || {
+            // Events stop when the debouncer is dropped: it lives as long as this thread.
+            let _debouncer = debouncer;
+            // Any event (an error too: events may have been lost) means look again.
+            while events.recv().is_ok() {
+                let first = Instant::now();
+                loop {
+                    match events.recv_timeout(QUIET) {
+                        Ok(_) if first.elapsed() < AT_MOST => continue,
+                        Ok(_) | Err(RecvTimeoutError::Timeout) => break,
+                        Err(RecvTimeoutError::Disconnected) => return,
+                    }
+                }
+                let now = scan(&roots);
+                let changed: Vec<PathBuf> = now
+                    .iter()
+                    .filter(|(p, s)| known.get(*p) != Some(s))
+                    .map(|(p, _)| p.clone())
+                    .collect();
+                let removed: Vec<PathBuf> = known
+                    .keys()
+                    .filter(|p| !now.contains_key(*p))
+                    .cloned()
+                    .collect();
+                known = now;
+                if changed.is_empty() && removed.is_empty() {
+                    continue;
+                }
+                let mut loaded: Vec<Option<Loaded>> = (0..changed.len()).map(|_| None).collect();
+                load::load_parallel(&changed, &opts, |i, l| loaded[i] = Some(l));
+                let loaded = changed
+                    .into_iter()
+                    .zip(loaded)
+                    .filter_map(|(p, l)| l.map(|l| (p, l)))
+                    .collect();
+                if tx.send(Batch { loaded, removed }).is_err() {
+                    return;
+                }
+            }
+        })
+        .map_err(|e| WatchError(e.to_string()))?;
+    Ok(rx)
+}
