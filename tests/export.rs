@@ -297,3 +297,81 @@ fn json_narrowed_to_an_actor_keeps_every_actor_and_only_its_items() {
     assert_eq!(b["quotes"].as_array().unwrap().len(), 2);
     assert_eq!(b["implications"].as_array().unwrap().len(), 1);
 }
+
+/// Several briefings in one memo: each after a rule (`---` in Markdown, `* * *` in
+/// text), the whole under one line saying what narrowed it, and each briefing's date
+/// with its marking, since the parts may be marked differently.
+#[test]
+fn a_memo_of_several_briefings_separates_them_and_marks_each() {
+    let md = export(&["--format", "markdown", "--tag", "cyber", "briefings/"]);
+    assert_eq!(md.matches("\n---\n\n# ").count(), 2, "{md}");
+    assert!(!md.starts_with("---"), "{md}");
+
+    let text = export(&["--format", "text", "--tag", "cyber", "briefings/"]);
+    assert!(
+        text.starts_with(
+            "EXERCISE / UNCLASSIFIED\n\nFiltered view: only briefings tagged cyber (3 of 4 \
+             briefings).\n\nEXERCISE: TG-4471"
+        ),
+        "{text}"
+    );
+    assert_eq!(text.matches("\n* * *\n\n").count(), 2, "{text}");
+    assert!(!text.starts_with("* * *"), "{text}");
+    assert!(
+        text.contains("\nU.S. blames WannaCry on North Korea\n19 Dec 2017, UNCLASSIFIED\n\n"),
+        "{text}"
+    );
+    assert!(text.ends_with("\nEXERCISE / UNCLASSIFIED\n"), "{text}");
+
+    // One briefing: no rule, no line for a filter there is not, the date alone.
+    let one = export(&["--format", "text", WANNACRY]);
+    assert!(
+        !one.contains("* * *") && !one.contains("Filtered view"),
+        "{one}"
+    );
+    assert!(one.contains("\n19 Dec 2017\n\n"), "{one}");
+}
+
+/// `brief export --format json` is pretty-printed as serde_json prints it, with the
+/// format's own keys, and `export::json` (used by the fuzzer and the tests) gives
+/// the same bytes.
+#[test]
+fn json_is_pretty_printed_and_the_same_from_the_library() {
+    let printed = export(&["--format", "json", WANNACRY]);
+    let b = brief::load::load_file(std::path::Path::new(WANNACRY), &Default::default())
+        .expect("the briefing loads");
+    let briefings = vec![b];
+    let pretty = serde_json::to_string_pretty(&briefings).unwrap();
+    assert_eq!(printed.trim_end(), pretty);
+    assert_eq!(brief::export::json(&briefings).unwrap(), pretty);
+    assert!(
+        printed.starts_with("[\n  {\n    \"briefing\": 1,\n    \"id\": "),
+        "{printed}"
+    );
+    assert!(printed.trim_end().ends_with("\n  }\n]"), "{printed}");
+}
+
+/// Text that only looks like the start of Markdown structure is left as written:
+/// a `.` or `)` is escaped only after a number that starts a line, a `:` only before
+/// `//`.
+#[test]
+fn markdown_escapes_only_what_could_make_structure() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("plain.yaml");
+    std::fs::write(
+        &path,
+        "title: .NET 4.5 and C:/temp\ndate: 2020\nsummary: ) closing, 3) three, 12. twelve\n\
+         event: {title: 'E: https://x.example', date: 2020}\nactors: [{id: a, name: A}]\n",
+    )
+    .unwrap();
+    let md = export(&["--format", "markdown", path.to_str().unwrap()]);
+    assert!(md.contains("\n# .NET 4.5 and C:/temp\n"), "{md}");
+    assert!(md.contains("\n) closing, 3) three, 12. twelve\n"), "{md}");
+    assert!(md.contains("**E: https\\://x.example**"), "{md}");
+    // A number and `)` starting the text would open a list: that one is escaped.
+    let numbered = "title: T\ndate: 2020\nsummary: 3) three\nevent: {title: E, date: 2020}\n\
+                    actors: [{id: a, name: A}]\n";
+    std::fs::write(&path, numbered).unwrap();
+    let listed = export(&["--format", "markdown", path.to_str().unwrap()]);
+    assert!(listed.contains("\n3\\) three\n"), "{listed}");
+}

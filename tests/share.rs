@@ -408,3 +408,96 @@ fn an_export_never_overwrites_a_file() {
     let p = brief::export::write_new(dir.path(), "dossier-Tom Bossert", "x").unwrap();
     assert_eq!(p, dir.path().join("dossier-tom-bossert.md"));
 }
+
+/// A hidden temporary name already taken (a reader killed half-way through an
+/// export) is stepped over; a folder that cannot be written to is said so, with
+/// the system's reason.
+#[test]
+fn an_export_steps_over_a_leftover_temporary_file_and_says_why_it_failed() {
+    let dir = tempfile::tempdir().unwrap();
+    let leftover = dir
+        .path()
+        .join(format!(".memo.md.{}-0.tmp", std::process::id()));
+    std::fs::write(&leftover, "left over").unwrap();
+    let p = brief::export::write_new(dir.path(), "memo", "new").unwrap();
+    assert_eq!(p, dir.path().join("memo.md"));
+    assert_eq!(std::fs::read_to_string(&p).unwrap(), "new");
+    assert_eq!(std::fs::read_to_string(&leftover).unwrap(), "left over");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+
+    let gone = dir.path().join("no such folder");
+    let e = brief::export::write_new(&gone, "memo", "x").unwrap_err();
+    assert_eq!(e.kind(), std::io::ErrorKind::NotFound, "{e}");
+}
+
+/// `Y` on an actor copies its card: its other names only when it has some.
+#[test]
+fn capital_y_on_an_actor_copies_its_other_names() {
+    let mut app = wannacry();
+    press(&mut app, &[Action::Focus(2), Action::CopyText]);
+    let us = copied(&mut app);
+    assert_eq!(
+        us,
+        "United States (country)\nAlso called: U.S., U.S. government."
+    );
+    // Donald Trump has no other name.
+    press(&mut app, &[Action::Down, Action::Down, Action::CopyText]);
+    let trump = copied(&mut app);
+    assert!(
+        trump.starts_with("Donald Trump, President (person)\n"),
+        "{trump}"
+    );
+    assert!(!trump.contains("Also called"), "{trump}");
+}
+
+/// `Y` on the briefing copies it whole, exactly as `brief export --format text`
+/// prints it.
+#[test]
+fn capital_y_on_the_briefing_copies_the_text_export() {
+    let mut app = wannacry();
+    press(&mut app, &[Action::Focus(1), Action::CopyText]);
+    let text = copied(&mut app);
+    let snap = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/snapshots/export__export_wannacry_text.snap"
+    ))
+    .unwrap();
+    // The snapshot's body follows its second `---` line.
+    let body = snap.splitn(3, "---\n").nth(2).unwrap();
+    assert_eq!(text.trim_end(), body.trim_end());
+    assert!(
+        text.starts_with("UNCLASSIFIED\n\nU.S. blames WannaCry"),
+        "{text}"
+    );
+}
+
+/// The library timeline exported while filtered says what narrowed it; unfiltered,
+/// it says nothing of filters.
+#[test]
+fn the_library_timeline_export_says_when_it_is_filtered() {
+    let mut app = bundled();
+    app.update(Action::LibraryTimeline);
+    app.update(Action::Export);
+    let (_, whole) = exported(&mut app);
+    let entries: usize = app
+        .library()
+        .briefings
+        .iter()
+        .map(|b| b.timeline.len())
+        .sum();
+    assert!(
+        whole.contains(&format!("\n*{entries} entries from 4 briefings.*\n")),
+        "{whole}"
+    );
+    assert!(!whole.contains("Filtered view"), "{whole}");
+
+    let mut app = bundled();
+    app.select_actors_by_name(&["Tom Bossert".into()]);
+    app.update(Action::LibraryTimeline);
+    app.update(Action::Export);
+    let (_, narrowed) = exported(&mut app);
+    assert!(
+        narrowed.contains("\n*Filtered view: only what involves Tom Bossert. "),
+        "{narrowed}"
+    );
+}
