@@ -520,3 +520,106 @@ fn columns_count_characters_not_bytes() {
         &["`tags` in briefing is empty"],
     );
 }
+
+/// The one error of a briefing written inline, as `brief check` words it.
+fn only_error(src: &str) -> String {
+    let diags = expect_err(load_yaml("inline.yaml", src));
+    let all = shown(&diags);
+    assert_eq!(all.len(), 1, "{}", all.join("\n"));
+    all[0].clone()
+}
+
+const EVENT: &str = "event: {title: E, date: 2020}\n";
+
+/// A text made only of characters that show nothing (zero-width spaces, bidi
+/// controls, tag characters) is refused like an empty one.
+#[test]
+fn a_title_of_invisible_characters_is_refused() {
+    let src = format!(
+        "title: \"\\u200B\\u202E\\U000E0041\"\ndate: 2020\n{EVENT}actors: [{{id: a, name: A}}]\n"
+    );
+    let e = only_error(&src);
+    assert_error(
+        &e,
+        "inline.yaml:1:8: error: ",
+        &["`title` in briefing has no visible characters"],
+    );
+}
+
+/// The list of ids an unknown reference could have meant names each id once, in
+/// the order written, and the first twelve only, saying how many more there are.
+#[test]
+fn an_unknown_reference_lists_the_ids_there_are_once_and_at_most_twelve() {
+    let actors = |ids: &[&str]| -> String {
+        ids.iter()
+            .map(|id| format!("  - {{id: {id}, name: N {id}}}\n"))
+            .collect()
+    };
+    let quote = "quotes:\n  - {actor: nobody, text: Q}\n";
+    // Two actors share an id: that is its own error, and the list names it once.
+    let src = format!(
+        "title: T\ndate: 2020\n{EVENT}actors:\n{}{quote}",
+        actors(&["b", "a", "b"])
+    );
+    let diags = expect_err(load_yaml("inline.yaml", &src));
+    let all = shown(&diags);
+    assert!(
+        all.iter().any(
+            |l| l.ends_with("unknown actor `nobody` in quote (actors in this briefing: b, a)")
+        ),
+        "{}",
+        all.join("\n")
+    );
+
+    let twelve: Vec<String> = (1..=12).map(|n| format!("a{n}")).collect();
+    let ids: Vec<&str> = twelve.iter().map(String::as_str).collect();
+    let src = format!(
+        "title: T\ndate: 2020\n{EVENT}actors:\n{}{quote}",
+        actors(&ids)
+    );
+    let e = only_error(&src);
+    assert!(
+        e.ends_with(&format!("(actors in this briefing: {})", ids.join(", "))),
+        "{e}"
+    );
+
+    let fourteen: Vec<String> = (1..=14).map(|n| format!("a{n}")).collect();
+    let ids: Vec<&str> = fourteen.iter().map(String::as_str).collect();
+    let src = format!(
+        "title: T\ndate: 2020\n{EVENT}actors:\n{}{quote}",
+        actors(&ids)
+    );
+    let e = only_error(&src);
+    assert!(
+        e.ends_with(&format!(
+            "(actors in this briefing: {} and 2 more)",
+            ids[..12].join(", ")
+        )),
+        "{e}"
+    );
+}
+
+/// "Did you mean" allows more typing slips in a longer word, and none of them in a
+/// word so short that a guess would be wild.
+#[test]
+fn a_hint_allows_slips_in_proportion_to_the_word() {
+    // `description` has 11 letters: four slips (here four letters left out) still
+    // point to it.
+    let src = format!("title: T\ndate: 2020\n{EVENT}actors:\n  - {{id: a, name: A, dscrptn: D}}\n");
+    let e = only_error(&src);
+    assert!(
+        e.contains("unknown key `dscrptn` in actor; did you mean `description`?"),
+        "{e}"
+    );
+    // `title` has 5: two slips are too many for a guess.
+    let src = format!("tytel: T\ntitle: T\ndate: 2020\n{EVENT}actors: [{{id: a, name: A}}]\n");
+    let e = only_error(&src);
+    assert!(
+        e.contains("unknown key `tytel` in briefing (allowed keys: "),
+        "{e}"
+    );
+    // One slip in it is still pointed out.
+    let src = format!("titel: T\ntitle: T\ndate: 2020\n{EVENT}actors: [{{id: a, name: A}}]\n");
+    let e = only_error(&src);
+    assert!(e.contains("did you mean `title`?"), "{e}");
+}

@@ -686,3 +686,41 @@ fn ratatui_draws_lam_alef_wider_than_measured() {
 fn ratatui_leaves_the_last_cell_when_a_wide_char_does_not_fit() {
     assert_eq!(drawn_cells("ab日", 3), ["a", "b", "\0"]);
 }
+
+/// A value quoted in a message is kept whole up to `QUOTED_CHARS` characters, however
+/// many bytes they take, and past that cut after exactly that many, at a cluster
+/// boundary, with `…`.
+#[test]
+fn messages_quote_values_whole_up_to_the_limit_and_cut_after_it() {
+    use brief::text::{QUOTED_CHARS, quoted};
+    let n = QUOTED_CHARS;
+    for unit in ["a", "\u{e9}", "\u{4e2d}"] {
+        let fits = unit.repeat(n);
+        assert_eq!(quoted(&fits), fits, "{unit}");
+        let over = unit.repeat(n + 1);
+        assert_eq!(
+            quoted(&over),
+            format!("{}\u{2026}", unit.repeat(n)),
+            "{unit}"
+        );
+        let far_over = unit.repeat(3 * n);
+        assert_eq!(quoted(&far_over), format!("{fits}\u{2026}"), "{unit}");
+    }
+    // A letter and its accent are one cluster: never split from each other.
+    let accented = "e\u{301}".repeat(n / 2);
+    assert_eq!(quoted(&accented), accented);
+    let cut = quoted(&format!("x{accented}"));
+    assert_eq!(cut, format!("x{}\u{2026}", "e\u{301}".repeat(n / 2 - 1)));
+
+    // As a loader's message shows it: an unknown key of 300 accented letters.
+    let key = "\u{e9}".repeat(300);
+    let src = format!(
+        "title: T\ndate: 2020\n{key}: 1\nevent: {{title: E, date: 2020}}\nactors: [{{id: a, name: A}}]\n"
+    );
+    let diags = brief::load::load_str(std::path::Path::new("k.yaml"), &src).unwrap_err();
+    let shown = format!("unknown key `{}\u{2026}` in", "\u{e9}".repeat(n));
+    assert!(
+        diags.iter().any(|d| d.message.starts_with(&shown)),
+        "{diags:?}"
+    );
+}

@@ -346,6 +346,8 @@ fn the_default_id_from_any_file_name_is_a_slug() {
     for (stem, id) in [
         ("wannacry-attribution", "wannacry-attribution"),
         ("Bad Rabbit", "bad-rabbit"),
+        ("Bad  Rabbit, again!", "bad-rabbit-again"),
+        ("before - after", "before-after"),
         ("2017_notpetya", "2017_notpetya"),
         ("_draft", "draft"),
         ("--x--", "x"),
@@ -359,4 +361,6 @@ fn the_default_id_from_any_file_name_is_a_slug() {
     assert!(is_slug(&slugify(&long)));
     let b = expect_ok(load_yaml("notes/_draft.yaml", MINIMAL));
     assert_eq!(b.id, "draft");
+    let b = expect_ok(load_yaml("notes/Talks -- day 2.yaml", MINIMAL));
+    assert_eq!(b.id, "talks-day-2");
 }
