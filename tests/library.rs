@@ -844,3 +844,28 @@ fn the_errors_list_heads_warnings_only_when_there_are_some() {
         "{rows:?}"
     );
 }
+
+/// A name given exactly picks that actor alone, even when it is part of another
+/// actor's name, and when its id differs from it; so does an id.
+#[test]
+fn an_exact_name_picks_one_actor_not_every_name_that_contains_it() {
+    let lib = Library::new(
+        vec![briefing(
+            "a.yaml",
+            "  - {id: k1, name: Korea}\n  - {id: k2, name: North Korea}\n  - {id: k3, name: Korea Herald}\n",
+        )],
+        Vec::new(),
+    );
+    let found = |name: &str| -> Vec<&str> {
+        lib.find_actors(name)
+            .iter()
+            .map(|&i| lib.actors[i].name.as_str())
+            .collect()
+    };
+    assert_eq!(found("Korea"), ["Korea"]);
+    assert_eq!(found("  korea "), ["Korea"]);
+    assert_eq!(found("K2"), ["North Korea"]);
+    let mut all = found("kor");
+    all.sort_unstable();
+    assert_eq!(all, ["Korea", "Korea Herald", "North Korea"]);
+}
