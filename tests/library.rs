@@ -869,3 +869,34 @@ fn an_exact_name_picks_one_actor_not_every_name_that_contains_it() {
     all.sort_unstable();
     assert_eq!(all, ["Korea", "Korea Herald", "North Korea"]);
 }
+
+/// A warning about an alias naming many actors lists the first six, as written, and
+/// says how many more there are.
+#[test]
+fn a_warning_lists_six_names_and_counts_the_rest() {
+    let names = ["Ann", "Bob", "Cy", "Dee", "Eve", "Fay", "Gus", "Hal"];
+    let mut briefings: Vec<_> = names
+        .iter()
+        .enumerate()
+        .map(|(i, n)| briefing(&format!("{i}.yaml"), &format!("  - {{id: p, name: {n}}}\n")))
+        .collect();
+    let written = ["ANN", "bob", "Cy", "dEE", "Eve", "FAY", "gus", "HAL"];
+    briefings.push(briefing(
+        "all.yaml",
+        &format!(
+            "  - {{id: all, name: All, aliases: [{}]}}\n",
+            written.join(", ")
+        ),
+    ));
+    let lib = Library::new(briefings, Vec::new());
+    let warnings: Vec<String> = lib.all_warnings().map(|d| d.to_string()).collect();
+    assert_eq!(
+        warnings,
+        [
+            "all.yaml:1:1: warning: the aliases `ANN`, `bob`, `Cy`, `dEE`, `Eve`, `FAY` and 2 more \
+          of actor `All` name 8 actors that are otherwise distinct (Ann; Bob; Cy; Dee; Eve; Fay; \
+          and 2 more); an alias should be another name of this actor only, so they join nothing"
+        ]
+    );
+    assert_eq!(lib.warning_count(), 1);
+}
