@@ -900,3 +900,35 @@ fn a_warning_lists_six_names_and_counts_the_rest() {
     );
     assert_eq!(lib.warning_count(), 1);
 }
+
+/// Files are grouped on another thread while more arrive: a grouping of the first
+/// files is taken as soon as it comes, so their actors can be chosen while the later
+/// files wait for theirs.
+#[test]
+fn the_actors_of_the_first_files_show_while_later_ones_wait_for_their_grouping() {
+    let lib = ui_common::library(&["wannacry-attribution.yaml", "exercise-grid-intrusion.yaml"]);
+    let arrival = |i: usize| {
+        let b = lib.briefings[i].clone();
+        let corpus = brief::library::search::corpus(&b);
+        vec![(b, corpus)]
+    };
+    let mut app = App::new(Library::default());
+    app.start_loading();
+    let first = app.receive_ungrouped(arrival(0), Vec::new(), Progress { done: 1, total: 2 });
+    let second = app.receive_ungrouped(arrival(1), Vec::new(), Progress { done: 2, total: 2 });
+    app.receive_grouping(brief::library::grouping::group(&first));
+    let wannacry = lib.briefings[0].actors.len();
+    assert_eq!(app.library().actors.len(), wannacry);
+    // The actor picker offers them.
+    app.update(Action::ActorPicker);
+    let text = screen_text(&draw(&mut app, 100, 30));
+    assert!(
+        text.contains(&format!("{wannacry} of {wannacry}")),
+        "{text}"
+    );
+    app.update(Action::Back);
+
+    let all: Vec<_> = first.into_iter().chain(second).collect();
+    app.receive_grouping(brief::library::grouping::group(&all));
+    assert_eq!(app.library().actors.len(), lib.actors.len());
+}
