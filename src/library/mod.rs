@@ -85,6 +85,9 @@ pub struct Library {
     prints: Vec<news::Prints>,
     /// Files shown as their last good version: they have changed and no longer load.
     stale: HashSet<PathBuf>,
+    /// What the items of briefings replaced or removed while open said, by briefing id
+    /// and fingerprint: a changed item shows what it said before (see [`news`]).
+    earlier_texts: HashMap<(String, u64), String>,
 }
 
 impl Library {
@@ -198,6 +201,30 @@ impl Library {
     /// The fingerprints of briefing `b`'s items.
     pub fn prints(&self, b: BriefingIx) -> Option<&news::Prints> {
         self.prints.get(b)
+    }
+
+    /// What an item of a briefing replaced or removed while open said.
+    pub fn earlier_text(&self, id: &str, whole: u64) -> Option<&str> {
+        if self.earlier_texts.is_empty() {
+            return None;
+        }
+        self.earlier_texts
+            .get(&(id.to_string(), whole))
+            .map(String::as_str)
+    }
+
+    /// Keeps what briefing `b`'s items say, before it is replaced or removed.
+    fn keep_earlier_texts(&mut self, b: BriefingIx) {
+        let (Some(br), Some(prints)) = (self.briefings.get(b), self.prints.get(b)) else {
+            return;
+        };
+        for kind in news::Kind::ALL {
+            for (i, p) in prints.of(kind).iter().enumerate() {
+                self.earlier_texts
+                    .entry((br.id.clone(), p.whole))
+                    .or_insert_with(|| news::item_text(br, kind, i));
+            }
+        }
     }
 
     /// Whether briefing `b` is the last good version of a file that no longer loads.
