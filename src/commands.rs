@@ -41,7 +41,21 @@ fn split_problems(
         .partition(|d| d.severity == load::Severity::Error)
 }
 
+/// What `brief check` keeps of one file: its problems, or what the warnings about the
+/// whole library need of it (its id, and its actors' names for grouping them).
+enum Checked {
+    Bad(Vec<load::Diagnostic>),
+    Good {
+        id: Box<str>,
+        roster: crate::library::grouping::Roster,
+    },
+}
+
 /// `brief check`: every problem as `PATH:LINE:COLUMN: error: MESSAGE`, then a summary.
+///
+/// Each file is read, checked and let go on one core, its problems written as soon as
+/// the files before it are done: memory holds what grouping needs of each briefing,
+/// never the briefings, whatever the size of the library.
 pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
     let found = match find_or_report(paths) {
         Ok(f) => f,
@@ -50,35 +64,59 @@ pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
     if found.files.is_empty() && found.problems.is_empty() {
         eprintln!("brief: no briefing files (.yaml, .yml) found in the paths given");
     }
-    let loaded = load::load_all(&found.files, opts);
     let (unreadable, passed_over) = split_problems(found.problems);
     let mut out = std::io::stdout().lock();
-    let mut bad = report(&loaded, &mut out, true);
+    let mut bad = 0;
+    let mut ids: Vec<Box<str>> = Vec::new();
+    let mut rosters: Vec<crate::library::grouping::Roster> = Vec::new();
+    load::load_in_order(
+        &found.files,
+        opts,
+        |_, loaded| match loaded {
+            Ok(b) => Checked::Good {
+                id: b.id.as_str().into(),
+                roster: crate::library::grouping::Roster::of(&b),
+            },
+            Err(problems) => Checked::Bad(problems),
+        },
+        |checked| match checked {
+            Checked::Bad(problems) => {
+                bad += 1;
+                for d in &problems {
+                    let _ = writeln!(out, "{}", d.with_excerpt());
+                }
+            }
+            Checked::Good { id, roster } => {
+                ids.push(id);
+                rosters.push(roster);
+            }
+        },
+    );
     // A path that could not be read is an error of its own; the rest was checked.
     for d in &unreadable {
         let _ = writeln!(out, "{}", d.with_excerpt());
         bad += 1;
     }
     // Warnings go to stderr: they do not make a briefing invalid.
-    let rosters: Vec<crate::library::grouping::Roster> = loaded
-        .iter()
-        .filter_map(|l| l.as_ref().ok())
-        .map(crate::library::grouping::Roster::of)
-        .collect();
+    let duplicates = duplicate_ids(
+        ids.iter()
+            .map(|id| &**id)
+            .zip(rosters.iter().map(|r| r.path.as_path())),
+    );
     let grouping = crate::library::grouping::group(&rosters);
     // Written through one buffer: a library can have thousands of warnings, and a
     // write each would cost more than reading a file.
     let mut err = std::io::BufWriter::new(std::io::stderr().lock());
     for warning in passed_over
         .iter()
-        .chain(&duplicate_ids(&loaded))
+        .chain(&duplicates)
         .chain(&grouping.warnings)
     {
         let _ = writeln!(err, "{warning}");
     }
     let _ = err.flush();
     drop(err);
-    let n = loaded.len() + unreadable.len();
+    let n = found.files.len() + unreadable.len();
     let noun = if n == 1 { "briefing" } else { "briefings" };
     let _ = writeln!(out, "{n} {noun} checked, {bad} with errors");
     if bad > 0 {
@@ -89,26 +127,29 @@ pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
 }
 
 /// Briefing ids used by more than one file: a warning, since the reader tells them
-/// apart by file, but links and exports by id would be ambiguous.
-fn duplicate_ids(loaded: &[Loaded]) -> Vec<load::Diagnostic> {
+/// apart by file, but links and exports by id would be ambiguous. `briefings` gives
+/// each valid briefing's id and file, in library order.
+fn duplicate_ids<'a>(
+    briefings: impl Iterator<Item = (&'a str, &'a std::path::Path)>,
+) -> Vec<load::Diagnostic> {
     let mut first: std::collections::HashMap<&str, &std::path::Path> = Default::default();
     let mut out = Vec::new();
-    for b in loaded.iter().filter_map(|l| l.as_ref().ok()) {
-        match first.get(b.id.as_str()) {
+    for (id, path) in briefings {
+        match first.get(id) {
             Some(other) => out.push(load::Diagnostic {
-                path: b.path.clone(),
+                path: path.to_path_buf(),
                 line: 1,
                 column: 1,
                 severity: load::Severity::Warning,
                 message: format!(
                     "briefing id `{}` is also used by {}; ids should be unique in a library (set `id:` to tell them apart)",
-                    b.id,
+                    id,
                     other.display()
                 ),
                 excerpt: None,
             }),
             None => {
-                first.insert(&b.id, &b.path);
+                first.insert(id, path);
             }
         }
     }

@@ -629,33 +629,77 @@ pub fn load_parallel_with(
     load: impl Fn(&Path) -> Loaded + Sync,
     on_loaded: impl FnMut(usize, Loaded),
 ) {
+    for_each_file(
+        files,
+        |path| {
+            // A bug in reading one file must not take the others down.
+            crate::crash::catching(|| load(path))
+                .unwrap_or_else(|message| Err(vec![internal_error(path, &message)]))
+        },
+        on_loaded,
+    );
+}
+
+/// Loads files on every core and hands each outcome, made smaller by `keep` on the
+/// core that loaded it, to `on_loaded` in the order of `files`. Only what `keep`
+/// returns waits for its turn, so a command that needs little of each briefing holds
+/// little, however many files there are.
+pub fn load_in_order<T: Send>(
+    files: &[PathBuf],
+    opts: &LoadOptions,
+    keep: impl Fn(&Path, Loaded) -> T + Sync,
+    mut on_loaded: impl FnMut(T),
+) {
+    let mut pending = std::collections::BTreeMap::new();
+    let mut next = 0;
+    for_each_file(
+        files,
+        |path| {
+            let loaded = crate::crash::catching(|| load_file(path, opts))
+                .unwrap_or_else(|message| Err(vec![internal_error(path, &message)]));
+            keep(path, loaded)
+        },
+        |i, kept| {
+            pending.insert(i, kept);
+            while let Some(kept) = pending.remove(&next) {
+                next += 1;
+                on_loaded(kept);
+            }
+        },
+    );
+}
+
+/// Runs `work` on every file on every core; `on_done` receives `(index, result)` as
+/// files finish, in any order. Returns when all are done.
+fn for_each_file<T: Send>(
+    files: &[PathBuf],
+    work: impl Fn(&Path) -> T + Sync,
+    on_done: impl FnMut(usize, T),
+) {
     let workers = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .min(files.len().max(1));
     let next = AtomicUsize::new(0);
     let (tx, rx) = mpsc::channel();
-    let mut on_loaded = on_loaded;
+    let mut on_done = on_done;
     std::thread::scope(|s| {
         for _ in 0..workers {
             let tx = tx.clone();
             let next = &next;
-            let load = &load;
+            let work = &work;
             s.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    // A bug in reading one file must not take the others down.
-                    let loaded = crate::crash::catching(|| load(path))
-                        .unwrap_or_else(|message| Err(vec![internal_error(path, &message)]));
-                    if tx.send((i, loaded)).is_err() {
+                    if tx.send((i, work(path))).is_err() {
                         break;
                     }
                 }
             });
         }
         drop(tx);
-        for (i, loaded) in rx {
-            on_loaded(i, loaded);
+        for (i, done) in rx {
+            on_done(i, done);
         }
     });
 }
