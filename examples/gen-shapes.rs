@@ -406,13 +406,13 @@ fn briefing(r: &mut Rng, shape: Shape, i: usize) -> String {
             o,
             "  - {{id: src-{s}, title: {}, publisher: {}, url: \"https://example.org/{i}/{s}\"}}",
             q(&words(r, shape, 3, 8)),
-            q(*r.pick(BODIES))
+            q(r.pick::<&str>(BODIES))
         );
     }
     let _ = writeln!(o, "event:");
     let _ = writeln!(o, "  title: {}", q(&words(r, shape, 5, 10)));
     let _ = writeln!(o, "  date: {}", date(r));
-    let _ = writeln!(o, "  location: {}", q(*r.pick(PLACES)));
+    let _ = writeln!(o, "  location: {}", q(r.pick::<&str>(PLACES)));
     o.push_str("  description: ");
     match shape {
         Shape::Long => block(&mut o, r, shape, 4, (5, 40), (2, 5)),
