@@ -36,6 +36,8 @@ fn release(name: &str) -> PathBuf {
 }
 
 /// Runs a command to its end; wall time and peak RSS (from `wait4`).
+// The child is reaped by `wait4`, which `Child::wait` cannot do with its usage.
+#[allow(clippy::zombie_processes)]
 fn run_to_end(argv: &[PathBuf]) -> Run {
     let start = Instant::now();
     let child = Command::new(&argv[0])
