@@ -191,7 +191,8 @@ impl Mark {
     }
 }
 
-/// The marks of one briefing's items.
+/// The marks of one briefing's items, in file order; a list is empty when every item
+/// of its kind is seen.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BriefingNews {
     /// The briefing's id was never seen.
@@ -232,6 +233,10 @@ fn marks(now: &[Print], seen: &[Print]) -> Vec<Mark> {
         .filter(|(_, p)| !now.iter().any(|n| n.whole == p.whole))
         .map(|(i, p)| (i, *p))
         .collect();
+    // Most briefings have nothing new: their marks take no room.
+    if now.iter().all(|p| seen.iter().any(|s| s.whole == p.whole)) {
+        return Vec::new();
+    }
     now.iter()
         .enumerate()
         .map(|(i, p)| {
@@ -346,7 +351,7 @@ impl News {
                 if only.is_some_and(|o| o != (kind, i)) {
                     continue;
                 }
-                match marks.of(kind).get(i).copied().unwrap_or(Mark::New) {
+                match marks.of(kind).get(i).copied().unwrap_or(Mark::Seen) {
                     Mark::Seen => continue,
                     Mark::Changed(was) => {
                         seen_of_mut(rec, kind).retain(|s| s.whole != was.whole);
@@ -495,7 +500,8 @@ impl News {
             let kept = out.entry(br.id.clone()).or_default();
             for kind in Kind::ALL {
                 let list = seen_of_mut(kept, kind);
-                for (p, m) in prints.of(kind).iter().zip(marks.of(kind)) {
+                for (i, p) in prints.of(kind).iter().enumerate() {
+                    let m = marks.of(kind).get(i).unwrap_or(&Mark::Seen);
                     let keep = match m {
                         Mark::Seen => Some(*p),
                         Mark::Changed(was) => Some(*was),
