@@ -185,6 +185,23 @@ impl LibraryActor {
     }
 }
 
+/// The actors that `name` names exactly: by one of their names if any does, else by an
+/// alias, else by a local id; when none does, those whose names contain it.
+pub fn find(actors: &[LibraryActor], name: &str) -> Vec<usize> {
+    let levels: Vec<u8> = actors.iter().map(|a| a.named_by(name)).collect();
+    if let Some(&best) = levels.iter().max()
+        && best > 0
+    {
+        return (0..actors.len()).filter(|&i| levels[i] == best).collect();
+    }
+    if normalize(name).is_empty() {
+        return Vec::new();
+    }
+    (0..actors.len())
+        .filter(|&i| actors[i].matches(name))
+        .collect()
+}
+
 /// The actors of a library, grouped, with the warnings grouping gave.
 #[derive(Clone, Debug, Default)]
 pub struct ActorIndex {
