@@ -106,15 +106,12 @@ pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
             .map(|id| &**id)
             .zip(rosters.iter().map(|r| r.path.as_path())),
     );
-    let grouping = crate::library::grouping::group(&rosters);
+    let grouping = crate::library::grouping::warnings(&rosters);
+    drop(rosters);
     // Written through one buffer: a library can have thousands of warnings, and a
     // write each would cost more than reading a file.
     let mut err = std::io::BufWriter::new(std::io::stderr().lock());
-    for warning in passed_over
-        .iter()
-        .chain(&duplicates)
-        .chain(&grouping.warnings)
-    {
+    for warning in passed_over.iter().chain(&duplicates).chain(&grouping) {
         let _ = writeln!(err, "{warning}");
     }
     let _ = err.flush();

@@ -268,6 +268,16 @@ struct Node {
 
 /// Groups the actors of `rosters` (the library's briefings, in order).
 pub fn group(rosters: &[Roster]) -> ActorIndex {
+    grouped(rosters, true)
+}
+
+/// The warnings [`group`] gives, without the library's actors (which `brief check`
+/// does not need, and which take memory in proportion to the library).
+pub fn warnings(rosters: &[Roster]) -> Vec<Diagnostic> {
+    grouped(rosters, false).warnings
+}
+
+fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
     // Every normalized name and alias, as a number.
     let mut key_of: HashMap<String, u32> = HashMap::new();
     let mut key_text: Vec<String> = Vec::new();
@@ -486,6 +496,12 @@ pub fn group(rosters: &[Roster]) -> ActorIndex {
         ));
     }
 
+    if !with_actors {
+        return ActorIndex {
+            warnings,
+            ..ActorIndex::default()
+        };
+    }
     // The groups, in the order their first actor appears.
     let mut ix_of_root: HashMap<usize, usize> = HashMap::new();
     let mut actors: Vec<LibraryActor> = Vec::new();

@@ -691,7 +691,9 @@ fn for_each_file<T: Send>(
         .map_or(2, |n| n.get())
         .min(files.len().max(1));
     let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel();
+    // Bounded: when `on_done` waits (a slow reader of the output), the workers wait
+    // too, instead of piling up what they read.
+    let (tx, rx) = mpsc::sync_channel(workers * 4);
     let mut on_done = on_done;
     std::thread::scope(|s| {
         for _ in 0..workers {
