@@ -208,6 +208,17 @@ fn whats_new_lists_everything_newest_first_and_enter_goes_to_it() {
             Item::Implication(port, 0),
         ]
     );
+    // Under a heading for their year, as the library timeline is.
+    let headings: Vec<&str> = screen
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            ListRow::Heading(h) => Some(h.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(headings, ["2024"]);
+    assert!(matches!(&screen.rows[0], ListRow::Heading(_)));
     let text = screen_text(&draw(&mut app, 120, 30));
     assert!(
         text.contains("What's new since you last read: 5 items in 2 briefings"),
