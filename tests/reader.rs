@@ -1042,3 +1042,51 @@ fn the_overview_is_a_match_only_when_its_texts_match() {
         "queries found elsewhere, and in the Overview"
     );
 }
+
+/// Any one filter alone (an actor, a tag, a search) is a filter: Esc then says how
+/// filters are cleared, and F clears it without saying there was none. With none,
+/// Esc says nothing and F says there is nothing to clear.
+#[test]
+fn each_filter_alone_counts_as_a_filter() {
+    let said = |app: &brief::app::App| -> String {
+        app.notice_with_keys()
+            .map(|n| n.show(|a| brief::ui::Drawing::builtin(app).any_key(a)))
+            .unwrap_or_default()
+    };
+    let mut app = bundled();
+    esc(&mut app);
+    assert_eq!(said(&app), "");
+    ch(&mut app, 'F');
+    assert_eq!(said(&app), "No filter to clear");
+
+    let by_actor = |app: &mut brief::app::App| app.select_actors_by_name(&["Tom Bossert".into()]);
+    let by_tag = |app: &mut brief::app::App| {
+        app.update(Action::TagPicker);
+        type_text(app, "cyber");
+        app.update(Action::Apply);
+    };
+    let by_search = |app: &mut brief::app::App| {
+        app.update(Action::Search);
+        type_text(app, "attribution");
+        app.update(Action::Apply);
+    };
+    type SetFilter<'a> = (&'a str, &'a dyn Fn(&mut brief::app::App));
+    let filters: [SetFilter; 3] = [
+        ("actor", &by_actor),
+        ("tag", &by_tag),
+        ("search", &by_search),
+    ];
+    for (what, set) in filters {
+        let mut app = bundled();
+        set(&mut app);
+        esc(&mut app);
+        assert!(
+            said(&app).contains("F clears the filters"),
+            "{what}: {}",
+            said(&app)
+        );
+        ch(&mut app, 'F');
+        assert!(!said(&app).contains("No filter"), "{what}: {}", said(&app));
+        assert!(!app.filters().is_active(), "{what}");
+    }
+}
