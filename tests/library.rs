@@ -932,3 +932,34 @@ fn the_actors_of_the_first_files_show_while_later_ones_wait_for_their_grouping()
     app.receive_grouping(brief::library::grouping::group(&all));
     assert_eq!(app.library().actors.len(), lib.actors.len());
 }
+
+/// A link that leads nowhere is passed over with a warning: the library counts it
+/// among its warnings, not among the files with errors.
+#[test]
+fn a_path_passed_over_with_a_warning_is_no_file_with_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("briefings/wannacry-attribution.yaml"),
+        dir.path().join("w.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        dir.path().join("nowhere.yaml"),
+        dir.path().join("gone.yaml"),
+    )
+    .unwrap();
+    let found = load::find(&[dir.path().to_path_buf()]).unwrap();
+    assert_eq!(found.problems.len(), 1, "{:?}", found.problems);
+    let briefings: Vec<_> = load::load_all(&found.files, &Default::default())
+        .into_iter()
+        .map(|l| l.unwrap())
+        .collect();
+    // As the reader hands them over: the problems of one path together.
+    let failed = vec![FailedFile {
+        path: found.problems[0].path.clone(),
+        problems: found.problems,
+    }];
+    let lib = Library::new(briefings, failed);
+    assert!(lib.failed.is_empty(), "{:?}", lib.failed);
+    assert_eq!(lib.warning_count(), 1);
+}
