@@ -962,4 +962,11 @@ fn a_path_passed_over_with_a_warning_is_no_file_with_errors() {
     let lib = Library::new(briefings, failed);
     assert!(lib.failed.is_empty(), "{:?}", lib.failed);
     assert_eq!(lib.warning_count(), 1);
+    // The list of files with errors shows it under its heading, with what it says.
+    let mut app = App::new(lib);
+    app.update(Action::Errors);
+    let text = screen_text(&draw(&mut app, 120, 30));
+    assert!(text.contains("Warnings: 1"), "{text}");
+    assert!(text.contains("gone.yaml"), "{text}");
+    assert!(text.contains("a link that leads nowhere"), "{text}");
 }
