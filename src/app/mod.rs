@@ -39,7 +39,8 @@ pub use view::{Scroll, View};
 
 use crate::library::news::News;
 use crate::library::{
-    ActorIndex, ActorIx, BriefingIx, FailedFile, Filters, Item, Library, Roster, lists::ListKind,
+    ActorIndex, ActorIx, BriefingIx, FailedFile, Filters, Hits, Item, Library, Roster,
+    lists::ListKind,
 };
 use crate::model::Briefing;
 
@@ -116,6 +117,11 @@ pub struct App {
     pending_place: Option<crate::state::Place>,
     /// Whether a key was pressed yet: until then the reader may take you somewhere.
     touched: bool,
+    /// The search over the library for the query in `filters`, as far as it has gone.
+    hits: Option<Hits>,
+    /// Whether the search is left to run a slice at a time ([`App::search_further`])
+    /// rather than done at once on each keystroke.
+    streaming: bool,
 }
 
 impl App {
@@ -147,6 +153,8 @@ impl App {
             rest: None,
             pending_place: None,
             touched: false,
+            hits: None,
+            streaming: false,
         };
         app.refresh();
         app.focus = app.default_focus();
@@ -211,6 +219,71 @@ impl App {
     /// Whether a search narrows what is shown.
     pub fn searching(&self) -> bool {
         !self.filters.query.is_empty()
+    }
+
+    /// The search over the library, as far as it has gone.
+    pub fn hits(&self) -> Option<&Hits> {
+        self.hits.as_ref()
+    }
+
+    /// While the search is still going through the library: how many briefings it
+    /// has settled, of how many. What is shown until then is what it found so far.
+    pub fn search_progress(&self) -> Option<(usize, usize)> {
+        self.hits
+            .as_ref()
+            .filter(|h| !h.done())
+            .map(|h| h.progress())
+    }
+
+    // ---- the search, a slice at a time ----
+
+    /// Leaves the search to run a slice at a time: a keystroke only starts it, and
+    /// [`App::search_further`] and [`App::show_found`] take it on between keys.
+    /// Otherwise (the default) each keystroke searches the whole library at once.
+    pub fn stream_search(&mut self, on: bool) {
+        self.streaming = on;
+    }
+
+    /// Searches up to `briefings` more briefings for the query; true while some are
+    /// left. What was found is shown by [`App::show_found`].
+    pub fn search_further(&mut self, briefings: usize) -> bool {
+        match &mut self.hits {
+            Some(h) if !h.done() => !h.step(&self.library, briefings),
+            _ => false,
+        }
+    }
+
+    /// Shows in the lists what the search has found so far.
+    pub fn show_found(&mut self) {
+        self.show_search_so_far();
+    }
+
+    /// Makes the search follow the query and the library: a new query starts it again
+    /// (from what a shorter one found, when it grew), briefings that arrived are
+    /// searched too, and unless streaming, it is done at once.
+    fn follow_query(&mut self) {
+        let q = self.filters.query.lower();
+        if q.is_empty() {
+            self.hits = None;
+            return;
+        }
+        match &mut self.hits {
+            Some(h) if h.query_lower() == q => h.grow(&self.library),
+            _ => {
+                let old = self.hits.take();
+                self.hits = Some(Hits::start(&self.library, q, old.as_ref()));
+            }
+        }
+        if !self.streaming
+            && let Some(h) = &mut self.hits
+        {
+            h.step(&self.library, usize::MAX);
+        }
+    }
+
+    /// The library changed in place: what the search found names briefings by number.
+    fn forget_hits(&mut self) {
+        self.hits = None;
     }
 
     pub fn overlay(&self) -> Option<&Overlay> {
@@ -337,12 +410,12 @@ impl App {
         self.after_arrival(had_list, progress);
     }
 
-    /// Briefings that arrived from the background loader, with their search text; their
-    /// actors are grouped elsewhere, and the grouping arrives by
-    /// [`App::receive_grouping`]. Returns what the grouping needs of them.
+    /// Briefings that arrived from the background loader; their actors are grouped
+    /// elsewhere, and the grouping arrives by [`App::receive_grouping`]. Returns what
+    /// the grouping needs of them.
     pub fn receive_ungrouped(
         &mut self,
-        arrivals: Vec<(Briefing, crate::library::search::Corpus)>,
+        arrivals: Vec<Briefing>,
         failed: Vec<FailedFile>,
         progress: Progress,
     ) -> Vec<Roster> {
@@ -426,7 +499,7 @@ impl App {
     }
 
     fn after_arrival(&mut self, had_list: bool, progress: Progress) {
-        self.news.observe(&self.library);
+        self.news.observe_arrivals(&self.library);
         self.loading = (progress.done < progress.total).then_some(progress);
         self.resolve_pending();
         self.refresh();
@@ -458,6 +531,7 @@ impl App {
         if !matches!(action, Action::Resize { .. } | Action::Tick) {
             self.notice = None;
             self.touched = true;
+            self.search.jump_when_found = false;
         }
         match action {
             Action::Tick => self.rest_tick(),

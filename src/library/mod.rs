@@ -21,7 +21,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use item::{Item, TimelineRow};
-pub use search::{Query, contains_ci, find_ci};
+pub use search::{Hits, Query, contains_ci, find_ci};
 
 use crate::load::{Diagnostic, Severity};
 use crate::model::Briefing;
@@ -32,6 +32,9 @@ pub type BriefingIx = usize;
 pub type ActorIx = usize;
 
 pub use grouping::{ActorIndex, LibraryActor, Roster, normalize};
+
+/// A timeline entry in the chronology: when (see [`Library::chronicle`]), briefing, entry.
+type Chronicled = (u64, u32, u32);
 
 /// A file that could not be loaded, with all of its problems.
 #[derive(Clone, Debug)]
@@ -77,8 +80,9 @@ pub struct Library {
     grouping_warnings: Vec<Diagnostic>,
     /// For each briefing, what grouping needs of it.
     rosters: Vec<Roster>,
-    /// For each briefing, its searchable text in lower case (see [`search::corpus`]).
-    corpus: Vec<search::Corpus>,
+    /// Every timeline entry of the library as `(briefing, entry)`, by date (see
+    /// [`Library::chronology`]).
+    chronology: Vec<Chronicled>,
     /// The files and folders the library was opened from, as given.
     roots: Vec<PathBuf>,
     /// For each briefing, the fingerprints of its items (see [`news`]).
@@ -127,33 +131,23 @@ impl Library {
     /// Adds briefings and groups the actors again, all at once (see [`Library::append`]
     /// for doing the grouping elsewhere).
     pub fn extend(&mut self, briefings: Vec<Briefing>, failed: Vec<FailedFile>) {
-        let arrivals = briefings
-            .into_iter()
-            .map(|b| {
-                let corpus = search::corpus(&b);
-                (b, corpus)
-            })
-            .collect();
-        self.append(arrivals, failed);
+        self.append(briefings, failed);
         self.set_index(grouping::group(&self.rosters));
     }
 
-    /// Adds briefings (with their search text, made where they were loaded) without
-    /// grouping their actors: until [`Library::set_index`] brings a grouping that covers
-    /// them, they have no library actors. Returns what grouping needs of them.
-    pub fn append(
-        &mut self,
-        arrivals: Vec<(Briefing, search::Corpus)>,
-        failed: Vec<FailedFile>,
-    ) -> Vec<Roster> {
+    /// Adds briefings without grouping their actors: until [`Library::set_index`]
+    /// brings a grouping that covers them, they have no library actors. Returns what
+    /// grouping needs of them.
+    pub fn append(&mut self, arrivals: Vec<Briefing>, failed: Vec<FailedFile>) -> Vec<Roster> {
         let mut rosters = Vec::with_capacity(arrivals.len());
-        for (b, corpus) in arrivals {
+        let first = self.briefings.len();
+        for b in arrivals {
             rosters.push(Roster::of(&b));
-            self.corpus.push(corpus);
             self.prints.push(news::prints(&b));
             self.briefings.push(b);
         }
         self.rosters.extend(rosters.iter().cloned());
+        self.chronicle(first);
         // A path passed over with only a warning did not fail.
         for f in failed {
             if !f.problems.is_empty() && f.problems.iter().all(|p| p.severity == Severity::Warning)
@@ -212,38 +206,63 @@ impl Library {
         self.stale.contains(path)
     }
 
-    /// How often `query_lower` occurs in briefing `b`'s text.
-    pub fn count_matches(&self, b: BriefingIx, query_lower: &str) -> usize {
-        match self.corpus.get(b) {
-            Some(c) if !query_lower.is_empty() => {
-                memchr::memmem::find_iter(c.text.as_bytes(), query_lower.as_bytes()).count()
-            }
-            _ => 0,
-        }
+    /// Every timeline entry of the library, ordered by the first instant each may
+    /// mean, then its precision, then file order: the library timeline's order, kept
+    /// so that a list of it is a walk, not a sort.
+    pub fn chronology(&self) -> impl ExactSizeIterator<Item = (BriefingIx, usize)> + '_ {
+        self.chronology
+            .iter()
+            .map(|&(_, b, i)| (b as BriefingIx, i as usize))
     }
 
-    /// For each timeline entry of briefing `b`, whether the search matches it: its
-    /// title or detail, or the name of one of its actors (as a search of the entry
-    /// itself would, but from the text made once per briefing).
-    pub fn entries_matching(&self, b: BriefingIx, query_lower: &str) -> Vec<bool> {
-        let (Some(br), Some(c)) = (self.briefings.get(b), self.corpus.get(b)) else {
-            return Vec::new();
-        };
-        let named: Vec<&str> = br
-            .actors
-            .iter()
-            .filter(|a| contains_ci(a.name.shown(), query_lower))
-            .map(|a| a.id.as_str())
-            .collect();
-        (0..br.timeline.len())
-            .map(|i| {
-                c.entry_contains(i, query_lower)
-                    || br.timeline[i]
-                        .actors
-                        .iter()
-                        .any(|id| named.contains(&id.as_str()))
-            })
-            .collect()
+    /// The order of two entries in the chronology: by the second and precision kept
+    /// with each, and only when those tie, by the dates themselves.
+    fn chrono_order(&self, x: &Chronicled, y: &Chronicled) -> std::cmp::Ordering {
+        x.0.cmp(&y.0).then_with(|| {
+            let when = |&(_, b, i): &Chronicled| {
+                let d = self.briefings[b as usize].timeline[i as usize].date;
+                (d.start(), d.precision(), b, i)
+            };
+            when(x).cmp(&when(y))
+        })
+    }
+
+    /// Takes the entries of briefings `first..` into the chronology: sorted on their
+    /// own and merged in, so loading in batches costs a merge per batch, not a sort.
+    fn chronicle(&mut self, first: usize) {
+        let mut new: Vec<Chronicled> = Vec::new();
+        for (b, br) in self.briefings.iter().enumerate().skip(first) {
+            for (i, e) in br.timeline.iter().enumerate() {
+                // The second, offset to be positive, then the precision, in one number
+                // (years run to about ±262,000: well within 62 bits of seconds).
+                let secs = e.date.start().and_utc().timestamp();
+                let key = ((secs as u64).wrapping_add(1 << 61) << 2) | e.date.precision() as u64;
+                new.push((key, b as u32, i as u32));
+            }
+        }
+        if new.is_empty() {
+            return;
+        }
+        new.sort_unstable_by(|x, y| self.chrono_order(x, y));
+        let old = std::mem::take(&mut self.chronology);
+        let mut merged = Vec::with_capacity(old.len() + new.len());
+        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
+        loop {
+            let take_old = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => self.chrono_order(x, y).is_le(),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            merged.extend(if take_old { a.next() } else { b.next() });
+        }
+        self.chronology = merged;
+    }
+
+    /// The chronology made again from nothing, after briefings changed in place.
+    fn rechronicle(&mut self) {
+        self.chronology.clear();
+        self.chronicle(0);
     }
 
     /// The library actor of actor `local` (an id) in briefing `b`.

@@ -313,6 +313,23 @@ impl News {
             .collect();
     }
 
+    /// Briefings appended to the library since it was last looked at: only theirs are
+    /// worked out, so loading in batches costs each briefing once.
+    pub fn observe_arrivals(&mut self, lib: &Library) {
+        if self.marks.len() > lib.briefings.len() {
+            return self.observe(lib);
+        }
+        if self.baseline() {
+            for b in self.marks.len()..lib.briefings.len() {
+                self.record(lib, b, None);
+            }
+        }
+        for b in self.marks.len()..lib.briefings.len() {
+            let marks = self.compute(lib, b);
+            self.marks.push(marks);
+        }
+    }
+
     fn compute(&self, lib: &Library, b: BriefingIx) -> BriefingNews {
         let (Some(br), Some(p)) = (lib.briefings.get(b), lib.prints(b)) else {
             return BriefingNews::default();

@@ -55,12 +55,10 @@ impl Library {
                 Ok(mut b) => {
                     b.path = path.clone();
                     self.stale.remove(&path);
-                    let corpus = super::search::corpus(&b);
                     let roster = Roster::of(&b);
                     let prints = super::news::prints(&b);
                     match at.get(&path) {
                         Some(&i) => {
-                            self.corpus[i] = corpus;
                             self.rosters[i] = roster;
                             self.prints[i] = prints;
                             self.briefings[i] = b;
@@ -68,7 +66,6 @@ impl Library {
                         }
                         None => {
                             at.insert(path.clone(), self.briefings.len());
-                            self.corpus.push(corpus);
                             self.rosters.push(roster);
                             self.prints.push(prints);
                             self.briefings.push(b);
@@ -92,7 +89,6 @@ impl Library {
         gone.dedup();
         for i in gone {
             let b = self.briefings.remove(i);
-            self.corpus.remove(i);
             self.rosters.remove(i);
             self.prints.remove(i);
             self.stale.remove(&b.path);
@@ -118,6 +114,7 @@ impl Library {
                 done.removed.push((path.clone(), None));
             }
         }
+        self.rechronicle();
         // Grouped here and now: the numbers of actors must match the briefings before
         // anything draws them again.
         self.set_index(super::grouping::group(&self.rosters));
