@@ -224,3 +224,54 @@ fn a_search_on_arrivals_takes_in_briefings_that_come_while_it_goes() {
     assert_eq!(app.shown().match_counts, at_once.shown().match_counts);
     assert_eq!(app.shown().briefings, at_once.shown().briefings);
 }
+
+/// The library timeline's order, worked out the long way: every entry by its first
+/// instant, then its precision, then file order.
+fn sorted_the_long_way(lib: &Library) -> Vec<(usize, usize)> {
+    let mut all = Vec::new();
+    for (b, br) in lib.briefings.iter().enumerate() {
+        for (i, e) in br.timeline.iter().enumerate() {
+            all.push(((e.date.start(), e.date.precision()), b, i));
+        }
+    }
+    all.sort();
+    all.into_iter().map(|(_, b, i)| (b, i)).collect()
+}
+
+fn timeline_entries(app: &App) -> Vec<(usize, usize)> {
+    app.screen()
+        .unwrap()
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            ListRow::Item(brief::library::Item::Entry(b, i)) => Some((*b, *i)),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn the_library_timeline_is_in_date_order_however_the_files_arrived() {
+    let lib = generated(60);
+    let expected = sorted_the_long_way(&lib);
+    assert!(expected.len() > 200, "{} entries", expected.len());
+    // All at once, and in batches of different sizes, the timeline open meanwhile.
+    for batch in [60, 1, 7, 25] {
+        let mut app = App::new(Library::default());
+        app.start_loading();
+        app.update(Action::LibraryTimeline);
+        let mut done = 0;
+        for chunk in lib.briefings.chunks(batch) {
+            done += chunk.len();
+            app.receive(
+                chunk.to_vec(),
+                Vec::new(),
+                brief::app::Progress {
+                    done,
+                    total: lib.briefings.len(),
+                },
+            );
+        }
+        assert_eq!(timeline_entries(&app), expected, "in batches of {batch}");
+    }
+}

@@ -83,6 +83,8 @@ pub struct Library {
     /// Every timeline entry of the library as `(briefing, entry)`, by date (see
     /// [`Library::chronology`]).
     chronology: Vec<Chronicled>,
+    /// Entries of the latest arrivals, in the same order, not yet merged into the rest.
+    recent: Vec<Chronicled>,
     /// The files and folders the library was opened from, as given.
     roots: Vec<PathBuf>,
     /// For each briefing, the fingerprints of its items (see [`news`]).
@@ -209,26 +211,58 @@ impl Library {
     /// Every timeline entry of the library, ordered by the first instant each may
     /// mean, then its precision, then file order: the library timeline's order, kept
     /// so that a list of it is a walk, not a sort.
-    pub fn chronology(&self) -> impl ExactSizeIterator<Item = (BriefingIx, usize)> + '_ {
-        self.chronology
-            .iter()
-            .map(|&(_, b, i)| (b as BriefingIx, i as usize))
-    }
-
-    /// The order of two entries in the chronology: by the second and precision kept
-    /// with each, and only when those tie, by the dates themselves.
-    fn chrono_order(&self, x: &Chronicled, y: &Chronicled) -> std::cmp::Ordering {
-        x.0.cmp(&y.0).then_with(|| {
-            let when = |&(_, b, i): &Chronicled| {
-                let d = self.briefings[b as usize].timeline[i as usize].date;
-                (d.start(), d.precision(), b, i)
+    pub fn chronology(&self) -> impl Iterator<Item = (BriefingIx, usize)> + '_ {
+        let (mut a, mut b) = (
+            self.chronology.iter().peekable(),
+            self.recent.iter().peekable(),
+        );
+        std::iter::from_fn(move || {
+            let take_a = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => self.chrono_order(x, y).is_le(),
+                (x, _) => x.is_some(),
             };
-            when(x).cmp(&when(y))
+            let &(_, br, i) = if take_a { a.next() } else { b.next() }?;
+            Some((br as BriefingIx, i as usize))
         })
     }
 
+    /// The order of two entries in the chronology: by the second and precision kept
+    /// with each, then (instants only: they alone can fall within a second) by the
+    /// instants themselves, then in file order.
+    fn chrono_order(&self, x: &Chronicled, y: &Chronicled) -> std::cmp::Ordering {
+        x.0.cmp(&y.0)
+            .then_with(|| {
+                if x.0 & 3 != crate::date::Precision::Instant as u64 {
+                    return std::cmp::Ordering::Equal;
+                }
+                let start = |&(_, b, i): &Chronicled| {
+                    self.briefings[b as usize].timeline[i as usize].date.start()
+                };
+                start(x).cmp(&start(y))
+            })
+            .then((x.1, x.2).cmp(&(y.1, y.2)))
+    }
+
+    /// Two runs of the chronology made one.
+    fn merged(&self, a: Vec<Chronicled>, b: Vec<Chronicled>) -> Vec<Chronicled> {
+        let mut out = Vec::with_capacity(a.len() + b.len());
+        let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+        loop {
+            let take_a = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => self.chrono_order(x, y).is_le(),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            out.extend(if take_a { a.next() } else { b.next() });
+        }
+        out
+    }
+
     /// Takes the entries of briefings `first..` into the chronology: sorted on their
-    /// own and merged in, so loading in batches costs a merge per batch, not a sort.
+    /// own and merged into the recent run, which joins the rest once it is half as
+    /// long, so that loading in many batches costs about a sort, not a merge of
+    /// everything per batch.
     fn chronicle(&mut self, first: usize) {
         let mut new: Vec<Chronicled> = Vec::new();
         for (b, br) in self.briefings.iter().enumerate().skip(first) {
@@ -244,24 +278,20 @@ impl Library {
             return;
         }
         new.sort_unstable_by(|x, y| self.chrono_order(x, y));
-        let old = std::mem::take(&mut self.chronology);
-        let mut merged = Vec::with_capacity(old.len() + new.len());
-        let (mut a, mut b) = (old.into_iter().peekable(), new.into_iter().peekable());
-        loop {
-            let take_old = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) => self.chrono_order(x, y).is_le(),
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            merged.extend(if take_old { a.next() } else { b.next() });
+        let recent = std::mem::take(&mut self.recent);
+        let recent = self.merged(recent, new);
+        if recent.len() * 2 >= self.chronology.len() {
+            let old = std::mem::take(&mut self.chronology);
+            self.chronology = self.merged(old, recent);
+        } else {
+            self.recent = recent;
         }
-        self.chronology = merged;
     }
 
     /// The chronology made again from nothing, after briefings changed in place.
     fn rechronicle(&mut self) {
         self.chronology.clear();
+        self.recent.clear();
         self.chronicle(0);
     }
 
