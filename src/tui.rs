@@ -143,8 +143,9 @@ pub struct Keeping {
 
 /// Briefings searched between looks for a key: a small part of a frame.
 const SEARCH_STEP: usize = 32;
-/// How long the search runs before what it found is shown.
-const SEARCH_SLICE: Duration = Duration::from_millis(40);
+/// How long the search runs before what it found is shown (showing it makes the
+/// lists again, which takes a while itself on a large library).
+const SEARCH_SLICE: Duration = Duration::from_millis(100);
 
 /// How often time passes for the reader (an item rested on is read after a few).
 const TICK: Duration = Duration::from_millis(250);
@@ -328,6 +329,7 @@ fn event_loop(
     let mut saved = std::time::Instant::now();
     let mut unsaved = false;
     let mut save_failed = false;
+    let mut shown_found = std::time::Instant::now();
     loop {
         if dirty {
             let drawing = Drawing {
@@ -371,12 +373,20 @@ fn event_loop(
         // times a second, with how far it has gone.
         if app.search_progress().is_some() && !event::poll(Duration::ZERO)? {
             let until = std::time::Instant::now() + SEARCH_SLICE;
-            while app.search_further(SEARCH_STEP)
-                && std::time::Instant::now() < until
-                && !event::poll(Duration::ZERO)?
-            {}
-            app.show_found();
-            dirty = true;
+            let mut key_waits = false;
+            while app.search_further(SEARCH_STEP) && std::time::Instant::now() < until {
+                if event::poll(Duration::ZERO)? {
+                    key_waits = true;
+                    break;
+                }
+            }
+            // A key that waits comes first, unless what was found has not been shown
+            // for a while (keys held down must not hide it for good).
+            if !key_waits || shown_found.elapsed() >= SEARCH_SLICE * 3 {
+                app.show_found();
+                shown_found = std::time::Instant::now();
+                dirty = true;
+            }
         }
         if ticked.elapsed() >= TICK {
             ticked = std::time::Instant::now();

@@ -105,6 +105,17 @@ fn a_streamed_search_ends_showing_what_a_search_done_at_once_shows() {
             streamed.update(Action::Erase);
             run_out(&mut streamed);
             assert_same(&seen(&streamed), &seen(&at_once), "after erasing");
+            // Erasing goes back to an earlier search: the same as one made afresh.
+            let mut fresh = App::new(lib.clone());
+            if timeline {
+                fresh.update(Action::LibraryTimeline);
+            }
+            fresh.update(Action::Search);
+            type_text(&mut fresh, streamed.filters().query.text());
+            let (a, b) = (seen(&streamed), seen(&fresh));
+            assert_eq!(a.briefings, b.briefings, "the list after erasing");
+            assert_eq!(a.counts, b.counts, "the counts after erasing");
+            assert_eq!(a.screen, b.screen, "the library timeline after erasing");
         }
     }
 }

@@ -66,6 +66,9 @@ pub enum ListOf {
     Screen,
 }
 
+/// How many finished searches for shorter queries are kept for erasing.
+const EARLIER_HITS: usize = 8;
+
 /// Where the selected actors and the dossier's actor first appear, as
 /// `(briefing, actor)`: what stays the same when actors are grouped again.
 type Anchors = (Vec<(BriefingIx, usize)>, Option<(BriefingIx, usize)>);
@@ -119,6 +122,9 @@ pub struct App {
     touched: bool,
     /// The search over the library for the query in `filters`, as far as it has gone.
     hits: Option<Hits>,
+    /// Finished searches for the shorter queries typed before this one, shortest
+    /// first: erasing a letter goes back to one at once.
+    earlier_hits: Vec<Hits>,
     /// Whether the search is left to run a slice at a time ([`App::search_further`])
     /// rather than done at once on each keystroke.
     streaming: bool,
@@ -154,6 +160,7 @@ impl App {
             pending_place: None,
             touched: false,
             hits: None,
+            earlier_hits: Vec::new(),
             streaming: false,
         };
         app.refresh();
@@ -265,13 +272,37 @@ impl App {
         let q = self.filters.query.lower();
         if q.is_empty() {
             self.hits = None;
+            self.earlier_hits.clear();
             return;
         }
         match &mut self.hits {
             Some(h) if h.query_lower() == q => h.grow(&self.library),
             _ => {
                 let old = self.hits.take();
-                self.hits = Some(Hits::start(&self.library, q, old.as_ref()));
+                let grew = old.as_ref().is_some_and(|o| q.contains(o.query_lower()));
+                // Erasing goes back to the search for what was typed before, if kept.
+                let mut again = None;
+                if !grew {
+                    while let Some(h) = self.earlier_hits.pop() {
+                        if h.query_lower() == q {
+                            again = Some(h);
+                            break;
+                        }
+                    }
+                }
+                self.hits = Some(match again {
+                    Some(mut h) => {
+                        h.grow(&self.library);
+                        h
+                    }
+                    None => Hits::start(&self.library, q, old.as_ref()),
+                });
+                if let Some(old) = old.filter(|o| grew && o.done()) {
+                    if self.earlier_hits.len() == EARLIER_HITS {
+                        self.earlier_hits.remove(0);
+                    }
+                    self.earlier_hits.push(old);
+                }
             }
         }
         if !self.streaming
@@ -284,6 +315,7 @@ impl App {
     /// The library changed in place: what the search found names briefings by number.
     fn forget_hits(&mut self) {
         self.hits = None;
+        self.earlier_hits.clear();
     }
 
     pub fn overlay(&self) -> Option<&Overlay> {
@@ -521,6 +553,7 @@ impl App {
             self.focus = Pane::Briefings;
         }
         if self.loading.is_none() {
+            self.library.loaded();
             self.first_load_done();
         }
     }

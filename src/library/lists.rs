@@ -215,9 +215,33 @@ fn library_timeline(lib: &Library, filters: &Filters, hits: Option<&Hits>) -> Ve
                 && (!searching || hits.is_some_and(|h| h.entry(b, i)))
         }
     };
+    // A search that kept a few briefings: their entries sorted, not the whole
+    // chronology walked (sorted as the chronology is: by first instant, precision,
+    // then file order).
+    let few: usize = (0..keep.len())
+        .filter(|&b| keep[b] != Keep::None)
+        .map(|b| lib.briefings[b].timeline.len())
+        .sum();
+    let entries: Box<dyn Iterator<Item = (BriefingIx, usize)>> = if few * 8 < lib.entry_count() {
+        let mut some: Vec<_> = (0..keep.len())
+            .filter(|&b| keep[b] != Keep::None)
+            .flat_map(|b| {
+                lib.briefings[b]
+                    .timeline
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, e)| ((e.date.start(), e.date.precision()), b, i))
+            })
+            .filter(|&(_, b, i)| kept(b, i))
+            .collect();
+        some.sort_unstable();
+        Box::new(some.into_iter().map(|(_, b, i)| (b, i)))
+    } else {
+        Box::new(lib.chronology())
+    };
     let mut rows = Vec::new();
     let mut year = None;
-    for (b, i) in lib.chronology() {
+    for (b, i) in entries {
         if !kept(b, i) {
             continue;
         }

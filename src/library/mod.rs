@@ -226,6 +226,11 @@ impl Library {
         })
     }
 
+    /// How many timeline entries the library holds.
+    pub fn entry_count(&self) -> usize {
+        self.chronology.len() + self.recent.len()
+    }
+
     /// The order of two entries in the chronology: by the second and precision kept
     /// with each, then (instants only: they alone can fall within a second) by the
     /// instants themselves, then in file order.
@@ -285,6 +290,17 @@ impl Library {
             self.chronology = self.merged(old, recent);
         } else {
             self.recent = recent;
+        }
+    }
+
+    /// The loading is over: the chronology is made one run, walked without merging.
+    pub fn loaded(&mut self) {
+        if !self.recent.is_empty() {
+            let (old, recent) = (
+                std::mem::take(&mut self.chronology),
+                std::mem::take(&mut self.recent),
+            );
+            self.chronology = self.merged(old, recent);
         }
     }
 

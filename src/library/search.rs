@@ -133,8 +133,10 @@ impl Matcher {
     pub fn new(query_lower: &str) -> Matcher {
         let ascii = (query_lower.is_ascii() && !query_lower.is_empty())
             .then(|| {
+                // One short pattern: its DFA is small, and the fastest to run.
                 aho_corasick::AhoCorasick::builder()
                     .ascii_case_insensitive(true)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                     .build([query_lower])
                     .ok()
             })
@@ -157,12 +159,13 @@ impl Matcher {
         if self.lower.is_empty() {
             return 0;
         }
-        if text.is_ascii() {
+        match &self.ascii {
+            // An ASCII query can only match ASCII letters (see `lowers_to_ascii`),
+            // which lower-case in place: the text is searched as it is.
+            Some(ac) if !lowers_to_ascii(text) => return ac.find_iter(text).count(),
             // ASCII lower-cases to ASCII: a query that is not ASCII cannot occur.
-            return self
-                .ascii
-                .as_ref()
-                .map_or(0, |ac| ac.find_iter(text).count());
+            None if text.is_ascii() => return 0,
+            _ => {}
         }
         buf.clear();
         buf.extend(text.chars().flat_map(char::to_lowercase));
@@ -174,11 +177,26 @@ impl Matcher {
         if self.lower.is_empty() {
             return false;
         }
-        if text.is_ascii() {
-            return self.ascii.as_ref().is_some_and(|ac| ac.is_match(text));
+        match &self.ascii {
+            Some(ac) if !lowers_to_ascii(text) => return ac.is_match(text),
+            None if text.is_ascii() => return false,
+            _ => {}
         }
         self.finder.find(text.to_lowercase().as_bytes()).is_some()
     }
+}
+
+/// Whether `text` holds one of the two letters outside ASCII whose lower case is
+/// (partly) ASCII: the dotted capital I (`İ`, to `i` and a combining dot) and the
+/// Kelvin sign (to `k`). Every other letter outside ASCII lower-cases to letters
+/// outside ASCII, and ASCII bytes never occur inside them in UTF-8: so without these
+/// two, an ASCII query is found in the lower-cased text exactly where it is found in
+/// the text itself, ignoring ASCII case.
+fn lowers_to_ascii(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr2_iter(0xc4, 0xe2, b).any(|i| {
+        b[i..].starts_with("\u{130}".as_bytes()) || b[i..].starts_with("\u{212a}".as_bytes())
+    })
 }
 
 /// Where a search occurs in one briefing: how often in all its text, and which
@@ -301,7 +319,7 @@ impl Hits {
 
     /// Searches up to `n` more briefings; true when all are done.
     pub fn step(&mut self, lib: &super::Library, n: usize) -> bool {
-        let end = (self.next + n).min(self.todo.len());
+        let end = self.next.saturating_add(n).min(self.todo.len());
         for k in self.next..end {
             let b = self.todo[k];
             self.waiting[b] = false;
@@ -453,8 +471,17 @@ mod tests {
             "aaaa",
             "",
             "ﬁnance FINANCE",
+            "sanctions — “Sanctions” — SANCTIONS…",
+            "Ça coûte: COÛT, coût; İI ıi",
         ];
         let queries = [
+            "sanctions",
+            "SANCTIONS",
+            "\u{2014}",
+            "coût",
+            "COÛT",
+            "ii",
+            "\u{131}",
             "wannacry",
             "WANNACRY",
             "i",
@@ -512,6 +539,17 @@ mod tests {
         assert_eq!(count("ς", "ΟΔΟΣ"), 0);
         assert_eq!(count("k", "\u{212a}elvin"), 1);
         assert_eq!(count("aa", "aaaa"), 2, "occurrences do not overlap");
+    }
+
+    #[test]
+    fn only_two_letters_outside_ascii_lower_case_to_ascii() {
+        let to_ascii: Vec<char> = (0..=char::MAX as u32)
+            .filter_map(char::from_u32)
+            .filter(|c| !c.is_ascii() && c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(to_ascii, vec!['\u{130}', '\u{212a}']);
+        // Lower-casing a whole text differs only for the capital sigma, to a sigma.
+        assert_eq!("ΟΔΟΣ".to_lowercase(), "οδος");
     }
 
     #[test]
