@@ -57,15 +57,24 @@ impl App {
         });
     }
 
-    /// An open list follows the filters, and the search as it goes. The library
-    /// timeline (the longest) is made again only when one of them, or the library,
-    /// changed since; the others every time.
+    /// An open list follows the library, the filters and the search as it goes: made
+    /// again only when what it depends on changed (the files with errors and what is
+    /// new, short lists, every time).
     pub(super) fn refresh_screen(&mut self) {
         let Some(screen) = &self.screen else {
             return;
         };
         let basis = self.basis();
-        if screen.kind == ListKind::Timeline && screen.basis == basis {
+        // A dossier follows the library only (its actor's items, whatever the filters);
+        // the library timeline the filters and the search too.
+        let unchanged = match screen.kind {
+            ListKind::Timeline => screen.basis == basis,
+            ListKind::Dossier(_) => {
+                (screen.basis.briefings, screen.basis.grouped) == (basis.briefings, basis.grouped)
+            }
+            ListKind::Errors | ListKind::WhatsNew => false,
+        };
+        if unchanged {
             return;
         }
         let rows = self.list_rows(screen.kind);

@@ -59,6 +59,7 @@ impl Library {
                     let prints = super::news::prints(&b);
                     match at.get(&path) {
                         Some(&i) => {
+                            self.keep_earlier_texts(i);
                             self.rosters[i] = roster;
                             self.prints[i] = prints;
                             self.briefings[i] = b;
@@ -88,6 +89,7 @@ impl Library {
         gone.sort_unstable_by(|a, b| b.cmp(a));
         gone.dedup();
         for i in gone {
+            self.keep_earlier_texts(i);
             let b = self.briefings.remove(i);
             self.rosters.remove(i);
             self.prints.remove(i);
