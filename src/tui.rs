@@ -371,7 +371,8 @@ fn event_loop(
         // The search goes on between keys, a few briefings at a time, giving way at
         // once to a key (which may start it again); what it found is shown a few
         // times a second, with how far it has gone.
-        if app.search_progress().is_some() && !event::poll(Duration::ZERO)? {
+        // Not before the frame that answers a key is drawn (the next turn of the loop).
+        if !dirty && app.search_progress().is_some() && !event::poll(Duration::ZERO)? {
             let until = std::time::Instant::now() + SEARCH_SLICE;
             let mut key_waits = false;
             while app.search_further(SEARCH_STEP) && std::time::Instant::now() < until {
