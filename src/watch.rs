@@ -1,5 +1,5 @@
 //! Following the files on disk while the reader is open. The folders and files given
-//! are watched (notify, debounced); on a change, a thread of its own lists the
+//! are watched (notify); once changes stop for a moment, a thread of its own lists the
 //! briefing files again, reads those whose size, time or inode moved, and hands the
 //! outcome over as one [`Batch`]. The loop that reads keys only takes it in.
 //!
@@ -14,13 +14,11 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use notify::RecursiveMode;
-use notify_debouncer_mini::new_debouncer;
+use notify::event::{AccessKind, AccessMode, EventKind};
+use notify::{RecursiveMode, Watcher};
 
 use crate::load::{self, LoadOptions, Loaded};
 
-/// Events closer together than this are one.
-const DEBOUNCE: Duration = Duration::from_millis(150);
 /// A batch is looked at once no event has come for this long...
 const QUIET: Duration = Duration::from_millis(300);
 /// ...or after this long of events that do not stop, so the screen still follows.
@@ -81,12 +79,32 @@ fn scan(roots: &[PathBuf]) -> BTreeMap<PathBuf, Signature> {
 #[error("changes to the files are not followed: {0}")]
 pub struct WatchError(String);
 
+/// Whether an event may mean a file changed. Reading a file is not a change: the
+/// reader's own load opens every file once (and so does anything else reading the
+/// library, a backup, a grep), and each look at the disk goes over every file again.
+/// A file closed after writing is a change.
+fn may_change(event: &notify::Result<notify::Event>) -> bool {
+    match event {
+        Ok(e) => match e.kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+            EventKind::Access(_) => false,
+            _ => true,
+        },
+        // Events may have been lost: look again.
+        Err(_) => true,
+    }
+}
+
 /// Starts following `roots`; batches arrive on the receiver until it is dropped.
 /// Call it before the first load, so that nothing changed in between is missed.
 pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Receiver<Batch>, WatchError> {
     let (events_tx, events) = mpsc::channel();
-    let mut debouncer =
-        new_debouncer(DEBOUNCE, events_tx).map_err(|e| WatchError(e.to_string()))?;
+    let mut watcher = notify::recommended_watcher(move |event| {
+        if may_change(&event) {
+            let _ = events_tx.send(());
+        }
+    })
+    .map_err(|e| WatchError(e.to_string()))?;
     for root in &roots {
         let meta = std::fs::metadata(root).map_err(|e| WatchError(e.to_string()))?;
         // A file is followed through its folder: an atomic save puts a new file in
@@ -100,7 +118,7 @@ pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Receiver<Batch>, 
                 .unwrap_or(Path::new("."));
             (parent.to_path_buf(), RecursiveMode::NonRecursive)
         };
-        debouncer.watcher().watch(&watched, mode).map_err(|e| {
+        watcher.watch(&watched, mode).map_err(|e| {
             let shown = crate::text::clean_line(&watched.display().to_string()).into_owned();
             WatchError(format!("{shown}: {e}"))
         })?;
@@ -110,9 +128,10 @@ pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Receiver<Batch>, 
     std::thread::Builder::new()
         .name("brief watch".to_string())
         .spawn(move || {
-            // Events stop when the debouncer is dropped: it lives as long as this thread.
-            let _debouncer = debouncer;
-            // Any event (an error too: events may have been lost) means look again.
+            // Events stop when the watcher is dropped: it lives as long as this thread.
+            let _watcher = watcher;
+            // Any event that may mean a change (an error too) means look again, once
+            // they stop for a moment.
             while events.recv().is_ok() {
                 let first = Instant::now();
                 loop {
