@@ -1316,11 +1316,13 @@ fn the_reader_writes_nothing_but_its_state_and_the_export() {
             scr.contains("Dossier: Tom Bossert") && hints(scr).contains("go to")
         }),
         (ESC, "back", &|scr| hints(scr).contains("Tab pane")),
+        // The status bar is too narrow here for the match counter beside the
+        // errors notice: the list's match counts show the search instead.
         (b"F/attribution\r", "a search", &|scr| {
-            has_match_counter(scr, "attribution")
+            scr.contains("20\u{d7} U.S. blames") && hints(scr).contains("q quit")
         }),
         (b"n", "the next match", &|scr| {
-            has_match_counter(scr, "attribution")
+            scr.contains("20\u{d7} U.S. blames") && hints(scr).contains("q quit")
         }),
         (b"T", "the library timeline", &|scr| {
             scr.contains("Library timeline") && hints(scr).contains("go to")
