@@ -42,6 +42,16 @@ impl Text {
         Text { raw, shown }
     }
 
+    /// Text cleaned before, as [`Text::line`] or [`Text::block`] made it: `shown` is
+    /// what cleaning gave when it changed something (the cache keeps both, so that a
+    /// briefing read back is not cleaned again).
+    pub fn cleaned(raw: String, shown: Option<String>) -> Text {
+        Text {
+            raw,
+            shown: shown.map(String::into_boxed_str),
+        }
+    }
+
     /// Exactly what the file said (for export).
     pub fn raw(&self) -> &str {
         &self.raw
