@@ -50,6 +50,7 @@ pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
     if found.files.is_empty() && found.problems.is_empty() {
         eprintln!("brief: no briefing files (.yaml, .yml) found in the paths given");
     }
+    // Never through the reader's cache: check judges every file as it is now.
     let loaded = load::load_all(&found.files, opts);
     let (unreadable, passed_over) = split_problems(found.problems);
     let mut out = std::io::stdout().lock();
@@ -435,7 +436,15 @@ pub fn read(args: ReadArgs) -> ExitCode {
     } else {
         let mut library = Library::default();
         library.set_roots(paths.clone());
-        (library, Some(tui::load_in_background(paths.clone(), opts)))
+        let cache = if args.no_cache {
+            None
+        } else {
+            crate::cache::Cache::default_location(&paths)
+        };
+        (
+            library,
+            Some(tui::load_in_background(paths.clone(), opts, cache)),
+        )
     };
     let store = if args.fresh {
         None
