@@ -1,7 +1,8 @@
 //! Following the files on disk while the reader is open. The folders and files given
-//! are watched (notify, debounced); on a change, a thread of its own lists the
-//! briefing files again, reads those whose size, time or inode moved, and hands the
-//! outcome over as one [`Batch`]. The loop that reads keys only takes it in.
+//! are watched (notify); on a change, once events stop for a moment, a thread of its
+//! own lists the briefing files again, reads those whose size, time or inode moved,
+//! and hands the outcome over as one [`Batch`]. The loop that reads keys only takes
+//! it in.
 //!
 //! What changed is decided by looking at the files, not by trusting the events: an
 //! editor's atomic save (a temporary file renamed over the briefing), a truncate then
@@ -14,13 +15,11 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
-use notify::RecursiveMode;
-use notify_debouncer_mini::new_debouncer;
+use notify::event::{AccessKind, AccessMode, EventKind};
+use notify::{RecursiveMode, Watcher};
 
 use crate::load::{self, LoadOptions, Loaded};
 
-/// Events closer together than this are one.
-const DEBOUNCE: Duration = Duration::from_millis(150);
 /// A batch is looked at once no event has come for this long...
 const QUIET: Duration = Duration::from_millis(300);
 /// ...or after this long of events that do not stop, so the screen still follows.
@@ -85,8 +84,22 @@ pub struct WatchError(String);
 /// Call it before the first load, so that nothing changed in between is missed.
 pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Receiver<Batch>, WatchError> {
     let (events_tx, events) = mpsc::channel();
-    let mut debouncer =
-        new_debouncer(DEBOUNCE, events_tx).map_err(|e| WatchError(e.to_string()))?;
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        // A file opened or read changes nothing: the reader's own loading opens every
+        // file of the library, and looking again for each would scan it all anew.
+        if let Ok(e) = &event
+            && matches!(
+                e.kind,
+                EventKind::Access(
+                    AccessKind::Open(_) | AccessKind::Read | AccessKind::Close(AccessMode::Read)
+                )
+            )
+        {
+            return;
+        }
+        let _ = events_tx.send(());
+    })
+    .map_err(|e| WatchError(e.to_string()))?;
     for root in &roots {
         let meta = std::fs::metadata(root).map_err(|e| WatchError(e.to_string()))?;
         // A file is followed through its folder: an atomic save puts a new file in
@@ -100,7 +113,7 @@ pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Receiver<Batch>, 
                 .unwrap_or(Path::new("."));
             (parent.to_path_buf(), RecursiveMode::NonRecursive)
         };
-        debouncer.watcher().watch(&watched, mode).map_err(|e| {
+        watcher.watch(&watched, mode).map_err(|e| {
             let shown = crate::text::clean_line(&watched.display().to_string()).into_owned();
             WatchError(format!("{shown}: {e}"))
         })?;
@@ -110,8 +123,8 @@ pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Receiver<Batch>, 
     std::thread::Builder::new()
         .name("brief watch".to_string())
         .spawn(move || {
-            // Events stop when the debouncer is dropped: it lives as long as this thread.
-            let _debouncer = debouncer;
+            // Events stop when the watcher is dropped: it lives as long as this thread.
+            let _watcher = watcher;
             // Any event (an error too: events may have been lost) means look again.
             while events.recv().is_ok() {
                 let first = Instant::now();
