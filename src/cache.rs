@@ -571,7 +571,7 @@ fn decode(bytes: &[u8], name: u128) -> Option<Briefing> {
     if !whole {
         return None;
     }
-    let stored: stored::Briefing = CODER.with_borrow_mut(|c| c.decode(payload)).ok()?;
+    let stored: stored::Briefing<'_> = CODER.with_borrow_mut(|c| c.decode(payload)).ok()?;
     stored.into_model()
 }
 
@@ -586,27 +586,27 @@ mod stored {
     use crate::model::{self, ActorKind, Confidence, Priority};
 
     #[derive(Encode, Decode)]
-    pub struct Briefing {
+    pub struct Briefing<'a> {
         briefing: u32,
-        id: String,
-        title: Text,
+        id: &'a str,
+        title: Text<'a>,
         date: Date,
-        summary: Option<Text>,
-        classification: Option<Text>,
-        tags: Vec<Text>,
-        sources: Vec<Source>,
-        event: Event,
-        actors: Vec<Actor>,
-        timeline: Vec<TimelineEntry>,
-        quotes: Vec<Quote>,
-        implications: Vec<Implication>,
+        summary: Option<Text<'a>>,
+        classification: Option<Text<'a>>,
+        tags: Vec<Text<'a>>,
+        sources: Vec<Source<'a>>,
+        event: Event<'a>,
+        actors: Vec<Actor<'a>>,
+        timeline: Vec<TimelineEntry<'a>>,
+        quotes: Vec<Quote<'a>>,
+        implications: Vec<Implication<'a>>,
     }
 
     /// What the file said, and what cleaning it gave when that differs.
     #[derive(Encode, Decode)]
-    struct Text {
-        raw: String,
-        shown: Option<String>,
+    struct Text<'a> {
+        raw: &'a str,
+        shown: Option<&'a str>,
     }
 
     #[derive(Encode, Decode)]
@@ -620,94 +620,106 @@ mod stored {
     }
 
     #[derive(Encode, Decode)]
-    struct Event {
-        title: Text,
+    struct Event<'a> {
+        title: Text<'a>,
         date: Date,
-        location: Option<Text>,
-        description: Option<Text>,
+        location: Option<Text<'a>>,
+        description: Option<Text<'a>>,
     }
 
     #[derive(Encode, Decode)]
-    struct Actor {
-        id: String,
-        name: Text,
+    struct Actor<'a> {
+        id: &'a str,
+        name: Text<'a>,
         /// The place in [`ActorKind::ALL`].
         kind: Option<u8>,
-        role: Option<Text>,
-        affiliation: Option<String>,
-        aliases: Vec<Text>,
-        description: Option<Text>,
+        role: Option<Text<'a>>,
+        affiliation: Option<&'a str>,
+        aliases: Vec<Text<'a>>,
+        description: Option<Text<'a>>,
     }
 
     #[derive(Encode, Decode)]
-    struct TimelineEntry {
+    struct TimelineEntry<'a> {
         date: Date,
-        title: Text,
-        detail: Option<Text>,
-        actors: Vec<String>,
-        source: Option<String>,
+        title: Text<'a>,
+        detail: Option<Text<'a>>,
+        actors: Vec<&'a str>,
+        source: Option<&'a str>,
         approximate: bool,
         confidence: Option<u8>,
     }
 
     #[derive(Encode, Decode)]
-    struct Quote {
-        actor: String,
-        text: Text,
+    struct Quote<'a> {
+        actor: &'a str,
+        text: Text<'a>,
         date: Option<Date>,
-        context: Option<Text>,
-        source: Option<String>,
+        context: Option<Text<'a>>,
+        source: Option<&'a str>,
         paraphrase: bool,
     }
 
     #[derive(Encode, Decode)]
-    struct Implication {
-        title: Text,
-        detail: Option<Text>,
-        actors: Vec<String>,
+    struct Implication<'a> {
+        title: Text<'a>,
+        detail: Option<Text<'a>>,
+        actors: Vec<&'a str>,
         priority: Option<u8>,
         confidence: Option<u8>,
     }
 
     #[derive(Encode, Decode)]
-    struct Source {
-        id: String,
-        title: Text,
-        publisher: Option<Text>,
-        url: Option<Text>,
+    struct Source<'a> {
+        id: &'a str,
+        title: Text<'a>,
+        publisher: Option<Text<'a>>,
+        url: Option<Text<'a>>,
         date: Option<Date>,
     }
 
-    impl From<&model::Text> for Text {
-        fn from(t: &model::Text) -> Text {
+    impl<'a> From<&'a model::Text> for Text<'a> {
+        fn from(t: &'a model::Text) -> Text<'a> {
             let (raw, shown) = (t.raw(), t.shown());
             Text {
-                raw: raw.to_string(),
-                shown: (shown != raw).then(|| shown.to_string()),
+                raw,
+                shown: (shown != raw).then_some(shown),
             }
         }
     }
 
-    impl From<Text> for model::Text {
-        fn from(t: Text) -> model::Text {
-            model::Text::cleaned(t.raw, t.shown)
+    impl From<Text<'_>> for model::Text {
+        fn from(t: Text<'_>) -> model::Text {
+            model::Text::cleaned(t.raw.to_string(), t.shown.map(str::to_string))
         }
     }
 
-    fn text(t: &Option<model::Text>) -> Option<Text> {
+    fn text(t: &Option<model::Text>) -> Option<Text<'_>> {
         t.as_ref().map(Text::from)
     }
 
-    fn texts(t: &[model::Text]) -> Vec<Text> {
+    fn texts(t: &[model::Text]) -> Vec<Text<'_>> {
         t.iter().map(Text::from).collect()
     }
 
-    fn model_text(t: Option<Text>) -> Option<model::Text> {
+    fn model_text(t: Option<Text<'_>>) -> Option<model::Text> {
         t.map(model::Text::from)
     }
 
-    fn model_texts(t: Vec<Text>) -> Vec<model::Text> {
+    fn model_texts(t: Vec<Text<'_>>) -> Vec<model::Text> {
         t.into_iter().map(model::Text::from).collect()
+    }
+
+    fn strings(s: &[String]) -> Vec<&str> {
+        s.iter().map(String::as_str).collect()
+    }
+
+    fn owned(s: Vec<&str>) -> Vec<String> {
+        s.into_iter().map(str::to_string).collect()
+    }
+
+    fn owned_opt(s: Option<&str>) -> Option<String> {
+        s.map(str::to_string)
     }
 
     impl From<&ModelDate> for Date {
@@ -771,11 +783,11 @@ mod stored {
         }
     }
 
-    impl From<&model::Briefing> for Briefing {
-        fn from(b: &model::Briefing) -> Briefing {
+    impl<'a> From<&'a model::Briefing> for Briefing<'a> {
+        fn from(b: &'a model::Briefing) -> Briefing<'a> {
             Briefing {
                 briefing: b.briefing,
-                id: b.id.clone(),
+                id: &b.id,
                 title: Text::from(&b.title),
                 date: Date::from(&b.date),
                 summary: text(&b.summary),
@@ -785,7 +797,7 @@ mod stored {
                     .sources
                     .iter()
                     .map(|s| Source {
-                        id: s.id.clone(),
+                        id: &s.id,
                         title: Text::from(&s.title),
                         publisher: text(&s.publisher),
                         url: text(&s.url),
@@ -802,11 +814,11 @@ mod stored {
                     .actors
                     .iter()
                     .map(|a| Actor {
-                        id: a.id.clone(),
+                        id: &a.id,
                         name: Text::from(&a.name),
                         kind: place(&ActorKind::ALL, a.kind),
                         role: text(&a.role),
-                        affiliation: a.affiliation.clone(),
+                        affiliation: a.affiliation.as_deref(),
                         aliases: texts(&a.aliases),
                         description: text(&a.description),
                     })
@@ -818,8 +830,8 @@ mod stored {
                         date: Date::from(&e.date),
                         title: Text::from(&e.title),
                         detail: text(&e.detail),
-                        actors: e.actors.clone(),
-                        source: e.source.clone(),
+                        actors: strings(&e.actors),
+                        source: e.source.as_deref(),
                         approximate: e.approximate,
                         confidence: place(&Confidence::ALL, e.confidence),
                     })
@@ -828,11 +840,11 @@ mod stored {
                     .quotes
                     .iter()
                     .map(|q| Quote {
-                        actor: q.actor.clone(),
+                        actor: &q.actor,
                         text: Text::from(&q.text),
                         date: q.date.as_ref().map(Date::from),
                         context: text(&q.context),
-                        source: q.source.clone(),
+                        source: q.source.as_deref(),
                         paraphrase: q.paraphrase,
                     })
                     .collect(),
@@ -842,7 +854,7 @@ mod stored {
                     .map(|i| Implication {
                         title: Text::from(&i.title),
                         detail: text(&i.detail),
-                        actors: i.actors.clone(),
+                        actors: strings(&i.actors),
                         priority: place(&Priority::ALL, i.priority),
                         confidence: place(&Confidence::ALL, i.confidence),
                     })
@@ -851,14 +863,14 @@ mod stored {
         }
     }
 
-    impl Briefing {
+    impl Briefing<'_> {
         /// The model's briefing (its path left empty), or none when a value kept is
         /// not one the model can hold.
         pub fn into_model(self) -> Option<model::Briefing> {
             let mut sources = Vec::with_capacity(self.sources.len());
             for s in self.sources {
                 sources.push(model::Source {
-                    id: s.id,
+                    id: s.id.to_string(),
                     title: s.title.into(),
                     publisher: model_text(s.publisher),
                     url: model_text(s.url),
@@ -868,11 +880,11 @@ mod stored {
             let mut actors = Vec::with_capacity(self.actors.len());
             for a in self.actors {
                 actors.push(model::Actor {
-                    id: a.id,
+                    id: a.id.to_string(),
                     name: a.name.into(),
                     kind: unplace(&ActorKind::ALL, a.kind)?,
                     role: model_text(a.role),
-                    affiliation: a.affiliation,
+                    affiliation: owned_opt(a.affiliation),
                     aliases: model_texts(a.aliases),
                     description: model_text(a.description),
                 });
@@ -883,8 +895,8 @@ mod stored {
                     date: e.date.into_model()?,
                     title: e.title.into(),
                     detail: model_text(e.detail),
-                    actors: e.actors,
-                    source: e.source,
+                    actors: owned(e.actors),
+                    source: owned_opt(e.source),
                     approximate: e.approximate,
                     confidence: unplace(&Confidence::ALL, e.confidence)?,
                 });
@@ -892,11 +904,11 @@ mod stored {
             let mut quotes = Vec::with_capacity(self.quotes.len());
             for q in self.quotes {
                 quotes.push(model::Quote {
-                    actor: q.actor,
+                    actor: q.actor.to_string(),
                     text: q.text.into(),
                     date: date(q.date)?,
                     context: model_text(q.context),
-                    source: q.source,
+                    source: owned_opt(q.source),
                     paraphrase: q.paraphrase,
                 });
             }
@@ -905,14 +917,14 @@ mod stored {
                 implications.push(model::Implication {
                     title: i.title.into(),
                     detail: model_text(i.detail),
-                    actors: i.actors,
+                    actors: owned(i.actors),
                     priority: unplace(&Priority::ALL, i.priority)?,
                     confidence: unplace(&Confidence::ALL, i.confidence)?,
                 });
             }
             Some(model::Briefing {
                 briefing: self.briefing,
-                id: self.id,
+                id: self.id.to_string(),
                 title: self.title.into(),
                 date: self.date.into_model()?,
                 summary: model_text(self.summary),
