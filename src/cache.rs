@@ -690,7 +690,7 @@ mod stored {
 
     impl From<Text<'_>> for model::Text {
         fn from(t: Text<'_>) -> model::Text {
-            model::Text::cleaned(t.raw.to_string(), t.shown.map(str::to_string))
+            model::Text::cleaned(t.raw, t.shown)
         }
     }
 

@@ -45,10 +45,10 @@ impl Text {
     /// Text cleaned before, as [`Text::line`] or [`Text::block`] made it: `shown` is
     /// what cleaning gave when it changed something (the cache keeps both, so that a
     /// briefing read back is not cleaned again).
-    pub fn cleaned(raw: String, shown: Option<String>) -> Text {
+    pub fn cleaned(raw: &str, shown: Option<&str>) -> Text {
         Text {
-            raw,
-            shown: shown.map(String::into_boxed_str),
+            raw: raw.to_string(),
+            shown: shown.map(Box::from),
         }
     }
 
