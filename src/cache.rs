@@ -235,15 +235,7 @@ impl Cache {
         let Some(mut w) = writing else { return };
         let done = (|| -> std::io::Result<()> {
             if let Some(found) = found {
-                let mut buf = Vec::new();
-                for name in &used {
-                    let Some(&(at, len)) = found.index.get(name) else {
-                        continue;
-                    };
-                    buf.resize(len as usize, 0);
-                    found.file.read_exact_at(&mut buf, at)?;
-                    w.append(*name, &buf)?;
-                }
+                w.copy_from(found, &used)?;
             }
             w.seal()?;
             fs::rename(&w.temp, &self.pack)
@@ -435,6 +427,45 @@ impl Writing {
         self.file.write_all(entry)?;
         self.index.push((name, self.at, entry.len() as u32));
         self.at += entry.len() as u64;
+        Ok(())
+    }
+
+    /// Copies the entries named `used` from the pack `found`, entries that lie side by
+    /// side in one go, file to file in the kernel (`copy_file_range`), not through
+    /// this process.
+    fn copy_from(&mut self, found: &Pack, used: &[u128]) -> std::io::Result<()> {
+        let mut entries: Vec<(u64, u32, u128)> = used
+            .iter()
+            .filter_map(|name| found.index.get(name).map(|&(at, len)| (at, len, *name)))
+            .collect();
+        entries.sort_unstable();
+        let mut i = 0;
+        while i < entries.len() {
+            // A run of entries, each starting where the one before ends.
+            let start = entries[i].0;
+            let mut end = start;
+            let mut j = i;
+            while j < entries.len() && entries[j].0 == end {
+                end += u64::from(entries[j].1);
+                j += 1;
+            }
+            if j == i {
+                // Overlapping entries: none a pack written here has; copy it alone.
+                end = start + u64::from(entries[i].1);
+                j = i + 1;
+            }
+            let mut from = &found.file;
+            from.seek(SeekFrom::Start(start))?;
+            let copied = std::io::copy(&mut from.take(end - start), &mut self.file)?;
+            if copied != end - start {
+                return Err(std::io::ErrorKind::UnexpectedEof.into());
+            }
+            for &(at, len, name) in &entries[i..j] {
+                self.index.push((name, self.at + (at - start), len));
+            }
+            self.at += end - start;
+            i = j;
+        }
         Ok(())
     }
 
