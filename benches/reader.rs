@@ -139,9 +139,9 @@ fn grouping(c: &mut Criterion) {
             .map(|i| Roster {
                 path: format!("b{i}.yaml").into(),
                 actors: vec![RosterActor {
-                    id: format!("a{i}"),
-                    name: format!("Actor number {i}"),
-                    aliases: vec!["Shared alias".to_string()],
+                    id: format!("a{i}").into(),
+                    name: format!("Actor number {i}").into(),
+                    aliases: vec!["Shared alias".into()].into(),
                 }],
             })
             .collect()

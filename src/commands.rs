@@ -10,7 +10,7 @@ use crate::app::App;
 use crate::cli::{ExportFormat, Limits, ReadArgs};
 use crate::config;
 use crate::library::{FailedFile, Library};
-use crate::load::{self, LoadOptions, Loaded};
+use crate::load::{self, LoadOptions};
 use crate::tui;
 use crate::ui::Theme;
 
@@ -41,7 +41,21 @@ fn split_problems(
         .partition(|d| d.severity == load::Severity::Error)
 }
 
+/// What `brief check` keeps of one file: its problems, or what the warnings about the
+/// whole library need of it (its id, and its actors' names for grouping them).
+enum Checked {
+    Bad(Vec<load::Diagnostic>),
+    Good {
+        id: Box<str>,
+        roster: crate::library::grouping::Roster,
+    },
+}
+
 /// `brief check`: every problem as `PATH:LINE:COLUMN: error: MESSAGE`, then a summary.
+///
+/// Each file is read, checked and let go on one core, its problems written as soon as
+/// the files before it are done: memory holds what grouping needs of each briefing,
+/// never the briefings, whatever the size of the library.
 pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
     let found = match find_or_report(paths) {
         Ok(f) => f,
@@ -50,36 +64,60 @@ pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
     if found.files.is_empty() && found.problems.is_empty() {
         eprintln!("brief: no briefing files (.yaml, .yml) found in the paths given");
     }
-    // Never through the reader's cache: check judges every file as it is now.
-    let loaded = load::load_all(&found.files, opts);
     let (unreadable, passed_over) = split_problems(found.problems);
     let mut out = std::io::stdout().lock();
-    let mut bad = report(&loaded, &mut out, true);
+    let mut bad = 0;
+    let mut ids: Vec<Box<str>> = Vec::new();
+    let mut rosters: Vec<crate::library::grouping::Roster> = Vec::new();
+    // Never through the reader's cache: check judges every file as it is now.
+    load::load_in_order(
+        &found.files,
+        opts,
+        |_, loaded| match loaded {
+            Ok(b) => Checked::Good {
+                id: b.id.as_str().into(),
+                roster: crate::library::grouping::Roster::of(&b),
+            },
+            Err(problems) => Checked::Bad(problems),
+        },
+        |checked| {
+            match checked {
+                Checked::Bad(problems) => {
+                    bad += 1;
+                    for d in &problems {
+                        let _ = writeln!(out, "{}", d.with_excerpt());
+                    }
+                }
+                Checked::Good { id, roster } => {
+                    ids.push(id);
+                    rosters.push(roster);
+                }
+            }
+            true
+        },
+    );
     // A path that could not be read is an error of its own; the rest was checked.
     for d in &unreadable {
         let _ = writeln!(out, "{}", d.with_excerpt());
         bad += 1;
     }
     // Warnings go to stderr: they do not make a briefing invalid.
-    let rosters: Vec<crate::library::grouping::Roster> = loaded
-        .iter()
-        .filter_map(|l| l.as_ref().ok())
-        .map(crate::library::grouping::Roster::of)
-        .collect();
-    let grouping = crate::library::grouping::group(&rosters);
+    let duplicates = duplicate_ids(
+        ids.iter()
+            .map(|id| &**id)
+            .zip(rosters.iter().map(|r| r.path.as_path())),
+    );
+    let grouping = crate::library::grouping::warnings(&rosters);
+    drop(rosters);
     // Written through one buffer: a library can have thousands of warnings, and a
     // write each would cost more than reading a file.
     let mut err = std::io::BufWriter::new(std::io::stderr().lock());
-    for warning in passed_over
-        .iter()
-        .chain(&duplicate_ids(&loaded))
-        .chain(&grouping.warnings)
-    {
+    for warning in passed_over.iter().chain(&duplicates).chain(&grouping) {
         let _ = writeln!(err, "{warning}");
     }
     let _ = err.flush();
     drop(err);
-    let n = loaded.len() + unreadable.len();
+    let n = found.files.len() + unreadable.len();
     let noun = if n == 1 { "briefing" } else { "briefings" };
     let _ = writeln!(out, "{n} {noun} checked, {bad} with errors");
     if bad > 0 {
@@ -90,53 +128,53 @@ pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
 }
 
 /// Briefing ids used by more than one file: a warning, since the reader tells them
-/// apart by file, but links and exports by id would be ambiguous.
-fn duplicate_ids(loaded: &[Loaded]) -> Vec<load::Diagnostic> {
+/// apart by file, but links and exports by id would be ambiguous. `briefings` gives
+/// each valid briefing's id and file, in library order.
+fn duplicate_ids<'a>(
+    briefings: impl Iterator<Item = (&'a str, &'a std::path::Path)>,
+) -> Vec<load::Diagnostic> {
     let mut first: std::collections::HashMap<&str, &std::path::Path> = Default::default();
     let mut out = Vec::new();
-    for b in loaded.iter().filter_map(|l| l.as_ref().ok()) {
-        match first.get(b.id.as_str()) {
+    for (id, path) in briefings {
+        match first.get(id) {
             Some(other) => out.push(load::Diagnostic {
-                path: b.path.clone(),
+                path: path.to_path_buf(),
                 line: 1,
                 column: 1,
                 severity: load::Severity::Warning,
                 message: format!(
                     "briefing id `{}` is also used by {}; ids should be unique in a library (set `id:` to tell them apart)",
-                    b.id,
+                    id,
                     other.display()
                 ),
                 excerpt: None,
             }),
             None => {
-                first.insert(&b.id, &b.path);
+                first.insert(id, path);
             }
         }
     }
     out
 }
 
-/// Writes every file's problems; returns how many files have errors.
-fn report(loaded: &[Loaded], out: &mut impl Write, excerpts: bool) -> usize {
-    let mut bad = 0;
-    for l in loaded {
-        if let Err(diags) = l {
-            bad += 1;
-            for d in diags {
-                let line = if excerpts {
-                    d.with_excerpt()
-                } else {
-                    d.to_string()
-                };
-                let _ = writeln!(out, "{line}");
-            }
-        }
-    }
-    bad
+/// What `brief export` keeps of one valid briefing until it is read again to be
+/// written: what choosing the briefings of the document needs.
+struct Listed {
+    path: PathBuf,
+    tags: Box<[Box<str>]>,
+    classification: Option<Box<str>>,
+    /// Only when the document is narrowed to actors.
+    roster: Option<crate::library::grouping::Roster>,
 }
 
 /// `brief export`: the valid briefings on stdout, narrowed to actors and tags when
 /// asked; problems on stderr.
+///
+/// Written in bounded memory, one file at a time per core: the briefings are read once
+/// to learn which of them the document holds and what it says around them (their
+/// count and classification markings, their actors grouped when narrowed to actors),
+/// then read again and written one after the other. The whole library as JSON needs
+/// only the second reading.
 pub fn export(
     format: ExportFormat,
     actors: &[String],
@@ -148,46 +186,54 @@ pub fn export(
         Ok(f) => f,
         Err(code) => return code,
     };
-    let loaded = load::load_all(&found.files, opts);
-    let mut bad = report(&loaded, &mut std::io::stderr().lock(), false);
+    let mut bad = 0;
+    let mut out = std::io::stdout().lock();
+    let written = if actors.is_empty() && tags.is_empty() && format == ExportFormat::Json {
+        write_json_streamed(&mut out, &found.files, opts, &mut bad, |_, b| Some(b))
+    } else {
+        let mut listed: Vec<Listed> = Vec::new();
+        load::load_in_order(
+            &found.files,
+            opts,
+            |i, loaded| {
+                loaded.map(|b| Listed {
+                    path: found.files[i].clone(),
+                    tags: b.tags.iter().map(|t| t.shown().into()).collect(),
+                    classification: b.classification.as_ref().map(|c| c.shown().into()),
+                    roster: (!actors.is_empty()).then(|| crate::library::grouping::Roster::of(&b)),
+                })
+            },
+            |loaded| {
+                match loaded {
+                    Ok(l) => listed.push(l),
+                    Err(problems) => {
+                        bad += 1;
+                        for d in &problems {
+                            eprintln!("{d}");
+                        }
+                    }
+                }
+                true
+            },
+        );
+        let memo = match narrow(&listed, actors, tags) {
+            Ok(m) => m,
+            Err(message) => {
+                for d in &found.problems {
+                    eprintln!("{d}");
+                }
+                eprintln!("brief: {message}");
+                return ExitCode::from(USAGE);
+            }
+        };
+        write_narrowed(&mut out, format, &memo, opts, &mut bad)
+    };
     for d in &found.problems {
         eprintln!("{d}");
         if d.severity == load::Severity::Error {
             bad += 1;
         }
     }
-    let briefings: Vec<_> = loaded.into_iter().filter_map(Result::ok).collect();
-    let library = Library::new(briefings, Vec::new());
-    let memo = match narrow(&library, actors, tags) {
-        Ok(m) => m,
-        Err(message) => {
-            eprintln!("brief: {message}");
-            return ExitCode::from(USAGE);
-        }
-    };
-    let mut out = std::io::stdout().lock();
-    let written = match format {
-        ExportFormat::Json => {
-            let narrowed: Vec<_>;
-            let json = if memo.filters.is_empty() {
-                crate::export::write_json(&mut out, &library.briefings)
-            } else {
-                narrowed = memo
-                    .parts
-                    .iter()
-                    .map(crate::export::narrowed)
-                    .collect::<Vec<_>>();
-                crate::export::write_json(&mut out, &narrowed)
-            };
-            json.map_err(|e| match e.io_error_kind() {
-                Some(kind) => std::io::Error::from(kind),
-                None => std::io::Error::other(e),
-            })
-            .and_then(|_| writeln!(out))
-        }
-        ExportFormat::Text => write!(out, "{}", crate::export::text(&memo)),
-        ExportFormat::Markdown => write!(out, "{}", crate::export::markdown(&memo)),
-    };
     if let Err(e) = written {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("brief: cannot write the export: {}", load::io_reason(&e));
@@ -201,16 +247,29 @@ pub fn export(
     }
 }
 
-/// The view `--actor` and `--tag` ask for; a name or tag that matches nothing is an
+/// The briefings of a narrowed document: which files, with the library actor of each
+/// of their actors, and what the document says around them.
+struct Narrowed {
+    files: Vec<PathBuf>,
+    actor_of: Vec<Vec<crate::library::ActorIx>>,
+    actors: std::collections::BTreeSet<crate::library::ActorIx>,
+    tags: Vec<String>,
+    frame: crate::export::Frame,
+}
+
+/// The document `--actor` and `--tag` ask for; a name or tag that matches nothing is an
 /// error, so that a typo never passes for "nothing to report".
-fn narrow<'a>(
-    library: &'a Library,
-    actors: &[String],
-    tags: &[String],
-) -> Result<crate::export::Memo<'a>, String> {
+fn narrow(listed: &[Listed], actors: &[String], tags: &[String]) -> Result<Narrowed, String> {
+    let rosters: Vec<_> = listed.iter().filter_map(|l| l.roster.clone()).collect();
+    let index = if actors.is_empty() {
+        crate::library::ActorIndex::default()
+    } else {
+        crate::library::grouping::group(&rosters)
+    };
+    drop(rosters);
     let mut selected = std::collections::BTreeSet::new();
     for name in actors {
-        let found = library.find_actors(name);
+        let found = crate::library::grouping::find(&index.actors, name);
         if found.is_empty() {
             return Err(format!(
                 "no actor named \u{201c}{}\u{201d} in the briefings given (an actor's name, id or alias, in any case)",
@@ -219,7 +278,7 @@ fn narrow<'a>(
         }
         selected.extend(found);
     }
-    let known = library.tags();
+    let known = crate::library::count_tags(listed.iter().map(|l| l.tags.iter().map(|t| &**t)));
     for tag in tags {
         let t = tag.trim().to_lowercase();
         if !known.iter().any(|(k, _)| k.trim().to_lowercase() == t) {
@@ -235,7 +294,178 @@ fn narrow<'a>(
             ));
         }
     }
-    Ok(crate::export::select(library, &selected, tags))
+    let tags: Vec<String> = tags.iter().map(|t| t.trim().to_lowercase()).collect();
+    let no_actors: Vec<crate::library::ActorIx> = Vec::new();
+    let mut files = Vec::new();
+    let mut actor_of = Vec::new();
+    let mut classifications = Vec::new();
+    for (k, l) in listed.iter().enumerate() {
+        let its_actors = index.actor_of.get(k).unwrap_or(&no_actors);
+        if crate::export::keeps(
+            l.tags.iter().map(|t| &**t),
+            its_actors.iter().map(|&a| Some(a)),
+            &selected,
+            &tags,
+        ) {
+            files.push(l.path.clone());
+            actor_of.push(its_actors.clone());
+            classifications.push(l.classification.as_deref());
+        }
+    }
+    let names: Vec<&str> = selected
+        .iter()
+        .filter_map(|&a| index.actors.get(a))
+        .map(|a| a.name.as_str())
+        .collect();
+    let filters = crate::export::filter_words(&names, &tags);
+    let frame = crate::export::Frame {
+        parts: files.len(),
+        out_of: (!filters.is_empty()).then_some(listed.len()),
+        filters,
+        marking: crate::export::marking(classifications.into_iter()),
+    };
+    Ok(Narrowed {
+        files,
+        actor_of,
+        actors: selected,
+        tags,
+        frame,
+    })
+}
+
+/// Writes a narrowed document, reading its briefings again one at a time per core. A
+/// file that no longer loads since it was first read is reported and left out.
+fn write_narrowed(
+    out: &mut impl Write,
+    format: ExportFormat,
+    memo: &Narrowed,
+    opts: &LoadOptions,
+    bad: &mut usize,
+) -> std::io::Result<()> {
+    let part = |k: usize, b: &crate::model::Briefing, write: &dyn Fn(&crate::export::Part)| {
+        let actor_of = &memo.actor_of[k];
+        if let Some(p) =
+            crate::export::part_of(b, |i| actor_of.get(i).copied(), &memo.actors, &memo.tags)
+        {
+            write(&p);
+        }
+    };
+    match format {
+        ExportFormat::Json => {
+            let narrowed = !memo.frame.filters.is_empty();
+            write_json_streamed(out, &memo.files, opts, bad, |k, b| {
+                let kept = std::cell::RefCell::new(None);
+                part(k, &b, &|p| {
+                    *kept.borrow_mut() = Some(narrowed.then(|| crate::export::narrowed(p)))
+                });
+                // A file changed since it was chosen may no longer be part of it.
+                kept.into_inner().map(|n| n.unwrap_or(b))
+            })
+        }
+        ExportFormat::Text | ExportFormat::Markdown => {
+            let text = format == ExportFormat::Text;
+            let f = &memo.frame;
+            let (head, between, foot) = if text {
+                (
+                    crate::export::text_head(f),
+                    crate::export::TEXT_BETWEEN,
+                    crate::export::text_foot(f),
+                )
+            } else {
+                (
+                    crate::export::markdown_head(f),
+                    crate::export::MARKDOWN_BETWEEN,
+                    crate::export::markdown_foot(f),
+                )
+            };
+            out.write_all(head.as_bytes())?;
+            let mut written = 0;
+            let mut failed = Ok(());
+            load::load_in_order(
+                &memo.files,
+                opts,
+                |k, loaded| {
+                    loaded.map(|b| {
+                        let shown = std::cell::RefCell::new(None);
+                        part(k, &b, &|p| {
+                            *shown.borrow_mut() = Some(if text {
+                                crate::export::text_of_part(f, p)
+                            } else {
+                                crate::export::markdown_part(f, p)
+                            })
+                        });
+                        shown.into_inner()
+                    })
+                },
+                |shown| {
+                    let shown = match shown {
+                        Ok(Some(s)) => s,
+                        // Changed since it was chosen, and no longer part of it.
+                        Ok(None) => return true,
+                        Err(problems) => {
+                            *bad += 1;
+                            for d in &problems {
+                                eprintln!("{d}");
+                            }
+                            return true;
+                        }
+                    };
+                    if written > 0 {
+                        failed = out.write_all(between.as_bytes());
+                    }
+                    written += 1;
+                    if failed.is_ok() {
+                        failed = out.write_all(shown.as_bytes());
+                    }
+                    failed.is_ok()
+                },
+            );
+            failed?;
+            out.write_all(foot.as_bytes())
+        }
+    }
+}
+
+/// Writes the briefings of `files` that load as one JSON array, each as `shown` makes
+/// it from its index and briefing (none: left out), read one at a time per core while the array is
+/// written; the problems of the others go to stderr.
+fn write_json_streamed(
+    out: &mut impl Write,
+    files: &[PathBuf],
+    opts: &LoadOptions,
+    bad: &mut usize,
+    shown: impl Fn(usize, crate::model::Briefing) -> Option<crate::model::Briefing> + Sync,
+) -> std::io::Result<()> {
+    let written = std::thread::scope(|s| {
+        // A few briefings ahead of the writer, no more.
+        let (tx, rx) = std::sync::mpsc::sync_channel(8);
+        let shown = &shown;
+        s.spawn(move || {
+            load::load_in_order(
+                files,
+                opts,
+                |k, loaded| loaded.map(|b| shown(k, b)),
+                |loaded| tx.send(loaded).is_ok(),
+            );
+        });
+        let briefings = rx.into_iter().filter_map(|loaded| match loaded {
+            Ok(b) => b,
+            Err(problems) => {
+                *bad += 1;
+                for d in &problems {
+                    eprintln!("{d}");
+                }
+                None
+            }
+        });
+        crate::export::write_json(&mut *out, &crate::export::Streamed::new(briefings))
+    });
+    written
+        .map_err(|e| match e.io_error_kind() {
+            Some(kind) => std::io::Error::from(kind),
+            None => std::io::Error::other(e),
+        })
+        .and_then(|_| writeln!(out))
 }
 
 /// `brief schema`: the JSON Schema of the format, made from the loader's own types.

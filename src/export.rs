@@ -81,6 +81,36 @@ impl<'a> Memo<'a> {
         }
     }
 
+    /// What the document says around its parts.
+    pub fn frame(&self) -> Frame {
+        Frame {
+            parts: self.parts.len(),
+            filters: self.filters.clone(),
+            out_of: self.out_of,
+            marking: marking(
+                self.parts
+                    .iter()
+                    .map(|p| p.briefing.classification.as_ref().map(|c| c.shown())),
+            ),
+        }
+    }
+}
+
+/// What a document says around its parts, known before any part is written, so that
+/// a document can be written one part at a time.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Frame {
+    /// How many parts it has.
+    pub parts: usize,
+    /// As in [`Memo::filters`].
+    pub filters: Vec<String>,
+    /// As in [`Memo::out_of`].
+    pub out_of: Option<usize>,
+    /// The classification marking (see [`marking`]).
+    pub marking: Option<String>,
+}
+
+impl Frame {
     fn filtered(&self) -> bool {
         !self.filters.is_empty()
     }
@@ -93,7 +123,7 @@ impl<'a> Memo<'a> {
         let of = match self.out_of {
             Some(all) => format!(
                 " ({} of {all} briefing{})",
-                self.parts.len(),
+                self.parts,
                 if all == 1 { "" } else { "s" }
             ),
             None => String::new(),
@@ -103,23 +133,16 @@ impl<'a> Memo<'a> {
             self.filters.join("; only ")
         ))
     }
-
-    fn marking(&self) -> Option<String> {
-        marking(self.parts.iter().map(|p| p.briefing))
-    }
 }
 
-/// The classification marking of a document: every marking of the briefings in it,
-/// in order, `UNMARKED` for one without.
-fn marking<'a>(briefings: impl Iterator<Item = &'a Briefing>) -> Option<String> {
+/// The classification marking of a document: every marking of the briefings in it
+/// (each given by its classification as shown), in order, `UNMARKED` for one without.
+pub fn marking<'a>(classifications: impl Iterator<Item = Option<&'a str>>) -> Option<String> {
     let mut seen: Vec<String> = Vec::new();
-    for b in briefings {
-        let m = match &b.classification {
-            Some(c) => c.shown().to_string(),
-            None => "UNMARKED".to_string(),
-        };
-        if !seen.contains(&m) {
-            seen.push(m);
+    for c in classifications {
+        let m = c.unwrap_or("UNMARKED");
+        if !seen.iter().any(|s| s == m) {
+            seen.push(m.to_string());
         }
     }
     (!seen.is_empty()).then(|| seen.join(" / "))
@@ -129,58 +152,97 @@ fn marking<'a>(briefings: impl Iterator<Item = &'a Briefing>) -> Option<String> 
 /// carrying any of `tags` (none: every briefing; any case), and the words for it.
 pub fn select<'a>(lib: &'a Library, actors: &BTreeSet<ActorIx>, tags: &[String]) -> Memo<'a> {
     let tags: Vec<String> = tags.iter().map(|t| t.trim().to_lowercase()).collect();
-    let mut parts = Vec::new();
-    for (ix, b) in lib.briefings.iter().enumerate() {
-        if !tags.is_empty()
-            && !b
-                .tags
-                .iter()
-                .any(|t| tags.contains(&t.shown().trim().to_lowercase()))
-        {
-            continue;
-        }
-        if actors.is_empty() {
-            parts.push(Part::whole(b));
-            continue;
-        }
-        if !lib.briefing_involves(ix, actors) {
-            continue;
-        }
-        let involves = |ids: &[String]| lib.involves(ix, ids, actors);
-        parts.push(Part {
-            briefing: b,
-            actors: (0..b.actors.len())
-                .filter(|&i| lib.actor_at(ix, i).is_some_and(|a| actors.contains(&a)))
-                .collect(),
-            timeline: (0..b.timeline.len())
-                .filter(|&i| involves(&b.timeline[i].actors))
-                .collect(),
-            quotes: (0..b.quotes.len())
-                .filter(|&i| involves(std::slice::from_ref(&b.quotes[i].actor)))
-                .collect(),
-            implications: (0..b.implications.len())
-                .filter(|&i| involves(&b.implications[i].actors))
-                .collect(),
-        });
-    }
-    let mut filters = Vec::new();
-    if !actors.is_empty() {
-        let names: Vec<&str> = actors
-            .iter()
-            .filter_map(|&a| lib.actors.get(a))
-            .map(|a| a.name.as_str())
-            .collect();
-        filters.push(format!("what involves {}", names.join(" or ")));
-    }
-    if !tags.is_empty() {
-        filters.push(format!("briefings tagged {}", tags.join(" or ")));
-    }
+    let parts = lib
+        .briefings
+        .iter()
+        .enumerate()
+        .filter_map(|(ix, b)| part_of(b, |i| lib.actor_at(ix, i), actors, &tags))
+        .collect();
+    let names: Vec<&str> = actors
+        .iter()
+        .filter_map(|&a| lib.actors.get(a))
+        .map(|a| a.name.as_str())
+        .collect();
+    let filters = filter_words(&names, &tags);
     let out_of = (!filters.is_empty()).then_some(lib.briefings.len());
     Memo {
         parts,
         filters,
         out_of,
     }
+}
+
+/// Whether a briefing with these tags (as shown) and library actors is in a document
+/// narrowed to `actors` (none: every actor) and `tags` (in lower case; none: every
+/// briefing).
+pub fn keeps<'t>(
+    its_tags: impl IntoIterator<Item = &'t str>,
+    its_actors: impl IntoIterator<Item = Option<ActorIx>>,
+    actors: &BTreeSet<ActorIx>,
+    tags: &[String],
+) -> bool {
+    (tags.is_empty()
+        || its_tags
+            .into_iter()
+            .any(|t| tags.contains(&t.trim().to_lowercase())))
+        && (actors.is_empty()
+            || its_actors
+                .into_iter()
+                .any(|a| a.is_some_and(|a| actors.contains(&a))))
+}
+
+/// What of briefing `b` a document narrowed to `actors` and `tags` (as in [`keeps`])
+/// shows, if anything; `actor_at(i)` is the library actor of its `i`-th actor.
+pub fn part_of<'a>(
+    b: &'a Briefing,
+    actor_at: impl Fn(usize) -> Option<ActorIx>,
+    actors: &BTreeSet<ActorIx>,
+    tags: &[String],
+) -> Option<Part<'a>> {
+    let its_actors = (0..b.actors.len()).map(&actor_at);
+    if !keeps(b.tags.iter().map(|t| t.shown()), its_actors, actors, tags) {
+        return None;
+    }
+    if actors.is_empty() {
+        return Some(Part::whole(b));
+    }
+    let involves = |ids: &[String]| {
+        ids.iter().any(|id| {
+            b.actors
+                .iter()
+                .position(|a| &a.id == id)
+                .and_then(&actor_at)
+                .is_some_and(|a| actors.contains(&a))
+        })
+    };
+    Some(Part {
+        briefing: b,
+        actors: (0..b.actors.len())
+            .filter(|&i| actor_at(i).is_some_and(|a| actors.contains(&a)))
+            .collect(),
+        timeline: (0..b.timeline.len())
+            .filter(|&i| involves(&b.timeline[i].actors))
+            .collect(),
+        quotes: (0..b.quotes.len())
+            .filter(|&i| involves(std::slice::from_ref(&b.quotes[i].actor)))
+            .collect(),
+        implications: (0..b.implications.len())
+            .filter(|&i| involves(&b.implications[i].actors))
+            .collect(),
+    })
+}
+
+/// The words for what a document is narrowed to: the chosen actors' names, and the
+/// tags (in lower case).
+pub fn filter_words(actor_names: &[&str], tags: &[String]) -> Vec<String> {
+    let mut filters = Vec::new();
+    if !actor_names.is_empty() {
+        filters.push(format!("what involves {}", actor_names.join(" or ")));
+    }
+    if !tags.is_empty() {
+        filters.push(format!("briefings tagged {}", tags.join(" or ")));
+    }
+    filters
 }
 
 /// A copy of a part's briefing holding only what the part shows (every actor is
@@ -321,29 +383,51 @@ fn md_source(b: &Briefing, id: &str) -> String {
 
 /// The memo in Markdown.
 pub fn markdown(m: &Memo) -> String {
+    let f = m.frame();
+    let mut o = markdown_head(&f);
+    for (n, part) in m.parts.iter().enumerate() {
+        if n > 0 {
+            o.push_str(MARKDOWN_BETWEEN);
+        }
+        o.push_str(&markdown_part(&f, part));
+    }
+    o.push_str(&markdown_foot(&f));
+    o
+}
+
+/// What comes between two parts of a Markdown memo.
+pub const MARKDOWN_BETWEEN: &str = "---\n\n";
+
+/// The start of a Markdown memo, before its parts.
+pub fn markdown_head(f: &Frame) -> String {
     let mut o = String::new();
-    let marking = m.marking();
-    if let Some(mark) = &marking {
+    if let Some(mark) = &f.marking {
         let _ = writeln!(o, "**{}**\n", md(mark));
     }
-    if m.parts.len() != 1
-        && let Some(line) = m.filter_line()
+    if f.parts != 1
+        && let Some(line) = f.filter_line()
     {
         let _ = writeln!(o, "*{}*\n", md(&line));
     }
-    if m.parts.is_empty() {
+    if f.parts == 0 {
         let _ = writeln!(o, "Nothing matches.\n");
     }
-    for (n, part) in m.parts.iter().enumerate() {
-        if n > 0 {
-            o.push_str("---\n\n");
-        }
-        md_part(&mut o, m, part);
-    }
-    if let Some(mark) = &marking {
-        let _ = writeln!(o, "**{}**", md(mark));
-    }
     o
+}
+
+/// One part of a Markdown memo.
+pub fn markdown_part(f: &Frame, p: &Part) -> String {
+    let mut o = String::new();
+    md_part(&mut o, f, p);
+    o
+}
+
+/// The end of a Markdown memo, after its parts.
+pub fn markdown_foot(f: &Frame) -> String {
+    match &f.marking {
+        Some(mark) => format!("**{}**\n", md(mark)),
+        None => String::new(),
+    }
 }
 
 /// The briefings as one pretty-printed JSON array, as `brief export --format json`
@@ -367,6 +451,24 @@ pub fn write_json<T: serde::Serialize + ?Sized>(
 ) -> serde_json::Result<()> {
     let mut ser = serde_json::Serializer::with_formatter(out, SafeFormatter::default());
     briefings.serialize(&mut ser)
+}
+
+/// Items serialized as a sequence while they are made, one at a time: a document of
+/// any length is written without holding it (see [`write_json`]).
+pub struct Streamed<I>(std::cell::RefCell<Option<I>>);
+
+impl<I> Streamed<I> {
+    pub fn new(items: I) -> Streamed<I> {
+        Streamed(std::cell::RefCell::new(Some(items)))
+    }
+}
+
+impl<I: Iterator<Item = T>, T: serde::Serialize> serde::Serialize for Streamed<I> {
+    /// Serialized once: a second time gives an empty sequence.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let items = self.0.borrow_mut().take();
+        s.collect_seq(items.into_iter().flatten())
+    }
 }
 
 /// Characters escaped in JSON beyond what JSON itself requires.
@@ -442,18 +544,18 @@ impl serde_json::ser::Formatter for SafeFormatter {
     }
 }
 
-fn md_part(o: &mut String, m: &Memo, p: &Part) {
+fn md_part(o: &mut String, m: &Frame, p: &Part) {
     let b = p.briefing;
     let _ = writeln!(o, "# {}\n", md(b.title.shown()));
     let mut line = b.date.human();
-    if m.parts.len() > 1
+    if m.parts > 1
         && let Some(c) = &b.classification
     {
         let _ = write!(line, " \u{00B7} {}", md(c.shown()));
     }
     let _ = writeln!(o, "{line}\n");
     if m.filtered() {
-        let which = match (m.parts.len(), m.filter_line()) {
+        let which = match (m.parts, m.filter_line()) {
             (1, Some(f)) => format!("{} Shown: {}.", f, p.counts()),
             _ => format!("Shown: {}.", p.counts()),
         };
@@ -618,7 +720,11 @@ fn md_entry_cells(b: &Briefing, i: usize) -> [String; 4] {
 /// the order given, each with the briefing it is from.
 pub fn timeline_markdown(entries: &[(&Briefing, usize)], filters: &[String]) -> String {
     let mut o = String::new();
-    let marking = marking(entries.iter().map(|(b, _)| *b));
+    let marking = marking(
+        entries
+            .iter()
+            .map(|(b, _)| b.classification.as_ref().map(|c| c.shown())),
+    );
     if let Some(mark) = &marking {
         let _ = writeln!(o, "**{}**\n", md(mark));
     }
@@ -738,43 +844,65 @@ fn text_block(out: &mut String, s: &str, indent: &str) {
 /// The memo as plain, linear text: no markup, no box drawing, no colour, every
 /// string cleaned; for screen readers, pipes and plain mail.
 pub fn text(m: &Memo) -> String {
+    let f = m.frame();
+    let mut o = text_head(&f);
+    for (n, part) in m.parts.iter().enumerate() {
+        if n > 0 {
+            o.push_str(TEXT_BETWEEN);
+        }
+        o.push_str(&text_of_part(&f, part));
+    }
+    o.push_str(&text_foot(&f));
+    o
+}
+
+/// What comes between two parts of a plain-text memo.
+pub const TEXT_BETWEEN: &str = "* * *\n\n";
+
+/// The start of a plain-text memo, before its parts.
+pub fn text_head(f: &Frame) -> String {
     let mut o = String::new();
-    let marking = m.marking();
-    if let Some(mark) = &marking {
+    if let Some(mark) = &f.marking {
         let _ = writeln!(o, "{mark}\n");
     }
-    if m.parts.len() != 1
-        && let Some(line) = m.filter_line()
+    if f.parts != 1
+        && let Some(line) = f.filter_line()
     {
         let _ = writeln!(o, "{line}\n");
     }
-    if m.parts.is_empty() {
+    if f.parts == 0 {
         let _ = writeln!(o, "Nothing matches.\n");
-    }
-    for (n, part) in m.parts.iter().enumerate() {
-        if n > 0 {
-            o.push_str("* * *\n\n");
-        }
-        text_part(&mut o, m, part);
-    }
-    if let Some(mark) = &marking {
-        let _ = writeln!(o, "{mark}");
     }
     o
 }
 
-fn text_part(o: &mut String, m: &Memo, p: &Part) {
+/// One part of a plain-text memo.
+pub fn text_of_part(f: &Frame, p: &Part) -> String {
+    let mut o = String::new();
+    text_part(&mut o, f, p);
+    o
+}
+
+/// The end of a plain-text memo, after its parts.
+pub fn text_foot(f: &Frame) -> String {
+    match &f.marking {
+        Some(mark) => format!("{mark}\n"),
+        None => String::new(),
+    }
+}
+
+fn text_part(o: &mut String, m: &Frame, p: &Part) {
     let b = p.briefing;
     let _ = writeln!(o, "{}", b.title);
     let mut line = b.date.human();
-    if m.parts.len() > 1
+    if m.parts > 1
         && let Some(c) = &b.classification
     {
         let _ = write!(line, ", {c}");
     }
     let _ = writeln!(o, "{line}\n");
     if m.filtered() {
-        match (m.parts.len(), m.filter_line()) {
+        match (m.parts, m.filter_line()) {
             (1, Some(f)) => {
                 let _ = writeln!(o, "{f} Shown: {}.\n", p.counts());
             }

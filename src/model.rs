@@ -13,54 +13,197 @@ use crate::text;
 
 /// Text from a file: the original words, and the form that is safe to draw.
 ///
-/// Cleaned once when loaded; `shown` is only stored when cleaning changed something.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
-pub struct Text {
-    raw: String,
-    shown: Option<Box<str>>,
-}
+/// Cleaned once when loaded. A library holds millions of these, so each is one
+/// allocation behind one pointer: the two lengths, the raw bytes, and the shown bytes
+/// only when cleaning changed something (see [`thin`]).
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Text(thin::Thin);
 
 impl Text {
     /// A one-line field (title, name): line breaks are shown as spaces.
-    pub fn line(mut raw: String) -> Text {
-        // Parsers leave spare capacity; a library keeps thousands of these.
-        raw.shrink_to_fit();
-        let shown = match text::clean_line(&raw) {
-            std::borrow::Cow::Borrowed(_) => None,
-            std::borrow::Cow::Owned(s) => Some(s.into_boxed_str()),
-        };
-        Text { raw, shown }
+    pub fn line(raw: String) -> Text {
+        Text::made(&raw, text::clean_line(&raw))
     }
 
     /// A multi-line field (summary, quote, detail): line breaks are kept.
-    pub fn block(mut raw: String) -> Text {
-        raw.shrink_to_fit();
-        let shown = match text::clean_block(&raw) {
-            std::borrow::Cow::Borrowed(_) => None,
-            std::borrow::Cow::Owned(s) => Some(s.into_boxed_str()),
-        };
-        Text { raw, shown }
+    pub fn block(raw: String) -> Text {
+        Text::made(&raw, text::clean_block(&raw))
     }
 
     /// Text cleaned before, as [`Text::line`] or [`Text::block`] made it: `shown` is
     /// what cleaning gave when it changed something (the cache keeps both, so that a
     /// briefing read back is not cleaned again).
     pub fn cleaned(raw: &str, shown: Option<&str>) -> Text {
-        Text {
-            raw: raw.to_string(),
-            shown: shown.map(Box::from),
-        }
+        Text(thin::Thin::new(raw, shown))
     }
 
     /// Exactly what the file said (for export).
     pub fn raw(&self) -> &str {
-        &self.raw
+        self.0.raw()
     }
 
     /// What may be drawn on a terminal.
     pub fn shown(&self) -> &str {
-        self.shown.as_deref().unwrap_or(&self.raw)
+        self.0.shown()
     }
+}
+
+impl Text {
+    /// A text and its cleaned form, which is only stored when it differs.
+    fn made(raw: &str, shown: std::borrow::Cow<'_, str>) -> Text {
+        let changed = match &shown {
+            std::borrow::Cow::Borrowed(_) => None,
+            std::borrow::Cow::Owned(s) => Some(s.as_str()),
+        };
+        Text(thin::Thin::new(raw, changed))
+    }
+}
+
+impl fmt::Debug for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut d = f.debug_struct("Text");
+        d.field("raw", &self.raw());
+        if self.shown() != self.raw() {
+            d.field("shown", &self.shown());
+        }
+        d.finish()
+    }
+}
+
+/// The storage of a [`Text`]: one heap block, `[raw length: u32][shown length: u32]
+/// [raw bytes][shown bytes]`, behind a pointer that is never null (so an
+/// `Option<Text>` is one pointer too). The shown length is [`thin::SAME`] when the
+/// shown text is the raw one, and then it is not stored twice.
+mod thin {
+    use std::alloc::{Layout, alloc, dealloc, handle_alloc_error};
+    use std::ptr::NonNull;
+
+    const HEAD: usize = 8;
+    /// The shown text is the raw text.
+    pub const SAME: u32 = u32::MAX;
+    /// The longest text kept: a briefing file is far smaller (16 MiB by default).
+    const MAX: usize = (u32::MAX - 1) as usize;
+
+    pub struct Thin(NonNull<u8>);
+
+    // Immutable once made, and owned alone: like a `Box<str>`.
+    unsafe impl Send for Thin {}
+    unsafe impl Sync for Thin {}
+
+    /// `s` cut to at most [`MAX`] bytes at a character boundary (only a text of more
+    /// than 4 GiB is cut).
+    fn fit(s: &str) -> &str {
+        if s.len() <= MAX {
+            return s;
+        }
+        let mut end = MAX;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        &s[..end]
+    }
+
+    fn layout(bytes: usize) -> Layout {
+        // HEAD and two lengths under 4 GiB each: always a valid layout on 64 bits; a
+        // size no address space holds is out of memory.
+        match Layout::from_size_align(HEAD.saturating_add(bytes), 4) {
+            Ok(l) => l,
+            Err(_) => handle_alloc_error(Layout::new::<[u8; HEAD]>()),
+        }
+    }
+
+    impl Thin {
+        pub fn new(raw: &str, shown: Option<&str>) -> Thin {
+            let raw = fit(raw);
+            let shown = shown.map(fit);
+            let bytes = raw.len() + shown.map_or(0, str::len);
+            let layout = layout(bytes);
+            // SAFETY: the layout has a non-zero size (HEAD); the block is written in
+            // full before it is read: the head, then the raw and shown bytes.
+            unsafe {
+                let Some(p) = NonNull::new(alloc(layout)) else {
+                    handle_alloc_error(layout)
+                };
+                let at = p.as_ptr();
+                let raw_len = (raw.len() as u32).to_ne_bytes();
+                let shown_len = shown.map_or(SAME, |s| s.len() as u32).to_ne_bytes();
+                std::ptr::copy_nonoverlapping(raw_len.as_ptr(), at, 4);
+                std::ptr::copy_nonoverlapping(shown_len.as_ptr(), at.add(4), 4);
+                std::ptr::copy_nonoverlapping(raw.as_ptr(), at.add(HEAD), raw.len());
+                if let Some(s) = shown {
+                    std::ptr::copy_nonoverlapping(s.as_ptr(), at.add(HEAD + raw.len()), s.len());
+                }
+                Thin(p)
+            }
+        }
+
+        /// The two lengths from the head.
+        fn lens(&self) -> (usize, u32) {
+            let mut head = [0u8; HEAD];
+            // SAFETY: every block starts with its HEAD bytes, written in `new`.
+            unsafe { std::ptr::copy_nonoverlapping(self.0.as_ptr(), head.as_mut_ptr(), HEAD) };
+            let raw = u32::from_ne_bytes([head[0], head[1], head[2], head[3]]);
+            let shown = u32::from_ne_bytes([head[4], head[5], head[6], head[7]]);
+            (raw as usize, shown)
+        }
+
+        fn str_at(&self, from: usize, len: usize) -> &str {
+            // SAFETY: `from..from + len` is inside the block and holds the bytes of a
+            // `str` copied there in `new`, so they are valid UTF-8.
+            unsafe {
+                let bytes = std::slice::from_raw_parts(self.0.as_ptr().add(from), len);
+                std::str::from_utf8_unchecked(bytes)
+            }
+        }
+
+        pub fn raw(&self) -> &str {
+            let (raw, _) = self.lens();
+            self.str_at(HEAD, raw)
+        }
+
+        pub fn shown(&self) -> &str {
+            match self.lens() {
+                (raw, SAME) => self.str_at(HEAD, raw),
+                (raw, shown) => self.str_at(HEAD + raw, shown as usize),
+            }
+        }
+
+        fn shown_if_changed(&self) -> Option<&str> {
+            match self.lens() {
+                (_, SAME) => None,
+                (raw, shown) => Some(self.str_at(HEAD + raw, shown as usize)),
+            }
+        }
+    }
+
+    impl Drop for Thin {
+        fn drop(&mut self) {
+            let (raw, shown) = self.lens();
+            let shown = if shown == SAME { 0 } else { shown as usize };
+            // SAFETY: allocated in `new` with this very layout, and freed once.
+            unsafe { dealloc(self.0.as_ptr(), layout(raw + shown)) }
+        }
+    }
+
+    impl Clone for Thin {
+        fn clone(&self) -> Thin {
+            Thin::new(self.raw(), self.shown_if_changed())
+        }
+    }
+
+    impl Default for Thin {
+        fn default() -> Thin {
+            Thin::new("", None)
+        }
+    }
+
+    impl PartialEq for Thin {
+        fn eq(&self, other: &Thin) -> bool {
+            self.raw() == other.raw() && self.shown() == other.shown()
+        }
+    }
+
+    impl Eq for Thin {}
 }
 
 impl fmt::Display for Text {
@@ -71,7 +214,7 @@ impl fmt::Display for Text {
 
 impl Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.raw)
+        s.serialize_str(self.raw())
     }
 }
 
@@ -283,5 +426,39 @@ impl Briefing {
         self.actor(id)
             .map(|a| a.name.shown().to_string())
             .unwrap_or_else(|| id.to_string())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_keeps_the_raw_words_and_shows_the_cleaned_ones() {
+        let cases = [
+            ("", "", ""),
+            ("Plain words", "Plain words", "Plain words"),
+            ("中文 🇺🇳 é", "中文 🇺🇳 é", "中文 🇺🇳 é"),
+            ("a\u{1b}[31mb", "a\u{241b}[31mb", "a\u{241b}[31mb"),
+            ("one\ntwo", "one two", "one\ntwo"),
+            ("x\u{202e}y\tz", "xy  z", "xy  z"),
+        ];
+        for (raw, line, block) in cases {
+            let l = Text::line(raw.to_string());
+            assert_eq!((l.raw(), l.shown()), (raw, line), "{raw:?}");
+            assert_eq!(l.to_string(), line);
+            let b = Text::block(raw.to_string());
+            assert_eq!((b.raw(), b.shown()), (raw, block), "{raw:?}");
+            let copy = b.clone();
+            assert_eq!(copy, b);
+            assert_eq!((copy.raw(), copy.shown()), (raw, block));
+            assert_eq!(
+                serde_json::to_string(&b).unwrap(),
+                serde_json::to_string(raw).unwrap()
+            );
+        }
+        assert_eq!(Text::default().raw(), "");
+        assert_eq!(Text::default(), Text::line(String::new()));
+        assert_ne!(Text::line("a\nb".into()), Text::block("a\nb".into()));
     }
 }

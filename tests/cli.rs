@@ -101,6 +101,64 @@ fn check_on_a_folder_with_one_good_and_one_bad_file() {
     assert!(stderr(&out).is_empty(), "{}", stderr(&out));
 }
 
+/// A library where the first file takes far longer to read than the rest, so the
+/// others finish first: the report still follows the files' order, and the warnings
+/// about the whole library are all there.
+fn slow_first_library() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let mut slow = String::from("date: 2017\nevent: {title: E, date: 2017}\nactors:\n");
+    for i in 0..3000 {
+        slow.push_str(&format!("  - {{id: a{i}, name: Actor {i}}}\n"));
+    }
+    fs::write(dir.path().join("00-slow.yaml"), slow).unwrap();
+    for i in 1..24 {
+        let body = if i % 3 == 0 {
+            // Valid, with the same id as another file and an alias naming two actors.
+            "id: twin\ntitle: T\ndate: 2017\nevent: {title: E, date: 2017}\nactors:\n  - {id: x, name: Canada, aliases: [Mexico, Peru]}\n  - {id: m, name: Mexico}\n  - {id: p, name: Peru}\n".to_string()
+        } else {
+            format!(
+                "date: 2017\nevent: {{title: E{i}, date: 2017}}\nactors:\n  - {{id: a, name: A}}\n"
+            )
+        };
+        fs::write(dir.path().join(format!("{i:02}.yaml")), body).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn check_reports_files_in_their_order_whatever_finishes_first() {
+    let dir = slow_first_library();
+    let root = dir.path().to_str().unwrap();
+    let out = brief(&["check", root]);
+    assert_eq!(status(&out), 1);
+    let text = stdout(&out);
+    let files: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains(": error: "))
+        .map(|l| l.split(':').next().unwrap())
+        .collect();
+    let mut sorted = files.clone();
+    sorted.sort();
+    assert_eq!(files, sorted, "{text}");
+    assert!(files[0].ends_with("00-slow.yaml"), "{text}");
+    assert_eq!(files.len(), 17, "{text}");
+    assert!(
+        text.ends_with("\n24 briefings checked, 17 with errors\n"),
+        "{text}"
+    );
+    // Each later `twin` reuses the first one's id; the alias warning is said once.
+    let mut expected = String::new();
+    for i in [6, 9, 12, 15, 18, 21] {
+        expected.push_str(&format!(
+            "{root}/{i:02}.yaml:1:1: warning: briefing id `twin` is also used by {root}/03.yaml; ids should be unique in a library (set `id:` to tell them apart)\n"
+        ));
+    }
+    expected.push_str(&format!(
+        "{root}/03.yaml:1:1: warning: the aliases `Mexico`, `Peru` of actor `Canada` name 2 actors that are otherwise distinct (Mexico; Peru); an alias should be another name of this actor only, so they join nothing\n"
+    ));
+    assert_eq!(stderr(&out), expected);
+}
+
 #[test]
 fn export_on_a_folder_with_one_good_and_one_bad_file() {
     let out = brief(&["export", "--format", "json", "tests/fixtures/library"]);

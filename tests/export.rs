@@ -297,3 +297,61 @@ fn json_narrowed_to_an_actor_keeps_every_actor_and_only_its_items() {
     assert_eq!(b["quotes"].as_array().unwrap().len(), 2);
     assert_eq!(b["implications"].as_array().unwrap().len(), 1);
 }
+
+/// The export reads each file twice, one at a time, instead of holding the library:
+/// what it prints is still the memo the library makes (as the reader's share does),
+/// byte for byte, in every format, whole and narrowed.
+#[test]
+fn the_export_prints_the_memo_the_library_makes() {
+    use brief::library::Library;
+    let files = brief::load::discover(&[std::path::PathBuf::from("briefings")]).unwrap();
+    let briefings = brief::load::load_all(&files, &Default::default())
+        .into_iter()
+        .map(|l| l.expect("the sample briefings load"))
+        .collect();
+    let lib = Library::new(briefings, Vec::new());
+    let cases: [(&[&str], &[&str]); 5] = [
+        (&[], &[]),
+        (&["Tom Bossert"], &[]),
+        (&[], &["ransomware"]),
+        (&["tessaline", "Drovak"], &["exercise"]),
+        (&["North Korea"], &["nothing-like-this", "cyber"]),
+    ];
+    for (actors, tags) in cases {
+        let tags: Vec<String> = tags.iter().map(|t| t.to_string()).collect();
+        let known = lib.tags();
+        let tags: Vec<String> = tags
+            .into_iter()
+            .filter(|t| known.iter().any(|(k, _)| k.eq_ignore_ascii_case(t)))
+            .collect();
+        let mut selected = std::collections::BTreeSet::new();
+        for a in actors {
+            let found = lib.find_actors(a);
+            assert!(!found.is_empty(), "{a}");
+            selected.extend(found);
+        }
+        let memo = brief::export::select(&lib, &selected, &tags);
+        let mut args = vec![];
+        for a in actors {
+            args.extend(["--actor", a]);
+        }
+        for t in &tags {
+            args.extend(["--tag", t.as_str()]);
+        }
+        args.push("briefings");
+        let with = |format: &str| {
+            let mut all = vec!["--format", format];
+            all.extend(&args);
+            export(&all)
+        };
+        assert_eq!(with("markdown"), brief::export::markdown(&memo), "{args:?}");
+        assert_eq!(with("text"), brief::export::text(&memo), "{args:?}");
+        let json = if memo.filters.is_empty() {
+            brief::export::json(&lib.briefings)
+        } else {
+            let narrowed: Vec<_> = memo.parts.iter().map(brief::export::narrowed).collect();
+            brief::export::json(&narrowed)
+        };
+        assert_eq!(with("json"), json.unwrap() + "\n", "{args:?}");
+    }
+}

@@ -459,3 +459,44 @@ fn a_dossier_asked_for_stays_open_and_what_is_new_is_only_said() {
         app.notice()
     );
 }
+
+#[test]
+fn an_item_changed_on_disk_while_open_shows_what_it_said_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let store = Store::at(state.path().join("brief"));
+    let path = dir.path().join("port.yaml");
+    let port_text = |detail: &str| {
+        briefing(
+            "Port ransomware",
+            "2024-03-01",
+            &["We are working on it."],
+            detail,
+        )
+    };
+    write(dir.path(), "port.yaml", &port_text("A week of delays."));
+    // A first visit: everything loaded is the baseline, seen.
+    let mut app = run(dir.path(), &store);
+    let port = index_of(&app, "Port ransomware");
+    assert_eq!(app.news().mark(port, Kind::Implication, 0), Mark::Seen);
+    // A colleague corrects the implication while the reader is open.
+    write(dir.path(), "port.yaml", &port_text("Two weeks of delays."));
+    let loaded = load::load_file(&path, &LoadOptions::default());
+    app.reload(vec![(path.clone(), loaded)], Vec::new());
+    let port = index_of(&app, "Port ransomware");
+    assert!(matches!(
+        app.news().mark(port, Kind::Implication, 0),
+        Mark::Changed(_)
+    ));
+    assert_eq!(
+        app.news().before(app.library(), port, Kind::Implication, 0),
+        Some("Supply delays\nA week of delays.")
+    );
+    // What it said is kept for the next run too.
+    quit(&app, dir.path(), &store);
+    let app = run(dir.path(), &store);
+    assert_eq!(
+        app.news().before(app.library(), port, Kind::Implication, 0),
+        Some("Supply delays\nA week of delays.")
+    );
+}

@@ -15,8 +15,10 @@
 //!
 //! Each refusal is a warning naming the file, the alias and the actors it would join.
 
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use crate::load::{Diagnostic, Severity};
 use crate::model::Briefing;
@@ -26,6 +28,9 @@ pub type BriefingIx = usize;
 
 /// What grouping needs to know of one briefing: where it is, and each actor's name and
 /// aliases as shown.
+///
+/// The names are shared: the same actors appear in thousands of briefings, and each
+/// name is kept once (per thread that makes rosters) however many rosters hold it.
 #[derive(Clone, Debug, Default)]
 pub struct Roster {
     pub path: PathBuf,
@@ -34,25 +39,43 @@ pub struct Roster {
 
 #[derive(Clone, Debug, Default)]
 pub struct RosterActor {
-    pub id: String,
-    pub name: String,
-    pub aliases: Vec<String>,
+    pub id: Arc<str>,
+    pub name: Arc<str>,
+    pub aliases: Box<[Arc<str>]>,
+}
+
+thread_local! {
+    /// Every name a roster made on this thread holds, once.
+    static NAMES: RefCell<HashSet<Arc<str>>> = RefCell::new(HashSet::new());
+}
+
+/// `s` as a shared name: the one already held, or a new one from now on.
+fn shared(names: &mut HashSet<Arc<str>>, s: &str) -> Arc<str> {
+    if let Some(n) = names.get(s) {
+        return n.clone();
+    }
+    let n: Arc<str> = Arc::from(s);
+    names.insert(n.clone());
+    n
 }
 
 impl Roster {
     pub fn of(b: &Briefing) -> Roster {
-        Roster {
-            path: b.path.clone(),
-            actors: b
-                .actors
-                .iter()
-                .map(|a| RosterActor {
-                    id: a.id.clone(),
-                    name: a.name.shown().to_string(),
-                    aliases: a.aliases.iter().map(|t| t.shown().to_string()).collect(),
-                })
-                .collect(),
-        }
+        NAMES.with(|names| {
+            let names = &mut names.borrow_mut();
+            Roster {
+                path: b.path.clone(),
+                actors: b
+                    .actors
+                    .iter()
+                    .map(|a| RosterActor {
+                        id: shared(names, &a.id),
+                        name: shared(names, a.name.shown()),
+                        aliases: a.aliases.iter().map(|t| shared(names, t.shown())).collect(),
+                    })
+                    .collect(),
+            }
+        })
     }
 }
 
@@ -162,6 +185,23 @@ impl LibraryActor {
     }
 }
 
+/// The actors that `name` names exactly: by one of their names if any does, else by an
+/// alias, else by a local id; when none does, those whose names contain it.
+pub fn find(actors: &[LibraryActor], name: &str) -> Vec<usize> {
+    let levels: Vec<u8> = actors.iter().map(|a| a.named_by(name)).collect();
+    if let Some(&best) = levels.iter().max()
+        && best > 0
+    {
+        return (0..actors.len()).filter(|&i| levels[i] == best).collect();
+    }
+    if normalize(name).is_empty() {
+        return Vec::new();
+    }
+    (0..actors.len())
+        .filter(|&i| actors[i].matches(name))
+        .collect()
+}
+
 /// The actors of a library, grouped, with the warnings grouping gave.
 #[derive(Clone, Debug, Default)]
 pub struct ActorIndex {
@@ -228,6 +268,16 @@ struct Node {
 
 /// Groups the actors of `rosters` (the library's briefings, in order).
 pub fn group(rosters: &[Roster]) -> ActorIndex {
+    grouped(rosters, true)
+}
+
+/// The warnings [`group`] gives, without the library's actors (which `brief check`
+/// does not need, and which take memory in proportion to the library).
+pub fn warnings(rosters: &[Roster]) -> Vec<Diagnostic> {
+    grouped(rosters, false).warnings
+}
+
+fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
     // Every normalized name and alias, as a number.
     let mut key_of: HashMap<String, u32> = HashMap::new();
     let mut key_text: Vec<String> = Vec::new();
@@ -263,7 +313,7 @@ pub fn group(rosters: &[Roster]) -> ActorIndex {
             });
         }
     }
-    let shown = |n: &Node| rosters[n.briefing].actors[n.actor].name.as_str();
+    let shown = |n: &Node| &*rosters[n.briefing].actors[n.actor].name;
     let mut groups = Groups::new(nodes.len());
     let mut warnings = Vec::new();
 
@@ -446,6 +496,12 @@ pub fn group(rosters: &[Roster]) -> ActorIndex {
         ));
     }
 
+    if !with_actors {
+        return ActorIndex {
+            warnings,
+            ..ActorIndex::default()
+        };
+    }
     // The groups, in the order their first actor appears.
     let mut ix_of_root: HashMap<usize, usize> = HashMap::new();
     let mut actors: Vec<LibraryActor> = Vec::new();
@@ -477,19 +533,19 @@ pub fn group(rosters: &[Roster]) -> ActorIndex {
         let la = &mut actors[ix];
         la.appearances.push((n.briefing, n.actor));
         actor_of[n.briefing].push(ix);
-        if id_seen.insert((ix, r.id.as_str())) {
-            la.ids.push(r.id.clone());
+        if id_seen.insert((ix, &*r.id)) {
+            la.ids.push(r.id.to_string());
         }
-        match count_at.get(&(ix, r.name.as_str())) {
+        match count_at.get(&(ix, &*r.name)) {
             Some(&c) => counts[ix][c].1 += 1,
             None => {
-                count_at.insert((ix, r.name.as_str()), counts[ix].len());
-                counts[ix].push((r.name.as_str(), 1));
+                count_at.insert((ix, &*r.name), counts[ix].len());
+                counts[ix].push((&*r.name, 1));
             }
         }
         for alias in &r.aliases {
-            if alias_seen.insert((ix, alias.as_str())) {
-                la.aliases.push(alias.clone());
+            if alias_seen.insert((ix, &**alias)) {
+                la.aliases.push(alias.to_string());
             }
         }
         if let Some(k) = n.name
@@ -533,8 +589,7 @@ fn alias_as_written(actor: &RosterActor, key: &str) -> String {
         .aliases
         .iter()
         .find(|a| normalize(a) == key)
-        .cloned()
-        .unwrap_or_else(|| key.to_string())
+        .map_or_else(|| key.to_string(), |a| a.to_string())
 }
 
 fn warning(path: &std::path::Path, message: String) -> Diagnostic {

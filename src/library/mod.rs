@@ -85,6 +85,9 @@ pub struct Library {
     prints: Vec<news::Prints>,
     /// Files shown as their last good version: they have changed and no longer load.
     stale: HashSet<PathBuf>,
+    /// What the items of briefings replaced or removed while open said, by briefing id
+    /// and fingerprint: a changed item shows what it said before (see [`news`]).
+    earlier_texts: HashMap<(String, u64), String>,
 }
 
 impl Library {
@@ -200,6 +203,30 @@ impl Library {
         self.prints.get(b)
     }
 
+    /// What an item of a briefing replaced or removed while open said.
+    pub fn earlier_text(&self, id: &str, whole: u64) -> Option<&str> {
+        if self.earlier_texts.is_empty() {
+            return None;
+        }
+        self.earlier_texts
+            .get(&(id.to_string(), whole))
+            .map(String::as_str)
+    }
+
+    /// Keeps what briefing `b`'s items say, before it is replaced or removed.
+    fn keep_earlier_texts(&mut self, b: BriefingIx) {
+        let (Some(br), Some(prints)) = (self.briefings.get(b), self.prints.get(b)) else {
+            return;
+        };
+        for kind in news::Kind::ALL {
+            for (i, p) in prints.of(kind).iter().enumerate() {
+                self.earlier_texts
+                    .entry((br.id.clone(), p.whole))
+                    .or_insert_with(|| news::item_text(br, kind, i));
+            }
+        }
+    }
+
     /// Whether briefing `b` is the last good version of a file that no longer loads.
     pub fn is_stale(&self, b: BriefingIx) -> bool {
         self.briefings
@@ -265,20 +292,7 @@ impl Library {
     /// Library actors that `name` names exactly: by one of their names if any does,
     /// else by an alias, else by a local id; when none does, those whose names contain it.
     pub fn find_actors(&self, name: &str) -> Vec<ActorIx> {
-        let levels: Vec<u8> = self.actors.iter().map(|a| a.named_by(name)).collect();
-        if let Some(&best) = levels.iter().max()
-            && best > 0
-        {
-            return (0..self.actors.len())
-                .filter(|&i| levels[i] == best)
-                .collect();
-        }
-        if normalize(name).is_empty() {
-            return Vec::new();
-        }
-        (0..self.actors.len())
-            .filter(|&i| self.actors[i].matches(name))
-            .collect()
+        grouping::find(&self.actors, name)
     }
 
     /// True when any of `ids` (local actor ids of briefing `b`) is a selected actor.
@@ -298,23 +312,35 @@ impl Library {
 
     /// Every tag in the library, sorted, with how many briefings carry it.
     pub fn tags(&self) -> Vec<(String, usize)> {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for b in &self.briefings {
-            let mut seen = BTreeSet::new();
-            for t in &b.tags {
-                if seen.insert(t.shown()) {
-                    *counts.entry(t.shown().to_string()).or_default() += 1;
-                }
+        count_tags(
+            self.briefings
+                .iter()
+                .map(|b| b.tags.iter().map(|t| t.shown())),
+        )
+    }
+}
+
+/// Every tag of `briefings` (each given by its tags as shown), sorted, with how many
+/// briefings carry it.
+pub fn count_tags<'a, T: IntoIterator<Item = &'a str>>(
+    briefings: impl IntoIterator<Item = T>,
+) -> Vec<(String, usize)> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for tags in briefings {
+        let mut seen = BTreeSet::new();
+        for t in tags {
+            if seen.insert(t) {
+                *counts.entry(t.to_string()).or_default() += 1;
             }
         }
-        let mut v: Vec<_> = counts.into_iter().collect();
-        v.sort_by(|a, b| {
-            a.0.to_lowercase()
-                .cmp(&b.0.to_lowercase())
-                .then(a.0.cmp(&b.0))
-        });
-        v
     }
+    let mut v: Vec<_> = counts.into_iter().collect();
+    v.sort_by(|a, b| {
+        a.0.to_lowercase()
+            .cmp(&b.0.to_lowercase())
+            .then(a.0.cmp(&b.0))
+    });
+    v
 }
 
 #[cfg(test)]

@@ -191,7 +191,8 @@ impl Mark {
     }
 }
 
-/// The marks of one briefing's items.
+/// The marks of one briefing's items, in file order; a list is empty when every item
+/// of its kind is seen.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct BriefingNews {
     /// The briefing's id was never seen.
@@ -232,6 +233,10 @@ fn marks(now: &[Print], seen: &[Print]) -> Vec<Mark> {
         .filter(|(_, p)| !now.iter().any(|n| n.whole == p.whole))
         .map(|(i, p)| (i, *p))
         .collect();
+    // Most briefings have nothing new: their marks take no room.
+    if now.iter().all(|p| seen.iter().any(|s| s.whole == p.whole)) {
+        return Vec::new();
+    }
     now.iter()
         .enumerate()
         .map(|(i, p)| {
@@ -346,18 +351,23 @@ impl News {
                 if only.is_some_and(|o| o != (kind, i)) {
                     continue;
                 }
-                match marks.of(kind).get(i).copied().unwrap_or(Mark::New) {
+                match marks.of(kind).get(i).copied().unwrap_or(Mark::Seen) {
                     Mark::Seen => continue,
                     Mark::Changed(was) => {
                         seen_of_mut(rec, kind).retain(|s| s.whole != was.whole);
                         // Empty when the earlier text was not kept.
-                        let t = rec.before.remove(&was.hex()).unwrap_or_default();
+                        let t = rec
+                            .before
+                            .remove(&was.hex())
+                            .or_else(|| lib.earlier_text(&br.id, was.whole).map(str::to_string))
+                            .unwrap_or_default();
                         self.earlier.insert((br.id.clone(), kind, p.whole), t);
                     }
                     Mark::New => {}
                 }
+                // Its text is not copied: the item says it while it is loaded, and the
+                // library keeps what a replaced version said.
                 seen_of_mut(rec, kind).push(*p);
-                rec.before.insert(p.hex(), item_text(br, kind, i));
             }
             if only.is_none() {
                 // Marked read as a whole: what is gone from it need not be kept.
@@ -430,14 +440,22 @@ impl News {
 
     /// What a changed item said when it was last seen: empty when that was not kept
     /// (see [`TEXT_BUDGET`]); `None` for an item that did not change.
-    pub fn before(&self, lib: &Library, b: BriefingIx, kind: Kind, i: usize) -> Option<&str> {
+    pub fn before<'a>(
+        &'a self,
+        lib: &'a Library,
+        b: BriefingIx,
+        kind: Kind,
+        i: usize,
+    ) -> Option<&'a str> {
         let br = lib.briefings.get(b)?;
         match self.mark(b, kind, i) {
             Mark::Changed(was) => Some(
                 self.seen
                     .get(&br.id)
                     .and_then(|s| s.before.get(&was.hex()))
-                    .map_or("", String::as_str),
+                    .map(String::as_str)
+                    .or_else(|| lib.earlier_text(&br.id, was.whole))
+                    .unwrap_or(""),
             ),
             _ => {
                 let now = lib.prints(b)?.of(kind).get(i)?;
@@ -482,7 +500,8 @@ impl News {
             let kept = out.entry(br.id.clone()).or_default();
             for kind in Kind::ALL {
                 let list = seen_of_mut(kept, kind);
-                for (p, m) in prints.of(kind).iter().zip(marks.of(kind)) {
+                for (i, p) in prints.of(kind).iter().enumerate() {
+                    let m = marks.of(kind).get(i).unwrap_or(&Mark::Seen);
                     let keep = match m {
                         Mark::Seen => Some(*p),
                         Mark::Changed(was) => Some(*was),
@@ -494,14 +513,26 @@ impl News {
                         list.push(k);
                     }
                 }
-                let hexes: Vec<String> = list.iter().map(|p| p.hex()).collect();
-                for hex in hexes {
-                    if let Some(t) = rec.before.get(&hex)
+                let seen: Vec<Print> = list.clone();
+                for p in seen {
+                    let hex = p.hex();
+                    if kept.before.contains_key(&hex) {
+                        continue;
+                    }
+                    // What it said: as kept before, else as the item says it now,
+                    // else as a version replaced while open said it.
+                    let text = match rec.before.get(&hex) {
+                        Some(t) => Some(t.clone()),
+                        None => match prints.of(kind).iter().position(|n| n.whole == p.whole) {
+                            Some(i) => Some(item_text(br, kind, i)),
+                            None => lib.earlier_text(&br.id, p.whole).map(str::to_string),
+                        },
+                    };
+                    if let Some(t) = text
                         && t.len() <= budget
-                        && !kept.before.contains_key(&hex)
                     {
                         budget -= t.len();
-                        kept.before.insert(hex, t.clone());
+                        kept.before.insert(hex, t);
                     }
                 }
             }

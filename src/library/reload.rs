@@ -60,6 +60,7 @@ impl Library {
                     let prints = super::news::prints(&b);
                     match at.get(&path) {
                         Some(&i) => {
+                            self.keep_earlier_texts(i);
                             self.corpus[i] = corpus;
                             self.rosters[i] = roster;
                             self.prints[i] = prints;
@@ -91,6 +92,7 @@ impl Library {
         gone.sort_unstable_by(|a, b| b.cmp(a));
         gone.dedup();
         for i in gone {
+            self.keep_earlier_texts(i);
             let b = self.briefings.remove(i);
             self.corpus.remove(i);
             self.rosters.remove(i);

@@ -636,33 +636,94 @@ pub fn load_parallel_with(
     load: impl Fn(&Path) -> Loaded + Sync,
     on_loaded: impl FnMut(usize, Loaded),
 ) {
+    for_each_file(
+        files,
+        |_, path| {
+            // A bug in reading one file must not take the others down.
+            crate::crash::catching(|| load(path))
+                .unwrap_or_else(|message| Err(vec![internal_error(path, &message)]))
+        },
+        {
+            let mut on_loaded = on_loaded;
+            move |i, loaded| {
+                on_loaded(i, loaded);
+                true
+            }
+        },
+    );
+}
+
+/// Loads files on every core and hands each outcome, made smaller by `keep` (given
+/// the file's index) on the core that loaded it, to `on_loaded` in the order of
+/// `files`. Only what `keep` returns waits for its turn, so a command that needs
+/// little of each briefing holds little, however many files there are. `on_loaded`
+/// returns false to stop: the files not yet read are then not read.
+pub fn load_in_order<T: Send>(
+    files: &[PathBuf],
+    opts: &LoadOptions,
+    keep: impl Fn(usize, Loaded) -> T + Sync,
+    mut on_loaded: impl FnMut(T) -> bool,
+) {
+    let mut pending = std::collections::BTreeMap::new();
+    let mut next = 0;
+    for_each_file(
+        files,
+        |i, path| {
+            let loaded = crate::crash::catching(|| load_file(path, opts))
+                .unwrap_or_else(|message| Err(vec![internal_error(path, &message)]));
+            keep(i, loaded)
+        },
+        |i, kept| {
+            pending.insert(i, kept);
+            while let Some(kept) = pending.remove(&next) {
+                next += 1;
+                if !on_loaded(kept) {
+                    return false;
+                }
+            }
+            true
+        },
+    );
+}
+
+/// Runs `work` on every file on every core; `on_done` receives `(index, result)` as
+/// files finish, in any order, and returns false to stop the rest. Returns when all
+/// are done or stopped.
+fn for_each_file<T: Send>(
+    files: &[PathBuf],
+    work: impl Fn(usize, &Path) -> T + Sync,
+    on_done: impl FnMut(usize, T) -> bool,
+) {
     let workers = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
         .min(files.len().max(1));
     let next = AtomicUsize::new(0);
-    let (tx, rx) = mpsc::channel();
-    let mut on_loaded = on_loaded;
+    // Bounded: when `on_done` waits (a slow reader of the output), the workers wait
+    // too, instead of piling up what they read.
+    let (tx, rx) = mpsc::sync_channel(workers * 4);
+    let mut on_done = on_done;
     std::thread::scope(|s| {
         for _ in 0..workers {
             let tx = tx.clone();
             let next = &next;
-            let load = &load;
+            let work = &work;
             s.spawn(move || {
                 loop {
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(path) = files.get(i) else { break };
-                    // A bug in reading one file must not take the others down.
-                    let loaded = crate::crash::catching(|| load(path))
-                        .unwrap_or_else(|message| Err(vec![internal_error(path, &message)]));
-                    if tx.send((i, loaded)).is_err() {
+                    if tx.send((i, work(i, path))).is_err() {
                         break;
                     }
                 }
             });
         }
         drop(tx);
-        for (i, loaded) in rx {
-            on_loaded(i, loaded);
+        for (i, done) in rx.iter() {
+            if !on_done(i, done) {
+                // The workers stop at their next file, when they find no one listening.
+                next.store(files.len(), Ordering::Relaxed);
+                break;
+            }
         }
     });
 }
