@@ -163,8 +163,6 @@ struct Listed {
     path: PathBuf,
     tags: Box<[Box<str>]>,
     classification: Option<Box<str>>,
-    /// Only when the document is narrowed to actors.
-    roster: Option<crate::library::grouping::Roster>,
 }
 
 /// `brief export`: the valid briefings on stdout, narrowed to actors and tags when
@@ -192,20 +190,29 @@ pub fn export(
         write_json_streamed(&mut out, &found.files, opts, &mut bad, |_, b| Some(b))
     } else {
         let mut listed: Vec<Listed> = Vec::new();
+        // Only when the document is narrowed to actors: theirs are grouped.
+        let mut rosters: Vec<crate::library::grouping::Roster> = Vec::new();
         load::load_in_order(
             &found.files,
             opts,
             |i, loaded| {
-                loaded.map(|b| Listed {
-                    path: found.files[i].clone(),
-                    tags: b.tags.iter().map(|t| t.shown().into()).collect(),
-                    classification: b.classification.as_ref().map(|c| c.shown().into()),
-                    roster: (!actors.is_empty()).then(|| crate::library::grouping::Roster::of(&b)),
+                loaded.map(|b| {
+                    let listed = Listed {
+                        path: found.files[i].clone(),
+                        tags: b.tags.iter().map(|t| t.shown().into()).collect(),
+                        classification: b.classification.as_ref().map(|c| c.shown().into()),
+                    };
+                    let roster =
+                        (!actors.is_empty()).then(|| crate::library::grouping::Roster::of(&b));
+                    (listed, roster)
                 })
             },
             |loaded| {
                 match loaded {
-                    Ok(l) => listed.push(l),
+                    Ok((l, roster)) => {
+                        listed.push(l);
+                        rosters.extend(roster);
+                    }
                     Err(problems) => {
                         bad += 1;
                         for d in &problems {
@@ -216,7 +223,7 @@ pub fn export(
                 true
             },
         );
-        let memo = match narrow(&listed, actors, tags) {
+        let memo = match narrow(&listed, rosters, actors, tags) {
             Ok(m) => m,
             Err(message) => {
                 for d in &found.problems {
@@ -257,10 +264,15 @@ struct Narrowed {
     frame: crate::export::Frame,
 }
 
-/// The document `--actor` and `--tag` ask for; a name or tag that matches nothing is an
-/// error, so that a typo never passes for "nothing to report".
-fn narrow(listed: &[Listed], actors: &[String], tags: &[String]) -> Result<Narrowed, String> {
-    let rosters: Vec<_> = listed.iter().filter_map(|l| l.roster.clone()).collect();
+/// The document `--actor` and `--tag` ask for, from what the first reading kept of
+/// each valid briefing (and, narrowed to actors, their rosters); a name or tag that
+/// matches nothing is an error, so that a typo never passes for "nothing to report".
+fn narrow(
+    listed: &[Listed],
+    rosters: Vec<crate::library::grouping::Roster>,
+    actors: &[String],
+    tags: &[String],
+) -> Result<Narrowed, String> {
     let index = if actors.is_empty() {
         crate::library::ActorIndex::default()
     } else {
