@@ -274,10 +274,16 @@ impl Cache {
             }
             let path = file.path();
             let used = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
-            if file.file_name().to_string_lossy().starts_with('.') {
+            let name = file.file_name();
+            let name = name.to_string_lossy();
+            // Only what the reader writes here is counted or removed.
+            if name.starts_with('.') && name.ends_with(".tmp") {
                 if now.duration_since(used).unwrap_or_default() > STALE_TEMP {
                     let _ = fs::remove_file(&path);
                 }
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != PACK) {
                 continue;
             }
             total += meta.len();

@@ -313,6 +313,7 @@ fn pruning_removes_the_packs_unused_longest_and_never_this_one() {
     let older = old("b.pack", 20, 1000);
     let newer = old("c.pack", 10, 1000);
     let temp = old(".1.2.tmp", 2, 10);
+    let stranger = old("notes.txt", 90, 5000);
     // This library's pack is made the oldest of all: it stays all the same.
     std::fs::File::options()
         .append(true)
@@ -329,5 +330,6 @@ fn pruning_removes_the_packs_unused_longest_and_never_this_one() {
     assert!(!temp.exists(), "a temporary file left behind goes");
     cache.prune(0);
     assert!(this.exists() && !newer.exists());
+    assert!(stranger.exists(), "what the reader did not write stays");
     assert_eq!(cache.bound(), brief::cache::MIN_BOUND);
 }
