@@ -1,6 +1,8 @@
 //! The reader on a large library: building the cross-briefing index, marking what is
 //! new, taking in a changed briefing, applying and clearing an actor filter, a search
-//! keystroke, and drawing one frame at 160x50.
+//! keystroke, and drawing one frame at 160x50. Then (`-- keys`) every kind of key as
+//! the terminal loop drives it, the search streaming between keys: the median and
+//! worst of each, from the key to its frame.
 //!
 //! `cargo bench --bench reader` (BRIEF_BENCH_COUNT sets the library size, 2000 by default).
 //! The floor for the interactive figures is one frame at 60 Hz (16.7 ms); the render
@@ -38,6 +40,9 @@ fn loaded_library(n: usize) -> Library {
 }
 
 fn reader(c: &mut Criterion) {
+    if only_keys() {
+        return;
+    }
     let n = count();
     let lib = loaded_library(n);
     let briefings = lib.briefings.clone();
@@ -146,6 +151,9 @@ fn grouping(c: &mut Criterion) {
             })
             .collect()
     };
+    if only_keys() {
+        return;
+    }
     let mut g = c.benchmark_group("grouping actors that share one alias");
     g.sample_size(10)
         .measurement_time(Duration::from_secs(4))
@@ -158,5 +166,234 @@ fn grouping(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, reader, grouping);
+/// Whether only the keys are asked for (`cargo bench --bench reader -- keys`): the
+/// library is not loaded for figures that will not be taken.
+fn only_keys() -> bool {
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    !filters.is_empty() && filters.iter().all(|f| f == "keys")
+}
+
+/// Whether a part of this file is asked for: by no filter, or a filter it contains.
+fn wanted(name: &str) -> bool {
+    let filters: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
+    filters.is_empty() || filters.iter().any(|f| name.contains(f.as_str()))
+}
+
+/// The reader as the terminal loop drives it, the search left to run between keys,
+/// with every key timed from the key to its frame drawn at 160x50.
+struct Keys {
+    app: App,
+    terminal: Terminal<TestBackend>,
+    times: Vec<(String, Vec<Duration>)>,
+}
+
+impl Keys {
+    fn frame(&mut self) {
+        let app = &self.app;
+        self.terminal
+            .draw(|f| f.render_widget(app, f.area()))
+            .unwrap();
+    }
+
+    /// One key and the frame that answers it, timed under `what`.
+    fn key(&mut self, what: &str, action: Action) {
+        let t = Instant::now();
+        self.app.update(action);
+        self.frame();
+        let took = t.elapsed();
+        match self.times.iter_mut().find(|(w, _)| w == what) {
+            Some((_, v)) => v.push(took),
+            None => self.times.push((what.to_string(), vec![took])),
+        }
+    }
+
+    /// Off the clock: a key, and its frame.
+    fn untimed(&mut self, action: Action) {
+        self.app.update(action);
+        self.frame();
+    }
+
+    /// Off the clock: the search run to its end and shown, as a pause in typing lets it.
+    fn settle(&mut self) {
+        while self.app.search_further(usize::MAX) {}
+        self.app.show_found();
+        self.frame();
+    }
+
+    /// Types `word` into the search prompt one key at a time, the search settling
+    /// between keys when `pause`, then erases it and leaves the prompt.
+    fn type_search(&mut self, what: &str, word: &str, pause: bool) {
+        self.untimed(Action::Search);
+        for ch in word.chars() {
+            self.key(&format!("search keystroke: {what}"), Action::Type(ch));
+            if pause {
+                self.settle();
+            }
+        }
+        for _ in word.chars() {
+            self.key(&format!("search erase: {what}"), Action::Erase);
+            if pause {
+                self.settle();
+            }
+        }
+        self.untimed(Action::Back);
+        self.settle();
+    }
+
+    fn print(&self, n: usize) {
+        println!("keys at {n} briefings, each from the key to its frame at 160x50:");
+        for (what, v) in &self.times {
+            let mut v = v.clone();
+            v.sort();
+            let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+            println!(
+                "  {what:<60} median {:>7.2} ms  worst {:>7.2} ms  ({} keys)",
+                ms(v[v.len() / 2]),
+                ms(v[v.len() - 1]),
+                v.len()
+            );
+        }
+    }
+}
+
+/// Every kind of key at the library size asked for: a search keystroke in each view,
+/// the actor and tag filters, sorting, a dossier, the library timeline; the median
+/// and the worst of each. And what a key can wait behind: one step of the search and
+/// one showing of what it found.
+fn keys(_: &mut Criterion) {
+    if !wanted("keys") {
+        return;
+    }
+    let n = count();
+    let lib = loaded_library(n);
+    let actor = lib
+        .actors
+        .iter()
+        .max_by_key(|a| a.appearances.len())
+        .map(|a| a.name.clone())
+        .unwrap();
+    let mut app = App::new(lib);
+    app.stream_search(true);
+    app.update(Action::Resize {
+        width: 160,
+        height: 50,
+    });
+    let mut k = Keys {
+        app,
+        terminal: Terminal::new(TestBackend::new(160, 50)).unwrap(),
+        times: Vec::new(),
+    };
+    k.frame();
+    let rounds = 3;
+    for _ in 0..rounds {
+        // The search, typed with pauses (the search done between keys) and without.
+        for (i, pane) in [
+            "Briefings",
+            "Overview",
+            "Actors",
+            "Timeline",
+            "Quotes",
+            "Implications",
+        ]
+        .iter()
+        .enumerate()
+        {
+            k.untimed(Action::Focus(i));
+            k.type_search(&format!("{pane} pane"), "sanction", true);
+        }
+        k.untimed(Action::Focus(0));
+        k.type_search("Briefings pane, typed fast", "sanction", false);
+
+        // Sorting.
+        for _ in 0..3 {
+            k.key("sort", Action::CycleSort);
+        }
+
+        // The actor filter: picker, typing a name, applying, clearing.
+        k.key("actor filter: open the picker", Action::ActorPicker);
+        for ch in actor.chars() {
+            k.key("actor filter: a keystroke in the picker", Action::Type(ch));
+        }
+        k.key("actor filter: apply", Action::Apply);
+        k.key("filters: clear (actor)", Action::ClearFilters);
+
+        // The tag filter.
+        k.key("tag filter: open the picker", Action::TagPicker);
+        k.untimed(Action::Toggle);
+        k.key("tag filter: apply", Action::Apply);
+        k.key("filters: clear (tag)", Action::ClearFilters);
+
+        // The library timeline: open, move, search, filter by actor, close.
+        k.key("library timeline: open", Action::LibraryTimeline);
+        for _ in 0..5 {
+            k.key("library timeline: down", Action::Down);
+            k.key("library timeline: page down", Action::PageDown);
+        }
+        k.type_search("library timeline", "sanction", true);
+        k.type_search("library timeline, typed fast", "sanction", false);
+        k.untimed(Action::ActorPicker);
+        for ch in actor.chars() {
+            k.untimed(Action::Type(ch));
+        }
+        k.key("library timeline: apply an actor filter", Action::Apply);
+        k.key("library timeline: clear the filters", Action::ClearFilters);
+        k.key("library timeline: close", Action::Back);
+
+        // A dossier: of the actor filtered to, searched in, closed.
+        k.app.select_actors_by_name(std::slice::from_ref(&actor));
+        k.frame();
+        k.key("dossier: open", Action::Dossier);
+        k.type_search("dossier", "sanction", true);
+        k.key("dossier: close", Action::Back);
+        k.untimed(Action::ClearFilters);
+    }
+
+    // What a key can find the loop busy with while a search streams: one step of the
+    // search, and one showing of what it found (the library timeline open: the most
+    // there is to show).
+    k.untimed(Action::LibraryTimeline);
+    k.untimed(Action::Search);
+    let mut steps = Vec::new();
+    let mut shows = Vec::new();
+    let mut whole = Duration::ZERO;
+    for ch in ['s', 'x'] {
+        k.untimed(Action::Type(ch));
+        let started = Instant::now();
+        loop {
+            let t = Instant::now();
+            let more = k.app.search_further(32);
+            steps.push(t.elapsed());
+            let t = Instant::now();
+            k.app.show_found();
+            shows.push(t.elapsed());
+            if !more {
+                break;
+            }
+        }
+        whole += started.elapsed();
+        k.untimed(Action::Erase);
+        k.settle();
+    }
+    k.times.push((
+        "streaming: one step of the search (32 briefings)".into(),
+        steps,
+    ));
+    k.times.push((
+        "streaming: showing what was found (library timeline open)".into(),
+        shows,
+    ));
+    k.print(n);
+    println!(
+        "  a whole search of the library for one letter, shown every 32 briefings: {:.0} ms each",
+        whole.as_secs_f64() * 1000.0 / 2.0
+    );
+}
+
+criterion_group!(benches, reader, grouping, keys);
 criterion_main!(benches);

@@ -23,7 +23,6 @@ use crate::app::Mode;
 use crate::app::{Action, App, Progress};
 use crate::cache::Cache;
 use crate::keymap::Keymap;
-use crate::library::search::Corpus;
 use crate::library::{ActorIndex, FailedFile, Roster};
 use crate::load::{self, LoadOptions, Loaded};
 use crate::model::Briefing;
@@ -35,8 +34,8 @@ use crate::watch::Batch;
 pub enum Delivery {
     /// How many files (and unreadable paths) were found.
     Found(usize),
-    /// A briefing with its search text, made on the loading thread. Boxed: it is large.
-    Briefing(Box<(Briefing, Corpus)>),
+    /// A briefing. Boxed: it is large.
+    Briefing(Box<Briefing>),
     /// A file or path that could not be read, or was passed over with a warning.
     Failed(Vec<load::Diagnostic>),
 }
@@ -44,10 +43,7 @@ pub enum Delivery {
 impl Delivery {
     fn of(loaded: Loaded) -> Delivery {
         match loaded {
-            Ok(b) => {
-                let corpus = crate::library::search::corpus(&b);
-                Delivery::Briefing(Box::new((b, corpus)))
-            }
+            Ok(b) => Delivery::Briefing(Box::new(b)),
             Err(problems) => Delivery::Failed(problems),
         }
     }
@@ -55,18 +51,26 @@ impl Delivery {
 
 /// Groups the library's actors on a thread of its own, so that a library whose
 /// actors take long to group never keeps the reader from its keys: rosters of new
-/// briefings go in, and a grouping of all received so far comes out (arrivals that
-/// come while it works are taken together next time).
-fn group_in_background() -> (mpsc::Sender<Vec<Roster>>, Receiver<ActorIndex>) {
-    let (to_group, rosters) = mpsc::channel::<Vec<Roster>>();
+/// briefings go in (with whether they are the last), and a grouping of all received
+/// so far comes out. Each grouping goes through every roster again, so while files
+/// still arrive the next waits until there is half as much again: all the groupings
+/// of a load together cost a few times the last one, not one per batch.
+fn group_in_background() -> (mpsc::Sender<(Vec<Roster>, bool)>, Receiver<ActorIndex>) {
+    let (to_group, rosters) = mpsc::channel::<(Vec<Roster>, bool)>();
     let (done, groupings) = mpsc::channel();
     std::thread::spawn(move || {
         let mut all: Vec<Roster> = Vec::new();
-        while let Ok(batch) = rosters.recv() {
+        let mut grouped = 0;
+        while let Ok((batch, mut last)) = rosters.recv() {
             all.extend(batch);
-            while let Ok(more) = rosters.try_recv() {
+            while let Ok((more, end)) = rosters.try_recv() {
                 all.extend(more);
+                last |= end;
             }
+            if !last && grouped > 0 && all.len() < grouped + grouped / 2 {
+                continue;
+            }
+            grouped = all.len();
             // A failure here leaves the last grouping in place.
             let Ok(index) = crate::crash::catching(|| crate::library::grouping::group(&all)) else {
                 continue;
@@ -147,6 +151,12 @@ pub struct Keeping {
     /// Where the reading state is kept, and the key of this library in it.
     pub store: Option<(Store, Vec<PathBuf>)>,
 }
+
+/// Briefings searched between looks for a key: a small part of a frame.
+const SEARCH_STEP: usize = 32;
+/// How long the search runs before what it found is shown (showing it makes the
+/// lists again, which takes a while itself on a large library).
+const SEARCH_SLICE: Duration = Duration::from_millis(100);
 
 /// How often time passes for the reader (an item rested on is read after a few).
 const TICK: Duration = Duration::from_millis(250);
@@ -311,6 +321,7 @@ fn event_loop(
     signals: &Signals,
     keeping: &Keeping,
 ) -> io::Result<Exit> {
+    app.stream_search(true);
     let size = terminal.size()?;
     app.update(Action::Resize {
         width: size.width,
@@ -318,7 +329,7 @@ fn event_loop(
     });
     let mut found = 0;
     let mut done = 0;
-    let mut arrived: Vec<(Briefing, Corpus)> = Vec::new();
+    let mut arrived: Vec<Briefing> = Vec::new();
     let (to_group, groupings) = group_in_background();
     // Rosters sent to be grouped whose grouping has not come back yet.
     let mut grouping = false;
@@ -329,6 +340,7 @@ fn event_loop(
     let mut saved = std::time::Instant::now();
     let mut unsaved = false;
     let mut save_failed = false;
+    let mut shown_found = std::time::Instant::now();
     loop {
         if dirty {
             let drawing = Drawing {
@@ -341,7 +353,10 @@ fn event_loop(
         }
         // Wake often while files arrive or are grouped, less often while files are
         // followed, rarely otherwise (signals are checked too).
-        let wait = if loads.is_some() || grouping {
+        let searching = app.search_progress().is_some();
+        let wait = if searching {
+            0
+        } else if loads.is_some() || grouping {
             30
         } else if keeping.changes.is_some() {
             100
@@ -362,6 +377,27 @@ fn event_loop(
                 }
                 dirty = true;
                 unsaved = true;
+            }
+        }
+        // The search goes on between keys, a few briefings at a time, giving way at
+        // once to a key (which may start it again); what it found is shown a few
+        // times a second, with how far it has gone.
+        // Not before the frame that answers a key is drawn (the next turn of the loop).
+        if !dirty && app.search_progress().is_some() && !event::poll(Duration::ZERO)? {
+            let until = std::time::Instant::now() + SEARCH_SLICE;
+            let mut key_waits = false;
+            while app.search_further(SEARCH_STEP) && std::time::Instant::now() < until {
+                if event::poll(Duration::ZERO)? {
+                    key_waits = true;
+                    break;
+                }
+            }
+            // A key that waits comes first, unless what was found has not been shown
+            // for a while (keys held down must not hide it for good).
+            if !key_waits || shown_found.elapsed() >= SEARCH_SLICE * 3 {
+                app.show_found();
+                shown_found = std::time::Instant::now();
+                dirty = true;
             }
         }
         if ticked.elapsed() >= TICK {
@@ -430,7 +466,7 @@ fn event_loop(
                     std::mem::take(&mut failed),
                     Progress { done, total },
                 );
-                if !rosters.is_empty() && to_group.send(rosters).is_ok() {
+                if (finished || !rosters.is_empty()) && to_group.send((rosters, finished)).is_ok() {
                     grouping = true;
                 }
                 handed_over = std::time::Instant::now();

@@ -1,8 +1,7 @@
 //! Following the files on disk while the reader is open. The folders and files given
-//! are watched (notify); on a change, once events stop for a moment, a thread of its
-//! own lists the briefing files again, reads those whose size, time or inode moved,
-//! and hands the outcome over as one [`Batch`]. The loop that reads keys only takes
-//! it in.
+//! are watched (notify); once changes stop for a moment, a thread of its own lists the
+//! briefing files again, reads those whose size, time or inode moved, and hands the
+//! outcome over as one [`Batch`]. The loop that reads keys only takes it in.
 //!
 //! What changed is decided by looking at the files, not by trusting the events: an
 //! editor's atomic save (a temporary file renamed over the briefing), a truncate then
@@ -80,24 +79,30 @@ fn scan(roots: &[PathBuf]) -> BTreeMap<PathBuf, Signature> {
 #[error("changes to the files are not followed: {0}")]
 pub struct WatchError(String);
 
+/// Whether an event may mean a file changed. Reading a file is not a change: the
+/// reader's own load opens every file once (and so does anything else reading the
+/// library, a backup, a grep), and each look at the disk goes over every file again.
+/// A file closed after writing is a change.
+fn may_change(event: &notify::Result<notify::Event>) -> bool {
+    match event {
+        Ok(e) => match e.kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+            EventKind::Access(_) => false,
+            _ => true,
+        },
+        // Events may have been lost: look again.
+        Err(_) => true,
+    }
+}
+
 /// Starts following `roots`; batches arrive on the receiver until it is dropped.
 /// Call it before the first load, so that nothing changed in between is missed.
 pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Receiver<Batch>, WatchError> {
     let (events_tx, events) = mpsc::channel();
-    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
-        // A file opened or read changes nothing: the reader's own loading opens every
-        // file of the library, and looking again for each would scan it all anew.
-        if let Ok(e) = &event
-            && matches!(
-                e.kind,
-                EventKind::Access(
-                    AccessKind::Open(_) | AccessKind::Read | AccessKind::Close(AccessMode::Read)
-                )
-            )
-        {
-            return;
+    let mut watcher = notify::recommended_watcher(move |event| {
+        if may_change(&event) {
+            let _ = events_tx.send(());
         }
-        let _ = events_tx.send(());
     })
     .map_err(|e| WatchError(e.to_string()))?;
     for root in &roots {
@@ -125,7 +130,8 @@ pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Receiver<Batch>, 
         .spawn(move || {
             // Events stop when the watcher is dropped: it lives as long as this thread.
             let _watcher = watcher;
-            // Any event (an error too: events may have been lost) means look again.
+            // Any event that may mean a change (an error too) means look again, once
+            // they stop for a moment.
             while events.recv().is_ok() {
                 let first = Instant::now();
                 loop {

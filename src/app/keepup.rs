@@ -463,6 +463,7 @@ impl App {
         if done.is_empty() {
             return;
         }
+        self.forget_hits();
         // A renamed file is the same briefing: what named it by its old path follows.
         let mut spot = spot;
         for (from, to) in &done.renamed {

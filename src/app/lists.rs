@@ -15,23 +15,38 @@ pub struct Screen {
     basis: Basis,
 }
 
-/// The library's size and the filters a list was made under.
+/// The library's size, the filters and how far the search had gone when a list was made.
 #[derive(Clone, Debug, PartialEq)]
 struct Basis {
     briefings: usize,
+    /// Briefings whose actors were grouped (the actor filter depends on it).
+    grouped: usize,
     filters: Filters,
+    searched: Option<(usize, usize)>,
 }
 
 impl App {
     fn basis(&self) -> Basis {
         Basis {
             briefings: self.library.briefings.len(),
+            grouped: self.library.grouped(),
             filters: self.filters.clone(),
+            searched: self.hits.as_ref().map(|h| h.progress()),
         }
     }
 
+    fn list_rows(&self, kind: ListKind) -> Vec<ListRow> {
+        lists::rows_with(
+            &self.library,
+            &self.filters,
+            self.hits.as_ref(),
+            &self.news,
+            kind,
+        )
+    }
+
     pub(super) fn open_screen(&mut self, kind: ListKind) {
-        let rows = lists::rows(&self.library, &self.filters, &self.news, kind);
+        let rows = self.list_rows(kind);
         self.overlay = None;
         self.view.list().restart();
         self.screen = Some(Screen {
@@ -42,28 +57,27 @@ impl App {
         });
     }
 
-    /// An open list follows the filters and the search too. While only the search
-    /// grows, its rows can only narrow: those that still match are kept, instead of
-    /// going through the whole library on every keystroke.
+    /// An open list follows the library, the filters and the search as it goes: made
+    /// again only when what it depends on changed (the files with errors and what is
+    /// new, short lists, every time).
     pub(super) fn refresh_screen(&mut self) {
         let Some(screen) = &self.screen else {
             return;
         };
         let basis = self.basis();
-        let (old, new) = (&screen.basis, &basis);
-        let narrows = screen.kind == ListKind::Timeline
-            && (old.briefings, &old.filters.actors, &old.filters.tags)
-                == (new.briefings, &new.filters.actors, &new.filters.tags)
-            && new
-                .filters
-                .query
-                .lower()
-                .contains(old.filters.query.lower());
-        let rows = if narrows {
-            lists::narrow(&self.library, &screen.rows, new.filters.query.lower())
-        } else {
-            lists::rows(&self.library, &self.filters, &self.news, screen.kind)
+        // A dossier follows the library only (its actor's items, whatever the filters);
+        // the library timeline the filters and the search too.
+        let unchanged = match screen.kind {
+            ListKind::Timeline => screen.basis == basis,
+            ListKind::Dossier(_) => {
+                (screen.basis.briefings, screen.basis.grouped) == (basis.briefings, basis.grouped)
+            }
+            ListKind::Errors | ListKind::WhatsNew => false,
         };
+        if unchanged {
+            return;
+        }
+        let rows = self.list_rows(screen.kind);
         self.view.list().restart();
         if let Some(screen) = &mut self.screen {
             let at = screen.cursor.min(rows.len().saturating_sub(1));

@@ -39,7 +39,8 @@ pub use view::{Scroll, View};
 
 use crate::library::news::News;
 use crate::library::{
-    ActorIndex, ActorIx, BriefingIx, FailedFile, Filters, Item, Library, Roster, lists::ListKind,
+    ActorIndex, ActorIx, BriefingIx, FailedFile, Filters, Hits, Item, Library, Roster,
+    lists::ListKind,
 };
 use crate::model::Briefing;
 
@@ -64,6 +65,9 @@ pub enum ListOf {
     /// The full-screen list (the files with errors).
     Screen,
 }
+
+/// How many finished searches for shorter queries are kept for erasing.
+const EARLIER_HITS: usize = 8;
 
 /// Where the selected actors and the dossier's actor first appear, as
 /// `(briefing, actor)`: what stays the same when actors are grouped again.
@@ -116,6 +120,14 @@ pub struct App {
     pending_place: Option<crate::state::Place>,
     /// Whether a key was pressed yet: until then the reader may take you somewhere.
     touched: bool,
+    /// The search over the library for the query in `filters`, as far as it has gone.
+    hits: Option<Hits>,
+    /// Finished searches for the shorter queries typed before this one, shortest
+    /// first: erasing a letter goes back to one at once.
+    earlier_hits: Vec<Hits>,
+    /// Whether the search is left to run a slice at a time ([`App::search_further`])
+    /// rather than done at once on each keystroke.
+    streaming: bool,
 }
 
 impl App {
@@ -147,6 +159,9 @@ impl App {
             rest: None,
             pending_place: None,
             touched: false,
+            hits: None,
+            earlier_hits: Vec::new(),
+            streaming: false,
         };
         app.refresh();
         app.focus = app.default_focus();
@@ -211,6 +226,96 @@ impl App {
     /// Whether a search narrows what is shown.
     pub fn searching(&self) -> bool {
         !self.filters.query.is_empty()
+    }
+
+    /// The search over the library, as far as it has gone.
+    pub fn hits(&self) -> Option<&Hits> {
+        self.hits.as_ref()
+    }
+
+    /// While the search is still going through the library: how many briefings it
+    /// has settled, of how many. What is shown until then is what it found so far.
+    pub fn search_progress(&self) -> Option<(usize, usize)> {
+        self.hits
+            .as_ref()
+            .filter(|h| !h.done())
+            .map(|h| h.progress())
+    }
+
+    // ---- the search, a slice at a time ----
+
+    /// Leaves the search to run a slice at a time: a keystroke only starts it, and
+    /// [`App::search_further`] and [`App::show_found`] take it on between keys.
+    /// Otherwise (the default) each keystroke searches the whole library at once.
+    pub fn stream_search(&mut self, on: bool) {
+        self.streaming = on;
+    }
+
+    /// Searches up to `briefings` more briefings for the query; true while some are
+    /// left. What was found is shown by [`App::show_found`].
+    pub fn search_further(&mut self, briefings: usize) -> bool {
+        match &mut self.hits {
+            Some(h) if !h.done() => !h.step(&self.library, briefings),
+            _ => false,
+        }
+    }
+
+    /// Shows in the lists what the search has found so far.
+    pub fn show_found(&mut self) {
+        self.show_search_so_far();
+    }
+
+    /// Makes the search follow the query and the library: a new query starts it again
+    /// (from what a shorter one found, when it grew), briefings that arrived are
+    /// searched too, and unless streaming, it is done at once.
+    fn follow_query(&mut self) {
+        let q = self.filters.query.lower();
+        if q.is_empty() {
+            self.hits = None;
+            self.earlier_hits.clear();
+            return;
+        }
+        match &mut self.hits {
+            Some(h) if h.query_lower() == q => h.grow(&self.library),
+            _ => {
+                let old = self.hits.take();
+                let grew = old.as_ref().is_some_and(|o| q.contains(o.query_lower()));
+                // Erasing goes back to the search for what was typed before, if kept.
+                let mut again = None;
+                if !grew {
+                    while let Some(h) = self.earlier_hits.pop() {
+                        if h.query_lower() == q {
+                            again = Some(h);
+                            break;
+                        }
+                    }
+                }
+                self.hits = Some(match again {
+                    Some(mut h) => {
+                        h.grow(&self.library);
+                        h
+                    }
+                    None => Hits::start(&self.library, q, old.as_ref()),
+                });
+                if let Some(old) = old.filter(|o| grew && o.done()) {
+                    if self.earlier_hits.len() == EARLIER_HITS {
+                        self.earlier_hits.remove(0);
+                    }
+                    self.earlier_hits.push(old);
+                }
+            }
+        }
+        if !self.streaming
+            && let Some(h) = &mut self.hits
+        {
+            h.step(&self.library, usize::MAX);
+        }
+    }
+
+    /// The library changed in place: what the search found names briefings by number.
+    fn forget_hits(&mut self) {
+        self.hits = None;
+        self.earlier_hits.clear();
     }
 
     pub fn overlay(&self) -> Option<&Overlay> {
@@ -337,12 +442,12 @@ impl App {
         self.after_arrival(had_list, progress);
     }
 
-    /// Briefings that arrived from the background loader, with their search text; their
-    /// actors are grouped elsewhere, and the grouping arrives by
-    /// [`App::receive_grouping`]. Returns what the grouping needs of them.
+    /// Briefings that arrived from the background loader; their actors are grouped
+    /// elsewhere, and the grouping arrives by [`App::receive_grouping`]. Returns what
+    /// the grouping needs of them.
     pub fn receive_ungrouped(
         &mut self,
-        arrivals: Vec<(Briefing, crate::library::search::Corpus)>,
+        arrivals: Vec<Briefing>,
         failed: Vec<FailedFile>,
         progress: Progress,
     ) -> Vec<Roster> {
@@ -426,7 +531,7 @@ impl App {
     }
 
     fn after_arrival(&mut self, had_list: bool, progress: Progress) {
-        self.news.observe(&self.library);
+        self.news.observe_arrivals(&self.library);
         self.loading = (progress.done < progress.total).then_some(progress);
         self.resolve_pending();
         self.refresh();
@@ -448,6 +553,7 @@ impl App {
             self.focus = Pane::Briefings;
         }
         if self.loading.is_none() {
+            self.library.loaded();
             self.first_load_done();
         }
     }
@@ -458,6 +564,7 @@ impl App {
         if !matches!(action, Action::Resize { .. } | Action::Tick) {
             self.notice = None;
             self.touched = true;
+            self.search.jump_when_found = false;
         }
         match action {
             Action::Tick => self.rest_tick(),

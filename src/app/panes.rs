@@ -30,22 +30,26 @@ impl App {
     }
 
     fn refresh_list(&mut self) {
+        self.follow_query();
         let lib = &self.library;
         let filters = &self.filters;
-        let q = filters.query.lower();
+        let hits = self.hits.as_ref();
         let mut counts = HashMap::new();
         let mut list: Vec<BriefingIx> = (0..lib.briefings.len())
             .filter(|&b| filters.actors.is_empty() || lib.briefing_involves(b, &filters.actors))
             .filter(|&b| filters.keeps_tags_of(&lib.briefings[b]))
             .filter(|&b| {
-                if q.is_empty() {
+                let Some(hits) = hits else {
                     return true;
+                };
+                // Until the search reaches a briefing, it is not listed.
+                match hits.found(b) {
+                    Some(f) => {
+                        counts.insert(b, f.count);
+                        true
+                    }
+                    None => false,
                 }
-                let n = lib.count_matches(b, q);
-                if n > 0 {
-                    counts.insert(b, n);
-                }
-                n > 0
             })
             .collect();
         let bs = &lib.briefings;
@@ -63,9 +67,14 @@ impl App {
         self.shown.briefings = list;
         self.shown.match_counts = counts;
         self.view.pane(Pane::Briefings).restart();
-        // Keep showing the current briefing if it is still listed; otherwise the first.
+        // Keep showing the current briefing if it is still listed (or the search has
+        // not reached it yet); otherwise the first.
         let keep = self.current.filter(|c| self.shown.briefings.contains(c));
+        let unsearched = self
+            .current
+            .is_some_and(|c| self.hits.as_ref().is_some_and(|h| h.waiting(c)));
         match keep {
+            None if unsearched => self.places.briefings = 0,
             Some(c) => {
                 self.places.briefings = self
                     .shown

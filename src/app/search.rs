@@ -15,6 +15,9 @@ pub struct Search {
     pub matches: Vec<(Pane, usize)>,
     /// The match the cursor was last taken to.
     pub current: Option<usize>,
+    /// `Enter` came before the search had found anything: the first match is gone
+    /// to when it is found, unless another key comes first.
+    pub jump_when_found: bool,
 }
 
 impl App {
@@ -39,6 +42,8 @@ impl App {
                 self.search.before = None;
                 if self.searching() {
                     self.jump_to_first_match();
+                    self.search.jump_when_found =
+                        self.search.current.is_none() && self.search_progress().is_some();
                 }
             }
             Action::Back => {
@@ -48,6 +53,33 @@ impl App {
             }
             Action::Quit => self.quit = true,
             _ => {}
+        }
+    }
+
+    /// What the search found so far, shown: the match the cursor was taken to stays
+    /// the current one, and a jump asked for before anything was found is made.
+    pub(super) fn show_search_so_far(&mut self) {
+        let was = self
+            .search
+            .current
+            .and_then(|i| self.search.matches.get(i))
+            .copied();
+        self.refresh();
+        if let Some((pane, row)) = was {
+            // A row of the list moves as briefings are found; the cursor goes with it.
+            let row = if pane == Pane::Briefings {
+                self.cursor(Pane::Briefings)
+            } else {
+                row
+            };
+            self.search.current = self.search.matches.iter().position(|&m| m == (pane, row));
+        }
+        if self.search.jump_when_found && !self.search.matches.is_empty() {
+            self.search.jump_when_found = false;
+            self.jump_to_first_match();
+        }
+        if self.search_progress().is_none() {
+            self.search.jump_when_found = false;
         }
     }
 

@@ -1,11 +1,11 @@
 //! The lists across the library: an actor's dossier, the library timeline, files with
 //! errors, what is new. Each is made from the library, the filters and what was read.
 
-use chrono::{Datelike, NaiveDateTime};
+use chrono::Datelike;
 
 use super::news::{Kind, News};
-use super::{ActorIx, BriefingIx, Filters, Item, Library};
-use crate::date::{Date, Precision};
+use super::{ActorIx, BriefingIx, Filters, Hits, Item, Library};
+use crate::date::Date;
 
 /// Which list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,11 +27,26 @@ pub enum ListRow {
     Item(Item),
 }
 
-/// The rows of a list, made from the library, the filters and what was read.
+/// The rows of a list, made from the library, the filters and what was read, the
+/// search done at once.
 pub fn rows(lib: &Library, filters: &Filters, news: &News, kind: ListKind) -> Vec<ListRow> {
+    let hits = (kind == ListKind::Timeline && !filters.query.is_empty())
+        .then(|| Hits::complete(lib, filters.query.lower()));
+    rows_with(lib, filters, hits.as_ref(), news, kind)
+}
+
+/// The rows of a list, with the search as far as it has gone (`hits`, for the
+/// query in `filters`): only the briefings it has searched can show a match yet.
+pub fn rows_with(
+    lib: &Library,
+    filters: &Filters,
+    hits: Option<&Hits>,
+    news: &News,
+    kind: ListKind,
+) -> Vec<ListRow> {
     match kind {
         ListKind::Dossier(actor) => dossier(lib, actor),
-        ListKind::Timeline => library_timeline(lib, filters),
+        ListKind::Timeline => library_timeline(lib, filters, hits),
         ListKind::Errors => {
             let mut rows: Vec<ListRow> = (0..lib.failed.len())
                 .map(|i| ListRow::Item(Item::Failed(i)))
@@ -159,71 +174,86 @@ fn dossier(lib: &Library, actor: ActorIx) -> Vec<ListRow> {
 }
 
 /// Every timeline entry of the library in one chronological list, by year, under the
-/// actor filter and the search.
-fn library_timeline(lib: &Library, filters: &Filters) -> Vec<ListRow> {
-    let q = filters.query.lower();
-    // Each entry's place in time, worked out once: (first instant, precision).
-    let mut entries: Vec<((NaiveDateTime, Precision), BriefingIx, usize)> = Vec::new();
-    for (b, br) in lib.briefings.iter().enumerate() {
-        if !filters.keeps_tags_of(br) {
-            continue;
-        }
-        // A briefing whose text does not contain the search has no entry that does.
-        if !q.is_empty() && lib.count_matches(b, q) == 0 {
-            continue;
-        }
-        let matching = if q.is_empty() {
-            Vec::new()
-        } else {
-            lib.entries_matching(b, q)
-        };
-        for (i, e) in br.timeline.iter().enumerate() {
-            if !filters.actors.is_empty() && !lib.involves(b, &e.actors, &filters.actors) {
-                continue;
-            }
-            if !q.is_empty() && !matching.get(i).copied().unwrap_or(false) {
-                continue;
-            }
-            entries.push(((e.date.start(), e.date.precision()), b, i));
-        }
+/// filters; with a query, only the entries the search found so far.
+fn library_timeline(lib: &Library, filters: &Filters, hits: Option<&Hits>) -> Vec<ListRow> {
+    let searching = !filters.query.is_empty();
+    // What each briefing lets through, worked out once per briefing, not per entry:
+    // nothing, everything, or its entries one by one (actors and the search).
+    #[derive(Clone, Copy, PartialEq)]
+    enum Keep {
+        None,
+        All,
+        Some,
     }
-    entries.sort_unstable();
-    let mut rows = Vec::with_capacity(entries.len() + 16);
+    let keep: Vec<Keep> = lib
+        .briefings
+        .iter()
+        .enumerate()
+        .map(|(b, br)| {
+            if !filters.keeps_tags_of(br) {
+                return Keep::None;
+            }
+            if searching && hits.is_none_or(|h| h.found(b).is_none()) {
+                return Keep::None;
+            }
+            if !filters.actors.is_empty() {
+                return if lib.briefing_involves(b, &filters.actors) {
+                    Keep::Some
+                } else {
+                    Keep::None
+                };
+            }
+            if searching { Keep::Some } else { Keep::All }
+        })
+        .collect();
+    let kept = |b: BriefingIx, i: usize| match keep[b] {
+        Keep::None => false,
+        Keep::All => true,
+        Keep::Some => {
+            let br = &lib.briefings[b];
+            (filters.actors.is_empty() || lib.involves(b, &br.timeline[i].actors, &filters.actors))
+                && (!searching || hits.is_some_and(|h| h.entry(b, i)))
+        }
+    };
+    // A search that kept a few briefings: their entries sorted, not the whole
+    // chronology walked (sorted as the chronology is: by first instant, precision,
+    // then file order).
+    let few: usize = (0..keep.len())
+        .filter(|&b| keep[b] != Keep::None)
+        .map(|b| lib.briefings[b].timeline.len())
+        .sum();
+    let entries: Box<dyn Iterator<Item = (BriefingIx, usize)>> = if few * 8 < lib.entry_count() {
+        let mut some: Vec<_> = (0..keep.len())
+            .filter(|&b| keep[b] != Keep::None)
+            .flat_map(|b| {
+                lib.briefings[b]
+                    .timeline
+                    .iter()
+                    .enumerate()
+                    .map(move |(i, e)| ((e.date.start(), e.date.precision()), b, i))
+            })
+            .filter(|&(_, b, i)| kept(b, i))
+            .collect();
+        some.sort_unstable();
+        Box::new(some.into_iter().map(|(_, b, i)| (b, i)))
+    } else {
+        Box::new(lib.chronology())
+    };
+    let mut rows = Vec::new();
     let mut year = None;
-    for ((start, _), b, i) in entries {
+    for (b, i) in entries {
+        if !kept(b, i) {
+            continue;
+        }
         // Headed by the year the entry sorts in, so a year is never headed twice.
-        if year != Some(start.year()) {
-            year = Some(start.year());
-            rows.push(ListRow::Heading(start.year().to_string()));
+        let y = lib.briefings[b].timeline[i].date.start().year();
+        if year != Some(y) {
+            year = Some(y);
+            rows.push(ListRow::Heading(y.to_string()));
         }
         rows.push(ListRow::Item(Item::Entry(b, i)));
     }
     rows
-}
-
-/// The rows of a library timeline that still match a longer search, headings kept
-/// only above entries that remain.
-pub fn narrow(lib: &Library, rows: &[ListRow], query_lower: &str) -> Vec<ListRow> {
-    let mut out = Vec::with_capacity(rows.len());
-    let mut heading = None;
-    // Entries of one briefing are checked together, once per briefing.
-    let mut matching: std::collections::HashMap<BriefingIx, Vec<bool>> = Default::default();
-    for row in rows {
-        match row {
-            ListRow::Heading(_) => heading = Some(row.clone()),
-            ListRow::Item(Item::Entry(b, i)) => {
-                let hits = matching
-                    .entry(*b)
-                    .or_insert_with(|| lib.entries_matching(*b, query_lower));
-                if query_lower.is_empty() || hits.get(*i).copied().unwrap_or(false) {
-                    out.extend(heading.take());
-                    out.push(row.clone());
-                }
-            }
-            ListRow::Item(_) => out.push(row.clone()),
-        }
-    }
-    out
 }
 
 fn plural(n: usize) -> &'static str {

@@ -21,7 +21,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 pub use item::{Item, TimelineRow};
-pub use search::{Query, contains_ci, find_ci};
+pub use search::{Hits, Query, contains_ci, find_ci};
 
 use crate::load::{Diagnostic, Severity};
 use crate::model::Briefing;
@@ -32,6 +32,9 @@ pub type BriefingIx = usize;
 pub type ActorIx = usize;
 
 pub use grouping::{ActorIndex, LibraryActor, Roster, normalize};
+
+/// A timeline entry in the chronology: when (see [`Library::chronicle`]), briefing, entry.
+type Chronicled = (u64, u32, u32);
 
 /// A file that could not be loaded, with all of its problems.
 #[derive(Clone, Debug)]
@@ -77,8 +80,11 @@ pub struct Library {
     grouping_warnings: Vec<Diagnostic>,
     /// For each briefing, what grouping needs of it.
     rosters: Vec<Roster>,
-    /// For each briefing, its searchable text in lower case (see [`search::corpus`]).
-    corpus: Vec<search::Corpus>,
+    /// Every timeline entry of the library as `(briefing, entry)`, by date (see
+    /// [`Library::chronology`]).
+    chronology: Vec<Chronicled>,
+    /// Entries of the latest arrivals, in the same order, not yet merged into the rest.
+    recent: Vec<Chronicled>,
     /// The files and folders the library was opened from, as given.
     roots: Vec<PathBuf>,
     /// For each briefing, the fingerprints of its items (see [`news`]).
@@ -130,33 +136,23 @@ impl Library {
     /// Adds briefings and groups the actors again, all at once (see [`Library::append`]
     /// for doing the grouping elsewhere).
     pub fn extend(&mut self, briefings: Vec<Briefing>, failed: Vec<FailedFile>) {
-        let arrivals = briefings
-            .into_iter()
-            .map(|b| {
-                let corpus = search::corpus(&b);
-                (b, corpus)
-            })
-            .collect();
-        self.append(arrivals, failed);
+        self.append(briefings, failed);
         self.set_index(grouping::group(&self.rosters));
     }
 
-    /// Adds briefings (with their search text, made where they were loaded) without
-    /// grouping their actors: until [`Library::set_index`] brings a grouping that covers
-    /// them, they have no library actors. Returns what grouping needs of them.
-    pub fn append(
-        &mut self,
-        arrivals: Vec<(Briefing, search::Corpus)>,
-        failed: Vec<FailedFile>,
-    ) -> Vec<Roster> {
+    /// Adds briefings without grouping their actors: until [`Library::set_index`]
+    /// brings a grouping that covers them, they have no library actors. Returns what
+    /// grouping needs of them.
+    pub fn append(&mut self, arrivals: Vec<Briefing>, failed: Vec<FailedFile>) -> Vec<Roster> {
         let mut rosters = Vec::with_capacity(arrivals.len());
-        for (b, corpus) in arrivals {
+        let first = self.briefings.len();
+        for b in arrivals {
             rosters.push(Roster::of(&b));
-            self.corpus.push(corpus);
             self.prints.push(news::prints(&b));
             self.briefings.push(b);
         }
         self.rosters.extend(rosters.iter().cloned());
+        self.chronicle(first);
         // A path passed over with only a warning did not fail.
         for f in failed {
             if !f.problems.is_empty() && f.problems.iter().all(|p| p.severity == Severity::Warning)
@@ -239,38 +235,107 @@ impl Library {
         self.stale.contains(path)
     }
 
-    /// How often `query_lower` occurs in briefing `b`'s text.
-    pub fn count_matches(&self, b: BriefingIx, query_lower: &str) -> usize {
-        match self.corpus.get(b) {
-            Some(c) if !query_lower.is_empty() => {
-                memchr::memmem::find_iter(c.text.as_bytes(), query_lower.as_bytes()).count()
+    /// Every timeline entry of the library, ordered by the first instant each may
+    /// mean, then its precision, then file order: the library timeline's order, kept
+    /// so that a list of it is a walk, not a sort.
+    pub fn chronology(&self) -> impl Iterator<Item = (BriefingIx, usize)> + '_ {
+        let (mut a, mut b) = (
+            self.chronology.iter().peekable(),
+            self.recent.iter().peekable(),
+        );
+        std::iter::from_fn(move || {
+            let take_a = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => self.chrono_order(x, y).is_le(),
+                (x, _) => x.is_some(),
+            };
+            let &(_, br, i) = if take_a { a.next() } else { b.next() }?;
+            Some((br as BriefingIx, i as usize))
+        })
+    }
+
+    /// How many timeline entries the library holds.
+    pub fn entry_count(&self) -> usize {
+        self.chronology.len() + self.recent.len()
+    }
+
+    /// The order of two entries in the chronology: by the second and precision kept
+    /// with each, then (instants only: they alone can fall within a second) by the
+    /// instants themselves, then in file order.
+    fn chrono_order(&self, x: &Chronicled, y: &Chronicled) -> std::cmp::Ordering {
+        x.0.cmp(&y.0)
+            .then_with(|| {
+                if x.0 & 3 != crate::date::Precision::Instant as u64 {
+                    return std::cmp::Ordering::Equal;
+                }
+                let start = |&(_, b, i): &Chronicled| {
+                    self.briefings[b as usize].timeline[i as usize].date.start()
+                };
+                start(x).cmp(&start(y))
+            })
+            .then((x.1, x.2).cmp(&(y.1, y.2)))
+    }
+
+    /// Two runs of the chronology made one.
+    fn merged(&self, a: Vec<Chronicled>, b: Vec<Chronicled>) -> Vec<Chronicled> {
+        let mut out = Vec::with_capacity(a.len() + b.len());
+        let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
+        loop {
+            let take_a = match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) => self.chrono_order(x, y).is_le(),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => break,
+            };
+            out.extend(if take_a { a.next() } else { b.next() });
+        }
+        out
+    }
+
+    /// Takes the entries of briefings `first..` into the chronology: sorted on their
+    /// own and merged into the recent run, which joins the rest once it is half as
+    /// long, so that loading in many batches costs about a sort, not a merge of
+    /// everything per batch.
+    fn chronicle(&mut self, first: usize) {
+        let mut new: Vec<Chronicled> = Vec::new();
+        for (b, br) in self.briefings.iter().enumerate().skip(first) {
+            for (i, e) in br.timeline.iter().enumerate() {
+                // The second, offset to be positive, then the precision, in one number
+                // (years run to about ±262,000: well within 62 bits of seconds).
+                let secs = e.date.start().and_utc().timestamp();
+                let key = ((secs as u64).wrapping_add(1 << 61) << 2) | e.date.precision() as u64;
+                new.push((key, b as u32, i as u32));
             }
-            _ => 0,
+        }
+        if new.is_empty() {
+            return;
+        }
+        new.sort_unstable_by(|x, y| self.chrono_order(x, y));
+        let recent = std::mem::take(&mut self.recent);
+        let recent = self.merged(recent, new);
+        if recent.len() * 2 >= self.chronology.len() {
+            let old = std::mem::take(&mut self.chronology);
+            self.chronology = self.merged(old, recent);
+        } else {
+            self.recent = recent;
         }
     }
 
-    /// For each timeline entry of briefing `b`, whether the search matches it: its
-    /// title or detail, or the name of one of its actors (as a search of the entry
-    /// itself would, but from the text made once per briefing).
-    pub fn entries_matching(&self, b: BriefingIx, query_lower: &str) -> Vec<bool> {
-        let (Some(br), Some(c)) = (self.briefings.get(b), self.corpus.get(b)) else {
-            return Vec::new();
-        };
-        let named: Vec<&str> = br
-            .actors
-            .iter()
-            .filter(|a| contains_ci(a.name.shown(), query_lower))
-            .map(|a| a.id.as_str())
-            .collect();
-        (0..br.timeline.len())
-            .map(|i| {
-                c.entry_contains(i, query_lower)
-                    || br.timeline[i]
-                        .actors
-                        .iter()
-                        .any(|id| named.contains(&id.as_str()))
-            })
-            .collect()
+    /// The loading is over: the chronology is made one run, walked without merging.
+    pub fn loaded(&mut self) {
+        if !self.recent.is_empty() {
+            let (old, recent) = (
+                std::mem::take(&mut self.chronology),
+                std::mem::take(&mut self.recent),
+            );
+            self.chronology = self.merged(old, recent);
+        }
+    }
+
+    /// The chronology made again from nothing, after briefings changed in place.
+    fn rechronicle(&mut self) {
+        self.chronology.clear();
+        self.recent.clear();
+        self.chronicle(0);
     }
 
     /// The library actor of actor `local` (an id) in briefing `b`.

@@ -5,7 +5,7 @@
 //! seen is new as a whole. The first time a library is opened, everything in it
 //! counts as seen (a baseline), so only what arrives or changes after that is new.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{BriefingIx, Item, Library};
 use crate::model::Briefing;
@@ -85,9 +85,25 @@ fn fnv(parts: &[&[u8]]) -> u64 {
         .fold(FNV_START, |h, part| fnv1a(fnv1a(h, part), &[0xff]))
 }
 
-/// Everything an item says, as the format writes it (the JSON export's keys).
+/// Everything an item says, as the format writes it (the JSON export's keys): the
+/// JSON hashed as it is written, never held whole.
 fn whole(item: &impl serde::Serialize) -> u64 {
-    fnv(&[&serde_json::to_vec(item).unwrap_or_default()])
+    struct Fnv(u64);
+    impl std::io::Write for Fnv {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0 = fnv1a(self.0, bytes);
+            Ok(bytes.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut h = Fnv(FNV_START);
+    if serde_json::to_writer(&mut h, item).is_err() {
+        // As the hash of nothing written, which a failed serialization gave before.
+        h.0 = FNV_START;
+    }
+    fnv1a(h.0, &[0xff])
 }
 
 fn label(parts: &[&str]) -> u32 {
@@ -263,6 +279,9 @@ pub struct News {
     settled: bool,
     /// By briefing, parallel to the library's.
     marks: Vec<BriefingNews>,
+    /// Briefings with something new, and new or changed items in all: asked for on
+    /// every frame, so counted when the marks change rather than then.
+    totals: (usize, usize),
     /// What changed items said before, for those seen in this run: their detail
     /// still shows it while the reader is open.
     earlier: HashMap<(String, Kind, u64), String>,
@@ -275,6 +294,7 @@ impl Default for News {
             first_time: true,
             settled: false,
             marks: Vec::new(),
+            totals: (0, 0),
             earlier: HashMap::new(),
         }
     }
@@ -316,6 +336,31 @@ impl News {
         self.marks = (0..lib.briefings.len())
             .map(|b| self.compute(lib, b))
             .collect();
+        self.tally();
+    }
+
+    fn tally(&mut self) {
+        let briefings = self.marks.iter().filter(|m| m.any()).count();
+        self.totals = (briefings, self.marks.iter().map(BriefingNews::count).sum());
+    }
+
+    /// Briefings appended to the library since it was last looked at: only theirs are
+    /// worked out, so loading in batches costs each briefing once.
+    pub fn observe_arrivals(&mut self, lib: &Library) {
+        if self.marks.len() > lib.briefings.len() {
+            return self.observe(lib);
+        }
+        if self.baseline() {
+            for b in self.marks.len()..lib.briefings.len() {
+                self.record(lib, b, None);
+            }
+        }
+        for b in self.marks.len()..lib.briefings.len() {
+            let marks = self.compute(lib, b);
+            self.totals.0 += usize::from(marks.any());
+            self.totals.1 += marks.count();
+            self.marks.push(marks);
+        }
     }
 
     fn compute(&self, lib: &Library, b: BriefingIx) -> BriefingNews {
@@ -376,11 +421,11 @@ impl News {
             }
         }
         if only.is_none() {
-            rec.before.retain(|k, _| {
-                Kind::ALL
-                    .iter()
-                    .any(|&kd| prints.of(kd).iter().any(|p| &p.hex() == k))
-            });
+            let current: HashSet<String> = Kind::ALL
+                .iter()
+                .flat_map(|&kd| prints.of(kd).iter().map(|p| p.hex()))
+                .collect();
+            rec.before.retain(|k, _| current.contains(k));
         }
     }
 
@@ -418,6 +463,7 @@ impl News {
                 self.marks[x] = self.compute(lib, x);
             }
         }
+        self.tally();
     }
 
     /// The marks of briefing `b`.
@@ -434,8 +480,7 @@ impl News {
 
     /// Briefings with something new, and new or changed items in all.
     pub fn totals(&self) -> (usize, usize) {
-        let briefings = self.marks.iter().filter(|m| m.any()).count();
-        (briefings, self.marks.iter().map(BriefingNews::count).sum())
+        self.totals
     }
 
     /// What a changed item said when it was last seen: empty when that was not kept

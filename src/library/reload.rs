@@ -55,13 +55,11 @@ impl Library {
                 Ok(mut b) => {
                     b.path = path.clone();
                     self.stale.remove(&path);
-                    let corpus = super::search::corpus(&b);
                     let roster = Roster::of(&b);
                     let prints = super::news::prints(&b);
                     match at.get(&path) {
                         Some(&i) => {
                             self.keep_earlier_texts(i);
-                            self.corpus[i] = corpus;
                             self.rosters[i] = roster;
                             self.prints[i] = prints;
                             self.briefings[i] = b;
@@ -69,7 +67,6 @@ impl Library {
                         }
                         None => {
                             at.insert(path.clone(), self.briefings.len());
-                            self.corpus.push(corpus);
                             self.rosters.push(roster);
                             self.prints.push(prints);
                             self.briefings.push(b);
@@ -94,7 +91,6 @@ impl Library {
         for i in gone {
             self.keep_earlier_texts(i);
             let b = self.briefings.remove(i);
-            self.corpus.remove(i);
             self.rosters.remove(i);
             self.prints.remove(i);
             self.stale.remove(&b.path);
@@ -120,6 +116,7 @@ impl Library {
                 done.removed.push((path.clone(), None));
             }
         }
+        self.rechronicle();
         // Grouped here and now: the numbers of actors must match the briefings before
         // anything draws them again.
         self.set_index(super::grouping::group(&self.rosters));

@@ -128,13 +128,17 @@ const TITLE_MIN: usize = 24;
 pub fn title_line(app: &App, width: u16, t: &Theme) -> Line<'static> {
     let width = width as usize;
     let right = match app.current() {
-        Some(c) if app.shows_list() => app
+        Some(c) if app.shows_list() => {
+            app
             .shown()
             .briefings
             .iter()
             .position(|&b| b == c)
             .map(|i| format!("{} of {}", i + 1, app.shown().briefings.len()))
-            .unwrap_or_else(|| format!("{} briefings", app.shown().briefings.len())),
+            .unwrap_or_else(|| format!("{} briefings", app.shown().briefings.len()))
+            // Not a final count while the search still goes through the library.
+            + if app.search_progress().is_some() { " so far" } else { "" }
+        }
         _ => String::new(),
     };
     // What is new across the library, ahead of where the reader is in the list.
@@ -535,9 +539,25 @@ fn match_counter(app: &App) -> (String, Vec<String>) {
     }
     let total = app.search().matches.len();
     let mut extra = Vec::new();
+    // While the search goes through the library, what it found is not yet all there is.
+    let progress = app.search_progress();
     if app.shows_list() && !app.shown().match_counts.is_empty() {
         let m = app.shown().match_counts.len();
-        extra.push(format!("{m} briefing{}", if m == 1 { "" } else { "s" }));
+        let so_far = if progress.is_some() { " so far" } else { "" };
+        extra.push(format!(
+            "{m} briefing{}{so_far}",
+            if m == 1 { "" } else { "s" }
+        ));
+    }
+    if let Some((done, of)) = progress {
+        extra.push(format!(
+            "searching\u{2026} {} of {}",
+            thousands(done),
+            thousands(of)
+        ));
+    }
+    if total == 0 && progress.is_some() {
+        return ("no match yet".to_string(), extra);
     }
     if total == 0 {
         let none = if app.shows_list() && app.shown().match_counts.is_empty() {

@@ -134,6 +134,7 @@ fn empty_message(v: &Drawing, pane: Pane) -> String {
     let filtered = !app.filters().actors.is_empty();
     match pane {
         Pane::Briefings if app.loading().is_some() => "Loading\u{2026}".to_string(),
+        Pane::Briefings if app.search_progress().is_some() => "Searching\u{2026}".to_string(),
         Pane::Briefings if app.library().briefings.is_empty() => "No briefings loaded".to_string(),
         Pane::Briefings => format!(
             "No briefing matches the filters: {} clears them",

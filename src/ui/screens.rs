@@ -31,7 +31,14 @@ pub fn render(v: &Drawing, screen: &Screen, area: Rect, buf: &mut Buffer) {
                 .iter()
                 .filter(|r| matches!(r, ListRow::Item(_)))
                 .count();
-            format!("Library timeline: {n} entries")
+            match app.search_progress() {
+                Some((done, of)) => format!(
+                    "Library timeline: {n} entries so far, searching\u{2026} {} of {}",
+                    super::bars::thousands(done),
+                    super::bars::thousands(of)
+                ),
+                None => format!("Library timeline: {n} entries"),
+            }
         }
         ListKind::Errors if app.library().warning_count() == 0 => {
             format!("Files with errors: {}", app.library().failed.len())
@@ -56,6 +63,7 @@ pub fn render(v: &Drawing, screen: &Screen, area: Rect, buf: &mut Buffer) {
     if screen.rows.is_empty() {
         let msg = match screen.kind {
             ListKind::Errors => "Every file loaded without errors.",
+            ListKind::Timeline if app.search_progress().is_some() => "Searching\u{2026}",
             ListKind::Timeline => "No timeline entries match the filters.",
             ListKind::Dossier(_) => "Nothing about this actor.",
             ListKind::WhatsNew => "Nothing new since you last read.",
