@@ -51,6 +51,11 @@ pub struct ReadArgs {
     #[arg(long)]
     pub fresh: bool,
 
+    /// Neither read nor write the cache of briefings already read
+    /// ($XDG_CACHE_HOME/brief, ~/.cache/brief): parse every file.
+    #[arg(long)]
+    pub no_cache: bool,
+
     #[command(flatten)]
     pub limits: Limits,
 }

@@ -69,6 +69,7 @@ pub fn check(paths: &[PathBuf], opts: &LoadOptions) -> ExitCode {
     let mut bad = 0;
     let mut ids: Vec<Box<str>> = Vec::new();
     let mut rosters: Vec<crate::library::grouping::Roster> = Vec::new();
+    // Never through the reader's cache: check judges every file as it is now.
     load::load_in_order(
         &found.files,
         opts,
@@ -677,7 +678,15 @@ pub fn read(args: ReadArgs) -> ExitCode {
     } else {
         let mut library = Library::default();
         library.set_roots(paths.clone());
-        (library, Some(tui::load_in_background(paths.clone(), opts)))
+        let cache = if args.no_cache {
+            None
+        } else {
+            crate::cache::Cache::default_location(&paths)
+        };
+        (
+            library,
+            Some(tui::load_in_background(paths.clone(), opts, cache)),
+        )
     };
     let store = if args.fresh {
         None

@@ -1,6 +1,7 @@
 //! `brief`: a terminal reader for policy briefings.
 
 pub mod app;
+pub mod cache;
 pub mod citation;
 pub mod cli;
 pub mod commands;

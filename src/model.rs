@@ -30,6 +30,13 @@ impl Text {
         Text::made(&raw, text::clean_block(&raw))
     }
 
+    /// Text cleaned before, as [`Text::line`] or [`Text::block`] made it: `shown` is
+    /// what cleaning gave when it changed something (the cache keeps both, so that a
+    /// briefing read back is not cleaned again).
+    pub fn cleaned(raw: &str, shown: Option<&str>) -> Text {
+        Text(thin::Thin::new(raw, shown))
+    }
+
     /// Exactly what the file said (for export).
     pub fn raw(&self) -> &str {
         self.0.raw()

@@ -21,6 +21,7 @@ use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use crate::app::Effect;
 use crate::app::Mode;
 use crate::app::{Action, App, Progress};
+use crate::cache::Cache;
 use crate::keymap::Keymap;
 use crate::library::{ActorIndex, FailedFile, Roster};
 use crate::load::{self, LoadOptions, Loaded};
@@ -83,8 +84,13 @@ fn group_in_background() -> (mpsc::Sender<(Vec<Roster>, bool)>, Receiver<ActorIn
 }
 
 /// Finds and loads files on every core, sending each outcome in file order so the
-/// library is the same whatever the timing.
-pub fn load_in_background(paths: Vec<PathBuf>, opts: LoadOptions) -> Receiver<Delivery> {
+/// library is the same whatever the timing; through `cache` when there is one, whose
+/// pack is written once every file is delivered.
+pub fn load_in_background(
+    paths: Vec<PathBuf>,
+    opts: LoadOptions,
+    cache: Option<Cache>,
+) -> Receiver<Delivery> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
         let found = match load::find(&paths) {
@@ -119,7 +125,7 @@ pub fn load_in_background(paths: Vec<PathBuf>, opts: LoadOptions) -> Receiver<De
         }
         let mut pending = std::collections::BTreeMap::new();
         let mut next = 0;
-        load::load_parallel(&files, &opts, |i, loaded| {
+        crate::cache::load_parallel(&files, &opts, cache.as_ref(), |i, loaded| {
             pending.insert(i, loaded);
             while let Some(l) = pending.remove(&next) {
                 next += 1;
@@ -128,6 +134,11 @@ pub fn load_in_background(paths: Vec<PathBuf>, opts: LoadOptions) -> Receiver<De
                 }
             }
         });
+        // The library is whole once the sender is gone; pruning comes after.
+        drop(tx);
+        if let Some(cache) = cache {
+            cache.finish();
+        }
     });
     rx
 }

@@ -21,6 +21,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("citation", 3),
     ("state", 3),
     ("library", 4),
+    ("cache", 4),
     ("watch", 4),
     ("export", 5),
     ("app", 6),

@@ -184,10 +184,11 @@ fn files(root: &Path) -> BTreeMap<PathBuf, (Vec<u8>, SystemTime)> {
     out
 }
 
-/// The reader writes one file, its state, under the home's XDG state folder; never a
-/// briefing, and nothing at all with --fresh.
+/// The reader writes its state under the home's XDG state folder and one pack of the
+/// briefings it read under its cache folder; never a briefing. Nothing of the state
+/// with --fresh, nothing of the cache with --no-cache.
 #[test]
-fn the_reader_writes_its_state_and_nothing_else() {
+fn the_reader_writes_its_state_and_its_cache_and_nothing_else() {
     let work = tempfile::tempdir().unwrap();
     let library = work.path().join("briefings");
     std::fs::create_dir(&library).unwrap();
@@ -195,15 +196,16 @@ fn the_reader_writes_its_state_and_nothing_else() {
         let p = f.unwrap().path();
         std::fs::copy(&p, library.join(p.file_name().unwrap())).unwrap();
     }
-    for fresh in [false, true] {
+    for (fresh, no_cache) in [(false, false), (true, false), (false, true), (true, true)] {
         let home = tempfile::tempdir().unwrap();
         let before = files(work.path());
         // No XDG variable set: the state goes to the home's ~/.local/state/brief.
         let script = format!(
-            "cd '{}' && HOME='{}' XDG_STATE_HOME= XDG_CONFIG_HOME= XDG_CACHE_HOME= XDG_DATA_HOME= exec \"$BRIEF\" {} briefings/",
+            "cd '{}' && HOME='{}' XDG_STATE_HOME= XDG_CONFIG_HOME= XDG_CACHE_HOME= XDG_DATA_HOME= exec \"$BRIEF\" {} {} briefings/",
             work.path().display(),
             home.path().display(),
-            if fresh { "--fresh" } else { "" }
+            if fresh { "--fresh" } else { "" },
+            if no_cache { "--no-cache" } else { "" }
         );
         let mut s = Session::start_sh(&script, 100, 30);
         s.wait_for("the library", |scr| scr.contains("Briefings 4"));
@@ -223,12 +225,22 @@ fn the_reader_writes_its_state_and_nothing_else() {
             "a briefing or the folder changed"
         );
         let written: Vec<PathBuf> = files(home.path()).into_keys().collect();
-        let expected: Vec<PathBuf> = if fresh {
-            vec![]
-        } else {
-            vec![PathBuf::from(".local/state/brief/state.json")]
-        };
-        assert_eq!(written, expected, "fresh: {fresh}");
+        let pack = brief::cache::Cache::at(
+            home.path().join(".cache/brief"),
+            &[work.path().join("briefings")],
+        )
+        .pack()
+        .strip_prefix(home.path())
+        .unwrap()
+        .to_path_buf();
+        let mut expected = Vec::new();
+        if !no_cache {
+            expected.push(pack);
+        }
+        if !fresh {
+            expected.push(PathBuf::from(".local/state/brief/state.json"));
+        }
+        assert_eq!(written, expected, "fresh: {fresh}, no cache: {no_cache}");
     }
 }
 

@@ -356,6 +356,13 @@ pub type Loaded = Result<Briefing, Vec<Diagnostic>>;
 
 /// Reads and checks one file.
 pub fn load_file(path: &Path, opts: &LoadOptions) -> Loaded {
+    let bytes = read_file(path, opts)?;
+    load_bytes(path, &bytes)
+}
+
+/// The bytes of one file, read as [`load_file`] reads them: only a regular file, never
+/// more than the limit, or a message that says why not.
+pub fn read_file(path: &Path, opts: &LoadOptions) -> Result<Vec<u8>, Vec<Diagnostic>> {
     let fail = |msg: String| Err(vec![Diagnostic::error(path, 1, 1, msg)]);
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
@@ -405,7 +412,7 @@ pub fn load_file(path: &Path, opts: &LoadOptions) -> Loaded {
             human_size(opts.max_file_size)
         ));
     }
-    load_bytes(path, &bytes)
+    Ok(bytes)
 }
 
 /// Checks a briefing given as bytes; `path` names it in messages and gives its default id.

@@ -53,6 +53,8 @@ pub struct Session {
     status: Option<ExitStatus>,
     /// The reader's state folder when the test gave none: its own, never the real home's.
     _state: Option<tempfile::TempDir>,
+    /// Likewise its cache folder.
+    _cache: Option<tempfile::TempDir>,
 }
 
 fn size(cols: u16, rows: u16) -> PtySize {
@@ -151,6 +153,14 @@ impl Session {
         } else {
             None
         };
+        // Likewise the cache of briefings read.
+        let cache = if cmd.get_env("XDG_CACHE_HOME").is_none() {
+            let dir = tempfile::tempdir().expect("a cache folder");
+            cmd.env("XDG_CACHE_HOME", dir.path());
+            Some(dir)
+        } else {
+            None
+        };
         for var in ["COLUMNS", "LINES", "NO_COLOR", "TMUX", "STY"] {
             cmd.env_remove(var);
         }
@@ -190,6 +200,7 @@ impl Session {
             parsed: 0,
             status: None,
             _state: state,
+            _cache: cache,
         }
     }
 
