@@ -165,12 +165,16 @@ const SAVE_EVERY: Duration = Duration::from_secs(30);
 
 /// Saves what the reader keeps of this library.
 fn save(app: &App, store: &Option<(Store, Vec<PathBuf>)>) -> Result<(), StateError> {
-    match (store, app.keepsake()) {
-        (Some((store, key)), Some(mut kept)) => {
+    // Without a store (`--fresh`) nothing is made: the keepsake formats every fingerprint.
+    let Some((store, key)) = store else {
+        return Ok(());
+    };
+    match app.keepsake() {
+        Some(mut kept) => {
             kept.paths = key.clone();
             store.save(kept)
         }
-        _ => Ok(()),
+        None => Ok(()),
     }
 }
 
