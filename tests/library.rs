@@ -969,3 +969,41 @@ fn a_path_passed_over_with_a_warning_is_no_file_with_errors() {
     assert!(text.contains("gone.yaml"), "{text}");
     assert!(text.contains("a link that leads nowhere"), "{text}");
 }
+
+#[test]
+fn a_search_that_keeps_few_briefings_lists_their_entries_in_the_library_timeline() {
+    // With many more entries elsewhere, the few kept briefings' entries are sorted on
+    // their own instead of the whole chronology being walked: the rows must not change.
+    let base = open(&fixture_dir("following"));
+    let mut small = App::new(base.clone());
+    small.update(Action::Search);
+    type_text(&mut small, "infections");
+    small.update(Action::Apply);
+    small.update(Action::LibraryTimeline);
+    let kept_rows = small.screen().unwrap().rows.clone();
+    let kept: Vec<usize> = kept_rows
+        .iter()
+        .filter_map(|r| match r {
+            ListRow::Item(Item::Entry(b, _)) => Some(*b),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "one entry holds the word: {kept_rows:?}");
+    let mut briefings = base.briefings.clone();
+    let others: Vec<_> = (0..base.briefings.len())
+        .filter(|b| !kept.contains(b))
+        .collect();
+    for k in 0..40 {
+        let mut copy = base.briefings[others[k % others.len()]].clone();
+        copy.path = PathBuf::from(format!("/elsewhere/copy-{k}.yaml"));
+        briefings.push(copy);
+    }
+    let lib = Library::new(briefings, Vec::new());
+    assert!(lib.entry_count() > 8 * base.briefings[kept[0]].timeline.len());
+    let mut big = App::new(lib);
+    big.update(Action::Search);
+    type_text(&mut big, "infections");
+    big.update(Action::Apply);
+    big.update(Action::LibraryTimeline);
+    assert_eq!(big.screen().unwrap().rows, kept_rows);
+}
