@@ -747,16 +747,30 @@ mod stored {
         t.into_iter().map(model::Text::from).collect()
     }
 
-    fn strings(s: &[String]) -> Vec<&str> {
-        s.iter().map(String::as_str).collect()
+    fn strings(s: &[model::Id]) -> Vec<&str> {
+        s.iter().map(model::Id::as_str).collect()
     }
 
-    fn owned(s: Vec<&str>) -> Vec<String> {
-        s.into_iter().map(str::to_string).collect()
-    }
+    /// The ids of a briefing read back, so that each reference shares its id's copy
+    /// as it does when the file is read (see [`model::Id`]).
+    struct Ids(Vec<model::Id>);
 
-    fn owned_opt(s: Option<&str>) -> Option<String> {
-        s.map(str::to_string)
+    impl Ids {
+        fn of(&self, id: &str) -> model::Id {
+            self.0
+                .iter()
+                .find(|known| known.as_str() == id)
+                .cloned()
+                .unwrap_or_else(|| model::Id::from(id))
+        }
+
+        fn list(&self, ids: Vec<&str>) -> Vec<model::Id> {
+            ids.into_iter().map(|id| self.of(id)).collect()
+        }
+
+        fn opt(&self, id: Option<&str>) -> Option<model::Id> {
+            id.map(|id| self.of(id))
+        }
     }
 
     impl From<&ModelDate> for Date {
@@ -907,21 +921,23 @@ mod stored {
             let mut sources = Vec::with_capacity(self.sources.len());
             for s in self.sources {
                 sources.push(model::Source {
-                    id: s.id.to_string(),
+                    id: model::Id::from(s.id),
                     title: s.title.into(),
                     publisher: model_text(s.publisher),
                     url: model_text(s.url),
                     date: date(s.date)?,
                 });
             }
+            let actor_ids = Ids(self.actors.iter().map(|a| model::Id::from(a.id)).collect());
+            let source_ids = Ids(sources.iter().map(|s| s.id.clone()).collect());
             let mut actors = Vec::with_capacity(self.actors.len());
-            for a in self.actors {
+            for (a, id) in self.actors.into_iter().zip(&actor_ids.0) {
                 actors.push(model::Actor {
-                    id: a.id.to_string(),
+                    id: id.clone(),
                     name: a.name.into(),
                     kind: unplace(&ActorKind::ALL, a.kind)?,
                     role: model_text(a.role),
-                    affiliation: owned_opt(a.affiliation),
+                    affiliation: actor_ids.opt(a.affiliation),
                     aliases: model_texts(a.aliases),
                     description: model_text(a.description),
                 });
@@ -932,8 +948,8 @@ mod stored {
                     date: e.date.into_model()?,
                     title: e.title.into(),
                     detail: model_text(e.detail),
-                    actors: owned(e.actors),
-                    source: owned_opt(e.source),
+                    actors: actor_ids.list(e.actors),
+                    source: source_ids.opt(e.source),
                     approximate: e.approximate,
                     confidence: unplace(&Confidence::ALL, e.confidence)?,
                 });
@@ -941,11 +957,11 @@ mod stored {
             let mut quotes = Vec::with_capacity(self.quotes.len());
             for q in self.quotes {
                 quotes.push(model::Quote {
-                    actor: q.actor.to_string(),
+                    actor: actor_ids.of(q.actor),
                     text: q.text.into(),
                     date: date(q.date)?,
                     context: model_text(q.context),
-                    source: owned_opt(q.source),
+                    source: source_ids.opt(q.source),
                     paraphrase: q.paraphrase,
                 });
             }
@@ -954,7 +970,7 @@ mod stored {
                 implications.push(model::Implication {
                     title: i.title.into(),
                     detail: model_text(i.detail),
-                    actors: owned(i.actors),
+                    actors: actor_ids.list(i.actors),
                     priority: unplace(&Priority::ALL, i.priority)?,
                     confidence: unplace(&Confidence::ALL, i.confidence)?,
                 });

@@ -2,8 +2,11 @@
 //!
 //! Serializing a briefing gives the format's own keys, as `brief export` prints them.
 
+use std::borrow::Borrow;
 use std::fmt;
+use std::ops::Deref;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -218,6 +221,111 @@ impl Serialize for Text {
     }
 }
 
+/// The id of an actor or a source, and each reference to one.
+///
+/// A briefing names its few actors and sources over and over (every timeline entry,
+/// quote and implication does): each reference shares the one copy the actor's or
+/// source's own id holds, so a reference costs no allocation. Reads as a `&str`.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Id(Arc<str>);
+
+impl Id {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Deref for Id {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Id {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Id {
+    fn from(s: &str) -> Id {
+        Id(Arc::from(s))
+    }
+}
+
+impl From<String> for Id {
+    fn from(s: String) -> Id {
+        Id(Arc::from(s))
+    }
+}
+
+impl From<&Id> for String {
+    fn from(id: &Id) -> String {
+        id.as_str().to_string()
+    }
+}
+
+impl PartialEq<str> for Id {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Id {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Id {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Id> for str {
+    fn eq(&self, other: &Id) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Id> for &str {
+    fn eq(&self, other: &Id) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<Id> for String {
+    fn eq(&self, other: &Id) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl fmt::Debug for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Briefing {
     /// The format version; only 1 exists.
@@ -288,14 +396,14 @@ impl ActorKind {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Actor {
-    pub id: String,
+    pub id: Id,
     pub name: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<ActorKind>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub affiliation: Option<String>,
+    pub affiliation: Option<Id>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -363,9 +471,9 @@ pub struct TimelineEntry {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<Text>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub actors: Vec<String>,
+    pub actors: Vec<Id>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<Id>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub approximate: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -374,14 +482,14 @@ pub struct TimelineEntry {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Quote {
-    pub actor: String,
+    pub actor: Id,
     pub text: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<Id>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub paraphrase: bool,
 }
@@ -392,7 +500,7 @@ pub struct Implication {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<Text>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub actors: Vec<String>,
+    pub actors: Vec<Id>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub priority: Option<Priority>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -401,7 +509,7 @@ pub struct Implication {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Source {
-    pub id: String,
+    pub id: Id,
     pub title: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub publisher: Option<Text>,

@@ -24,7 +24,7 @@ pub use item::{Item, TimelineRow};
 pub use search::{Hits, Query, contains_ci, find_ci};
 
 use crate::load::{Diagnostic, Severity};
-use crate::model::Briefing;
+use crate::model::{Briefing, Id};
 
 /// Index of a briefing in [`Library::briefings`].
 pub type BriefingIx = usize;
@@ -361,7 +361,7 @@ impl Library {
     }
 
     /// True when any of `ids` (local actor ids of briefing `b`) is a selected actor.
-    pub fn involves(&self, b: BriefingIx, ids: &[String], selected: &BTreeSet<ActorIx>) -> bool {
+    pub fn involves(&self, b: BriefingIx, ids: &[Id], selected: &BTreeSet<ActorIx>) -> bool {
         ids.iter().any(|id| {
             self.actor_ix(b, id)
                 .is_some_and(|ix| selected.contains(&ix))
