@@ -147,7 +147,8 @@ fn grouping(c: &mut Criterion) {
                     id: format!("a{i}").into(),
                     name: format!("Actor number {i}").into(),
                     aliases: vec!["Shared alias".into()].into(),
-                }],
+                }]
+                .into(),
             })
             .collect()
     };
