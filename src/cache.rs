@@ -764,7 +764,7 @@ mod stored {
                 .unwrap_or_else(|| model::Id::from(id))
         }
 
-        fn list(&self, ids: Vec<&str>) -> Vec<model::Id> {
+        fn list(&self, ids: Vec<&str>) -> Box<[model::Id]> {
             ids.into_iter().map(|id| self.of(id)).collect()
         }
 

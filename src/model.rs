@@ -6,7 +6,6 @@ use std::borrow::Borrow;
 use std::fmt;
 use std::ops::Deref;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -226,43 +225,166 @@ impl Serialize for Text {
 /// A briefing names its few actors and sources over and over (every timeline entry,
 /// quote and implication does): each reference shares the one copy the actor's or
 /// source's own id holds, so a reference costs no allocation. Reads as a `&str`.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Id(Arc<str>);
+///
+/// One pointer: references fill the lists of thousands of entries.
+#[derive(Clone)]
+pub struct Id(one::Shared);
 
 impl Id {
     pub fn as_str(&self) -> &str {
-        &self.0
+        self.0.as_str()
+    }
+}
+
+impl PartialEq for Id {
+    fn eq(&self, other: &Id) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Id {}
+
+impl PartialOrd for Id {
+    fn partial_cmp(&self, other: &Id) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Id {
+    fn cmp(&self, other: &Id) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+// As a `str` hashes, so that a set of ids is looked up by `&str` (`Borrow`).
+impl std::hash::Hash for Id {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
+/// The storage of an [`Id`]: one heap block, `[count: u32][length: u32][bytes]`,
+/// shared by every copy (like an `Arc<str>`, in one pointer instead of two).
+mod one {
+    use std::alloc::{Layout, alloc, dealloc, handle_alloc_error};
+    use std::ptr::NonNull;
+    use std::sync::atomic::{AtomicU32, Ordering, fence};
+
+    const HEAD: usize = 8;
+    /// The longest id kept: ids are slugs of at most 64 bytes; a reference that
+    /// names none is quoted in a message, and no more is needed of it.
+    const MAX: usize = 64 * 1024;
+    /// Past this many copies the count could not be trusted: stop, as `Arc` does.
+    const MAX_COPIES: u32 = i32::MAX as u32;
+
+    pub struct Shared(NonNull<u8>);
+
+    // Immutable once made; the count is atomic: like an `Arc<str>`.
+    unsafe impl Send for Shared {}
+    unsafe impl Sync for Shared {}
+
+    fn layout(bytes: usize) -> Layout {
+        match Layout::from_size_align(HEAD + bytes, 4) {
+            Ok(l) => l,
+            Err(_) => handle_alloc_error(Layout::new::<[u8; HEAD]>()),
+        }
+    }
+
+    impl Shared {
+        pub fn new(s: &str) -> Shared {
+            let s = if s.len() <= MAX {
+                s
+            } else {
+                let mut end = MAX;
+                while !s.is_char_boundary(end) {
+                    end -= 1;
+                }
+                &s[..end]
+            };
+            let layout = layout(s.len());
+            // SAFETY: the layout has a non-zero size (HEAD) and an alignment of 4, as
+            // the count needs; the head and the bytes are written before any read.
+            unsafe {
+                let Some(p) = NonNull::new(alloc(layout)) else {
+                    handle_alloc_error(layout)
+                };
+                p.as_ptr().cast::<AtomicU32>().write(AtomicU32::new(1));
+                p.as_ptr().add(4).cast::<u32>().write(s.len() as u32);
+                std::ptr::copy_nonoverlapping(s.as_ptr(), p.as_ptr().add(HEAD), s.len());
+                Shared(p)
+            }
+        }
+
+        fn count(&self) -> &AtomicU32 {
+            // SAFETY: the block starts with the count, aligned to 4, for as long as
+            // any copy lives.
+            unsafe { &*self.0.as_ptr().cast::<AtomicU32>() }
+        }
+
+        fn len(&self) -> usize {
+            // SAFETY: the length follows the count and never changes.
+            unsafe { self.0.as_ptr().add(4).cast::<u32>().read() as usize }
+        }
+
+        pub fn as_str(&self) -> &str {
+            // SAFETY: the bytes after the head are a `str` copied there in `new`.
+            unsafe {
+                let bytes = std::slice::from_raw_parts(self.0.as_ptr().add(HEAD), self.len());
+                std::str::from_utf8_unchecked(bytes)
+            }
+        }
+    }
+
+    impl Clone for Shared {
+        fn clone(&self) -> Shared {
+            if self.count().fetch_add(1, Ordering::Relaxed) > MAX_COPIES {
+                std::process::abort();
+            }
+            Shared(self.0)
+        }
+    }
+
+    impl Drop for Shared {
+        fn drop(&mut self) {
+            if self.count().fetch_sub(1, Ordering::Release) != 1 {
+                return;
+            }
+            // Every other copy's use of the block happens before it is freed.
+            fence(Ordering::Acquire);
+            // SAFETY: the last copy: allocated in `new` with this layout, freed once.
+            unsafe { dealloc(self.0.as_ptr(), layout(self.len())) }
+        }
     }
 }
 
 impl Deref for Id {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl AsRef<str> for Id {
     fn as_ref(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl Borrow<str> for Id {
     fn borrow(&self) -> &str {
-        &self.0
+        self.as_str()
     }
 }
 
 impl From<&str> for Id {
     fn from(s: &str) -> Id {
-        Id(Arc::from(s))
+        Id(one::Shared::new(s))
     }
 }
 
 impl From<String> for Id {
     fn from(s: String) -> Id {
-        Id(Arc::from(s))
+        Id(one::Shared::new(&s))
     }
 }
 
@@ -470,8 +592,8 @@ pub struct TimelineEntry {
     pub title: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<Text>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub actors: Vec<Id>,
+    #[serde(skip_serializing_if = "<[Id]>::is_empty")]
+    pub actors: Box<[Id]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Id>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -499,8 +621,8 @@ pub struct Implication {
     pub title: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<Text>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub actors: Vec<Id>,
+    #[serde(skip_serializing_if = "<[Id]>::is_empty")]
+    pub actors: Box<[Id]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub priority: Option<Priority>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -568,5 +690,45 @@ mod tests {
         assert_eq!(Text::default().raw(), "");
         assert_eq!(Text::default(), Text::line(String::new()));
         assert_ne!(Text::line("a\nb".into()), Text::block("a\nb".into()));
+    }
+
+    #[test]
+    fn an_id_reads_as_its_words_and_its_copies_share_them() {
+        let id = Id::from("tom-bossert");
+        let copies: Vec<Id> = (0..1000).map(|_| id.clone()).collect();
+        assert!(copies.iter().all(|c| std::ptr::eq(c.as_str(), id.as_str())));
+        drop(copies);
+        assert_eq!(id.as_str(), "tom-bossert");
+        assert_eq!(id, "tom-bossert");
+        assert_eq!(id, Id::from(String::from("tom-bossert")));
+        assert_ne!(id, Id::from("tom"));
+        assert_eq!(Id::from("a").cmp(&Id::from("b")), std::cmp::Ordering::Less);
+        assert_eq!(format!("{id} {id:?}"), "tom-bossert \"tom-bossert\"");
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"tom-bossert\"");
+        let known: std::collections::HashSet<Id> = [id.clone(), Id::from("")].into();
+        assert_eq!(
+            known.get("tom-bossert").map(Id::as_str),
+            Some("tom-bossert")
+        );
+        assert!(known.contains(""));
+        // Copies made and dropped on other threads leave the id whole.
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| (0..10_000).for_each(|_| drop(id.clone())));
+            }
+        });
+        assert_eq!(id.as_str(), "tom-bossert");
+        let long = "é".repeat(40_000);
+        assert!(long.starts_with(Id::from(long.as_str()).as_str()));
+    }
+
+    /// A library holds millions of these: each is one pointer, also when optional.
+    #[test]
+    fn texts_and_ids_are_one_pointer_each() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<Text>(), size_of::<usize>());
+        assert_eq!(size_of::<Option<Text>>(), size_of::<usize>());
+        assert_eq!(size_of::<Id>(), size_of::<usize>());
+        assert_eq!(size_of::<Option<Id>>(), size_of::<usize>());
     }
 }

@@ -442,7 +442,7 @@ impl<R: Report> Checker<'_, R> {
     }
 
     /// A list of actor ids, each looked up once all actors are known.
-    fn actor_ids(&mut self, f: Field<Vec<Field<Slug>>>, at: At) -> Vec<Id> {
+    fn actor_ids(&mut self, f: Field<Vec<Field<Slug>>>, at: At) -> Box<[Id]> {
         let key = "actors";
         let items = self.list(f, at, key);
         let list = at.key(key);
@@ -453,8 +453,7 @@ impl<R: Report> Checker<'_, R> {
                 ids.push(self.refer(path, id, RefKind::Actor, at.what));
             }
         }
-        ids.shrink_to_fit();
-        ids
+        ids.into_boxed_slice()
     }
 
     fn reference(
