@@ -147,8 +147,7 @@ fn grouping(c: &mut Criterion) {
                     id: format!("a{i}").into(),
                     name: format!("Actor number {i}").into(),
                     aliases: vec!["Shared alias".into()].into(),
-                }]
-                .into(),
+                }],
             })
             .collect()
     };

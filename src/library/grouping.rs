@@ -34,9 +34,7 @@ pub type BriefingIx = usize;
 #[derive(Clone, Debug, Default)]
 pub struct Roster {
     pub path: PathBuf,
-    /// Shared: the library keeps every roster, and so does the grouping that runs
-    /// beside it; a copy of a roster copies none of its actors.
-    pub actors: Arc<[RosterActor]>,
+    pub actors: Vec<RosterActor>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -294,7 +292,7 @@ fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
             next
         }))
     };
-    let mut nodes: Vec<Node> = Vec::with_capacity(rosters.iter().map(|r| r.actors.len()).sum());
+    let mut nodes: Vec<Node> = Vec::new();
     for (b, r) in rosters.iter().enumerate() {
         for (a, actor) in r.actors.iter().enumerate() {
             let name = intern(&actor.name);
