@@ -72,19 +72,18 @@ impl fmt::Debug for Text {
     }
 }
 
-/// The storage of a [`Text`]: one heap block, `[raw length: u32][shown length: u32]
-/// [raw bytes][shown bytes]`, behind a pointer that is never null (so an
-/// `Option<Text>` is one pointer too). The shown length is [`thin::SAME`] when the
-/// shown text is the raw one, and then it is not stored twice.
+/// The storage of a [`Text`]: one heap block behind a pointer that is never null (so
+/// an `Option<Text>` is one pointer too). Most texts need no cleaning, and then the
+/// block is `[raw length | SHORT: u32][raw bytes]`; otherwise it is `[raw length:
+/// u32][shown length: u32][raw bytes][shown bytes]`.
 mod thin {
     use std::alloc::{Layout, alloc, dealloc, handle_alloc_error};
     use std::ptr::NonNull;
 
-    const HEAD: usize = 8;
-    /// The shown text is the raw text.
-    pub const SAME: u32 = u32::MAX;
+    /// The head of a text shown as it was written: its length and this bit.
+    const SHORT: u32 = 1 << 31;
     /// The longest text kept: a briefing file is far smaller (16 MiB by default).
-    const MAX: usize = (u32::MAX - 1) as usize;
+    const MAX: usize = (SHORT - 1) as usize;
 
     pub struct Thin(NonNull<u8>);
 
@@ -93,7 +92,7 @@ mod thin {
     unsafe impl Sync for Thin {}
 
     /// `s` cut to at most [`MAX`] bytes at a character boundary (only a text of more
-    /// than 4 GiB is cut).
+    /// than 2 GiB is cut).
     fn fit(s: &str) -> &str {
         if s.len() <= MAX {
             return s;
@@ -105,12 +104,26 @@ mod thin {
         &s[..end]
     }
 
-    fn layout(bytes: usize) -> Layout {
-        // HEAD and two lengths under 4 GiB each: always a valid layout on 64 bits; a
-        // size no address space holds is out of memory.
-        match Layout::from_size_align(HEAD.saturating_add(bytes), 4) {
+    /// The block for a head and its bytes: lengths under 2 GiB each, so always a
+    /// valid layout on 64 bits; a size no address space holds is out of memory.
+    fn layout(head: usize, bytes: usize) -> Layout {
+        match Layout::from_size_align(head.saturating_add(bytes), 4) {
             Ok(l) => l,
-            Err(_) => handle_alloc_error(Layout::new::<[u8; HEAD]>()),
+            Err(_) => handle_alloc_error(Layout::new::<[u8; 8]>()),
+        }
+    }
+
+    /// Where a text's parts are in its block.
+    struct Parts {
+        head: usize,
+        raw: usize,
+        /// The shown text's length, when it is not the raw text.
+        shown: Option<usize>,
+    }
+
+    impl Parts {
+        fn bytes(&self) -> usize {
+            self.raw + self.shown.unwrap_or(0)
         }
     }
 
@@ -118,35 +131,49 @@ mod thin {
         pub fn new(raw: &str, shown: Option<&str>) -> Thin {
             let raw = fit(raw);
             let shown = shown.map(fit);
-            let bytes = raw.len() + shown.map_or(0, str::len);
-            let layout = layout(bytes);
-            // SAFETY: the layout has a non-zero size (HEAD); the block is written in
-            // full before it is read: the head, then the raw and shown bytes.
+            let head = if shown.is_some() { 8 } else { 4 };
+            let layout = layout(head, raw.len() + shown.map_or(0, str::len));
+            // SAFETY: the layout has a non-zero size (the head) and an alignment of 4;
+            // the block is written in full before it is read: the head, then the raw
+            // and shown bytes.
             unsafe {
                 let Some(p) = NonNull::new(alloc(layout)) else {
                     handle_alloc_error(layout)
                 };
                 let at = p.as_ptr();
-                let raw_len = (raw.len() as u32).to_ne_bytes();
-                let shown_len = shown.map_or(SAME, |s| s.len() as u32).to_ne_bytes();
-                std::ptr::copy_nonoverlapping(raw_len.as_ptr(), at, 4);
-                std::ptr::copy_nonoverlapping(shown_len.as_ptr(), at.add(4), 4);
-                std::ptr::copy_nonoverlapping(raw.as_ptr(), at.add(HEAD), raw.len());
+                match shown {
+                    None => at.cast::<u32>().write(raw.len() as u32 | SHORT),
+                    Some(s) => {
+                        at.cast::<u32>().write(raw.len() as u32);
+                        at.add(4).cast::<u32>().write(s.len() as u32);
+                    }
+                }
+                std::ptr::copy_nonoverlapping(raw.as_ptr(), at.add(head), raw.len());
                 if let Some(s) = shown {
-                    std::ptr::copy_nonoverlapping(s.as_ptr(), at.add(HEAD + raw.len()), s.len());
+                    std::ptr::copy_nonoverlapping(s.as_ptr(), at.add(head + raw.len()), s.len());
                 }
                 Thin(p)
             }
         }
 
-        /// The two lengths from the head.
-        fn lens(&self) -> (usize, u32) {
-            let mut head = [0u8; HEAD];
-            // SAFETY: every block starts with its HEAD bytes, written in `new`.
-            unsafe { std::ptr::copy_nonoverlapping(self.0.as_ptr(), head.as_mut_ptr(), HEAD) };
-            let raw = u32::from_ne_bytes([head[0], head[1], head[2], head[3]]);
-            let shown = u32::from_ne_bytes([head[4], head[5], head[6], head[7]]);
-            (raw as usize, shown)
+        fn parts(&self) -> Parts {
+            let at = self.0.as_ptr();
+            // SAFETY: every block starts with its head, written in `new`, aligned to 4.
+            let first = unsafe { at.cast::<u32>().read() };
+            if first & SHORT != 0 {
+                return Parts {
+                    head: 4,
+                    raw: (first & !SHORT) as usize,
+                    shown: None,
+                };
+            }
+            // SAFETY: a head without SHORT has the shown length after the raw one.
+            let shown = unsafe { at.add(4).cast::<u32>().read() };
+            Parts {
+                head: 8,
+                raw: first as usize,
+                shown: Some(shown as usize),
+            }
         }
 
         fn str_at(&self, from: usize, len: usize) -> &str {
@@ -159,31 +186,25 @@ mod thin {
         }
 
         pub fn raw(&self) -> &str {
-            let (raw, _) = self.lens();
-            self.str_at(HEAD, raw)
+            let p = self.parts();
+            self.str_at(p.head, p.raw)
         }
 
         pub fn shown(&self) -> &str {
-            match self.lens() {
-                (raw, SAME) => self.str_at(HEAD, raw),
-                (raw, shown) => self.str_at(HEAD + raw, shown as usize),
-            }
+            self.shown_if_changed().unwrap_or_else(|| self.raw())
         }
 
         fn shown_if_changed(&self) -> Option<&str> {
-            match self.lens() {
-                (_, SAME) => None,
-                (raw, shown) => Some(self.str_at(HEAD + raw, shown as usize)),
-            }
+            let p = self.parts();
+            p.shown.map(|len| self.str_at(p.head + p.raw, len))
         }
     }
 
     impl Drop for Thin {
         fn drop(&mut self) {
-            let (raw, shown) = self.lens();
-            let shown = if shown == SAME { 0 } else { shown as usize };
+            let p = self.parts();
             // SAFETY: allocated in `new` with this very layout, and freed once.
-            unsafe { dealloc(self.0.as_ptr(), layout(raw + shown)) }
+            unsafe { dealloc(self.0.as_ptr(), layout(p.head, p.bytes())) }
         }
     }
 
