@@ -975,7 +975,7 @@ mod stored {
                     confidence: unplace(&Confidence::ALL, i.confidence)?,
                 });
             }
-            Some(model::Briefing {
+            let mut b = model::Briefing {
                 briefing: self.briefing,
                 id: self.id.to_string(),
                 title: self.title.into(),
@@ -995,7 +995,9 @@ mod stored {
                 quotes,
                 implications,
                 path: std::path::PathBuf::new(),
-            })
+            };
+            b.pack_texts();
+            Some(b)
         }
     }
 }

@@ -72,13 +72,24 @@ impl fmt::Debug for Text {
     }
 }
 
-/// The storage of a [`Text`]: one heap block behind a pointer that is never null (so
-/// an `Option<Text>` is one pointer too). Most texts need no cleaning, and then the
-/// block is `[raw length | SHORT: u32][raw bytes]`; otherwise it is `[raw length:
-/// u32][shown length: u32][raw bytes][shown bytes]`.
+/// The storage of a [`Text`], behind a pointer that is never null (so an
+/// `Option<Text>` is one pointer too): a text's head and bytes. Most texts need no
+/// cleaning, and then they are `[raw length | SHORT: u32][raw bytes]`; otherwise
+/// `[raw length: u32][shown length: u32][raw bytes][shown bytes]`.
+///
+/// A text is made in a block of its own; [`pack`] then moves all the texts of a
+/// briefing into one shared block, `[count: u32][size: u32]` followed by each text as
+/// `[offset from the block's start: u32][head][bytes]`, 4-aligned. A pointer to a text
+/// in a shared block has its lowest bit set; the block is freed with its last text.
 mod thin {
     use std::alloc::{Layout, alloc, dealloc, handle_alloc_error};
     use std::ptr::NonNull;
+    use std::sync::atomic::{AtomicU32, Ordering, fence};
+
+    /// The lowest bit of a pointer to a text in a shared block.
+    const PACKED: usize = 1;
+    /// Past this many texts the count could not be trusted: stop, as `Arc` does.
+    const MAX_COPIES: u32 = i32::MAX as u32;
 
     /// The head of a text shown as it was written: its length and this bit.
     const SHORT: u32 = 1 << 31;
@@ -156,9 +167,37 @@ mod thin {
             }
         }
 
+        fn is_packed(&self) -> bool {
+            self.0.as_ptr() as usize & PACKED != 0
+        }
+
+        /// Where the text's head starts (in its own block, or in a shared one after
+        /// its offset).
+        fn at(&self) -> *mut u8 {
+            if self.is_packed() {
+                self.0.as_ptr().wrapping_sub(PACKED).wrapping_add(4)
+            } else {
+                self.0.as_ptr()
+            }
+        }
+
+        /// The shared block of a packed text.
+        fn block(&self) -> *mut u8 {
+            let entry = self.0.as_ptr().wrapping_sub(PACKED);
+            // SAFETY: a packed text's entry starts with its offset from the block's
+            // start, written in `pack`, aligned to 4.
+            unsafe { entry.sub(entry.cast::<u32>().read() as usize) }
+        }
+
+        fn count(&self) -> &AtomicU32 {
+            // SAFETY: a shared block starts with the count, aligned to 4, for as long
+            // as any of its texts lives.
+            unsafe { &*self.block().cast::<AtomicU32>() }
+        }
+
         fn parts(&self) -> Parts {
-            let at = self.0.as_ptr();
-            // SAFETY: every block starts with its head, written in `new`, aligned to 4.
+            let at = self.at();
+            // SAFETY: every text starts with its head, written in `new`, aligned to 4.
             let first = unsafe { at.cast::<u32>().read() };
             if first & SHORT != 0 {
                 return Parts {
@@ -180,7 +219,7 @@ mod thin {
             // SAFETY: `from..from + len` is inside the block and holds the bytes of a
             // `str` copied there in `new`, so they are valid UTF-8.
             unsafe {
-                let bytes = std::slice::from_raw_parts(self.0.as_ptr().add(from), len);
+                let bytes = std::slice::from_raw_parts(self.at().add(from), len);
                 std::str::from_utf8_unchecked(bytes)
             }
         }
@@ -202,15 +241,84 @@ mod thin {
 
     impl Drop for Thin {
         fn drop(&mut self) {
-            let p = self.parts();
-            // SAFETY: allocated in `new` with this very layout, and freed once.
-            unsafe { dealloc(self.0.as_ptr(), layout(p.head, p.bytes())) }
+            if !self.is_packed() {
+                let p = self.parts();
+                // SAFETY: allocated in `new` with this very layout, and freed once.
+                unsafe { dealloc(self.0.as_ptr(), layout(p.head, p.bytes())) };
+                return;
+            }
+            if self.count().fetch_sub(1, Ordering::Release) != 1 {
+                return;
+            }
+            // Every other text's use of the block happens before it is freed.
+            fence(Ordering::Acquire);
+            let block = self.block();
+            // SAFETY: the last text of the block: allocated in `pack` with its size
+            // (written after the count) and an alignment of 4, and freed once.
+            unsafe {
+                let size = block.add(4).cast::<u32>().read() as usize;
+                dealloc(block, Layout::from_size_align_unchecked(size, 4));
+            }
         }
     }
 
     impl Clone for Thin {
         fn clone(&self) -> Thin {
-            Thin::new(self.raw(), self.shown_if_changed())
+            if !self.is_packed() {
+                return Thin::new(self.raw(), self.shown_if_changed());
+            }
+            if self.count().fetch_add(1, Ordering::Relaxed) > MAX_COPIES {
+                std::process::abort();
+            }
+            Thin(self.0)
+        }
+    }
+
+    /// The room a text takes in a shared block: its offset, head and bytes, 4-aligned.
+    fn entry_size(t: &Thin) -> usize {
+        let p = t.parts();
+        (4 + p.head + p.bytes()).next_multiple_of(4)
+    }
+
+    /// Moves `texts` into one shared block: one allocation instead of one each, and no
+    /// allocator's rounding and bookkeeping for each. Texts too many or too large for
+    /// one block (4 GiB) are left as they are.
+    pub fn pack(texts: &mut [&mut Thin]) {
+        if texts.len() < 2 {
+            return;
+        }
+        let size = texts.iter().map(|t| entry_size(t)).sum::<usize>() + 8;
+        let (Ok(count), Ok(size32)) = (u32::try_from(texts.len()), u32::try_from(size)) else {
+            return;
+        };
+        if count > MAX_COPIES {
+            return;
+        }
+        let Ok(layout) = Layout::from_size_align(size, 4) else {
+            return;
+        };
+        // SAFETY: the layout has a non-zero size (8 and more) and an alignment of 4.
+        // Each entry is written in full, inside the block (the sizes were summed
+        // above), before the text that points at it is made; the pointer of each is
+        // 4-aligned, so its lowest bit is free.
+        unsafe {
+            let Some(block) = NonNull::new(alloc(layout)) else {
+                handle_alloc_error(layout)
+            };
+            let block = block.as_ptr();
+            block.cast::<AtomicU32>().write(AtomicU32::new(count));
+            block.add(4).cast::<u32>().write(size32);
+            let mut offset = 8;
+            for t in texts.iter_mut() {
+                let entry = block.add(offset);
+                let p = t.parts();
+                entry.cast::<u32>().write(offset as u32);
+                std::ptr::copy_nonoverlapping(t.at(), entry.add(4), p.head + p.bytes());
+                offset += entry_size(t);
+                let packed = Thin(NonNull::new_unchecked(entry.wrapping_add(PACKED)));
+                // The text's own block (or its place in another shared one) is let go.
+                drop(std::mem::replace(&mut **t, packed));
+            }
         }
     }
 
@@ -663,6 +771,59 @@ pub struct Source {
 }
 
 impl Briefing {
+    /// Keeps every text of the briefing in one block (see [`thin::pack`]): a briefing
+    /// has hundreds of texts, each of them its own allocation when read.
+    pub fn pack_texts(&mut self) {
+        fn add<'a>(all: &mut Vec<&'a mut thin::Thin>, t: &'a mut Option<Text>) {
+            all.extend(t.as_mut().map(|t| &mut t.0));
+        }
+        let Briefing {
+            title,
+            summary,
+            classification,
+            tags,
+            sources,
+            event,
+            actors,
+            timeline,
+            quotes,
+            implications,
+            ..
+        } = self;
+        let mut all: Vec<&mut thin::Thin> = Vec::new();
+        all.push(&mut title.0);
+        add(&mut all, summary);
+        add(&mut all, classification);
+        all.extend(tags.iter_mut().map(|t| &mut t.0));
+        for s in sources.iter_mut() {
+            all.push(&mut s.title.0);
+            add(&mut all, &mut s.publisher);
+            add(&mut all, &mut s.url);
+        }
+        all.push(&mut event.title.0);
+        add(&mut all, &mut event.location);
+        add(&mut all, &mut event.description);
+        for a in actors.iter_mut() {
+            all.push(&mut a.name.0);
+            add(&mut all, &mut a.role);
+            all.extend(a.aliases.iter_mut().map(|t| &mut t.0));
+            add(&mut all, &mut a.description);
+        }
+        for e in timeline.iter_mut() {
+            all.push(&mut e.title.0);
+            add(&mut all, &mut e.detail);
+        }
+        for q in quotes.iter_mut() {
+            all.push(&mut q.text.0);
+            add(&mut all, &mut q.context);
+        }
+        for m in implications.iter_mut() {
+            all.push(&mut m.title.0);
+            add(&mut all, &mut m.detail);
+        }
+        thin::pack(&mut all);
+    }
+
     /// The actor with this id in this briefing (references are checked when loaded).
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
@@ -741,6 +902,49 @@ mod tests {
         assert_eq!(id.as_str(), "tom-bossert");
         let long = "é".repeat(40_000);
         assert!(long.starts_with(Id::from(long.as_str()).as_str()));
+    }
+
+    #[test]
+    fn texts_packed_into_one_block_read_as_before_and_outlive_each_other() {
+        let words = [
+            "",
+            "Plain words",
+            "中文 🇺🇳 é",
+            "a\u{1b}[31mb",
+            "one\ntwo",
+            "x\u{202e}y\tz",
+        ];
+        let made = || -> Vec<Text> {
+            words
+                .iter()
+                .flat_map(|w| [Text::line(w.to_string()), Text::block(w.to_string())])
+                .collect()
+        };
+        let expected = made();
+        let mut texts = made();
+        let mut refs: Vec<&mut thin::Thin> = texts.iter_mut().map(|t| &mut t.0).collect();
+        thin::pack(&mut refs);
+        assert_eq!(texts, expected);
+        for (t, e) in texts.iter().zip(&expected) {
+            assert_eq!((t.raw(), t.shown()), (e.raw(), e.shown()));
+        }
+        // Packed again, with copies of the first block still held.
+        let copies = texts.clone();
+        let mut refs: Vec<&mut thin::Thin> = texts.iter_mut().map(|t| &mut t.0).collect();
+        thin::pack(&mut refs);
+        assert_eq!(texts, expected);
+        // Each text lives on alone, in any order, on any thread.
+        let mut kept: Vec<Text> = copies.into_iter().chain(texts).collect();
+        std::thread::scope(|s| {
+            for chunk in kept.chunks(5) {
+                let chunk = chunk.to_vec();
+                s.spawn(move || drop(chunk));
+            }
+        });
+        let last = kept.swap_remove(3);
+        drop(kept);
+        assert_eq!(last.raw(), expected[3].raw());
+        assert_eq!(last.shown(), expected[3].shown());
     }
 
     /// A library holds millions of these: each is one pointer, also when optional.

@@ -601,7 +601,7 @@ impl<R: Report> Checker<'_, R> {
         self.check_references();
 
         timeline.sort_by_key(|e| e.date);
-        Some(Briefing {
+        let mut b = Briefing {
             briefing: 1,
             id: id?,
             title: title?,
@@ -616,7 +616,9 @@ impl<R: Report> Checker<'_, R> {
             quotes,
             implications,
             path: Default::default(),
-        })
+        };
+        b.pack_texts();
+        Some(b)
     }
 
     fn event(&mut self, f: Must<RawEvent>, within: At) -> Option<Event> {
