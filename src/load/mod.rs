@@ -12,6 +12,7 @@ pub mod shape;
 pub mod tree;
 pub mod yaml;
 
+use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -170,6 +171,8 @@ pub struct Found {
 /// Only a path named here that does not exist at all is an error for the whole call.
 pub fn find(paths: &[PathBuf]) -> Result<Found, PathError> {
     let mut found = Found::default();
+    // Each file's real path, to read a file named twice once.
+    let mut real_paths: Vec<PathBuf> = Vec::new();
     for p in paths {
         let meta = match std::fs::metadata(p) {
             Ok(m) => m,
@@ -187,13 +190,25 @@ pub fn find(paths: &[PathBuf]) -> Result<Found, PathError> {
             }
         };
         if meta.is_dir() {
-            let (mut files, mut problems) = (Vec::new(), Vec::new());
-            walk(p, &mut files, &mut problems);
+            let (mut files, mut problems, mut links) = (Vec::new(), Vec::new(), HashSet::new());
+            walk(p, &mut files, &mut problems, &mut links);
             files.sort();
             problems.sort_by(|a, b| a.path.cmp(&b.path));
-            found.files.extend(files);
+            // A file found in a folder is its folder's real path and its own names (the
+            // folders on the way are real folders): only links need the system's help,
+            // which looks up every part of a path (half a second for 20,000 files).
+            let real_root = real_path(p);
+            for f in files {
+                let real = match f.strip_prefix(p) {
+                    Ok(rel) if !links.contains(&f) => real_root.join(rel),
+                    _ => real_path(&f),
+                };
+                found.files.push(f);
+                real_paths.push(real);
+            }
             found.problems.extend(problems);
         } else if meta.is_file() {
+            real_paths.push(real_path(p));
             found.files.push(p.clone());
         } else {
             found
@@ -203,15 +218,21 @@ pub fn find(paths: &[PathBuf]) -> Result<Found, PathError> {
     }
     // The same file named twice (a folder and a file in it) is read once, and said
     // once when it cannot be.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
+    let mut real = real_paths.into_iter();
     found
         .files
-        .retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
-    let mut said = std::collections::HashSet::new();
+        .retain(|_| real.next().is_none_or(|r| seen.insert(r)));
+    let mut said = HashSet::new();
     found
         .problems
         .retain(|d| said.insert((d.path.clone(), d.message.clone())));
     Ok(found)
+}
+
+/// The path with every link and `..` resolved, or the path itself when it cannot be.
+fn real_path(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
 /// What a path that is neither a regular file nor a folder is.
@@ -238,7 +259,12 @@ fn not_regular(kind: &std::fs::FileType) -> String {
 
 /// Finds briefing files below `root`, one folder at a time (no recursion, so no depth
 /// of folders can exhaust the stack).
-fn walk(root: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
+fn walk(
+    root: &Path,
+    out: &mut Vec<PathBuf>,
+    problems: &mut Vec<Diagnostic>,
+    links: &mut HashSet<PathBuf>,
+) {
     let mut folders = vec![root.to_path_buf()];
     while let Some(dir) = folders.pop() {
         let entries = match std::fs::read_dir(&dir) {
@@ -288,6 +314,7 @@ fn walk(root: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
             if kind.is_dir() {
                 folders.push(path);
             } else if kind.is_symlink() {
+                links.insert(path.clone());
                 follow_link(path, out, problems);
             } else if is_briefing_name(&path) {
                 if kind.is_file() {
