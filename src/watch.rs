@@ -95,9 +95,21 @@ fn may_change(event: &notify::Result<notify::Event>) -> bool {
     }
 }
 
-/// Starts following `roots`; batches arrive on the receiver until it is dropped.
-/// Call it before the first load, so that nothing changed in between is missed.
-pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Receiver<Batch>, WatchError> {
+/// Following the files: the batches, and when the first look at the disk is done.
+pub struct Following {
+    /// Batches arrive here until it is dropped.
+    pub batches: Receiver<Batch>,
+    /// Says (or hangs up) once the files have been looked at a first time: the first
+    /// load must not read a file before then, or a change between its read and that
+    /// look would go unseen.
+    pub looked: Receiver<()>,
+}
+
+/// Starts following `roots`. Call it before the first load, and start reading only
+/// once [`Following::looked`] says so, so that nothing changed in between is missed.
+/// The first look at the disk runs on the watcher's own thread: at 20,000 files it
+/// takes longer than a frame, and the first frame does not wait for it.
+pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Following, WatchError> {
     let (events_tx, events) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event| {
         if may_change(&event) {
@@ -123,13 +135,15 @@ pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Receiver<Batch>, 
             WatchError(format!("{shown}: {e}"))
         })?;
     }
-    let mut known = scan(&roots);
     let (tx, rx) = mpsc::channel();
+    let (looked_tx, looked) = mpsc::channel();
     std::thread::Builder::new()
         .name("brief watch".to_string())
         .spawn(move || {
             // Events stop when the watcher is dropped: it lives as long as this thread.
             let _watcher = watcher;
+            let mut known = scan(&roots);
+            let _ = looked_tx.send(());
             // Any event that may mean a change (an error too) means look again, once
             // they stop for a moment.
             while events.recv().is_ok() {
@@ -169,5 +183,8 @@ pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Receiver<Batch>, 
             }
         })
         .map_err(|e| WatchError(e.to_string()))?;
-    Ok(rx)
+    Ok(Following {
+        batches: rx,
+        looked,
+    })
 }

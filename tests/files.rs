@@ -316,3 +316,43 @@ fn a_file_named_twice_is_read_once_however_it_is_named() {
         ["a.yaml", "sub/b.yaml", "sub/deeper/c.yaml"]
     );
 }
+
+#[test]
+fn files_come_in_path_order_with_folders_where_their_names_fall() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let names = [
+        "sub.yaml",
+        "sub/b.yaml",
+        "sub/a/z.yaml",
+        "sub-a.yaml",
+        "sub a/c.yaml",
+        "A.yaml",
+        "z/y/x.yaml",
+        "z.yaml",
+        "é.yaml",
+        "m/n/o/p.yaml",
+        "m.yml",
+    ];
+    write_tree(root, &names);
+    let found = load::discover(&[root.to_path_buf()]).unwrap();
+    let mut sorted = found.clone();
+    sorted.sort();
+    assert_eq!(found, sorted);
+    assert_eq!(
+        relative(root, &found),
+        [
+            "A.yaml",
+            "m/n/o/p.yaml",
+            "m.yml",
+            "sub/a/z.yaml",
+            "sub/b.yaml",
+            "sub a/c.yaml",
+            "sub-a.yaml",
+            "sub.yaml",
+            "z/y/x.yaml",
+            "z.yaml",
+            "é.yaml",
+        ]
+    );
+}

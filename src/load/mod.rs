@@ -192,7 +192,7 @@ pub fn find(paths: &[PathBuf]) -> Result<Found, PathError> {
         if meta.is_dir() {
             let (mut files, mut problems, mut links) = (Vec::new(), Vec::new(), HashSet::new());
             walk(p, &mut files, &mut problems, &mut links);
-            files.sort();
+            debug_assert!(files.is_sorted());
             problems.sort_by(|a, b| a.path.cmp(&b.path));
             // A file found in a folder is its folder's real path and its own names (the
             // folders on the way are real folders): only links need the system's help,
@@ -258,73 +258,91 @@ fn not_regular(kind: &std::fs::FileType) -> String {
 }
 
 /// Finds briefing files below `root`, one folder at a time (no recursion, so no depth
-/// of folders can exhaust the stack).
+/// of folders can exhaust the stack), in path order: each folder's names are sorted
+/// and its folders gone into where they fall, which is the order of the whole paths
+/// without comparing them (20,000 whole paths took a tenth of a second to sort).
 fn walk(
     root: &Path,
     out: &mut Vec<PathBuf>,
     problems: &mut Vec<Diagnostic>,
     links: &mut HashSet<PathBuf>,
 ) {
-    let mut folders = vec![root.to_path_buf()];
-    while let Some(dir) = folders.pop() {
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(e) => e,
-            Err(e) => {
-                problems.push(Diagnostic::error(
-                    &dir,
-                    1,
-                    1,
-                    format!(
-                        "cannot read the folder: {}; the other folders are read",
-                        path_reason(&e, &dir)
-                    ),
-                ));
-                continue;
-            }
+    // What is still to be looked at, the next on top.
+    let mut pending: Vec<(PathBuf, Option<std::fs::FileType>)> = vec![(root.to_path_buf(), None)];
+    while let Some((path, kind)) = pending.pop() {
+        let Some(kind) = kind else {
+            read_folder(&path, &mut pending, problems);
+            continue;
         };
-        for entry in entries {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    problems.push(Diagnostic::error(
-                        &dir,
-                        1,
-                        1,
-                        format!("cannot read the whole folder: {}", path_reason(&e, &dir)),
-                    ));
-                    break;
-                }
-            };
-            if entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            let kind = match entry.file_type() {
-                Ok(k) => k,
-                Err(e) => {
-                    problems.push(Diagnostic::error(
-                        &path,
-                        1,
-                        1,
-                        format!("cannot be read: {}", path_reason(&e, &path)),
-                    ));
-                    continue;
-                }
-            };
-            if kind.is_dir() {
-                folders.push(path);
-            } else if kind.is_symlink() {
-                links.insert(path.clone());
-                follow_link(path, out, problems);
-            } else if is_briefing_name(&path) {
-                if kind.is_file() {
-                    out.push(path);
-                } else {
-                    problems.push(Diagnostic::error(&path, 1, 1, not_regular(&kind)));
-                }
+        if kind.is_symlink() {
+            links.insert(path.clone());
+            follow_link(path, out, problems);
+        } else if is_briefing_name(&path) {
+            if kind.is_file() {
+                out.push(path);
+            } else {
+                problems.push(Diagnostic::error(&path, 1, 1, not_regular(&kind)));
             }
         }
     }
+}
+
+/// Puts what `dir` holds on top of `pending`, the first name on top: folders with no
+/// kind (to be read), the rest with theirs. Hidden names are passed over.
+fn read_folder(
+    dir: &Path,
+    pending: &mut Vec<(PathBuf, Option<std::fs::FileType>)>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(Diagnostic::error(
+                dir,
+                1,
+                1,
+                format!(
+                    "cannot read the folder: {}; the other folders are read",
+                    path_reason(&e, dir)
+                ),
+            ));
+            return;
+        }
+    };
+    let mut here: Vec<(std::ffi::OsString, Option<std::fs::FileType>)> = Vec::new();
+    for entry in entries {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(Diagnostic::error(
+                    dir,
+                    1,
+                    1,
+                    format!("cannot read the whole folder: {}", path_reason(&e, dir)),
+                ));
+                break;
+            }
+        };
+        let name = entry.file_name();
+        if name.as_encoded_bytes().starts_with(b".") {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(k) if k.is_dir() => here.push((name, None)),
+            Ok(k) => here.push((name, Some(k))),
+            Err(e) => {
+                let path = entry.path();
+                problems.push(Diagnostic::error(
+                    &path,
+                    1,
+                    1,
+                    format!("cannot be read: {}", path_reason(&e, &path)),
+                ));
+            }
+        }
+    }
+    here.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    pending.extend(here.into_iter().map(|(name, kind)| (dir.join(name), kind)));
 }
 
 /// A link found in a folder: a link to a briefing file is read like the file. Links
