@@ -424,7 +424,12 @@ fn event_loop(
             && app.mode() != Mode::Picker
         {
             while let Ok(batch) = rx.try_recv() {
-                app.reload(batch.loaded, batch.removed);
+                if let Some(stopped) = batch.stopped {
+                    app.tell(stopped.to_string());
+                }
+                if !batch.loaded.is_empty() || !batch.removed.is_empty() {
+                    app.reload(batch.loaded, batch.removed);
+                }
                 dirty = true;
                 unsaved = true;
             }

@@ -30,6 +30,8 @@ pub struct Batch {
     /// Each changed or new file with its outcome, under the path the library uses.
     pub loaded: Vec<(PathBuf, Loaded)>,
     pub removed: Vec<PathBuf>,
+    /// Why the files are no longer followed, in the last batch when they are not.
+    pub stopped: Option<WatchError>,
 }
 
 /// What tells one version of a file from the next without reading it.
@@ -117,11 +119,12 @@ pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Following, WatchE
         }
     })
     .map_err(|e| WatchError(e.to_string()))?;
+    // What to watch for each root. A file is followed through its folder: an atomic
+    // save puts a new file in its place, which a watch on the old one would never see.
+    let mut to_watch = Vec::new();
     for root in &roots {
         let meta = std::fs::metadata(root).map_err(|e| WatchError(e.to_string()))?;
-        // A file is followed through its folder: an atomic save puts a new file in
-        // its place, which a watch on the old one would never see.
-        let (watched, mode) = if meta.is_dir() {
+        to_watch.push(if meta.is_dir() {
             (root.clone(), RecursiveMode::Recursive)
         } else {
             let parent = root
@@ -129,17 +132,27 @@ pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Following, WatchE
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
             (parent.to_path_buf(), RecursiveMode::NonRecursive)
-        };
-        watcher.watch(&watched, mode).map_err(|e| {
-            let shown = crate::text::clean_line(&watched.display().to_string()).into_owned();
-            WatchError(format!("{shown}: {e}"))
-        })?;
+        });
     }
     let (tx, rx) = mpsc::channel();
     let (looked_tx, looked) = mpsc::channel();
     std::thread::Builder::new()
         .name("brief watch".to_string())
         .spawn(move || {
+            // Watching a folder looks at everything below it, as long as the first
+            // look does: done here too, not before the first frame.
+            for (watched, mode) in &to_watch {
+                if let Err(e) = watcher.watch(watched, *mode) {
+                    let shown =
+                        crate::text::clean_line(&watched.display().to_string()).into_owned();
+                    let _ = tx.send(Batch {
+                        loaded: Vec::new(),
+                        removed: Vec::new(),
+                        stopped: Some(WatchError(format!("{shown}: {e}"))),
+                    });
+                    return;
+                }
+            }
             // Events stop when the watcher is dropped: it lives as long as this thread.
             let _watcher = watcher;
             let mut known = scan(&roots);
@@ -177,7 +190,12 @@ pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Following, WatchE
                     .zip(loaded)
                     .filter_map(|(p, l)| l.map(|l| (p, l)))
                     .collect();
-                if tx.send(Batch { loaded, removed }).is_err() {
+                let batch = Batch {
+                    loaded,
+                    removed,
+                    stopped: None,
+                };
+                if tx.send(batch).is_err() {
                     return;
                 }
             }
