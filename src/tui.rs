@@ -23,9 +23,8 @@ use crate::app::Mode;
 use crate::app::{Action, App, Progress};
 use crate::cache::Cache;
 use crate::keymap::Keymap;
-use crate::library::{ActorIndex, FailedFile, Roster};
-use crate::load::{self, LoadOptions, Loaded};
-use crate::model::Briefing;
+use crate::library::{ActorIndex, Arrival, FailedFile, Roster};
+use crate::load::{self, LoadOptions};
 use crate::state::{StateError, Store};
 use crate::ui::{Drawing, Theme};
 use crate::watch::Batch;
@@ -34,16 +33,16 @@ use crate::watch::Batch;
 pub enum Delivery {
     /// How many files (and unreadable paths) were found.
     Found(usize),
-    /// A briefing. Boxed: it is large.
-    Briefing(Box<Briefing>),
+    /// A briefing, with its fingerprints and roster. Boxed: it is large.
+    Briefing(Box<Arrival>),
     /// A file or path that could not be read, or was passed over with a warning.
     Failed(Vec<load::Diagnostic>),
 }
 
 impl Delivery {
-    fn of(loaded: Loaded) -> Delivery {
+    fn of(loaded: Result<Arrival, Vec<load::Diagnostic>>) -> Delivery {
         match loaded {
-            Ok(b) => Delivery::Briefing(Box::new(b)),
+            Ok(a) => Delivery::Briefing(Box::new(a)),
             Err(problems) => Delivery::Failed(problems),
         }
     }
@@ -125,7 +124,9 @@ pub fn load_in_background(
         }
         let mut pending = std::collections::BTreeMap::new();
         let mut next = 0;
-        crate::cache::load_parallel(&files, &opts, cache.as_ref(), |i, loaded| {
+        // Each briefing's fingerprints and roster are worked out here, on the core that
+        // loaded it, not on the thread that reads keys.
+        crate::cache::arrive_parallel(&files, &opts, cache.as_ref(), |i, loaded| {
             pending.insert(i, loaded);
             while let Some(l) = pending.remove(&next) {
                 next += 1;
@@ -333,7 +334,7 @@ fn event_loop(
     });
     let mut found = 0;
     let mut done = 0;
-    let mut arrived: Vec<Briefing> = Vec::new();
+    let mut arrived: Vec<Arrival> = Vec::new();
     let (to_group, groupings) = group_in_background();
     // Rosters sent to be grouped whose grouping has not come back yet.
     let mut grouping = false;
@@ -465,7 +466,7 @@ fn event_loop(
                 || app.library().briefings.is_empty();
             if finished || (due && (!arrived.is_empty() || !failed.is_empty())) {
                 let total = if finished { done } else { found.max(done) };
-                let rosters = app.receive_ungrouped(
+                let rosters = app.receive_arrivals(
                     std::mem::take(&mut arrived),
                     std::mem::take(&mut failed),
                     Progress { done, total },

@@ -629,12 +629,13 @@ pub fn load_parallel(files: &[PathBuf], opts: &LoadOptions, on_loaded: impl FnMu
     load_parallel_with(files, |path| load_file(path, opts), on_loaded);
 }
 
-/// [`load_parallel`] with the way one file is loaded given: a panic in `load` is
-/// reported for that file as an internal error, with its message cleaned.
-pub fn load_parallel_with(
+/// [`load_parallel`] with the way one file is loaded given (to a briefing, or to
+/// anything made of one): a panic in `load` is reported for that file as an internal
+/// error, with its message cleaned.
+pub fn load_parallel_with<T: Send>(
     files: &[PathBuf],
-    load: impl Fn(&Path) -> Loaded + Sync,
-    on_loaded: impl FnMut(usize, Loaded),
+    load: impl Fn(&Path) -> Result<T, Vec<Diagnostic>> + Sync,
+    on_loaded: impl FnMut(usize, Result<T, Vec<Diagnostic>>),
 ) {
     for_each_file(
         files,
