@@ -293,3 +293,18 @@ fn in_a_library_one_bad_file_never_stops_the_others() {
     assert_eq!(good.id, "good");
     assert_eq!(good.path, fixture("library/good.yaml"));
 }
+
+/// Files found in a folder are told apart by where they really are, without asking
+/// the system for each: a folder named twice, once through a link to it, is read once,
+/// and so is a file in it named on its own through the link.
+#[cfg(unix)]
+#[test]
+fn a_folder_named_again_through_a_link_is_read_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("lib");
+    write_tree(&root, &["a.yaml", "sub/b.yaml"]);
+    let link = dir.path().join("shortcut");
+    std::os::unix::fs::symlink(&root, &link).unwrap();
+    let found = load::discover(&[root.clone(), link.clone(), link.join("sub/b.yaml")]).unwrap();
+    assert_eq!(relative(&root, &found), ["a.yaml", "sub/b.yaml"]);
+}

@@ -170,6 +170,10 @@ pub struct Found {
 /// Only a path named here that does not exist at all is an error for the whole call.
 pub fn find(paths: &[PathBuf]) -> Result<Found, PathError> {
     let mut found = Found::default();
+    // What each file is, wherever it was named from: the same file named twice (a
+    // folder and a file in it, a link to a file beside it) is read once.
+    let mut real: Vec<PathBuf> = Vec::new();
+    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     for p in paths {
         let meta = match std::fs::metadata(p) {
             Ok(m) => m,
@@ -191,9 +195,21 @@ pub fn find(paths: &[PathBuf]) -> Result<Found, PathError> {
             walk(p, &mut files, &mut problems);
             files.sort();
             problems.sort_by(|a, b| a.path.cmp(&b.path));
-            found.files.extend(files);
+            // A walk goes down through folders only, never through links: a file it
+            // found (not a link) is the real folder's path and the rest as found,
+            // without asking the system for each file.
+            let root = std::fs::canonicalize(p).ok();
+            for (file, link) in files {
+                let rest = file.strip_prefix(p).ok();
+                real.push(match (&root, rest, link) {
+                    (Some(root), Some(rest), false) => root.join(rest),
+                    _ => canonical(&file),
+                });
+                found.files.push(file);
+            }
             found.problems.extend(problems);
         } else if meta.is_file() {
+            real.push(canonical(p));
             found.files.push(p.clone());
         } else {
             found
@@ -201,12 +217,12 @@ pub fn find(paths: &[PathBuf]) -> Result<Found, PathError> {
                 .push(Diagnostic::error(p, 1, 1, not_regular(&meta.file_type())));
         }
     }
-    // The same file named twice (a folder and a file in it) is read once, and said
-    // once when it cannot be.
+    // Each file is read once, and a problem said once.
     let mut seen = std::collections::HashSet::new();
+    let mut real = real.into_iter();
     found
         .files
-        .retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
+        .retain(|_| real.next().is_none_or(|r| seen.insert(r)));
     let mut said = std::collections::HashSet::new();
     found
         .problems
@@ -237,8 +253,8 @@ fn not_regular(kind: &std::fs::FileType) -> String {
 }
 
 /// Finds briefing files below `root`, one folder at a time (no recursion, so no depth
-/// of folders can exhaust the stack).
-fn walk(root: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
+/// of folders can exhaust the stack), each with whether it was found as a link.
+fn walk(root: &Path, out: &mut Vec<(PathBuf, bool)>, problems: &mut Vec<Diagnostic>) {
     let mut folders = vec![root.to_path_buf()];
     while let Some(dir) = folders.pop() {
         let entries = match std::fs::read_dir(&dir) {
@@ -288,10 +304,12 @@ fn walk(root: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
             if kind.is_dir() {
                 folders.push(path);
             } else if kind.is_symlink() {
-                follow_link(path, out, problems);
+                if let Some(file) = follow_link(path, problems) {
+                    out.push((file, true));
+                }
             } else if is_briefing_name(&path) {
                 if kind.is_file() {
-                    out.push(path);
+                    out.push((path, false));
                 } else {
                     problems.push(Diagnostic::error(&path, 1, 1, not_regular(&kind)));
                 }
@@ -300,10 +318,10 @@ fn walk(root: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A link found in a folder: a link to a briefing file is read like the file. Links
-/// to folders are not followed (a link back up would never end); a link that leads
-/// nowhere, loops, or leads to something other than a file is a warning.
-fn follow_link(path: PathBuf, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
+/// A link found in a folder: a link to a briefing file is read like the file (and is
+/// given back). Links to folders are not followed (a link back up would never end); a
+/// link that leads nowhere, loops, or leads to something other than a file is a warning.
+fn follow_link(path: PathBuf, problems: &mut Vec<Diagnostic>) -> Option<PathBuf> {
     let warn = |problems: &mut Vec<Diagnostic>, message: String| {
         let mut d = Diagnostic::error(&path, 1, 1, message);
         d.severity = Severity::Warning;
@@ -312,7 +330,7 @@ fn follow_link(path: PathBuf, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnos
     match std::fs::metadata(&path) {
         Ok(m) if m.is_file() => {
             if is_briefing_name(&path) {
-                out.push(path);
+                return Some(path);
             }
         }
         Ok(m) if m.is_dir() => warn(
@@ -344,6 +362,7 @@ fn follow_link(path: PathBuf, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnos
             ),
         ),
     }
+    None
 }
 
 /// Whether a file name is one `brief` reads as a briefing: `.yaml` or `.yml`.
@@ -398,7 +417,8 @@ pub fn read_file(path: &Path, opts: &LoadOptions) -> Result<Vec<u8>, Vec<Diagnos
         Ok((f, _)) => f,
         Err(e) => return fail(format!("cannot read the file: {}", path_reason(&e, path))),
     };
-    let mut bytes = Vec::new();
+    // Room for the whole file and the byte that says it ended, in one go.
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     let read = std::io::Read::read_to_end(
         &mut std::io::Read::take(file, opts.max_file_size.saturating_add(1)),
         &mut bytes,
