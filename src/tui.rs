@@ -52,12 +52,14 @@ impl Delivery {
 /// actors take long to group never keeps the reader from its keys: rosters of new
 /// briefings go in (with whether they are the last), and a grouping of all received
 /// so far comes out. Each grouping goes through every roster again, so while files
-/// still arrive the next waits until there is half as much again: all the groupings
-/// of a load together cost a few times the last one, not one per batch.
+/// still arrive the next waits until there are twice as many: the groupings made
+/// while loading together cost about as much as the last one, not one per batch,
+/// and take little from the cores that parse.
 fn group_in_background() -> (mpsc::Sender<(Vec<Roster>, bool)>, Receiver<ActorIndex>) {
     let (to_group, rosters) = mpsc::channel::<(Vec<Roster>, bool)>();
     let (done, groupings) = mpsc::channel();
     std::thread::spawn(move || {
+        yield_to_loading();
         let mut all: Vec<Roster> = Vec::new();
         let mut grouped = 0;
         while let Ok((batch, mut last)) = rosters.recv() {
@@ -66,7 +68,7 @@ fn group_in_background() -> (mpsc::Sender<(Vec<Roster>, bool)>, Receiver<ActorIn
                 all.extend(more);
                 last |= end;
             }
-            if !last && grouped > 0 && all.len() < grouped + grouped / 2 {
+            if !last && grouped > 0 && all.len() < 2 * grouped {
                 continue;
             }
             grouped = all.len();
@@ -80,6 +82,18 @@ fn group_in_background() -> (mpsc::Sender<(Vec<Roster>, bool)>, Receiver<ActorIn
         }
     });
     (to_group, groupings)
+}
+
+/// Lowers the calling thread's priority (Linux: each thread has its own), so that
+/// while files load, grouping takes only what the loading threads leave of the
+/// cores; once they are done it has them all.
+fn yield_to_loading() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: changes only the scheduling priority of this thread; a failure leaves
+    // it as it was.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 10);
+    }
 }
 
 /// Finds and loads files on every core, sending each outcome in file order so the
