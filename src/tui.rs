@@ -167,6 +167,9 @@ pub struct Keeping {
     pub store: Option<(Store, Vec<PathBuf>)>,
 }
 
+/// How often, at most, what arrived is handed over to the reader while files load.
+const HAND_OVER: Duration = Duration::from_millis(150);
+
 /// Briefings searched between looks for a key: a small part of a frame.
 const SEARCH_STEP: usize = 32;
 /// How long the search runs before what it found is shown (showing it makes the
@@ -354,6 +357,7 @@ fn event_loop(
     let mut grouping = false;
     let mut failed: Vec<FailedFile> = Vec::new();
     let mut handed_over = std::time::Instant::now();
+    let mut hand_over_took = Duration::ZERO;
     let mut dirty = true;
     let mut ticked = std::time::Instant::now();
     let mut saved = std::time::Instant::now();
@@ -474,11 +478,15 @@ fn event_loop(
                     }
                 }
             }
-            // Hand over what arrived a few times a second: each hand-over re-indexes
-            // the library's actors, which need not happen for every file.
-            let due = handed_over.elapsed() >= Duration::from_millis(150)
-                || app.library().briefings.is_empty();
+            // Hand over what arrived a few times a second: each hand-over lists the
+            // library again, which need not happen for every file. A large library
+            // takes longer to list, so the wait grows with what the last hand-over
+            // took: the thread that reads keys spends at most a tenth of its time on
+            // them, and leaves the rest of the cores to the loading.
+            let wait = HAND_OVER.max(hand_over_took * 9);
+            let due = handed_over.elapsed() >= wait || app.library().briefings.is_empty();
             if finished || (due && (!arrived.is_empty() || !failed.is_empty())) {
+                let waited = handed_over.elapsed();
                 let total = if finished { done } else { found.max(done) };
                 let rosters = app.receive_arrivals(
                     std::mem::take(&mut arrived),
@@ -488,6 +496,7 @@ fn event_loop(
                 if (finished || !rosters.is_empty()) && to_group.send((rosters, finished)).is_ok() {
                     grouping = true;
                 }
+                hand_over_took = handed_over.elapsed().saturating_sub(waited);
                 handed_over = std::time::Instant::now();
                 dirty = true;
             }
