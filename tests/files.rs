@@ -294,17 +294,65 @@ fn in_a_library_one_bad_file_never_stops_the_others() {
     assert_eq!(good.path, fixture("library/good.yaml"));
 }
 
-/// Files found in a folder are told apart by where they really are, without asking
-/// the system for each: a folder named twice, once through a link to it, is read once,
-/// and so is a file in it named on its own through the link.
 #[cfg(unix)]
 #[test]
-fn a_folder_named_again_through_a_link_is_read_once() {
+fn a_file_named_twice_is_read_once_however_it_is_named() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path().join("lib");
-    write_tree(&root, &["a.yaml", "sub/b.yaml"]);
-    let link = dir.path().join("shortcut");
-    std::os::unix::fs::symlink(&root, &link).unwrap();
-    let found = load::discover(&[root.clone(), link.clone(), link.join("sub/b.yaml")]).unwrap();
-    assert_eq!(relative(&root, &found), ["a.yaml", "sub/b.yaml"]);
+    write_tree(&root, &["a.yaml", "sub/b.yaml", "sub/deeper/c.yaml"]);
+    // The same folder through a link, through `..`, a folder inside it and a file.
+    std::os::unix::fs::symlink(&root, dir.path().join("also")).unwrap();
+    let paths = [
+        root.clone(),
+        dir.path().join("also"),
+        root.join("sub/../sub"),
+        root.join("sub"),
+        root.join("sub/deeper/c.yaml"),
+        dir.path().join("also/a.yaml"),
+    ];
+    let found = load::discover(&paths).unwrap();
+    assert_eq!(
+        relative(&root, &found),
+        ["a.yaml", "sub/b.yaml", "sub/deeper/c.yaml"]
+    );
+}
+
+#[test]
+fn files_come_in_path_order_with_folders_where_their_names_fall() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let names = [
+        "sub.yaml",
+        "sub/b.yaml",
+        "sub/a/z.yaml",
+        "sub-a.yaml",
+        "sub a/c.yaml",
+        "A.yaml",
+        "z/y/x.yaml",
+        "z.yaml",
+        "é.yaml",
+        "m/n/o/p.yaml",
+        "m.yml",
+    ];
+    write_tree(root, &names);
+    let found = load::discover(&[root.to_path_buf()]).unwrap();
+    let mut sorted = found.clone();
+    sorted.sort();
+    assert_eq!(found, sorted);
+    assert_eq!(
+        relative(root, &found),
+        [
+            "A.yaml",
+            "m/n/o/p.yaml",
+            "m.yml",
+            "sub/a/z.yaml",
+            "sub/b.yaml",
+            "sub a/c.yaml",
+            "sub-a.yaml",
+            "sub.yaml",
+            "z/y/x.yaml",
+            "z.yaml",
+            "é.yaml",
+        ]
+    );
 }

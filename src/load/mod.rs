@@ -12,6 +12,7 @@ pub mod shape;
 pub mod tree;
 pub mod yaml;
 
+use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -170,10 +171,8 @@ pub struct Found {
 /// Only a path named here that does not exist at all is an error for the whole call.
 pub fn find(paths: &[PathBuf]) -> Result<Found, PathError> {
     let mut found = Found::default();
-    // What each file is, wherever it was named from: the same file named twice (a
-    // folder and a file in it, a link to a file beside it) is read once.
-    let mut real: Vec<PathBuf> = Vec::new();
-    let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    // Each file's real path, to read a file named twice once.
+    let mut real_paths: Vec<PathBuf> = Vec::new();
     for p in paths {
         let meta = match std::fs::metadata(p) {
             Ok(m) => m,
@@ -191,25 +190,25 @@ pub fn find(paths: &[PathBuf]) -> Result<Found, PathError> {
             }
         };
         if meta.is_dir() {
-            let (mut files, mut problems) = (Vec::new(), Vec::new());
-            walk(p, &mut files, &mut problems);
-            files.sort();
+            let (mut files, mut problems, mut links) = (Vec::new(), Vec::new(), HashSet::new());
+            walk(p, &mut files, &mut problems, &mut links);
+            debug_assert!(files.is_sorted());
             problems.sort_by(|a, b| a.path.cmp(&b.path));
-            // A walk goes down through folders only, never through links: a file it
-            // found (not a link) is the real folder's path and the rest as found,
-            // without asking the system for each file.
-            let root = std::fs::canonicalize(p).ok();
-            for (file, link) in files {
-                let rest = file.strip_prefix(p).ok();
-                real.push(match (&root, rest, link) {
-                    (Some(root), Some(rest), false) => root.join(rest),
-                    _ => canonical(&file),
-                });
-                found.files.push(file);
+            // A file found in a folder is its folder's real path and its own names (the
+            // folders on the way are real folders): only links need the system's help,
+            // which looks up every part of a path (half a second for 20,000 files).
+            let real_root = real_path(p);
+            for f in files {
+                let real = match f.strip_prefix(p) {
+                    Ok(rel) if !links.contains(&f) => real_root.join(rel),
+                    _ => real_path(&f),
+                };
+                found.files.push(f);
+                real_paths.push(real);
             }
             found.problems.extend(problems);
         } else if meta.is_file() {
-            real.push(canonical(p));
+            real_paths.push(real_path(p));
             found.files.push(p.clone());
         } else {
             found
@@ -217,17 +216,23 @@ pub fn find(paths: &[PathBuf]) -> Result<Found, PathError> {
                 .push(Diagnostic::error(p, 1, 1, not_regular(&meta.file_type())));
         }
     }
-    // Each file is read once, and a problem said once.
-    let mut seen = std::collections::HashSet::new();
-    let mut real = real.into_iter();
+    // The same file named twice (a folder and a file in it) is read once, and said
+    // once when it cannot be.
+    let mut seen = HashSet::new();
+    let mut real = real_paths.into_iter();
     found
         .files
         .retain(|_| real.next().is_none_or(|r| seen.insert(r)));
-    let mut said = std::collections::HashSet::new();
+    let mut said = HashSet::new();
     found
         .problems
         .retain(|d| said.insert((d.path.clone(), d.message.clone())));
     Ok(found)
+}
+
+/// The path with every link and `..` resolved, or the path itself when it cannot be.
+fn real_path(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
 /// What a path that is neither a regular file nor a folder is.
@@ -253,75 +258,97 @@ fn not_regular(kind: &std::fs::FileType) -> String {
 }
 
 /// Finds briefing files below `root`, one folder at a time (no recursion, so no depth
-/// of folders can exhaust the stack), each with whether it was found as a link.
-fn walk(root: &Path, out: &mut Vec<(PathBuf, bool)>, problems: &mut Vec<Diagnostic>) {
-    let mut folders = vec![root.to_path_buf()];
-    while let Some(dir) = folders.pop() {
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(e) => e,
-            Err(e) => {
-                problems.push(Diagnostic::error(
-                    &dir,
-                    1,
-                    1,
-                    format!(
-                        "cannot read the folder: {}; the other folders are read",
-                        path_reason(&e, &dir)
-                    ),
-                ));
-                continue;
-            }
+/// of folders can exhaust the stack), in path order: each folder's names are sorted
+/// and its folders gone into where they fall, which is the order of the whole paths
+/// without comparing them (20,000 whole paths took a tenth of a second to sort).
+fn walk(
+    root: &Path,
+    out: &mut Vec<PathBuf>,
+    problems: &mut Vec<Diagnostic>,
+    links: &mut HashSet<PathBuf>,
+) {
+    // What is still to be looked at, the next on top.
+    let mut pending: Vec<(PathBuf, Option<std::fs::FileType>)> = vec![(root.to_path_buf(), None)];
+    while let Some((path, kind)) = pending.pop() {
+        let Some(kind) = kind else {
+            read_folder(&path, &mut pending, problems);
+            continue;
         };
-        for entry in entries {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    problems.push(Diagnostic::error(
-                        &dir,
-                        1,
-                        1,
-                        format!("cannot read the whole folder: {}", path_reason(&e, &dir)),
-                    ));
-                    break;
-                }
-            };
-            if entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            let kind = match entry.file_type() {
-                Ok(k) => k,
-                Err(e) => {
-                    problems.push(Diagnostic::error(
-                        &path,
-                        1,
-                        1,
-                        format!("cannot be read: {}", path_reason(&e, &path)),
-                    ));
-                    continue;
-                }
-            };
-            if kind.is_dir() {
-                folders.push(path);
-            } else if kind.is_symlink() {
-                if let Some(file) = follow_link(path, problems) {
-                    out.push((file, true));
-                }
-            } else if is_briefing_name(&path) {
-                if kind.is_file() {
-                    out.push((path, false));
-                } else {
-                    problems.push(Diagnostic::error(&path, 1, 1, not_regular(&kind)));
-                }
+        if kind.is_symlink() {
+            links.insert(path.clone());
+            follow_link(path, out, problems);
+        } else if is_briefing_name(&path) {
+            if kind.is_file() {
+                out.push(path);
+            } else {
+                problems.push(Diagnostic::error(&path, 1, 1, not_regular(&kind)));
             }
         }
     }
 }
 
-/// A link found in a folder: a link to a briefing file is read like the file (and is
-/// given back). Links to folders are not followed (a link back up would never end); a
-/// link that leads nowhere, loops, or leads to something other than a file is a warning.
-fn follow_link(path: PathBuf, problems: &mut Vec<Diagnostic>) -> Option<PathBuf> {
+/// Puts what `dir` holds on top of `pending`, the first name on top: folders with no
+/// kind (to be read), the rest with theirs. Hidden names are passed over.
+fn read_folder(
+    dir: &Path,
+    pending: &mut Vec<(PathBuf, Option<std::fs::FileType>)>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(Diagnostic::error(
+                dir,
+                1,
+                1,
+                format!(
+                    "cannot read the folder: {}; the other folders are read",
+                    path_reason(&e, dir)
+                ),
+            ));
+            return;
+        }
+    };
+    let mut here: Vec<(std::ffi::OsString, Option<std::fs::FileType>)> = Vec::new();
+    for entry in entries {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(Diagnostic::error(
+                    dir,
+                    1,
+                    1,
+                    format!("cannot read the whole folder: {}", path_reason(&e, dir)),
+                ));
+                break;
+            }
+        };
+        let name = entry.file_name();
+        if name.as_encoded_bytes().starts_with(b".") {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(k) if k.is_dir() => here.push((name, None)),
+            Ok(k) => here.push((name, Some(k))),
+            Err(e) => {
+                let path = entry.path();
+                problems.push(Diagnostic::error(
+                    &path,
+                    1,
+                    1,
+                    format!("cannot be read: {}", path_reason(&e, &path)),
+                ));
+            }
+        }
+    }
+    here.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    pending.extend(here.into_iter().map(|(name, kind)| (dir.join(name), kind)));
+}
+
+/// A link found in a folder: a link to a briefing file is read like the file. Links
+/// to folders are not followed (a link back up would never end); a link that leads
+/// nowhere, loops, or leads to something other than a file is a warning.
+fn follow_link(path: PathBuf, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
     let warn = |problems: &mut Vec<Diagnostic>, message: String| {
         let mut d = Diagnostic::error(&path, 1, 1, message);
         d.severity = Severity::Warning;
@@ -330,7 +357,7 @@ fn follow_link(path: PathBuf, problems: &mut Vec<Diagnostic>) -> Option<PathBuf>
     match std::fs::metadata(&path) {
         Ok(m) if m.is_file() => {
             if is_briefing_name(&path) {
-                return Some(path);
+                out.push(path);
             }
         }
         Ok(m) if m.is_dir() => warn(
@@ -362,7 +389,6 @@ fn follow_link(path: PathBuf, problems: &mut Vec<Diagnostic>) -> Option<PathBuf>
             ),
         ),
     }
-    None
 }
 
 /// Whether a file name is one `brief` reads as a briefing: `.yaml` or `.yml`.
