@@ -65,6 +65,32 @@ impl Filters {
     }
 }
 
+/// A briefing with what the library works out of each briefing once: its items'
+/// fingerprints and what grouping needs of it. Made on the thread that loaded the
+/// file (or kept with it in the cache), so that the thread that reads keys only adds it.
+#[derive(Clone, Debug)]
+pub struct Arrival {
+    pub briefing: Briefing,
+    pub prints: news::Prints,
+    pub roster: Roster,
+}
+
+impl Arrival {
+    pub fn of(briefing: Briefing) -> Arrival {
+        let prints = news::prints(&briefing);
+        Arrival::with_prints(briefing, prints)
+    }
+
+    /// With fingerprints already known (kept with the briefing).
+    pub fn with_prints(briefing: Briefing, prints: news::Prints) -> Arrival {
+        Arrival {
+            roster: Roster::of(&briefing),
+            prints,
+            briefing,
+        }
+    }
+}
+
 /// The briefings loaded so far, the files that failed, and the actor index over them.
 #[derive(Clone, Debug, Default)]
 pub struct Library {
@@ -144,12 +170,24 @@ impl Library {
     /// brings a grouping that covers them, they have no library actors. Returns what
     /// grouping needs of them.
     pub fn append(&mut self, arrivals: Vec<Briefing>, failed: Vec<FailedFile>) -> Vec<Roster> {
+        self.append_arrivals(arrivals.into_iter().map(Arrival::of).collect(), failed)
+    }
+
+    /// [`Library::append`] for briefings whose fingerprints and roster were worked out
+    /// where they were loaded.
+    pub fn append_arrivals(
+        &mut self,
+        arrivals: Vec<Arrival>,
+        failed: Vec<FailedFile>,
+    ) -> Vec<Roster> {
         let mut rosters = Vec::with_capacity(arrivals.len());
         let first = self.briefings.len();
-        for b in arrivals {
-            rosters.push(Roster::of(&b));
-            self.prints.push(news::prints(&b));
-            self.briefings.push(b);
+        self.briefings.reserve(arrivals.len());
+        self.prints.reserve(arrivals.len());
+        for a in arrivals {
+            rosters.push(a.roster);
+            self.prints.push(a.prints);
+            self.briefings.push(a.briefing);
         }
         self.rosters.extend(rosters.iter().cloned());
         self.chronicle(first);
