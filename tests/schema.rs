@@ -221,3 +221,19 @@ fn the_schema_lists_exactly_the_keys_the_loader_allows() {
         assert_eq!(object["additionalProperties"], false, "{name}");
     }
 }
+
+#[test]
+fn a_format_version_other_than_1_is_rejected_as_the_loader_rejects_it() {
+    let v = validator();
+    let src = format!("briefing: 1\n{FULL}");
+    assert!(loader_accepts(&src));
+    assert_eq!(schema_errors(&v, &src), Vec::<String>::new());
+    for bad in ["briefing: 2", "briefing: one", "briefing: true"] {
+        let src = format!("{bad}\n{FULL}");
+        assert!(!loader_accepts(&src), "the loader accepts {bad}");
+        assert!(
+            !schema_errors(&v, &src).is_empty(),
+            "the schema accepts {bad}"
+        );
+    }
+}
