@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::{App, Pane};
 use crate::library::search::{item_matches, overview_matches};
-use crate::library::{BriefingIx, Item, TimelineRow};
+use crate::library::{BriefingIx, Item, Order, TimelineRow};
 
 /// What the panes show: rows of the current briefing (and of the library, for the
 /// Briefings pane) that the filters keep.
@@ -35,7 +35,15 @@ impl App {
         let filters = &self.filters;
         let hits = self.hits.as_ref();
         let mut counts = HashMap::new();
-        let mut list: Vec<BriefingIx> = (0..lib.briefings.len())
+        // The order is kept by the library until it changes: a key only walks it.
+        let order = lib.order(match self.sort {
+            super::Sort::Newest => Order::Newest,
+            super::Sort::Oldest => Order::Oldest,
+            super::Sort::Title => Order::Title,
+        });
+        let list: Vec<BriefingIx> = order
+            .iter()
+            .copied()
             .filter(|&b| filters.actors.is_empty() || lib.briefing_involves(b, &filters.actors))
             .filter(|&b| filters.keeps_tags_of(&lib.briefings[b]))
             .filter(|&b| {
@@ -52,18 +60,6 @@ impl App {
                 }
             })
             .collect();
-        let bs = &lib.briefings;
-        match self.sort {
-            super::Sort::Newest => {
-                list.sort_by(|&a, &b| bs[b].date.cmp(&bs[a].date).then(a.cmp(&b)))
-            }
-            super::Sort::Oldest => {
-                list.sort_by(|&a, &b| bs[a].date.cmp(&bs[b].date).then(a.cmp(&b)))
-            }
-            super::Sort::Title => {
-                list.sort_by_cached_key(|&a| (bs[a].title.shown().to_lowercase(), a))
-            }
-        }
         self.shown.briefings = list;
         self.shown.match_counts = counts;
         self.view.pane(Pane::Briefings).restart();

@@ -4,7 +4,10 @@
 use chrono::Datelike;
 
 use super::news::{Kind, News};
-use super::{ActorIx, BriefingIx, Filters, Hits, Item, Library};
+use super::{ActorIx, BriefingIx, DateKey, Filters, Hits, Item, Library, cmp_dates, date_key};
+
+/// An item of a briefing with its date and the key that orders it.
+type Dated = (DateKey, Date, BriefingIx, usize);
 use crate::date::Date;
 
 /// Which list.
@@ -27,12 +30,145 @@ pub enum ListRow {
     Item(Item),
 }
 
+/// The rows of a list. A short list is made in full; the library timeline keeps its
+/// entries by number, with the years that head them, and makes a row only when it is
+/// asked for: a library holds hundreds of thousands of entries, a frame shows fifty.
+#[derive(Clone, Debug, Default)]
+pub struct Rows {
+    /// Every row, made (every list but the library timeline).
+    made: Vec<ListRow>,
+    /// The library timeline's entries as `(briefing, entry)`, in order.
+    entries: Vec<(u32, u32)>,
+    /// Where each year starts among `entries`, and the year: a heading before it.
+    years: Vec<(usize, i32)>,
+}
+
+impl From<Vec<ListRow>> for Rows {
+    fn from(made: Vec<ListRow>) -> Rows {
+        Rows {
+            made,
+            ..Rows::default()
+        }
+    }
+}
+
+impl PartialEq for Rows {
+    fn eq(&self, other: &Rows) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
+}
+
+impl Rows {
+    pub fn len(&self) -> usize {
+        self.made.len() + self.entries.len() + self.years.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Row `r` of the timeline's entries: `Ok(entry)` or `Err(year)` of a heading.
+    fn entry_row(&self, r: usize) -> Option<Result<usize, i32>> {
+        if r >= self.entries.len() + self.years.len() {
+            return None;
+        }
+        // How many headings stand at or before row `r` (heading k is row start + k).
+        let (mut lo, mut hi) = (0, self.years.len());
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if self.years[mid].0 + mid <= r {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        Some(match lo.checked_sub(1).map(|k| (k, self.years[k])) {
+            Some((k, (start, year))) if start + k == r => Err(year),
+            _ => Ok(r - lo),
+        })
+    }
+
+    /// The item on row `r`, if it is one (not a heading).
+    pub fn item(&self, r: usize) -> Option<Item> {
+        if !self.made.is_empty() {
+            return match self.made.get(r) {
+                Some(ListRow::Item(item)) => Some(*item),
+                _ => None,
+            };
+        }
+        match self.entry_row(r)? {
+            Ok(j) => {
+                let (b, i) = self.entries[j];
+                Some(Item::Entry(b as BriefingIx, i as usize))
+            }
+            Err(_) => None,
+        }
+    }
+
+    /// Whether row `r` is an item.
+    pub fn is_item(&self, r: usize) -> bool {
+        self.item(r).is_some()
+    }
+
+    /// Row `r`, made.
+    pub fn get(&self, r: usize) -> Option<ListRow> {
+        if !self.made.is_empty() {
+            return self.made.get(r).cloned();
+        }
+        Some(match self.entry_row(r)? {
+            Ok(j) => {
+                let (b, i) = self.entries[j];
+                ListRow::Item(Item::Entry(b as BriefingIx, i as usize))
+            }
+            Err(year) => ListRow::Heading(year.to_string()),
+        })
+    }
+
+    /// Every row, made one at a time.
+    pub fn iter(&self) -> impl Iterator<Item = ListRow> + '_ {
+        (0..self.len()).filter_map(|r| self.get(r))
+    }
+
+    /// Every row, made.
+    pub fn to_vec(&self) -> Vec<ListRow> {
+        self.iter().collect()
+    }
+
+    /// How many rows are items.
+    pub fn items(&self) -> usize {
+        if self.made.is_empty() {
+            self.entries.len()
+        } else {
+            self.made
+                .iter()
+                .filter(|r| matches!(r, ListRow::Item(_)))
+                .count()
+        }
+    }
+
+    /// The row of `item`.
+    pub fn position(&self, item: Item) -> Option<usize> {
+        if !self.made.is_empty() {
+            return self.made.iter().position(|r| *r == ListRow::Item(item));
+        }
+        let Item::Entry(b, i) = item else {
+            return None;
+        };
+        let j = self
+            .entries
+            .iter()
+            .position(|&e| e == (b as u32, i as u32))?;
+        // Headings before it: those of its year and the years before.
+        Some(j + self.years.partition_point(|&(start, _)| start <= j))
+    }
+}
+
 /// The rows of a list, made from the library, the filters and what was read, the
 /// search done at once.
 pub fn rows(lib: &Library, filters: &Filters, news: &News, kind: ListKind) -> Vec<ListRow> {
     let hits = (kind == ListKind::Timeline && !filters.query.is_empty())
         .then(|| Hits::complete(lib, filters.query.lower()));
-    rows_with(lib, filters, hits.as_ref(), news, kind)
+    rows_with(lib, filters, hits.as_ref(), news, kind).to_vec()
 }
 
 /// The rows of a list, with the search as far as it has gone (`hits`, for the
@@ -43,9 +179,9 @@ pub fn rows_with(
     hits: Option<&Hits>,
     news: &News,
     kind: ListKind,
-) -> Vec<ListRow> {
+) -> Rows {
     match kind {
-        ListKind::Dossier(actor) => dossier(lib, actor),
+        ListKind::Dossier(actor) => dossier(lib, actor).into(),
         ListKind::Timeline => library_timeline(lib, filters, hits),
         ListKind::Errors => {
             let mut rows: Vec<ListRow> = (0..lib.failed.len())
@@ -58,9 +194,9 @@ pub fn rows_with(
                 )));
                 rows.extend((0..lib.warning_count()).map(|i| ListRow::Item(Item::Warning(i))));
             }
-            rows
+            rows.into()
         }
-        ListKind::WhatsNew => whats_new(lib, news),
+        ListKind::WhatsNew => whats_new(lib, news).into(),
     }
 }
 
@@ -107,35 +243,62 @@ fn dossier(lib: &Library, actor: ActorIx) -> Vec<ListRow> {
     let Some(la) = lib.actors.get(actor) else {
         return Vec::new();
     };
-    let selected = std::iter::once(actor).collect();
     let mut briefings: Vec<BriefingIx> = la.appearances.iter().map(|&(b, _)| b).collect();
     briefings.dedup();
-    briefings.sort_by(|&a, &b| lib.briefings[b].date.cmp(&lib.briefings[a].date));
+    let keys: Vec<DateKey> = briefings
+        .iter()
+        .map(|&b| date_key(&lib.briefings[b].date))
+        .collect();
+    let mut newest: Vec<usize> = (0..briefings.len()).collect();
+    newest.sort_by(|&x, &y| {
+        let date = |k: usize| &lib.briefings[briefings[k]].date;
+        cmp_dates(&keys[y], date(y), &keys[x], date(x))
+    });
 
-    let mut entries: Vec<(Date, BriefingIx, usize)> = Vec::new();
-    let mut quotes: Vec<(Date, BriefingIx, usize)> = Vec::new();
-    let mut implications: Vec<(Date, BriefingIx, usize)> = Vec::new();
+    // The actor's own ids in each briefing, found once: an item names the actor when
+    // it names one of them (as `Library::involves` finds it).
+    let mut ids: Vec<&str> = Vec::new();
+    let mut entries: Vec<Dated> = Vec::new();
+    let mut quotes: Vec<Dated> = Vec::new();
+    let mut implications: Vec<Dated> = Vec::new();
+    let mut at = 0;
     for &b in &briefings {
         let br = &lib.briefings[b];
+        ids.clear();
+        while let Some(&(ab, i)) = la.appearances.get(at) {
+            if ab != b {
+                break;
+            }
+            at += 1;
+            let id = br.actors[i].id.as_str();
+            if lib.actor_ix(b, id) == Some(actor) {
+                ids.push(id);
+            }
+        }
+        let names = |of: &[String]| of.iter().any(|id| ids.contains(&id.as_str()));
         for (i, e) in br.timeline.iter().enumerate() {
-            if lib.involves(b, &e.actors, &selected) {
-                entries.push((e.date, b, i));
+            if names(&e.actors) {
+                entries.push((date_key(&e.date), e.date, b, i));
             }
         }
         for (i, q) in br.quotes.iter().enumerate() {
-            if lib.involves(b, std::slice::from_ref(&q.actor), &selected) {
-                quotes.push((q.date.unwrap_or(br.date), b, i));
+            if names(std::slice::from_ref(&q.actor)) {
+                let d = q.date.unwrap_or(br.date);
+                quotes.push((date_key(&d), d, b, i));
             }
         }
         for (i, m) in br.implications.iter().enumerate() {
-            if lib.involves(b, &m.actors, &selected) {
-                implications.push((br.date, b, i));
+            if names(&m.actors) {
+                implications.push((date_key(&br.date), br.date, b, i));
             }
         }
     }
-    entries.sort_by(|a, b| a.0.cmp(&b.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-    quotes.sort_by(|a, b| a.0.cmp(&b.0).then((a.1, a.2).cmp(&(b.1, b.2))));
-    implications.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    let oldest = |x: &Dated, y: &Dated| cmp_dates(&x.0, &x.1, &y.0, &y.1);
+    let in_file = |x: &Dated, y: &Dated| (x.2, x.3).cmp(&(y.2, y.3));
+    entries.sort_by(|x, y| oldest(x, y).then(in_file(x, y)));
+    quotes.sort_by(|x, y| oldest(x, y).then(in_file(x, y)));
+    implications.sort_by(|x, y| oldest(y, x).then(in_file(x, y)));
+    let briefings: Vec<BriefingIx> = newest.iter().map(|&k| briefings[k]).collect();
 
     let mut rows = vec![ListRow::Heading(format!(
         "Appears in {} briefing{}",
@@ -153,13 +316,13 @@ fn dossier(lib: &Library, actor: ActorIx) -> Vec<ListRow> {
     rows.extend(
         entries
             .iter()
-            .map(|&(_, b, i)| ListRow::Item(Item::Entry(b, i))),
+            .map(|&(_, _, b, i)| ListRow::Item(Item::Entry(b, i))),
     );
     rows.push(ListRow::Heading(format!("Quotes: {}", quotes.len())));
     rows.extend(
         quotes
             .iter()
-            .map(|&(_, b, i)| ListRow::Item(Item::Quote(b, i))),
+            .map(|&(_, _, b, i)| ListRow::Item(Item::Quote(b, i))),
     );
     rows.push(ListRow::Heading(format!(
         "Implications: {}",
@@ -168,14 +331,15 @@ fn dossier(lib: &Library, actor: ActorIx) -> Vec<ListRow> {
     rows.extend(
         implications
             .iter()
-            .map(|&(_, b, i)| ListRow::Item(Item::Implication(b, i))),
+            .map(|&(_, _, b, i)| ListRow::Item(Item::Implication(b, i))),
     );
     rows
 }
 
 /// Every timeline entry of the library in one chronological list, by year, under the
-/// filters; with a query, only the entries the search found so far.
-fn library_timeline(lib: &Library, filters: &Filters, hits: Option<&Hits>) -> Vec<ListRow> {
+/// filters; with a query, only the entries the search found so far. The entries are
+/// kept by number: a row is made only when drawn.
+fn library_timeline(lib: &Library, filters: &Filters, hits: Option<&Hits>) -> Rows {
     let searching = !filters.query.is_empty();
     // What each briefing lets through, worked out once per briefing, not per entry:
     // nothing, everything, or its entries one by one (actors and the search).
@@ -206,23 +370,53 @@ fn library_timeline(lib: &Library, filters: &Filters, hits: Option<&Hits>) -> Ve
             if searching { Keep::Some } else { Keep::All }
         })
         .collect();
+    // The entries of briefings kept one by one, decided once each, briefing by
+    // briefing (where their text lies together), in one run of every entry.
+    let mut chosen: Vec<bool> = Vec::new();
+    if keep.contains(&Keep::Some) {
+        chosen = vec![false; lib.entry_start(lib.briefings.len())];
+        let mut ids: Vec<&str> = Vec::new();
+        for (b, br) in lib.briefings.iter().enumerate() {
+            if keep[b] != Keep::Some {
+                continue;
+            }
+            if !filters.actors.is_empty() {
+                lib.selected_ids(b, &filters.actors, &mut ids);
+            }
+            let start = lib.entry_start(b);
+            for (i, e) in br.timeline.iter().enumerate() {
+                chosen[start + i] = (filters.actors.is_empty()
+                    || e.actors.iter().any(|id| ids.contains(&id.as_str())))
+                    && (!searching || hits.is_some_and(|h| h.entry(b, i)));
+            }
+        }
+    }
     let kept = |b: BriefingIx, i: usize| match keep[b] {
         Keep::None => false,
         Keep::All => true,
-        Keep::Some => {
-            let br = &lib.briefings[b];
-            (filters.actors.is_empty() || lib.involves(b, &br.timeline[i].actors, &filters.actors))
-                && (!searching || hits.is_some_and(|h| h.entry(b, i)))
-        }
+        Keep::Some => chosen[lib.entry_start(b) + i],
     };
-    // A search that kept a few briefings: their entries sorted, not the whole
-    // chronology walked (sorted as the chronology is: by first instant, precision,
-    // then file order).
+    let mut rows = Rows::default();
+    let mut year: Option<(i32, std::ops::Range<i64>)> = None;
+    let mut take = |b: BriefingIx, i: usize, secs: i64| {
+        // Headed by the year the entry sorts in, so a year is never headed twice.
+        if year.as_ref().is_none_or(|(_, r)| !r.contains(&secs)) {
+            let y = lib.briefings[b].timeline[i].date.start().year();
+            if year.as_ref().is_none_or(|&(last, _)| last != y) {
+                rows.years.push((rows.entries.len(), y));
+            }
+            year = Some((y, year_span(y)));
+        }
+        rows.entries.push((b as u32, i as u32));
+    };
+    // A search or filter that kept a few briefings: their entries sorted, not the
+    // whole chronology walked (sorted as the chronology is: by first instant,
+    // precision, then file order).
     let few: usize = (0..keep.len())
         .filter(|&b| keep[b] != Keep::None)
         .map(|b| lib.briefings[b].timeline.len())
         .sum();
-    let entries: Box<dyn Iterator<Item = (BriefingIx, usize)>> = if few * 8 < lib.entry_count() {
+    if few * 8 < lib.entry_count() {
         let mut some: Vec<_> = (0..keep.len())
             .filter(|&b| keep[b] != Keep::None)
             .flat_map(|b| {
@@ -235,25 +429,31 @@ fn library_timeline(lib: &Library, filters: &Filters, hits: Option<&Hits>) -> Ve
             .filter(|&(_, b, i)| kept(b, i))
             .collect();
         some.sort_unstable();
-        Box::new(some.into_iter().map(|(_, b, i)| (b, i)))
+        for ((start, _), b, i) in some {
+            take(b, i, start.and_utc().timestamp());
+        }
     } else {
-        Box::new(lib.chronology())
-    };
-    let mut rows = Vec::new();
-    let mut year = None;
-    for (b, i) in entries {
-        if !kept(b, i) {
-            continue;
+        for (secs, b, i) in lib.chronology_dated() {
+            if kept(b, i) {
+                take(b, i, secs);
+            }
         }
-        // Headed by the year the entry sorts in, so a year is never headed twice.
-        let y = lib.briefings[b].timeline[i].date.start().year();
-        if year != Some(y) {
-            year = Some(y);
-            rows.push(ListRow::Heading(y.to_string()));
-        }
-        rows.push(ListRow::Item(Item::Entry(b, i)));
     }
     rows
+}
+
+/// The seconds (UTC) of year `y`, from its first to the next year's first.
+fn year_span(y: i32) -> std::ops::Range<i64> {
+    let first = |y: i32| {
+        chrono::NaiveDate::from_ymd_opt(y, 1, 1)
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|t| t.and_utc().timestamp())
+    };
+    match (first(y), first(y + 1)) {
+        (Some(a), Some(b)) => a..b,
+        // Beyond the calendar: every entry is headed by its own year, asked each time.
+        _ => 0..0,
+    }
 }
 
 fn plural(n: usize) -> &'static str {

@@ -19,6 +19,7 @@ pub use reload::Applied;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 pub use item::{Item, TimelineRow};
 pub use search::{Hits, Query, contains_ci, find_ci};
@@ -35,6 +36,14 @@ pub use grouping::{ActorIndex, LibraryActor, Roster, normalize};
 
 /// A timeline entry in the chronology: when (see [`Library::chronicle`]), briefing, entry.
 type Chronicled = (u64, u32, u32);
+
+/// What is added to a second (from 1970) in the chronology's keys to keep it positive.
+const CHRONO_OFFSET: u64 = 1 << 61;
+
+/// The second (UTC) a chronology key was made from.
+fn chronicled_second(key: u64) -> i64 {
+    (key >> 2).wrapping_sub(CHRONO_OFFSET) as i64
+}
 
 /// A file that could not be loaded, with all of its problems.
 #[derive(Clone, Debug)]
@@ -94,6 +103,34 @@ pub struct Library {
     /// What the items of briefings replaced or removed while open said, by briefing id
     /// and fingerprint: a changed item shows what it said before (see [`news`]).
     earlier_texts: HashMap<(String, u64), String>,
+    /// What is worked out from the briefings when first asked for, and forgotten
+    /// whenever they change (see [`Library::forget_derived`]).
+    derived: Derived,
+}
+
+/// Orders and counts over the whole library, kept between keys: a key walks them
+/// rather than sorting or counting twenty thousand briefings again.
+#[derive(Clone, Debug, Default)]
+struct Derived {
+    /// Every briefing, oldest first (by date, then file order).
+    oldest: OnceLock<Vec<BriefingIx>>,
+    /// Every briefing, newest first (by date, then file order).
+    newest: OnceLock<Vec<BriefingIx>>,
+    /// Every briefing by title, ignoring case (then file order).
+    by_title: OnceLock<Vec<BriefingIx>>,
+    /// Every tag with how many briefings carry it (see [`Library::tags`]).
+    tags: OnceLock<Vec<(String, usize)>>,
+    /// Where each briefing's timeline entries start in a run of all of them, by
+    /// briefing; the last is how many there are.
+    entry_starts: OnceLock<Vec<usize>>,
+}
+
+/// The orders the Briefings list can be sorted in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    Newest,
+    Oldest,
+    Title,
 }
 
 impl Library {
@@ -152,6 +189,7 @@ impl Library {
             self.briefings.push(b);
         }
         self.rosters.extend(rosters.iter().cloned());
+        self.forget_derived();
         self.chronicle(first);
         // A path passed over with only a warning did not fail.
         for f in failed {
@@ -174,6 +212,54 @@ impl Library {
         self.actors = index.actors;
         self.actor_of = index.actor_of;
         self.grouping_warnings = index.warnings;
+        self.forget_derived();
+    }
+
+    /// The briefings changed (arrived, read again, removed): every order and count
+    /// kept over them is made again when next asked for.
+    fn forget_derived(&mut self) {
+        self.derived = Derived::default();
+    }
+
+    /// Every briefing in the order asked for, kept until the library changes.
+    pub fn order(&self, order: Order) -> &[BriefingIx] {
+        let bs = &self.briefings;
+        match order {
+            Order::Oldest => self.derived.oldest.get_or_init(|| {
+                let keys: Vec<_> = bs.iter().map(|b| date_key(&b.date)).collect();
+                let mut v: Vec<BriefingIx> = (0..bs.len()).collect();
+                v.sort_by(|&a, &b| by_date(&keys, bs, a, b, |x| &x.date).then(a.cmp(&b)));
+                v
+            }),
+            Order::Newest => self.derived.newest.get_or_init(|| {
+                let keys: Vec<_> = bs.iter().map(|b| date_key(&b.date)).collect();
+                let mut v: Vec<BriefingIx> = (0..bs.len()).collect();
+                v.sort_by(|&a, &b| by_date(&keys, bs, b, a, |x| &x.date).then(a.cmp(&b)));
+                v
+            }),
+            Order::Title => self.derived.by_title.get_or_init(|| {
+                let mut v: Vec<BriefingIx> = (0..bs.len()).collect();
+                v.sort_by_cached_key(|&a| (bs[a].title.shown().to_lowercase(), a));
+                v
+            }),
+        }
+    }
+
+    /// Where briefing `b`'s timeline entries start in one run of every entry of the
+    /// library, briefing after briefing (`b` = the number of briefings: how many
+    /// entries there are).
+    pub fn entry_start(&self, b: BriefingIx) -> usize {
+        let starts = self.derived.entry_starts.get_or_init(|| {
+            let mut v = Vec::with_capacity(self.briefings.len() + 1);
+            let mut at = 0;
+            for br in &self.briefings {
+                v.push(at);
+                at += br.timeline.len();
+            }
+            v.push(at);
+            v
+        });
+        starts[b.min(starts.len() - 1)]
     }
 
     /// How many briefings (from the first) have their actors grouped.
@@ -239,6 +325,11 @@ impl Library {
     /// mean, then its precision, then file order: the library timeline's order, kept
     /// so that a list of it is a walk, not a sort.
     pub fn chronology(&self) -> impl Iterator<Item = (BriefingIx, usize)> + '_ {
+        self.chronology_dated().map(|(_, b, i)| (b, i))
+    }
+
+    /// The chronology with each entry's first second (UTC): `(second, briefing, entry)`.
+    pub fn chronology_dated(&self) -> impl Iterator<Item = (i64, BriefingIx, usize)> + '_ {
         let (mut a, mut b) = (
             self.chronology.iter().peekable(),
             self.recent.iter().peekable(),
@@ -248,8 +339,8 @@ impl Library {
                 (Some(x), Some(y)) => self.chrono_order(x, y).is_le(),
                 (x, _) => x.is_some(),
             };
-            let &(_, br, i) = if take_a { a.next() } else { b.next() }?;
-            Some((br as BriefingIx, i as usize))
+            let &(key, br, i) = if take_a { a.next() } else { b.next() }?;
+            Some((chronicled_second(key), br as BriefingIx, i as usize))
         })
     }
 
@@ -302,7 +393,8 @@ impl Library {
                 // The second, offset to be positive, then the precision, in one number
                 // (years run to about ±262,000: well within 62 bits of seconds).
                 let secs = e.date.start().and_utc().timestamp();
-                let key = ((secs as u64).wrapping_add(1 << 61) << 2) | e.date.precision() as u64;
+                let key =
+                    ((secs as u64).wrapping_add(CHRONO_OFFSET) << 2) | e.date.precision() as u64;
                 new.push((key, b as u32, i as u32));
             }
         }
@@ -368,6 +460,27 @@ impl Library {
         })
     }
 
+    /// The ids by which briefing `b` names a selected actor, into `ids`: an item names
+    /// a selected actor when it names one of them (as [`Library::involves`] finds).
+    pub fn selected_ids<'a>(
+        &'a self,
+        b: BriefingIx,
+        selected: &BTreeSet<ActorIx>,
+        ids: &mut Vec<&'a str>,
+    ) {
+        ids.clear();
+        let (Some(br), Some(of)) = (self.briefings.get(b), self.actor_of.get(b)) else {
+            return;
+        };
+        for (k, a) in br.actors.iter().enumerate() {
+            // An id names the first actor that has it.
+            let first = br.actors.iter().position(|x| x.id == a.id) == Some(k);
+            if first && of.get(k).is_some_and(|ix| selected.contains(ix)) {
+                ids.push(a.id.as_str());
+            }
+        }
+    }
+
     /// True when briefing `b` names any selected actor.
     pub fn briefing_involves(&self, b: BriefingIx, selected: &BTreeSet<ActorIx>) -> bool {
         self.actor_of
@@ -375,14 +488,56 @@ impl Library {
             .is_some_and(|v| v.iter().any(|ix| selected.contains(ix)))
     }
 
-    /// Every tag in the library, sorted, with how many briefings carry it.
-    pub fn tags(&self) -> Vec<(String, usize)> {
-        count_tags(
-            self.briefings
-                .iter()
-                .map(|b| b.tags.iter().map(|t| t.shown())),
-        )
+    /// Every tag in the library, sorted, with how many briefings carry it; counted
+    /// once until the library changes.
+    pub fn tags(&self) -> &[(String, usize)] {
+        self.derived.tags.get_or_init(|| {
+            count_tags(
+                self.briefings
+                    .iter()
+                    .map(|b| b.tags.iter().map(|t| t.shown())),
+            )
+        })
     }
+}
+
+/// What orders a date first: its first instant, then its precision.
+pub type DateKey = (chrono::NaiveDateTime, crate::date::Precision);
+
+/// A date as what orders it first: its first instant and precision. Two dates with
+/// the same key are the same date, or instants written with different offsets.
+pub fn date_key(d: &crate::date::Date) -> DateKey {
+    (d.start(), d.precision())
+}
+
+/// Two dates in the order [`crate::date::Date`] gives them, their keys made before:
+/// the dates are compared in full only when their keys are equal.
+pub fn cmp_dates(
+    ka: &DateKey,
+    a: &crate::date::Date,
+    kb: &DateKey,
+    b: &crate::date::Date,
+) -> std::cmp::Ordering {
+    ka.cmp(kb).then_with(|| {
+        // Instants equal in UTC are told apart as written; other dates are equal.
+        if a.precision() == crate::date::Precision::Instant || a != b {
+            a.cmp(b)
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    })
+}
+
+/// Items `a` and `b` of `items` in the order of their dates, their keys made once in
+/// `keys` (see [`cmp_dates`]).
+pub fn by_date<T>(
+    keys: &[DateKey],
+    items: &[T],
+    a: usize,
+    b: usize,
+    date: impl Fn(&T) -> &crate::date::Date,
+) -> std::cmp::Ordering {
+    cmp_dates(&keys[a], date(&items[a]), &keys[b], date(&items[b]))
 }
 
 /// Every tag of `briefings` (each given by its tags as shown), sorted, with how many
