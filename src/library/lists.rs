@@ -1,6 +1,8 @@
 //! The lists across the library: an actor's dossier, the library timeline, files with
 //! errors, what is new. Each is made from the library, the filters and what was read.
 
+use std::sync::Arc;
+
 use chrono::Datelike;
 
 use super::news::{Kind, News};
@@ -37,10 +39,11 @@ pub enum ListRow {
 pub struct Rows {
     /// Every row, made (every list but the library timeline).
     made: Vec<ListRow>,
-    /// The library timeline's entries as `(briefing, entry)`, in order.
-    entries: Vec<(u32, u32)>,
+    /// The library timeline's entries as `(briefing, entry)`, in order (shared: the
+    /// whole timeline is kept by the library while it stays the same).
+    entries: Arc<Vec<(u32, u32)>>,
     /// Where each year starts among `entries`, and the year: a heading before it.
-    years: Vec<(usize, i32)>,
+    years: Arc<Vec<(usize, i32)>>,
 }
 
 impl From<Vec<ListRow>> for Rows {
@@ -340,6 +343,15 @@ fn dossier(lib: &Library, actor: ActorIx) -> Vec<ListRow> {
 /// filters; with a query, only the entries the search found so far. The entries are
 /// kept by number: a row is made only when drawn.
 fn library_timeline(lib: &Library, filters: &Filters, hits: Option<&Hits>) -> Rows {
+    if !filters.is_active() {
+        // The whole timeline: made once until the library changes, then shared.
+        return lib.whole_timeline(|| kept_timeline(lib, filters, hits));
+    }
+    kept_timeline(lib, filters, hits)
+}
+
+/// The library timeline's entries that the filters keep, made.
+fn kept_timeline(lib: &Library, filters: &Filters, hits: Option<&Hits>) -> Rows {
     let searching = !filters.query.is_empty();
     // What each briefing lets through, worked out once per briefing, not per entry:
     // nothing, everything, or its entries one by one (actors and the search).
@@ -396,18 +408,18 @@ fn library_timeline(lib: &Library, filters: &Filters, hits: Option<&Hits>) -> Ro
         Keep::All => true,
         Keep::Some => chosen[lib.entry_start(b) + i],
     };
-    let mut rows = Rows::default();
+    let (mut entries, mut years) = (Vec::new(), Vec::new());
     let mut year: Option<(i32, std::ops::Range<i64>)> = None;
     let mut take = |b: BriefingIx, i: usize, secs: i64| {
         // Headed by the year the entry sorts in, so a year is never headed twice.
         if year.as_ref().is_none_or(|(_, r)| !r.contains(&secs)) {
             let y = lib.briefings[b].timeline[i].date.start().year();
             if year.as_ref().is_none_or(|&(last, _)| last != y) {
-                rows.years.push((rows.entries.len(), y));
+                years.push((entries.len(), y));
             }
             year = Some((y, year_span(y)));
         }
-        rows.entries.push((b as u32, i as u32));
+        entries.push((b as u32, i as u32));
     };
     // A search or filter that kept a few briefings: their entries sorted, not the
     // whole chronology walked (sorted as the chronology is: by first instant,
@@ -439,7 +451,11 @@ fn library_timeline(lib: &Library, filters: &Filters, hits: Option<&Hits>) -> Ro
             }
         }
     }
-    rows
+    Rows {
+        made: Vec::new(),
+        entries: Arc::new(entries),
+        years: Arc::new(years),
+    }
 }
 
 /// The seconds (UTC) of year `y`, from its first to the next year's first.

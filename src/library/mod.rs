@@ -123,6 +123,8 @@ struct Derived {
     /// Where each briefing's timeline entries start in a run of all of them, by
     /// briefing; the last is how many there are.
     entry_starts: OnceLock<Vec<usize>>,
+    /// The library timeline unfiltered.
+    timeline: OnceLock<lists::Rows>,
 }
 
 /// The orders the Briefings list can be sorted in.
@@ -243,6 +245,12 @@ impl Library {
                 v
             }),
         }
+    }
+
+    /// The library timeline with no filter, made by `make` when first asked for and
+    /// kept (shared, not copied) until the library changes.
+    pub fn whole_timeline(&self, make: impl FnOnce() -> lists::Rows) -> lists::Rows {
+        self.derived.timeline.get_or_init(make).clone()
     }
 
     /// Where briefing `b`'s timeline entries start in one run of every entry of the
