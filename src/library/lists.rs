@@ -278,7 +278,7 @@ fn dossier(lib: &Library, actor: ActorIx) -> Vec<ListRow> {
                 ids.push(id);
             }
         }
-        let names = |of: &[String]| of.iter().any(|id| ids.contains(&id.as_str()));
+        let names = |of: &[_]| names_any(of, &ids);
         for (i, e) in br.timeline.iter().enumerate() {
             if names(&e.actors) {
                 entries.push((date_key(&e.date), e.date, b, i));
@@ -397,8 +397,7 @@ fn kept_timeline(lib: &Library, filters: &Filters, hits: Option<&Hits>) -> Rows 
             }
             let start = lib.entry_start(b);
             for (i, e) in br.timeline.iter().enumerate() {
-                chosen[start + i] = (filters.actors.is_empty()
-                    || e.actors.iter().any(|id| ids.contains(&id.as_str())))
+                chosen[start + i] = (filters.actors.is_empty() || names_any(&e.actors, &ids))
                     && (!searching || hits.is_some_and(|h| h.entry(b, i)));
             }
         }
@@ -472,6 +471,57 @@ fn year_span(y: i32) -> std::ops::Range<i64> {
     }
 }
 
+/// Whether any of the ids `of` (an item's actors) is one of `ids`.
+fn names_any<T: AsRef<str>>(of: &[T], ids: &[&str]) -> bool {
+    of.iter().any(|id| ids.contains(&id.as_ref()))
+}
+
 fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Entries kept by number make the same rows, headings in place, as rows made in
+    /// full; each item's row is found again.
+    #[test]
+    fn entries_by_number_are_the_rows_made_in_full() {
+        let entries = vec![(0, 0), (0, 1), (1, 0), (2, 3), (2, 4), (3, 0)];
+        let years = vec![(0, 2015), (2, 2016), (5, 2019)];
+        let rows = Rows {
+            made: Vec::new(),
+            entries: Arc::new(entries.clone()),
+            years: Arc::new(years),
+        };
+        let e = |b, i| ListRow::Item(Item::Entry(b, i));
+        let h = |y: &str| ListRow::Heading(y.to_string());
+        let made = vec![
+            h("2015"),
+            e(0, 0),
+            e(0, 1),
+            h("2016"),
+            e(1, 0),
+            e(2, 3),
+            e(2, 4),
+            h("2019"),
+            e(3, 0),
+        ];
+        assert_eq!(rows.to_vec(), made);
+        assert_eq!(rows.len(), made.len());
+        assert_eq!(rows.items(), entries.len());
+        assert_eq!(rows.get(made.len()), None);
+        for (r, row) in made.iter().enumerate() {
+            match row {
+                ListRow::Item(item) => {
+                    assert_eq!(rows.item(r), Some(*item));
+                    assert_eq!(rows.position(*item), Some(r));
+                }
+                ListRow::Heading(_) => assert!(!rows.is_item(r)),
+            }
+        }
+        assert_eq!(rows.position(Item::Entry(9, 9)), None);
+        assert_eq!(rows, Rows::from(made));
+    }
 }
