@@ -143,11 +143,14 @@ fn grouping(c: &mut Criterion) {
         (0..n)
             .map(|i| Roster {
                 path: format!("b{i}.yaml").into(),
-                actors: vec![RosterActor {
-                    id: format!("a{i}").into(),
-                    name: format!("Actor number {i}").into(),
-                    aliases: vec!["Shared alias".into()].into(),
-                }],
+                actors: vec![
+                    RosterActor {
+                        id: format!("a{i}").into(),
+                        name: format!("Actor number {i}").into(),
+                        aliases: vec!["Shared alias".into()].into(),
+                    }
+                    .into(),
+                ],
             })
             .collect()
     };

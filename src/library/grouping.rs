@@ -29,51 +29,73 @@ pub type BriefingIx = usize;
 /// What grouping needs to know of one briefing: where it is, and each actor's name and
 /// aliases as shown.
 ///
-/// The names are shared: the same actors appear in thousands of briefings, and each
-/// name is kept once (per thread that makes rosters) however many rosters hold it.
+/// Shared: the same actors appear in thousands of briefings, and each actor (and each
+/// name) is kept once per thread that makes rosters, however many rosters hold it. A
+/// library of 20,000 briefings then keeps its rosters in a few megabytes.
 #[derive(Clone, Debug, Default)]
 pub struct Roster {
     pub path: PathBuf,
-    pub actors: Vec<RosterActor>,
+    pub actors: Vec<Arc<RosterActor>>,
 }
 
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct RosterActor {
     pub id: Arc<str>,
     pub name: Arc<str>,
     pub aliases: Box<[Arc<str>]>,
 }
 
-thread_local! {
-    /// Every name a roster made on this thread holds, once.
-    static NAMES: RefCell<HashSet<Arc<str>>> = RefCell::new(HashSet::new());
+/// What rosters made on one thread hold, each once.
+#[derive(Default)]
+struct Shared {
+    names: HashSet<Arc<str>>,
+    actors: HashSet<Arc<RosterActor>>,
 }
 
-/// `s` as a shared name: the one already held, or a new one from now on.
-fn shared(names: &mut HashSet<Arc<str>>, s: &str) -> Arc<str> {
-    if let Some(n) = names.get(s) {
-        return n.clone();
+impl Shared {
+    /// `s` as a shared name: the one already held, or a new one from now on.
+    fn name(&mut self, s: &str) -> Arc<str> {
+        if let Some(n) = self.names.get(s) {
+            return n.clone();
+        }
+        let n: Arc<str> = Arc::from(s);
+        self.names.insert(n.clone());
+        n
     }
-    let n: Arc<str> = Arc::from(s);
-    names.insert(n.clone());
-    n
+
+    fn actor(&mut self, a: RosterActor) -> Arc<RosterActor> {
+        if let Some(held) = self.actors.get(&a) {
+            return held.clone();
+        }
+        let a = Arc::new(a);
+        self.actors.insert(a.clone());
+        a
+    }
+}
+
+thread_local! {
+    static SHARED: RefCell<Shared> = RefCell::new(Shared::default());
 }
 
 impl Roster {
     pub fn of(b: &Briefing) -> Roster {
-        NAMES.with(|names| {
-            let names = &mut names.borrow_mut();
+        SHARED.with(|shared| {
+            let shared = &mut shared.borrow_mut();
+            let actors = b
+                .actors
+                .iter()
+                .map(|a| {
+                    let actor = RosterActor {
+                        id: shared.name(&a.id),
+                        name: shared.name(a.name.shown()),
+                        aliases: a.aliases.iter().map(|t| shared.name(t.shown())).collect(),
+                    };
+                    shared.actor(actor)
+                })
+                .collect();
             Roster {
                 path: b.path.clone(),
-                actors: b
-                    .actors
-                    .iter()
-                    .map(|a| RosterActor {
-                        id: shared(names, &a.id),
-                        name: shared(names, a.name.shown()),
-                        aliases: a.aliases.iter().map(|t| shared(names, t.shown())).collect(),
-                    })
-                    .collect(),
+                actors,
             }
         })
     }
@@ -258,12 +280,28 @@ impl Groups {
 /// alias it is).
 type Target = (usize, usize, u32, usize);
 
-/// One actor of one briefing, with its normalized keys as numbers.
+/// One actor of one briefing: where it is, and which [`Keys`] it has.
 struct Node {
-    briefing: usize,
-    actor: usize,
+    briefing: u32,
+    actor: u32,
+    keys: u32,
+}
+
+impl Node {
+    fn briefing(&self) -> usize {
+        self.briefing as usize
+    }
+
+    fn actor(&self) -> usize {
+        self.actor as usize
+    }
+}
+
+/// An actor's normalized name and aliases, as numbers: worked out once for each
+/// actor as written, however many briefings name it that way.
+struct Keys {
     name: Option<u32>,
-    aliases: Vec<u32>,
+    aliases: Box<[u32]>,
 }
 
 /// Groups the actors of `rosters` (the library's briefings, in order).
@@ -292,35 +330,45 @@ fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
             next
         }))
     };
-    let mut nodes: Vec<Node> = Vec::new();
+    // Actors are shared among rosters: each is worked out once.
+    let mut keys_of: HashMap<*const RosterActor, u32> = HashMap::new();
+    let mut keys: Vec<Keys> = Vec::new();
+    let mut nodes: Vec<Node> = Vec::with_capacity(rosters.iter().map(|r| r.actors.len()).sum());
     for (b, r) in rosters.iter().enumerate() {
         for (a, actor) in r.actors.iter().enumerate() {
-            let name = intern(&actor.name);
-            let mut aliases: Vec<u32> = Vec::new();
-            for alias in &actor.aliases {
-                if let Some(k) = intern(alias)
-                    && Some(k) != name
-                    && !aliases.contains(&k)
-                {
-                    aliases.push(k);
+            let k = *keys_of.entry(Arc::as_ptr(actor)).or_insert_with(|| {
+                let name = intern(&actor.name);
+                let mut aliases: Vec<u32> = Vec::new();
+                for alias in &actor.aliases {
+                    if let Some(k) = intern(alias)
+                        && Some(k) != name
+                        && !aliases.contains(&k)
+                    {
+                        aliases.push(k);
+                    }
                 }
-            }
+                keys.push(Keys {
+                    name,
+                    aliases: aliases.into(),
+                });
+                (keys.len() - 1) as u32
+            });
             nodes.push(Node {
-                briefing: b,
-                actor: a,
-                name,
-                aliases,
+                briefing: b as u32,
+                actor: a as u32,
+                keys: k,
             });
         }
     }
-    let shown = |n: &Node| &*rosters[n.briefing].actors[n.actor].name;
+    drop(keys_of);
+    let shown = |n: &Node| &*rosters[n.briefing()].actors[n.actor()].name;
     let mut groups = Groups::new(nodes.len());
     let mut warnings = Vec::new();
 
     // By name: the same name is the same actor.
     let mut named: HashMap<u32, usize> = HashMap::new();
     for (i, n) in nodes.iter().enumerate() {
-        if let Some(k) = n.name {
+        if let Some(k) = keys[n.keys as usize].name {
             match named.get(&k) {
                 Some(&first) => {
                     let (x, y) = (groups.find(i), groups.find(first));
@@ -346,7 +394,7 @@ fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
     let mut pool_of: HashMap<usize, usize> = HashMap::new();
     for (i, node) in nodes.iter().enumerate() {
         let own = groups.find(i);
-        for &k in &node.aliases {
+        for &k in keys[node.keys as usize].aliases.iter() {
             if let Some(&other) = named.get(&k) {
                 let root = groups.find(other);
                 if root == own {
@@ -376,7 +424,10 @@ fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
             .iter()
             .map(|&(_, _, k, i)| {
                 let n = &nodes[i];
-                alias_as_written(&rosters[n.briefing].actors[n.actor], &key_text[k as usize])
+                alias_as_written(
+                    &rosters[n.briefing()].actors[n.actor()],
+                    &key_text[k as usize],
+                )
             })
             .collect();
         let actors: Vec<&str> = targets
@@ -390,7 +441,7 @@ fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
             ""
         };
         warnings.push(warning(
-            &rosters[n.briefing].path,
+            &rosters[n.briefing()].path,
             format!(
                 "the aliases {} of actor `{}`{also} name {} actors that are otherwise distinct ({}); an alias should be another name of this actor only, so they join nothing",
                 quoted_list(&aliases),
@@ -405,12 +456,13 @@ fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
     }
 
     // By alias, under rule 2: each group knows the briefings it is in.
-    let mut briefings_of: Vec<Option<HashSet<u32>>> = vec![None; nodes.len()];
+    // Boxed: one word for each actor that is not the root of its group.
+    let mut briefings_of: Vec<Option<Box<HashSet<u32>>>> = vec![None; nodes.len()];
     for (i, n) in nodes.iter().enumerate() {
         let root = groups.find(i);
         briefings_of[root]
-            .get_or_insert_with(HashSet::new)
-            .insert(n.briefing as u32);
+            .get_or_insert_with(Box::default)
+            .insert(n.briefing);
     }
     let mut first_with_alias: HashMap<u32, usize> = HashMap::new();
     let mut kept_apart: HashSet<(usize, usize)> = HashSet::new();
@@ -422,8 +474,7 @@ fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
         if refused[i] {
             continue;
         }
-        for ai in 0..nodes[i].aliases.len() {
-            let k = nodes[i].aliases[ai];
+        for &k in keys[nodes[i].keys as usize].aliases.iter() {
             let mut others: Vec<usize> = Vec::with_capacity(2);
             others.extend(named.get(&k).copied());
             match first_with_alias.get(&k) {
@@ -450,7 +501,7 @@ fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
                 if apart {
                     kept_apart.insert(pair);
                     refused_alias.insert((i, k));
-                    let key = (nodes[i].briefing, k);
+                    let key = (nodes[i].briefing(), k);
                     let at = *clash_at.entry(key).or_insert_with(|| {
                         clashes.push((key, vec![i]));
                         clashes.len() - 1
@@ -483,7 +534,7 @@ fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
         }
         let first = &nodes[members[0]];
         let alias = alias_as_written(
-            &rosters[first.briefing].actors[first.actor],
+            &rosters[first.briefing()].actors[first.actor()],
             &key_text[k as usize],
         );
         warnings.push(warning(
@@ -529,10 +580,10 @@ fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
             counts.push(Vec::new());
             actors.len() - 1
         });
-        let r = &rosters[n.briefing].actors[n.actor];
+        let r = &rosters[n.briefing()].actors[n.actor()];
         let la = &mut actors[ix];
-        la.appearances.push((n.briefing, n.actor));
-        actor_of[n.briefing].push(ix);
+        la.appearances.push((n.briefing(), n.actor()));
+        actor_of[n.briefing()].push(ix);
         if id_seen.insert((ix, &*r.id)) {
             la.ids.push(r.id.to_string());
         }
@@ -548,12 +599,12 @@ fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
                 la.aliases.push(alias.to_string());
             }
         }
-        if let Some(k) = n.name
+        if let Some(k) = keys[n.keys as usize].name
             && key_seen.insert((ix, k, true))
         {
             la.names.push(key_text[k as usize].clone());
         }
-        for &k in &n.aliases {
+        for &k in keys[n.keys as usize].aliases.iter() {
             if !refused[i] && !refused_alias.contains(&(i, k)) && key_seen.insert((ix, k, false)) {
                 la.alias_keys.push(key_text[k as usize].clone());
             }
