@@ -49,6 +49,8 @@ struct Lists {
     sorted: Vec<(Sort, Vec<usize>)>,
     filtered: Vec<usize>,
     tags: Vec<(String, usize)>,
+    tagged: Vec<usize>,
+    tag_timeline: Vec<ListRow>,
     timeline: Vec<ListRow>,
     actor_timeline: Vec<ListRow>,
     dossier: Vec<ListRow>,
@@ -73,7 +75,18 @@ fn lists(app: &mut App, actor: &str) -> Lists {
     let dossier = app.screen().unwrap().rows.to_vec();
     app.update(Action::Back);
     app.update(Action::ClearFilters);
+    // The first tag in the picker (the library's tags, sorted).
+    app.update(Action::TagPicker);
+    app.update(Action::Toggle);
+    app.update(Action::Apply);
+    let tagged = app.shown().briefings.clone();
+    app.update(Action::LibraryTimeline);
+    let tag_timeline = app.screen().unwrap().rows.to_vec();
+    app.update(Action::Back);
+    app.update(Action::ClearFilters);
     Lists {
+        tagged,
+        tag_timeline,
         sorted,
         filtered,
         tags: app.library().tags().to_vec(),
@@ -96,6 +109,7 @@ fn changed(b: &Briefing) -> Briefing {
     b.date = Date::parse("2099-01-01").unwrap();
     b.title = Text::line("Aardvark: the first title".to_string());
     b.tags.push(Text::line("only-here".to_string()));
+    b.tags.push(Text::line("aaa-first".to_string()));
     b.timeline.truncate(2);
     b
 }
@@ -111,7 +125,8 @@ fn a_briefing_changed_or_removed_while_the_lists_are_kept_shows_up_in_every_one(
 
     // One file saved again, another removed.
     let lib = app.library();
-    let (keep, gone) = (lib.order(brief::library::Order::Newest)[3], 7);
+    let keep = lib.order(brief::library::Order::Newest)[3];
+    let gone = if keep == 7 { 8 } else { 7 };
     let now = changed(&lib.briefings[keep]);
     let gone_path: PathBuf = lib.briefings[gone].path.clone();
     app.reload(vec![(now.path.clone(), Ok(now.clone()))], vec![gone_path]);
@@ -123,6 +138,12 @@ fn a_briefing_changed_or_removed_while_the_lists_are_kept_shows_up_in_every_one(
     assert_eq!(after, afresh(&files, &actor));
     assert_ne!(after.sorted, before.sorted, "the change moves the briefing");
     assert!(after.tags.iter().any(|(t, n)| t == "only-here" && *n == 1));
+    let now_at = keep - usize::from(keep > gone);
+    assert_eq!(
+        after.tagged,
+        vec![now_at],
+        "the first tag is the changed briefing's"
+    );
 }
 
 #[test]
@@ -152,4 +173,5 @@ fn briefings_arriving_while_the_lists_are_kept_show_up_in_every_one() {
     assert_eq!(late, afresh(&files, &actor));
     assert_eq!(late.sorted[0].1.len(), 30);
     assert_eq!(late.sorted[0].1[0], 20, "the newest arrival leads");
+    assert_eq!(late.tagged, vec![20], "the first tag is the arrival's");
 }

@@ -24,6 +24,10 @@ impl App {
     /// Makes the panes' lists again after the library, a filter or the search changed;
     /// an open full-screen list follows too.
     pub(super) fn refresh(&mut self) {
+        // Once the library stops changing, what keys walk is made before a key asks.
+        if !self.settling() {
+            self.library.prepare();
+        }
         self.refresh_list();
         self.refresh_panes();
         self.refresh_screen();
@@ -35,7 +39,9 @@ impl App {
         let filters = &self.filters;
         let hits = self.hits.as_ref();
         let mut counts = HashMap::new();
-        // The order is kept by the library until it changes: a key only walks it.
+        // The order is kept by the library until it changes: a key only walks it, and
+        // what the actor and tag filters keep comes from what the library keeps too.
+        let kept = lib.kept_briefings(filters);
         let order = lib.order(match self.sort {
             super::Sort::Newest => Order::Newest,
             super::Sort::Oldest => Order::Oldest,
@@ -44,8 +50,7 @@ impl App {
         let list: Vec<BriefingIx> = order
             .iter()
             .copied()
-            .filter(|&b| filters.actors.is_empty() || lib.briefing_involves(b, &filters.actors))
-            .filter(|&b| filters.keeps_tags_of(&lib.briefings[b]))
+            .filter(|&b| kept.as_ref().is_none_or(|k| k[b]))
             .filter(|&b| {
                 let Some(hits) = hits else {
                     return true;

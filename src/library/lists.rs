@@ -127,6 +127,11 @@ impl Rows {
         })
     }
 
+    /// The library timeline's entries as `(briefing, entry)`, in order.
+    pub fn entries(&self) -> &[(u32, u32)] {
+        &self.entries
+    }
+
     /// Every row, made one at a time.
     pub fn iter(&self) -> impl Iterator<Item = ListRow> + '_ {
         (0..self.len()).filter_map(|r| self.get(r))
@@ -343,93 +348,32 @@ fn dossier(lib: &Library, actor: ActorIx) -> Vec<ListRow> {
 /// filters; with a query, only the entries the search found so far. The entries are
 /// kept by number: a row is made only when drawn.
 fn library_timeline(lib: &Library, filters: &Filters, hits: Option<&Hits>) -> Rows {
+    // The whole timeline: made once until the library changes, then shared.
+    let whole = lib.whole_timeline(|| chronology_rows(lib));
     if !filters.is_active() {
-        // The whole timeline: made once until the library changes, then shared.
-        return lib.whole_timeline(|| kept_timeline(lib, filters, hits));
+        return whole;
     }
-    kept_timeline(lib, filters, hits)
-}
-
-/// The library timeline's entries that the filters keep, made.
-fn kept_timeline(lib: &Library, filters: &Filters, hits: Option<&Hits>) -> Rows {
     let searching = !filters.query.is_empty();
-    // What each briefing lets through, worked out once per briefing, not per entry:
-    // nothing, everything, or its entries one by one (actors and the search).
-    #[derive(Clone, Copy, PartialEq)]
-    enum Keep {
-        None,
-        All,
-        Some,
-    }
-    let keep: Vec<Keep> = lib
-        .briefings
-        .iter()
-        .enumerate()
-        .map(|(b, br)| {
-            if !filters.keeps_tags_of(br) {
-                return Keep::None;
-            }
-            if searching && hits.is_none_or(|h| h.found(b).is_none()) {
-                return Keep::None;
-            }
-            if !filters.actors.is_empty() {
-                return if lib.briefing_involves(b, &filters.actors) {
-                    Keep::Some
-                } else {
-                    Keep::None
-                };
-            }
-            if searching { Keep::Some } else { Keep::All }
+    // Which briefings the filters keep, from what the library keeps for them.
+    let mask = lib.kept_briefings(filters);
+    let keep: Vec<bool> = (0..lib.briefings.len())
+        .map(|b| {
+            mask.as_ref().is_none_or(|m| m[b])
+                && (!searching || hits.is_some_and(|h| h.found(b).is_some()))
         })
         .collect();
-    // The entries of briefings kept one by one, decided once each, briefing by
-    // briefing (where their text lies together), in one run of every entry.
-    let mut chosen: Vec<bool> = Vec::new();
-    if keep.contains(&Keep::Some) {
-        chosen = vec![false; lib.entry_start(lib.briefings.len())];
-        let mut ids: Vec<&str> = Vec::new();
-        for (b, br) in lib.briefings.iter().enumerate() {
-            if keep[b] != Keep::Some {
-                continue;
-            }
-            if !filters.actors.is_empty() {
-                lib.selected_ids(b, &filters.actors, &mut ids);
-            }
-            let start = lib.entry_start(b);
-            for (i, e) in br.timeline.iter().enumerate() {
-                chosen[start + i] = (filters.actors.is_empty() || names_any(&e.actors, &ids))
-                    && (!searching || hits.is_some_and(|h| h.entry(b, i)));
-            }
-        }
-    }
-    let kept = |b: BriefingIx, i: usize| match keep[b] {
-        Keep::None => false,
-        Keep::All => true,
-        Keep::Some => chosen[lib.entry_start(b) + i],
-    };
-    let (mut entries, mut years) = (Vec::new(), Vec::new());
-    let mut year: Option<(i32, std::ops::Range<i64>)> = None;
-    let mut take = |b: BriefingIx, i: usize, secs: i64| {
-        // Headed by the year the entry sorts in, so a year is never headed twice.
-        if year.as_ref().is_none_or(|(_, r)| !r.contains(&secs)) {
-            let y = lib.briefings[b].timeline[i].date.start().year();
-            if year.as_ref().is_none_or(|&(last, _)| last != y) {
-                years.push((entries.len(), y));
-            }
-            year = Some((y, year_span(y)));
-        }
-        entries.push((b as u32, i as u32));
-    };
-    // A search or filter that kept a few briefings: their entries sorted, not the
-    // whole chronology walked (sorted as the chronology is: by first instant,
+    let kept =
+        |b: BriefingIx, i: usize| keep[b] && (!searching || hits.is_some_and(|h| h.entry(b, i)));
+    // A search or tag filter that kept a few briefings: their entries sorted, not
+    // the whole timeline walked (sorted as the chronology is: by first instant,
     // precision, then file order).
     let few: usize = (0..keep.len())
-        .filter(|&b| keep[b] != Keep::None)
+        .filter(|&b| keep[b])
         .map(|b| lib.briefings[b].timeline.len())
         .sum();
-    if few * 8 < lib.entry_count() {
+    if filters.actors.is_empty() && few * 8 < whole.entries.len() {
         let mut some: Vec<_> = (0..keep.len())
-            .filter(|&b| keep[b] != Keep::None)
+            .filter(|&b| keep[b])
             .flat_map(|b| {
                 lib.briefings[b]
                     .timeline
@@ -440,15 +384,76 @@ fn kept_timeline(lib: &Library, filters: &Filters, hits: Option<&Hits>) -> Rows 
             .filter(|&(_, b, i)| kept(b, i))
             .collect();
         some.sort_unstable();
+        let (mut entries, mut years) = (Vec::with_capacity(some.len()), Vec::new());
         for ((start, _), b, i) in some {
-            take(b, i, start.and_utc().timestamp());
-        }
-    } else {
-        for (secs, b, i) in lib.chronology_dated() {
-            if kept(b, i) {
-                take(b, i, secs);
+            // Headed by the year the entry sorts in, so a year is never headed twice.
+            let y = start.year();
+            if years.last().is_none_or(|&(_, last)| last != y) {
+                years.push((entries.len(), y));
             }
+            entries.push((b as u32, i as u32));
         }
+        return Rows {
+            made: Vec::new(),
+            entries: Arc::new(entries),
+            years: Arc::new(years),
+        };
+    }
+    // Otherwise the places in the whole timeline that the filters keep, in order: of
+    // the entries that name a selected actor (kept by the library for each), or all.
+    let places: Box<dyn Iterator<Item = u32>> = if filters.actors.is_empty() {
+        Box::new(0..whole.entries.len() as u32)
+    } else {
+        Box::new(
+            lib.actor_entries(&filters.actors, whole.entries())
+                .into_iter(),
+        )
+    };
+    let (mut entries, mut years) = (Vec::new(), Vec::new());
+    let mut year_at = 0;
+    for p in places {
+        let p = p as usize;
+        let Some(&(b, i)) = whole.entries.get(p) else {
+            continue;
+        };
+        if !kept(b as usize, i as usize) {
+            continue;
+        }
+        // The year the whole timeline heads this entry with.
+        while whole
+            .years
+            .get(year_at + 1)
+            .is_some_and(|&(start, _)| start <= p)
+        {
+            year_at += 1;
+        }
+        let y = whole.years[year_at].1;
+        if years.last().is_none_or(|&(_, last)| last != y) {
+            years.push((entries.len(), y));
+        }
+        entries.push((b, i));
+    }
+    Rows {
+        made: Vec::new(),
+        entries: Arc::new(entries),
+        years: Arc::new(years),
+    }
+}
+
+/// Every entry of the library in the chronology's order, each year headed.
+pub(super) fn chronology_rows(lib: &Library) -> Rows {
+    let (mut entries, mut years) = (Vec::new(), Vec::new());
+    let mut year: Option<(i32, std::ops::Range<i64>)> = None;
+    for (secs, b, i) in lib.chronology_dated() {
+        // Headed by the year the entry sorts in, so a year is never headed twice.
+        if year.as_ref().is_none_or(|(_, r)| !r.contains(&secs)) {
+            let y = lib.briefings[b].timeline[i].date.start().year();
+            if year.as_ref().is_none_or(|&(last, _)| last != y) {
+                years.push((entries.len(), y));
+            }
+            year = Some((y, year_span(y)));
+        }
+        entries.push((b as u32, i as u32));
     }
     Rows {
         made: Vec::new(),

@@ -125,6 +125,11 @@ struct Derived {
     entry_starts: OnceLock<Vec<usize>>,
     /// The library timeline unfiltered.
     timeline: OnceLock<lists::Rows>,
+    /// For each tag as shown, the briefings that carry it.
+    tagged: OnceLock<HashMap<String, Vec<BriefingIx>>>,
+    /// For each library actor, the places in the unfiltered library timeline of the
+    /// entries that name it, in order.
+    actor_entries: OnceLock<Vec<Vec<u32>>>,
 }
 
 /// The orders the Briefings list can be sorted in.
@@ -245,6 +250,123 @@ impl Library {
                 v
             }),
         }
+    }
+
+    /// Makes what the library keeps for keys, if it is not made yet: each sort order,
+    /// the tags, the whole library timeline and each actor's entries in it. Done
+    /// once the library stops changing, so that no key waits for it.
+    pub fn prepare(&self) {
+        for order in [Order::Newest, Order::Oldest, Order::Title] {
+            self.order(order);
+        }
+        self.tags();
+        let whole = self.whole_timeline(|| lists::chronology_rows(self));
+        if !self.actors.is_empty() {
+            self.actor_entries(&BTreeSet::from([0]), whole.entries());
+        }
+        self.tagged();
+    }
+
+    /// For each tag as shown, the briefings that carry it.
+    fn tagged(&self) -> &HashMap<String, Vec<BriefingIx>> {
+        self.derived.tagged.get_or_init(|| {
+            let mut map: HashMap<String, Vec<BriefingIx>> = HashMap::new();
+            for (b, br) in self.briefings.iter().enumerate() {
+                for t in &br.tags {
+                    let list = map.entry(t.shown().to_string()).or_default();
+                    if list.last() != Some(&b) {
+                        list.push(b);
+                    }
+                }
+            }
+            map
+        })
+    }
+
+    /// Which briefings the actor and tag filters keep, by briefing; `None` when
+    /// neither is set. Made from what the library keeps (each actor's appearances,
+    /// each tag's briefings), without reading every briefing.
+    pub fn kept_briefings(&self, filters: &Filters) -> Option<Vec<bool>> {
+        if filters.actors.is_empty() && filters.tags.is_empty() {
+            return None;
+        }
+        let n = self.briefings.len();
+        let mut by_actor = vec![filters.actors.is_empty(); n];
+        for la in filters.actors.iter().filter_map(|&ix| self.actors.get(ix)) {
+            for &(b, _) in &la.appearances {
+                if let Some(k) = by_actor.get_mut(b) {
+                    *k = true;
+                }
+            }
+        }
+        if filters.tags.is_empty() {
+            return Some(by_actor);
+        }
+        let tagged = self.tagged();
+        let mut kept = vec![false; n];
+        for list in filters.tags.iter().filter_map(|t| tagged.get(t)) {
+            for &b in list {
+                kept[b] = by_actor[b];
+            }
+        }
+        Some(kept)
+    }
+
+    /// The places in the unfiltered library timeline (`whole`, as
+    /// [`Library::whole_timeline`] gives it) of the entries that name any of
+    /// `actors`, in order; kept for each actor until the library changes.
+    pub fn actor_entries(&self, actors: &BTreeSet<ActorIx>, whole: &[(u32, u32)]) -> Vec<u32> {
+        let index = self.derived.actor_entries.get_or_init(|| {
+            // Where each entry stands in the timeline, by its place in the run of all.
+            let mut place = vec![0u32; self.entry_start(self.briefings.len())];
+            for (p, &(b, i)) in whole.iter().enumerate() {
+                place[self.entry_start(b as usize) + i as usize] = p as u32;
+            }
+            let mut index: Vec<Vec<u32>> = vec![Vec::new(); self.actors.len()];
+            let mut ids: Vec<(&str, ActorIx)> = Vec::new();
+            for (b, br) in self.briefings.iter().enumerate() {
+                let Some(of) = self.actor_of.get(b) else {
+                    continue;
+                };
+                // An id names the first actor that has it.
+                ids.clear();
+                for (k, a) in br.actors.iter().enumerate() {
+                    if !ids.iter().any(|(id, _)| *id == a.id.as_str())
+                        && let Some(&ix) = of.get(k)
+                    {
+                        ids.push((a.id.as_str(), ix));
+                    }
+                }
+                let start = self.entry_start(b);
+                for (i, e) in br.timeline.iter().enumerate() {
+                    let p = place[start + i];
+                    for id in e.actors.iter() {
+                        let id: &str = id.as_ref();
+                        if let Some(&(_, ix)) = ids.iter().find(|(x, _)| *x == id)
+                            && index[ix].last() != Some(&p)
+                        {
+                            index[ix].push(p);
+                        }
+                    }
+                }
+            }
+            for list in &mut index {
+                list.sort_unstable();
+                list.dedup();
+            }
+            index
+        });
+        let mut out: Vec<u32> = Vec::new();
+        for &ix in actors {
+            if let Some(list) = index.get(ix) {
+                out.extend_from_slice(list);
+            }
+        }
+        if actors.len() > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
+        out
     }
 
     /// The library timeline with no filter, made by `make` when first asked for and
@@ -466,27 +588,6 @@ impl Library {
             self.actor_ix(b, id)
                 .is_some_and(|ix| selected.contains(&ix))
         })
-    }
-
-    /// The ids by which briefing `b` names a selected actor, into `ids`: an item names
-    /// a selected actor when it names one of them (as [`Library::involves`] finds).
-    pub fn selected_ids<'a>(
-        &'a self,
-        b: BriefingIx,
-        selected: &BTreeSet<ActorIx>,
-        ids: &mut Vec<&'a str>,
-    ) {
-        ids.clear();
-        let (Some(br), Some(of)) = (self.briefings.get(b), self.actor_of.get(b)) else {
-            return;
-        };
-        for (k, a) in br.actors.iter().enumerate() {
-            // An id names the first actor that has it.
-            let first = br.actors.iter().position(|x| x.id == a.id) == Some(k);
-            if first && of.get(k).is_some_and(|ix| selected.contains(ix)) {
-                ids.push(a.id.as_str());
-            }
-        }
     }
 
     /// True when briefing `b` names any selected actor.
