@@ -1,6 +1,7 @@
 //! What each pane lists, made again from the library and the filters after every change.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{App, Pane};
 use crate::library::search::{item_matches, overview_matches};
@@ -17,7 +18,31 @@ pub struct Shown {
     pub quotes: Vec<usize>,
     pub implications: Vec<usize>,
     /// Search matches per briefing, for the list.
-    pub match_counts: HashMap<BriefingIx, usize>,
+    pub match_counts: MatchCounts,
+}
+
+/// Search matches per briefing. Made again on each key for every briefing found: a
+/// briefing's number is hashed by one multiplication, not a keyed hash.
+pub type MatchCounts = HashMap<BriefingIx, usize, BuildHasherDefault<ByNumber>>;
+
+/// Hashes a briefing's number by spreading its bits with one multiplication.
+#[derive(Default)]
+pub struct ByNumber(u64);
+
+impl Hasher for ByNumber {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 impl App {
@@ -38,7 +63,7 @@ impl App {
         let lib = &self.library;
         let filters = &self.filters;
         let hits = self.hits.as_ref();
-        let mut counts = HashMap::new();
+        let mut counts = MatchCounts::default();
         // The order is kept by the library until it changes: a key only walks it, and
         // what the actor and tag filters keep comes from what the library keeps too.
         let kept = lib.kept_briefings(filters);
