@@ -284,11 +284,6 @@ fn dossier(lib: &Library, actor: ActorIx) -> Vec<ListRow> {
             }
         }
         let names = |of: &[_]| names_any(of, &ids);
-        for (i, e) in br.timeline.iter().enumerate() {
-            if names(&e.actors) {
-                entries.push((date_key(&e.date), e.date, b, i));
-            }
-        }
         for (i, q) in br.quotes.iter().enumerate() {
             if names(std::slice::from_ref(&q.actor)) {
                 let d = q.date.unwrap_or(br.date);
@@ -299,6 +294,14 @@ fn dossier(lib: &Library, actor: ActorIx) -> Vec<ListRow> {
             if names(&m.actors) {
                 implications.push((date_key(&br.date), br.date, b, i));
             }
+        }
+    }
+    // The entries from the library's index of each actor's entries.
+    let whole = lib.whole_timeline(|| chronology_rows(lib));
+    for p in lib.actor_entries(&std::iter::once(actor).collect(), whole.entries()) {
+        if let Some(&(b, i)) = whole.entries().get(p as usize) {
+            let e = &lib.briefings[b as usize].timeline[i as usize];
+            entries.push((date_key(&e.date), e.date, b as usize, i as usize));
         }
     }
     let oldest = |x: &Dated, y: &Dated| cmp_dates(&x.0, &x.1, &y.0, &y.1);
