@@ -666,12 +666,16 @@ pub fn read(args: ReadArgs) -> ExitCode {
     let opts: LoadOptions = args.limits.into();
     let mut said: Vec<String> = Vec::new();
     // Followed from before the first load, so that nothing changed meanwhile is missed.
-    let changes = if paths.is_empty() {
+    let following = if paths.is_empty() {
         None
     } else {
         crate::watch::start(paths.clone(), opts)
             .map_err(|e| said.push(e.to_string()))
             .ok()
+    };
+    let (changes, looked) = match following {
+        Some(f) => (Some(f.batches), Some(f.looked)),
+        None => (None, None),
     };
     let (library, loads) = if paths.is_empty() {
         (bundled_library(), None)
@@ -685,7 +689,7 @@ pub fn read(args: ReadArgs) -> ExitCode {
         };
         (
             library,
-            Some(tui::load_in_background(paths.clone(), opts, cache)),
+            Some(tui::load_in_background(paths.clone(), opts, cache, looked)),
         )
     };
     let store = if args.fresh {

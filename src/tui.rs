@@ -85,14 +85,19 @@ fn group_in_background() -> (mpsc::Sender<(Vec<Roster>, bool)>, Receiver<ActorIn
 
 /// Finds and loads files on every core, sending each outcome in file order so the
 /// library is the same whatever the timing; through `cache` when there is one, whose
-/// pack is written once every file is delivered.
+/// pack is written once every file is delivered. Nothing is read before `after` says
+/// so (or hangs up): the watcher's first look at the files.
 pub fn load_in_background(
     paths: Vec<PathBuf>,
     opts: LoadOptions,
     cache: Option<Cache>,
+    after: Option<Receiver<()>>,
 ) -> Receiver<Delivery> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
+        if let Some(after) = after {
+            let _ = after.recv();
+        }
         let found = match load::find(&paths) {
             Ok(f) => f,
             Err(e) => {
@@ -419,7 +424,12 @@ fn event_loop(
             && app.mode() != Mode::Picker
         {
             while let Ok(batch) = rx.try_recv() {
-                app.reload(batch.loaded, batch.removed);
+                if let Some(stopped) = batch.stopped {
+                    app.tell(stopped.to_string());
+                }
+                if !batch.loaded.is_empty() || !batch.removed.is_empty() {
+                    app.reload(batch.loaded, batch.removed);
+                }
                 dirty = true;
                 unsaved = true;
             }

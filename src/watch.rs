@@ -30,6 +30,8 @@ pub struct Batch {
     /// Each changed or new file with its outcome, under the path the library uses.
     pub loaded: Vec<(PathBuf, Loaded)>,
     pub removed: Vec<PathBuf>,
+    /// Why the files are no longer followed, in the last batch when they are not.
+    pub stopped: Option<WatchError>,
 }
 
 /// What tells one version of a file from the next without reading it.
@@ -95,9 +97,21 @@ fn may_change(event: &notify::Result<notify::Event>) -> bool {
     }
 }
 
-/// Starts following `roots`; batches arrive on the receiver until it is dropped.
-/// Call it before the first load, so that nothing changed in between is missed.
-pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Receiver<Batch>, WatchError> {
+/// Following the files: the batches, and when the first look at the disk is done.
+pub struct Following {
+    /// Batches arrive here until it is dropped.
+    pub batches: Receiver<Batch>,
+    /// Says (or hangs up) once the files have been looked at a first time: the first
+    /// load must not read a file before then, or a change between its read and that
+    /// look would go unseen.
+    pub looked: Receiver<()>,
+}
+
+/// Starts following `roots`. Call it before the first load, and start reading only
+/// once [`Following::looked`] says so, so that nothing changed in between is missed.
+/// The first look at the disk runs on the watcher's own thread: at 20,000 files it
+/// takes longer than a frame, and the first frame does not wait for it.
+pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Following, WatchError> {
     let (events_tx, events) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event| {
         if may_change(&event) {
@@ -105,11 +119,12 @@ pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Receiver<Batch>, 
         }
     })
     .map_err(|e| WatchError(e.to_string()))?;
+    // What to watch for each root. A file is followed through its folder: an atomic
+    // save puts a new file in its place, which a watch on the old one would never see.
+    let mut to_watch = Vec::new();
     for root in &roots {
         let meta = std::fs::metadata(root).map_err(|e| WatchError(e.to_string()))?;
-        // A file is followed through its folder: an atomic save puts a new file in
-        // its place, which a watch on the old one would never see.
-        let (watched, mode) = if meta.is_dir() {
+        to_watch.push(if meta.is_dir() {
             (root.clone(), RecursiveMode::Recursive)
         } else {
             let parent = root
@@ -117,19 +132,31 @@ pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Receiver<Batch>, 
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
             (parent.to_path_buf(), RecursiveMode::NonRecursive)
-        };
-        watcher.watch(&watched, mode).map_err(|e| {
-            let shown = crate::text::clean_line(&watched.display().to_string()).into_owned();
-            WatchError(format!("{shown}: {e}"))
-        })?;
+        });
     }
-    let mut known = scan(&roots);
     let (tx, rx) = mpsc::channel();
+    let (looked_tx, looked) = mpsc::channel();
     std::thread::Builder::new()
         .name("brief watch".to_string())
         .spawn(move || {
+            // Watching a folder looks at everything below it, as long as the first
+            // look does: done here too, not before the first frame.
+            for (watched, mode) in &to_watch {
+                if let Err(e) = watcher.watch(watched, *mode) {
+                    let shown =
+                        crate::text::clean_line(&watched.display().to_string()).into_owned();
+                    let _ = tx.send(Batch {
+                        loaded: Vec::new(),
+                        removed: Vec::new(),
+                        stopped: Some(WatchError(format!("{shown}: {e}"))),
+                    });
+                    return;
+                }
+            }
             // Events stop when the watcher is dropped: it lives as long as this thread.
             let _watcher = watcher;
+            let mut known = scan(&roots);
+            let _ = looked_tx.send(());
             // Any event that may mean a change (an error too) means look again, once
             // they stop for a moment.
             while events.recv().is_ok() {
@@ -163,11 +190,19 @@ pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Receiver<Batch>, 
                     .zip(loaded)
                     .filter_map(|(p, l)| l.map(|l| (p, l)))
                     .collect();
-                if tx.send(Batch { loaded, removed }).is_err() {
+                let batch = Batch {
+                    loaded,
+                    removed,
+                    stopped: None,
+                };
+                if tx.send(batch).is_err() {
                     return;
                 }
             }
         })
         .map_err(|e| WatchError(e.to_string()))?;
-    Ok(rx)
+    Ok(Following {
+        batches: rx,
+        looked,
+    })
 }

@@ -293,3 +293,66 @@ fn in_a_library_one_bad_file_never_stops_the_others() {
     assert_eq!(good.id, "good");
     assert_eq!(good.path, fixture("library/good.yaml"));
 }
+
+#[cfg(unix)]
+#[test]
+fn a_file_named_twice_is_read_once_however_it_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("lib");
+    write_tree(&root, &["a.yaml", "sub/b.yaml", "sub/deeper/c.yaml"]);
+    // The same folder through a link, through `..`, a folder inside it and a file.
+    std::os::unix::fs::symlink(&root, dir.path().join("also")).unwrap();
+    let paths = [
+        root.clone(),
+        dir.path().join("also"),
+        root.join("sub/../sub"),
+        root.join("sub"),
+        root.join("sub/deeper/c.yaml"),
+        dir.path().join("also/a.yaml"),
+    ];
+    let found = load::discover(&paths).unwrap();
+    assert_eq!(
+        relative(&root, &found),
+        ["a.yaml", "sub/b.yaml", "sub/deeper/c.yaml"]
+    );
+}
+
+#[test]
+fn files_come_in_path_order_with_folders_where_their_names_fall() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    let names = [
+        "sub.yaml",
+        "sub/b.yaml",
+        "sub/a/z.yaml",
+        "sub-a.yaml",
+        "sub a/c.yaml",
+        "A.yaml",
+        "z/y/x.yaml",
+        "z.yaml",
+        "é.yaml",
+        "m/n/o/p.yaml",
+        "m.yml",
+    ];
+    write_tree(root, &names);
+    let found = load::discover(&[root.to_path_buf()]).unwrap();
+    let mut sorted = found.clone();
+    sorted.sort();
+    assert_eq!(found, sorted);
+    assert_eq!(
+        relative(root, &found),
+        [
+            "A.yaml",
+            "m/n/o/p.yaml",
+            "m.yml",
+            "sub/a/z.yaml",
+            "sub/b.yaml",
+            "sub a/c.yaml",
+            "sub-a.yaml",
+            "sub.yaml",
+            "z/y/x.yaml",
+            "z.yaml",
+            "é.yaml",
+        ]
+    );
+}

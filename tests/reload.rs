@@ -68,8 +68,10 @@ fn load_folder(dir: &Path) -> Library {
 
 /// The reader on the folder, with its watcher started first.
 fn open(dir: &Path) -> (App, Receiver<Batch>) {
-    let changes = watch::start(vec![dir.to_path_buf()], LoadOptions::default()).unwrap();
-    (App::new(load_folder(dir)), changes)
+    let following = watch::start(vec![dir.to_path_buf()], LoadOptions::default()).unwrap();
+    // As the reader does: read nothing before the watcher's first look.
+    let _ = following.looked.recv();
+    (App::new(load_folder(dir)), following.batches)
 }
 
 /// Takes batches in until `done` holds.

@@ -12,6 +12,7 @@ pub mod shape;
 pub mod tree;
 pub mod yaml;
 
+use std::collections::HashSet;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -170,6 +171,8 @@ pub struct Found {
 /// Only a path named here that does not exist at all is an error for the whole call.
 pub fn find(paths: &[PathBuf]) -> Result<Found, PathError> {
     let mut found = Found::default();
+    // Each file's real path, to read a file named twice once.
+    let mut real_paths: Vec<PathBuf> = Vec::new();
     for p in paths {
         let meta = match std::fs::metadata(p) {
             Ok(m) => m,
@@ -187,13 +190,25 @@ pub fn find(paths: &[PathBuf]) -> Result<Found, PathError> {
             }
         };
         if meta.is_dir() {
-            let (mut files, mut problems) = (Vec::new(), Vec::new());
-            walk(p, &mut files, &mut problems);
-            files.sort();
+            let (mut files, mut problems, mut links) = (Vec::new(), Vec::new(), HashSet::new());
+            walk(p, &mut files, &mut problems, &mut links);
+            debug_assert!(files.is_sorted());
             problems.sort_by(|a, b| a.path.cmp(&b.path));
-            found.files.extend(files);
+            // A file found in a folder is its folder's real path and its own names (the
+            // folders on the way are real folders): only links need the system's help,
+            // which looks up every part of a path (half a second for 20,000 files).
+            let real_root = real_path(p);
+            for f in files {
+                let real = match f.strip_prefix(p) {
+                    Ok(rel) if !links.contains(&f) => real_root.join(rel),
+                    _ => real_path(&f),
+                };
+                found.files.push(f);
+                real_paths.push(real);
+            }
             found.problems.extend(problems);
         } else if meta.is_file() {
+            real_paths.push(real_path(p));
             found.files.push(p.clone());
         } else {
             found
@@ -203,15 +218,21 @@ pub fn find(paths: &[PathBuf]) -> Result<Found, PathError> {
     }
     // The same file named twice (a folder and a file in it) is read once, and said
     // once when it cannot be.
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = HashSet::new();
+    let mut real = real_paths.into_iter();
     found
         .files
-        .retain(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())));
-    let mut said = std::collections::HashSet::new();
+        .retain(|_| real.next().is_none_or(|r| seen.insert(r)));
+    let mut said = HashSet::new();
     found
         .problems
         .retain(|d| said.insert((d.path.clone(), d.message.clone())));
     Ok(found)
+}
+
+/// The path with every link and `..` resolved, or the path itself when it cannot be.
+fn real_path(p: &Path) -> PathBuf {
+    std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
 /// What a path that is neither a regular file nor a folder is.
@@ -237,67 +258,91 @@ fn not_regular(kind: &std::fs::FileType) -> String {
 }
 
 /// Finds briefing files below `root`, one folder at a time (no recursion, so no depth
-/// of folders can exhaust the stack).
-fn walk(root: &Path, out: &mut Vec<PathBuf>, problems: &mut Vec<Diagnostic>) {
-    let mut folders = vec![root.to_path_buf()];
-    while let Some(dir) = folders.pop() {
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(e) => e,
-            Err(e) => {
-                problems.push(Diagnostic::error(
-                    &dir,
-                    1,
-                    1,
-                    format!(
-                        "cannot read the folder: {}; the other folders are read",
-                        path_reason(&e, &dir)
-                    ),
-                ));
-                continue;
-            }
+/// of folders can exhaust the stack), in path order: each folder's names are sorted
+/// and its folders gone into where they fall, which is the order of the whole paths
+/// without comparing them (20,000 whole paths took a tenth of a second to sort).
+fn walk(
+    root: &Path,
+    out: &mut Vec<PathBuf>,
+    problems: &mut Vec<Diagnostic>,
+    links: &mut HashSet<PathBuf>,
+) {
+    // What is still to be looked at, the next on top.
+    let mut pending: Vec<(PathBuf, Option<std::fs::FileType>)> = vec![(root.to_path_buf(), None)];
+    while let Some((path, kind)) = pending.pop() {
+        let Some(kind) = kind else {
+            read_folder(&path, &mut pending, problems);
+            continue;
         };
-        for entry in entries {
-            let entry = match entry {
-                Ok(e) => e,
-                Err(e) => {
-                    problems.push(Diagnostic::error(
-                        &dir,
-                        1,
-                        1,
-                        format!("cannot read the whole folder: {}", path_reason(&e, &dir)),
-                    ));
-                    break;
-                }
-            };
-            if entry.file_name().to_string_lossy().starts_with('.') {
-                continue;
-            }
-            let path = entry.path();
-            let kind = match entry.file_type() {
-                Ok(k) => k,
-                Err(e) => {
-                    problems.push(Diagnostic::error(
-                        &path,
-                        1,
-                        1,
-                        format!("cannot be read: {}", path_reason(&e, &path)),
-                    ));
-                    continue;
-                }
-            };
-            if kind.is_dir() {
-                folders.push(path);
-            } else if kind.is_symlink() {
-                follow_link(path, out, problems);
-            } else if is_briefing_name(&path) {
-                if kind.is_file() {
-                    out.push(path);
-                } else {
-                    problems.push(Diagnostic::error(&path, 1, 1, not_regular(&kind)));
-                }
+        if kind.is_symlink() {
+            links.insert(path.clone());
+            follow_link(path, out, problems);
+        } else if is_briefing_name(&path) {
+            if kind.is_file() {
+                out.push(path);
+            } else {
+                problems.push(Diagnostic::error(&path, 1, 1, not_regular(&kind)));
             }
         }
     }
+}
+
+/// Puts what `dir` holds on top of `pending`, the first name on top: folders with no
+/// kind (to be read), the rest with theirs. Hidden names are passed over.
+fn read_folder(
+    dir: &Path,
+    pending: &mut Vec<(PathBuf, Option<std::fs::FileType>)>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(Diagnostic::error(
+                dir,
+                1,
+                1,
+                format!(
+                    "cannot read the folder: {}; the other folders are read",
+                    path_reason(&e, dir)
+                ),
+            ));
+            return;
+        }
+    };
+    let mut here: Vec<(std::ffi::OsString, Option<std::fs::FileType>)> = Vec::new();
+    for entry in entries {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problems.push(Diagnostic::error(
+                    dir,
+                    1,
+                    1,
+                    format!("cannot read the whole folder: {}", path_reason(&e, dir)),
+                ));
+                break;
+            }
+        };
+        let name = entry.file_name();
+        if name.as_encoded_bytes().starts_with(b".") {
+            continue;
+        }
+        match entry.file_type() {
+            Ok(k) if k.is_dir() => here.push((name, None)),
+            Ok(k) => here.push((name, Some(k))),
+            Err(e) => {
+                let path = entry.path();
+                problems.push(Diagnostic::error(
+                    &path,
+                    1,
+                    1,
+                    format!("cannot be read: {}", path_reason(&e, &path)),
+                ));
+            }
+        }
+    }
+    here.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    pending.extend(here.into_iter().map(|(name, kind)| (dir.join(name), kind)));
 }
 
 /// A link found in a folder: a link to a briefing file is read like the file. Links
