@@ -1014,3 +1014,86 @@ fn a_search_that_keeps_few_briefings_lists_their_entries_in_the_library_timeline
     big.update(Action::LibraryTimeline);
     assert_eq!(big.screen().unwrap().rows.to_vec(), kept_rows);
 }
+
+/// The titles of the entries the open library timeline lists, in order.
+fn timeline_titles(app: &App) -> Vec<String> {
+    app.screen()
+        .unwrap()
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            ListRow::Item(Item::Entry(b, e)) => Some(
+                app.library().briefings[*b].timeline[*e]
+                    .title
+                    .shown()
+                    .to_string(),
+            ),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The library timeline of `lib` narrowed by a search for `query`.
+fn searched_timeline(lib: Library, query: &str) -> Vec<String> {
+    let mut app = App::new(lib);
+    app.update(Action::Search);
+    type_text(&mut app, query);
+    app.update(Action::Apply);
+    app.update(Action::LibraryTimeline);
+    timeline_titles(&app)
+}
+
+fn loaded(file: &str, src: &str) -> brief::model::Briefing {
+    load::load_str(Path::new(file), src).unwrap_or_else(|e| panic!("{file}: {e:?}"))
+}
+
+/// An entry is found by its own words, and by the name of an actor it involves: both,
+/// also when the query names an actor and the entry's own words hold it too.
+#[test]
+fn a_search_finds_timeline_entries_by_their_words_and_by_their_actors_names() {
+    let lib = Library::new(
+        vec![loaded(
+            "nhs.yaml",
+            "title: Hospitals hit\ndate: 2017-05-12\nevent: {title: Outbreak, date: 2017-05-12}\n\
+             actors:\n  - {id: nhs, name: NHS England}\n  - {id: ms, name: Microsoft}\n\
+             timeline:\n\
+             \x20 - {date: 2017-05-12, title: Hospitals turn patients away, actors: [nhs]}\n\
+             \x20 - {date: 2017-05-13, title: NHS staff go back to paper, actors: [ms]}\n\
+             \x20 - {date: 2017-05-14, title: A patch is published, actors: [ms]}\n",
+        )],
+        Vec::new(),
+    );
+    assert_eq!(
+        searched_timeline(lib, "nhs"),
+        ["Hospitals turn patients away", "NHS staff go back to paper"]
+    );
+}
+
+/// Two letters outside ASCII lower-case to ASCII ones: the Kelvin sign to `k`, the
+/// dotted capital I to `i` and a combining dot. An actor whose name holds one is found
+/// by a query typed in plain letters, and so are the entries that involve it.
+#[test]
+fn an_actor_named_with_a_kelvin_sign_or_a_dotted_capital_i_brings_its_entries() {
+    let lib = Library::new(
+        vec![loaded(
+            "names.yaml",
+            "title: T\ndate: 2017\nevent: {title: E, date: 2017}\n\
+             actors:\n  - {id: kl, name: \"\\u212Aaspersky Lab\"}\n  - {id: ali, name: \"AL\\u0130 YILMAZ\"}\n\
+             timeline:\n\
+             \x20 - {date: 2017-05-12, title: Researchers publish a decryptor, actors: [kl]}\n\
+             \x20 - {date: 2017-05-13, title: A minister speaks, actors: [ali]}\n\
+             \x20 - {date: 2017-05-14, title: Nothing else happens}\n",
+        )],
+        Vec::new(),
+    );
+    assert_eq!(
+        lib.briefings[0].actors[0].name.shown(),
+        "\u{212a}aspersky Lab"
+    );
+    assert_eq!(
+        searched_timeline(lib.clone(), "kaspersky"),
+        ["Researchers publish a decryptor"]
+    );
+    // "ALİ" lower-cases to "ali" and a combining dot: "ali" is in it.
+    assert_eq!(searched_timeline(lib, "ali"), ["A minister speaks"]);
+}

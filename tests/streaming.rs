@@ -287,3 +287,121 @@ fn the_library_timeline_is_in_date_order_however_the_files_arrived() {
         assert_eq!(timeline_entries(&app), expected, "in batches of {batch}");
     }
 }
+
+/// Four briefings with one title each: three hold "sanction", two "sanctions"; the
+/// newest holds neither.
+fn four_titles() -> Library {
+    let titles = [
+        ("2017-01-10", "Sanctions on North Korea"),
+        ("2017-02-10", "A sanction regime is drafted"),
+        ("2017-06-10", "Trade talks resume"),
+        ("2017-03-10", "More sanctions are announced"),
+    ];
+    let briefings = titles
+        .iter()
+        .enumerate()
+        .map(|(i, (date, title))| {
+            let src =
+                format!("title: {title}\ndate: {date}\nevent: {{title: E, date: {date}}}\nactors: [{{id: m, name: Ministry}}]\n");
+            brief::load::load_str(std::path::Path::new(&format!("b{i}.yaml")), &src)
+                .unwrap_or_else(|e| panic!("{title}: {e:?}"))
+        })
+        .collect();
+    Library::new(briefings, Vec::new())
+}
+
+fn titles_listed(app: &App) -> Vec<String> {
+    app.shown()
+        .briefings
+        .iter()
+        .map(|&b| app.library().briefings[b].title.shown().to_string())
+        .collect()
+}
+
+#[test]
+fn erasing_back_to_a_query_never_searched_searches_every_briefing_again() {
+    let lib = four_titles();
+    let mut streamed = streaming(&lib);
+    streamed.update(Action::Search);
+    // Typed faster than the search goes: only the whole word is searched.
+    type_text(&mut streamed, "sanctions");
+    run_out(&mut streamed);
+    let mut listed = titles_listed(&streamed);
+    listed.sort();
+    assert_eq!(
+        listed,
+        ["More sanctions are announced", "Sanctions on North Korea"]
+    );
+    // "sanction" was never searched: the briefing without the "s" is found too.
+    streamed.update(Action::Erase);
+    run_out(&mut streamed);
+    let mut at_once = App::new(lib.clone());
+    at_once.update(Action::Search);
+    type_text(&mut at_once, "sanction");
+    assert_eq!(titles_listed(&at_once).len(), 3);
+    // (The briefing shown may differ: the streamed search showed the first it found.)
+    let (a, b) = (seen(&streamed), seen(&at_once));
+    assert_eq!(a.briefings, b.briefings, "the list after erasing the s");
+    assert_eq!(a.counts, b.counts, "the match counts after erasing the s");
+}
+
+#[test]
+fn a_longer_query_starts_from_what_the_shorter_one_found() {
+    let lib = four_titles();
+    let mut app = streaming(&lib);
+    app.update(Action::Search);
+    type_text(&mut app, "sanction");
+    run_out(&mut app);
+    assert_eq!(app.shown().briefings.len(), 3);
+    // One more letter: the briefing "sanction" is not in cannot hold "sanctions", so
+    // it is settled already and only the three are searched.
+    app.update(Action::Type('s'));
+    let partial = screen_text(&draw(&mut app, 140, 30));
+    assert!(
+        partial.contains("searching\u{2026} 1 of 4"),
+        "the search starts with the briefing the shorter one left out settled:\n{partial}"
+    );
+    let mut steps = 0;
+    while app.search_further(1) {
+        steps += 1;
+    }
+    app.show_found();
+    assert_eq!(steps + 1, 3, "one briefing a step: the three found before");
+    let mut at_once = App::new(lib.clone());
+    at_once.update(Action::Search);
+    type_text(&mut at_once, "sanctions");
+    assert_same(&seen(&app), &seen(&at_once), "once done");
+}
+
+#[test]
+fn the_briefing_shown_stays_until_the_search_passes_it_over() {
+    let lib = four_titles();
+    for streamed in [false, true] {
+        let mut app = App::new(lib.clone());
+        app.stream_search(streamed);
+        let newest = app.current().expect("a briefing is shown");
+        assert_eq!(
+            app.library().briefings[newest].title.shown(),
+            "Trade talks resume"
+        );
+        app.update(Action::Search);
+        type_text(&mut app, "sanction");
+        if streamed {
+            // The search has not reached it yet: it may still hold the word.
+            app.search_further(1);
+            app.show_found();
+            assert_eq!(app.current(), Some(newest), "before it is searched");
+            run_out(&mut app);
+        }
+        // Passed over: the first briefing listed is shown instead.
+        let first = app.shown().briefings[0];
+        assert_ne!(first, newest);
+        assert_eq!(app.current(), Some(first), "streamed: {streamed}");
+        let screen = screen_text(&draw(&mut app, 140, 30));
+        let title = app.library().briefings[first].title.shown().to_string();
+        assert!(
+            screen.matches(title.as_str()).count() >= 2,
+            "listed and shown:\n{screen}"
+        );
+    }
+}
