@@ -1020,6 +1020,7 @@ fn timeline_titles(app: &App) -> Vec<String> {
     app.screen()
         .unwrap()
         .rows
+        .to_vec()
         .iter()
         .filter_map(|r| match r {
             ListRow::Item(Item::Entry(b, e)) => Some(
