@@ -12,7 +12,8 @@
 //! and then the medians, and the median of the rounds' ratios. The reader runs in a
 //! 160x50 pseudo-terminal with its own empty state and cache folders; "loaded" is the
 //! first frame whose status bar counts the briefings with no loading gauge left. Peak
-//! `SCALE_CACHE=0` leaves the warm runs out (for a build without a cache). Peak
+//! `SCALE_CACHE=0` leaves the warm runs out (for a build without a cache);
+//! `SCALE_BRIEF=PATH` measures another build of the reader in the same way. Peak
 //! memory is the process's high-water mark (`VmHWM`, read at that moment for the
 //! reader; `ru_maxrss` for the others).
 
@@ -33,6 +34,12 @@ fn release(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("target/release")
         .join(name)
+}
+
+/// The reader measured: `SCALE_BRIEF` when set (another build, to compare in the same
+/// minutes), else this worktree's release build.
+fn brief() -> PathBuf {
+    std::env::var_os("SCALE_BRIEF").map_or_else(|| release("brief"), PathBuf::from)
 }
 
 /// Runs a command to its end; wall time and peak RSS (from `wait4`).
@@ -87,7 +94,7 @@ fn reader(dir: &Path, home: &Path, extra: &[&str]) -> Run {
             pixel_height: 0,
         })
         .expect("open pty");
-    let mut cmd = CommandBuilder::new(release("brief"));
+    let mut cmd = CommandBuilder::new(brief());
     cmd.args(extra);
     cmd.arg(dir);
     cmd.env("TERM", "xterm-256color");
@@ -170,7 +177,7 @@ fn main() {
     let mut rows = Vec::new();
     for round in 1..=rounds {
         let floor = run_to_end(&[release("examples/floor"), dir.clone()]);
-        let check = run_to_end(&[release("brief"), "check".into(), dir.clone()]);
+        let check = run_to_end(&[brief(), "check".into(), dir.clone()]);
         let cold_args: &[&str] = if caches {
             &["--fresh", "--no-cache"]
         } else {

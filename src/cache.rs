@@ -39,12 +39,15 @@ use std::time::{Duration, SystemTime};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
-use crate::load::{self, LoadOptions, Loaded};
+use crate::library::Arrival;
+use crate::library::news::Prints;
+use crate::load::{self, Diagnostic, LoadOptions, Loaded};
 use crate::model::Briefing;
+use crate::state::Print;
 
 /// The version of the packs' layout (entries, index and `stored`); packs of another
 /// are never read. Raise it whenever `stored` changes.
-pub const LAYOUT: u32 = 1;
+pub const LAYOUT: u32 = 2;
 /// The briefing format version whose files are kept.
 const FORMAT: u32 = 1;
 /// The smallest bound on the cache's size: room for several ordinary libraries.
@@ -189,20 +192,24 @@ impl Cache {
     /// Loads one file as [`load::load_file`] does, from the cache when it holds this
     /// file's bytes, adding it to the new pack when it is parsed and loads cleanly.
     pub fn load(&self, path: &Path, opts: &LoadOptions) -> Loaded {
+        self.arrive(path, opts).map(|a| a.briefing)
+    }
+
+    /// [`Cache::load`] with what the library works out of a briefing: its items'
+    /// fingerprints are kept in the entry with it, and so come from the cache too.
+    pub fn arrive(&self, path: &Path, opts: &LoadOptions) -> Result<Arrival, Vec<Diagnostic>> {
         let bytes = load::read_file(path, opts)?;
         let name = self.name(path, &bytes);
-        if let Some(mut b) = self.find(name, opts) {
+        if let Some((mut b, prints)) = self.find(name, opts) {
             b.path = path.to_path_buf();
             self.hits.fetch_add(1, Ordering::Relaxed);
             lock(&self.used).push(name);
-            return Ok(b);
+            return Ok(Arrival::with_prints(b, prints));
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
-        let loaded = load::load_bytes(path, &bytes);
-        if let Ok(b) = &loaded {
-            self.add(name, b);
-        }
-        loaded
+        let arrival = Arrival::of(load::load_bytes(path, &bytes)?);
+        self.add(name, &arrival);
+        Ok(arrival)
     }
 
     /// Once every file is loaded: when anything was parsed, or some entries were not
@@ -331,7 +338,7 @@ impl Cache {
     }
 
     /// The briefing kept under `name`, if its entry is whole and is what it says.
-    fn find(&self, name: u128, opts: &LoadOptions) -> Option<Briefing> {
+    fn find(&self, name: u128, opts: &LoadOptions) -> Option<(Briefing, Prints)> {
         let found = self.found.get_or_init(|| self.open()).as_ref()?;
         let &(at, len) = found.index.get(&name)?;
         // An entry is never much larger than the file it keeps.
@@ -360,11 +367,11 @@ impl Cache {
     }
 
     /// Adds a briefing just parsed to the new pack.
-    fn add(&self, name: u128, b: &Briefing) {
+    fn add(&self, name: u128, a: &Arrival) {
         if !self.writable.load(Ordering::Relaxed) {
             return;
         }
-        let Ok(bytes) = crate::crash::catching(|| encode(b, name)) else {
+        let Ok(bytes) = crate::crash::catching(|| encode(a, name)) else {
             return;
         };
         let mut writing = lock(&self.writing);
@@ -573,6 +580,24 @@ pub fn load_parallel(
     }
 }
 
+/// [`load_parallel`] giving each briefing with its fingerprints and roster, worked
+/// out (or taken from the cache) on the core that loaded it.
+pub fn arrive_parallel(
+    files: &[PathBuf],
+    opts: &LoadOptions,
+    cache: Option<&Cache>,
+    on_arrived: impl FnMut(usize, Result<Arrival, Vec<Diagnostic>>),
+) {
+    match cache {
+        Some(c) => load::load_parallel_with(files, |p| c.arrive(p, opts), on_arrived),
+        None => load::load_parallel_with(
+            files,
+            |p| load::load_file(p, opts).map(Arrival::of),
+            on_arrived,
+        ),
+    }
+}
+
 thread_local! {
     /// bitcode's working space, kept by each loading thread rather than made anew for
     /// every briefing.
@@ -581,9 +606,25 @@ thread_local! {
     static ENTRY: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-fn encode(b: &Briefing, name: u128) -> Vec<u8> {
-    let stored = stored::Briefing::from(b);
-    let payload = CODER.with_borrow_mut(|c| c.encode(&stored).to_vec());
+/// What an entry holds: the briefing, and its items' fingerprints by kind (timeline,
+/// quotes, implications), each `(whole, label)`.
+#[derive(bitcode::Encode, bitcode::Decode)]
+struct Entry<'a> {
+    briefing: stored::Briefing<'a>,
+    prints: [Vec<(u64, u32)>; 3],
+}
+
+fn encode(a: &Arrival, name: u128) -> Vec<u8> {
+    let kept = |p: &[Print]| p.iter().map(|p| (p.whole, p.label)).collect();
+    let entry = Entry {
+        briefing: stored::Briefing::from(&a.briefing),
+        prints: [
+            kept(&a.prints.timeline),
+            kept(&a.prints.quotes),
+            kept(&a.prints.implications),
+        ],
+    };
+    let payload = CODER.with_borrow_mut(|c| c.encode(&entry).to_vec());
     let mut out = Vec::with_capacity(ENTRY_HEADER + payload.len());
     out.extend_from_slice(&ENTRY_MAGIC);
     out.extend_from_slice(&LAYOUT.to_le_bytes());
@@ -594,7 +635,7 @@ fn encode(b: &Briefing, name: u128) -> Vec<u8> {
     out
 }
 
-fn decode(bytes: &[u8], name: u128) -> Option<Briefing> {
+fn decode(bytes: &[u8], name: u128) -> Option<(Briefing, Prints)> {
     let (header, payload) = bytes.split_at_checked(ENTRY_HEADER)?;
     let (magic, rest) = header.split_at(8);
     let (layout, rest) = rest.split_at(4);
@@ -608,8 +649,25 @@ fn decode(bytes: &[u8], name: u128) -> Option<Briefing> {
     if !whole {
         return None;
     }
-    let stored: stored::Briefing<'_> = CODER.with_borrow_mut(|c| c.decode(payload)).ok()?;
-    stored.into_model()
+    let entry: Entry<'_> = CODER.with_borrow_mut(|c| c.decode(payload)).ok()?;
+    let b = entry.briefing.into_model()?;
+    let [timeline, quotes, implications] = entry.prints.map(|p| {
+        p.into_iter()
+            .map(|(whole, label)| Print { whole, label })
+            .collect::<Vec<_>>()
+    });
+    // One fingerprint for each item, or the entry is not what it says.
+    if (timeline.len(), quotes.len(), implications.len())
+        != (b.timeline.len(), b.quotes.len(), b.implications.len())
+    {
+        return None;
+    }
+    let prints = Prints {
+        timeline,
+        quotes,
+        implications,
+    };
+    Some((b, prints))
 }
 
 /// The one place that knows the model's layout: a briefing as kept, and the way to
@@ -747,16 +805,30 @@ mod stored {
         t.into_iter().map(model::Text::from).collect()
     }
 
-    fn strings(s: &[String]) -> Vec<&str> {
-        s.iter().map(String::as_str).collect()
+    fn strings(s: &[model::Id]) -> Vec<&str> {
+        s.iter().map(model::Id::as_str).collect()
     }
 
-    fn owned(s: Vec<&str>) -> Vec<String> {
-        s.into_iter().map(str::to_string).collect()
-    }
+    /// The ids of a briefing read back, so that each reference shares its id's copy
+    /// as it does when the file is read (see [`model::Id`]).
+    struct Ids(Vec<model::Id>);
 
-    fn owned_opt(s: Option<&str>) -> Option<String> {
-        s.map(str::to_string)
+    impl Ids {
+        fn of(&self, id: &str) -> model::Id {
+            self.0
+                .iter()
+                .find(|known| known.as_str() == id)
+                .cloned()
+                .unwrap_or_else(|| model::Id::from(id))
+        }
+
+        fn list(&self, ids: Vec<&str>) -> Box<[model::Id]> {
+            ids.into_iter().map(|id| self.of(id)).collect()
+        }
+
+        fn opt(&self, id: Option<&str>) -> Option<model::Id> {
+            id.map(|id| self.of(id))
+        }
     }
 
     impl From<&ModelDate> for Date {
@@ -907,21 +979,23 @@ mod stored {
             let mut sources = Vec::with_capacity(self.sources.len());
             for s in self.sources {
                 sources.push(model::Source {
-                    id: s.id.to_string(),
+                    id: model::Id::from(s.id),
                     title: s.title.into(),
                     publisher: model_text(s.publisher),
                     url: model_text(s.url),
                     date: date(s.date)?,
                 });
             }
+            let actor_ids = Ids(self.actors.iter().map(|a| model::Id::from(a.id)).collect());
+            let source_ids = Ids(sources.iter().map(|s| s.id.clone()).collect());
             let mut actors = Vec::with_capacity(self.actors.len());
-            for a in self.actors {
+            for (a, id) in self.actors.into_iter().zip(&actor_ids.0) {
                 actors.push(model::Actor {
-                    id: a.id.to_string(),
+                    id: id.clone(),
                     name: a.name.into(),
                     kind: unplace(&ActorKind::ALL, a.kind)?,
                     role: model_text(a.role),
-                    affiliation: owned_opt(a.affiliation),
+                    affiliation: actor_ids.opt(a.affiliation),
                     aliases: model_texts(a.aliases),
                     description: model_text(a.description),
                 });
@@ -932,8 +1006,8 @@ mod stored {
                     date: e.date.into_model()?,
                     title: e.title.into(),
                     detail: model_text(e.detail),
-                    actors: owned(e.actors),
-                    source: owned_opt(e.source),
+                    actors: actor_ids.list(e.actors),
+                    source: source_ids.opt(e.source),
                     approximate: e.approximate,
                     confidence: unplace(&Confidence::ALL, e.confidence)?,
                 });
@@ -941,11 +1015,11 @@ mod stored {
             let mut quotes = Vec::with_capacity(self.quotes.len());
             for q in self.quotes {
                 quotes.push(model::Quote {
-                    actor: q.actor.to_string(),
+                    actor: actor_ids.of(q.actor),
                     text: q.text.into(),
                     date: date(q.date)?,
                     context: model_text(q.context),
-                    source: owned_opt(q.source),
+                    source: source_ids.opt(q.source),
                     paraphrase: q.paraphrase,
                 });
             }
@@ -954,12 +1028,12 @@ mod stored {
                 implications.push(model::Implication {
                     title: i.title.into(),
                     detail: model_text(i.detail),
-                    actors: owned(i.actors),
+                    actors: actor_ids.list(i.actors),
                     priority: unplace(&Priority::ALL, i.priority)?,
                     confidence: unplace(&Confidence::ALL, i.confidence)?,
                 });
             }
-            Some(model::Briefing {
+            let mut b = model::Briefing {
                 briefing: self.briefing,
                 id: self.id.to_string(),
                 title: self.title.into(),
@@ -979,7 +1053,9 @@ mod stored {
                 quotes,
                 implications,
                 path: std::path::PathBuf::new(),
-            })
+            };
+            b.pack_texts();
+            Some(b)
         }
     }
 }

@@ -92,7 +92,7 @@ pub fn words(q: &Quote) -> String {
 }
 
 /// ` (FCW, “Title”)`, or nothing when the item names no source.
-fn cited_source(b: &Briefing, id: Option<&String>) -> String {
+fn cited_source(b: &Briefing, id: Option<&crate::model::Id>) -> String {
     id.map(|s| format!(" ({})", source(b, s)))
         .unwrap_or_default()
 }

@@ -206,7 +206,7 @@ pub fn part_of<'a>(
     if actors.is_empty() {
         return Some(Part::whole(b));
     }
-    let involves = |ids: &[String]| {
+    let involves = |ids: &[crate::model::Id]| {
         ids.iter().any(|id| {
             b.actors
                 .iter()

@@ -2,7 +2,9 @@
 //!
 //! Serializing a briefing gives the format's own keys, as `brief export` prints them.
 
+use std::borrow::Borrow;
 use std::fmt;
+use std::ops::Deref;
 use std::path::PathBuf;
 
 use schemars::JsonSchema;
@@ -70,19 +72,29 @@ impl fmt::Debug for Text {
     }
 }
 
-/// The storage of a [`Text`]: one heap block, `[raw length: u32][shown length: u32]
-/// [raw bytes][shown bytes]`, behind a pointer that is never null (so an
-/// `Option<Text>` is one pointer too). The shown length is [`thin::SAME`] when the
-/// shown text is the raw one, and then it is not stored twice.
+/// The storage of a [`Text`], behind a pointer that is never null (so an
+/// `Option<Text>` is one pointer too): a text's head and bytes. Most texts need no
+/// cleaning, and then they are `[raw length | SHORT: u32][raw bytes]`; otherwise
+/// `[raw length: u32][shown length: u32][raw bytes][shown bytes]`.
+///
+/// A text is made in a block of its own; [`pack`] then moves all the texts of a
+/// briefing into one shared block, `[count: u32][size: u32]` followed by each text as
+/// `[offset from the block's start: u32][head][bytes]`, 4-aligned. A pointer to a text
+/// in a shared block has its lowest bit set; the block is freed with its last text.
 mod thin {
     use std::alloc::{Layout, alloc, dealloc, handle_alloc_error};
     use std::ptr::NonNull;
+    use std::sync::atomic::{AtomicU32, Ordering, fence};
 
-    const HEAD: usize = 8;
-    /// The shown text is the raw text.
-    pub const SAME: u32 = u32::MAX;
+    /// The lowest bit of a pointer to a text in a shared block.
+    const PACKED: usize = 1;
+    /// Past this many texts the count could not be trusted: stop, as `Arc` does.
+    const MAX_COPIES: u32 = i32::MAX as u32;
+
+    /// The head of a text shown as it was written: its length and this bit.
+    const SHORT: u32 = 1 << 31;
     /// The longest text kept: a briefing file is far smaller (16 MiB by default).
-    const MAX: usize = (u32::MAX - 1) as usize;
+    const MAX: usize = (SHORT - 1) as usize;
 
     pub struct Thin(NonNull<u8>);
 
@@ -91,7 +103,7 @@ mod thin {
     unsafe impl Sync for Thin {}
 
     /// `s` cut to at most [`MAX`] bytes at a character boundary (only a text of more
-    /// than 4 GiB is cut).
+    /// than 2 GiB is cut).
     fn fit(s: &str) -> &str {
         if s.len() <= MAX {
             return s;
@@ -103,12 +115,26 @@ mod thin {
         &s[..end]
     }
 
-    fn layout(bytes: usize) -> Layout {
-        // HEAD and two lengths under 4 GiB each: always a valid layout on 64 bits; a
-        // size no address space holds is out of memory.
-        match Layout::from_size_align(HEAD.saturating_add(bytes), 4) {
+    /// The block for a head and its bytes: lengths under 2 GiB each, so always a
+    /// valid layout on 64 bits; a size no address space holds is out of memory.
+    fn layout(head: usize, bytes: usize) -> Layout {
+        match Layout::from_size_align(head.saturating_add(bytes), 4) {
             Ok(l) => l,
-            Err(_) => handle_alloc_error(Layout::new::<[u8; HEAD]>()),
+            Err(_) => handle_alloc_error(Layout::new::<[u8; 8]>()),
+        }
+    }
+
+    /// Where a text's parts are in its block.
+    struct Parts {
+        head: usize,
+        raw: usize,
+        /// The shown text's length, when it is not the raw text.
+        shown: Option<usize>,
+    }
+
+    impl Parts {
+        fn bytes(&self) -> usize {
+            self.raw + self.shown.unwrap_or(0)
         }
     }
 
@@ -116,78 +142,183 @@ mod thin {
         pub fn new(raw: &str, shown: Option<&str>) -> Thin {
             let raw = fit(raw);
             let shown = shown.map(fit);
-            let bytes = raw.len() + shown.map_or(0, str::len);
-            let layout = layout(bytes);
-            // SAFETY: the layout has a non-zero size (HEAD); the block is written in
-            // full before it is read: the head, then the raw and shown bytes.
+            let head = if shown.is_some() { 8 } else { 4 };
+            let layout = layout(head, raw.len() + shown.map_or(0, str::len));
+            // SAFETY: the layout has a non-zero size (the head) and an alignment of 4;
+            // the block is written in full before it is read: the head, then the raw
+            // and shown bytes.
             unsafe {
                 let Some(p) = NonNull::new(alloc(layout)) else {
                     handle_alloc_error(layout)
                 };
                 let at = p.as_ptr();
-                let raw_len = (raw.len() as u32).to_ne_bytes();
-                let shown_len = shown.map_or(SAME, |s| s.len() as u32).to_ne_bytes();
-                std::ptr::copy_nonoverlapping(raw_len.as_ptr(), at, 4);
-                std::ptr::copy_nonoverlapping(shown_len.as_ptr(), at.add(4), 4);
-                std::ptr::copy_nonoverlapping(raw.as_ptr(), at.add(HEAD), raw.len());
+                match shown {
+                    None => at.cast::<u32>().write(raw.len() as u32 | SHORT),
+                    Some(s) => {
+                        at.cast::<u32>().write(raw.len() as u32);
+                        at.add(4).cast::<u32>().write(s.len() as u32);
+                    }
+                }
+                std::ptr::copy_nonoverlapping(raw.as_ptr(), at.add(head), raw.len());
                 if let Some(s) = shown {
-                    std::ptr::copy_nonoverlapping(s.as_ptr(), at.add(HEAD + raw.len()), s.len());
+                    std::ptr::copy_nonoverlapping(s.as_ptr(), at.add(head + raw.len()), s.len());
                 }
                 Thin(p)
             }
         }
 
-        /// The two lengths from the head.
-        fn lens(&self) -> (usize, u32) {
-            let mut head = [0u8; HEAD];
-            // SAFETY: every block starts with its HEAD bytes, written in `new`.
-            unsafe { std::ptr::copy_nonoverlapping(self.0.as_ptr(), head.as_mut_ptr(), HEAD) };
-            let raw = u32::from_ne_bytes([head[0], head[1], head[2], head[3]]);
-            let shown = u32::from_ne_bytes([head[4], head[5], head[6], head[7]]);
-            (raw as usize, shown)
+        fn is_packed(&self) -> bool {
+            self.0.as_ptr() as usize & PACKED != 0
+        }
+
+        /// Where the text's head starts (in its own block, or in a shared one after
+        /// its offset).
+        fn at(&self) -> *mut u8 {
+            if self.is_packed() {
+                self.0.as_ptr().wrapping_sub(PACKED).wrapping_add(4)
+            } else {
+                self.0.as_ptr()
+            }
+        }
+
+        /// The shared block of a packed text.
+        fn block(&self) -> *mut u8 {
+            let entry = self.0.as_ptr().wrapping_sub(PACKED);
+            // SAFETY: a packed text's entry starts with its offset from the block's
+            // start, written in `pack`, aligned to 4.
+            unsafe { entry.sub(entry.cast::<u32>().read() as usize) }
+        }
+
+        fn count(&self) -> &AtomicU32 {
+            // SAFETY: a shared block starts with the count, aligned to 4, for as long
+            // as any of its texts lives.
+            unsafe { &*self.block().cast::<AtomicU32>() }
+        }
+
+        fn parts(&self) -> Parts {
+            let at = self.at();
+            // SAFETY: every text starts with its head, written in `new`, aligned to 4.
+            let first = unsafe { at.cast::<u32>().read() };
+            if first & SHORT != 0 {
+                return Parts {
+                    head: 4,
+                    raw: (first & !SHORT) as usize,
+                    shown: None,
+                };
+            }
+            // SAFETY: a head without SHORT has the shown length after the raw one.
+            let shown = unsafe { at.add(4).cast::<u32>().read() };
+            Parts {
+                head: 8,
+                raw: first as usize,
+                shown: Some(shown as usize),
+            }
         }
 
         fn str_at(&self, from: usize, len: usize) -> &str {
             // SAFETY: `from..from + len` is inside the block and holds the bytes of a
             // `str` copied there in `new`, so they are valid UTF-8.
             unsafe {
-                let bytes = std::slice::from_raw_parts(self.0.as_ptr().add(from), len);
+                let bytes = std::slice::from_raw_parts(self.at().add(from), len);
                 std::str::from_utf8_unchecked(bytes)
             }
         }
 
         pub fn raw(&self) -> &str {
-            let (raw, _) = self.lens();
-            self.str_at(HEAD, raw)
+            let p = self.parts();
+            self.str_at(p.head, p.raw)
         }
 
         pub fn shown(&self) -> &str {
-            match self.lens() {
-                (raw, SAME) => self.str_at(HEAD, raw),
-                (raw, shown) => self.str_at(HEAD + raw, shown as usize),
-            }
+            self.shown_if_changed().unwrap_or_else(|| self.raw())
         }
 
         fn shown_if_changed(&self) -> Option<&str> {
-            match self.lens() {
-                (_, SAME) => None,
-                (raw, shown) => Some(self.str_at(HEAD + raw, shown as usize)),
-            }
+            let p = self.parts();
+            p.shown.map(|len| self.str_at(p.head + p.raw, len))
         }
     }
 
     impl Drop for Thin {
         fn drop(&mut self) {
-            let (raw, shown) = self.lens();
-            let shown = if shown == SAME { 0 } else { shown as usize };
-            // SAFETY: allocated in `new` with this very layout, and freed once.
-            unsafe { dealloc(self.0.as_ptr(), layout(raw + shown)) }
+            if !self.is_packed() {
+                let p = self.parts();
+                // SAFETY: allocated in `new` with this very layout, and freed once.
+                unsafe { dealloc(self.0.as_ptr(), layout(p.head, p.bytes())) };
+                return;
+            }
+            if self.count().fetch_sub(1, Ordering::Release) != 1 {
+                return;
+            }
+            // Every other text's use of the block happens before it is freed.
+            fence(Ordering::Acquire);
+            let block = self.block();
+            // SAFETY: the last text of the block: allocated in `pack` with its size
+            // (written after the count) and an alignment of 4, and freed once.
+            unsafe {
+                let size = block.add(4).cast::<u32>().read() as usize;
+                dealloc(block, Layout::from_size_align_unchecked(size, 4));
+            }
         }
     }
 
     impl Clone for Thin {
         fn clone(&self) -> Thin {
-            Thin::new(self.raw(), self.shown_if_changed())
+            if !self.is_packed() {
+                return Thin::new(self.raw(), self.shown_if_changed());
+            }
+            if self.count().fetch_add(1, Ordering::Relaxed) > MAX_COPIES {
+                std::process::abort();
+            }
+            Thin(self.0)
+        }
+    }
+
+    /// The room a text takes in a shared block: its offset, head and bytes, 4-aligned.
+    fn entry_size(t: &Thin) -> usize {
+        let p = t.parts();
+        (4 + p.head + p.bytes()).next_multiple_of(4)
+    }
+
+    /// Moves `texts` into one shared block: one allocation instead of one each, and no
+    /// allocator's rounding and bookkeeping for each. Texts too many or too large for
+    /// one block (4 GiB) are left as they are.
+    pub fn pack(texts: &mut [&mut Thin]) {
+        if texts.len() < 2 {
+            return;
+        }
+        let size = texts.iter().map(|t| entry_size(t)).sum::<usize>() + 8;
+        let (Ok(count), Ok(size32)) = (u32::try_from(texts.len()), u32::try_from(size)) else {
+            return;
+        };
+        if count > MAX_COPIES {
+            return;
+        }
+        let Ok(layout) = Layout::from_size_align(size, 4) else {
+            return;
+        };
+        // SAFETY: the layout has a non-zero size (8 and more) and an alignment of 4.
+        // Each entry is written in full, inside the block (the sizes were summed
+        // above), before the text that points at it is made; the pointer of each is
+        // 4-aligned, so its lowest bit is free.
+        unsafe {
+            let Some(block) = NonNull::new(alloc(layout)) else {
+                handle_alloc_error(layout)
+            };
+            let block = block.as_ptr();
+            block.cast::<AtomicU32>().write(AtomicU32::new(count));
+            block.add(4).cast::<u32>().write(size32);
+            let mut offset = 8;
+            for t in texts.iter_mut() {
+                let entry = block.add(offset);
+                let p = t.parts();
+                entry.cast::<u32>().write(offset as u32);
+                std::ptr::copy_nonoverlapping(t.at(), entry.add(4), p.head + p.bytes());
+                offset += entry_size(t);
+                let packed = Thin(NonNull::new_unchecked(entry.wrapping_add(PACKED)));
+                // The text's own block (or its place in another shared one) is let go.
+                drop(std::mem::replace(&mut **t, packed));
+            }
         }
     }
 
@@ -215,6 +346,234 @@ impl fmt::Display for Text {
 impl Serialize for Text {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.raw())
+    }
+}
+
+/// The id of an actor or a source, and each reference to one.
+///
+/// A briefing names its few actors and sources over and over (every timeline entry,
+/// quote and implication does): each reference shares the one copy the actor's or
+/// source's own id holds, so a reference costs no allocation. Reads as a `&str`.
+///
+/// One pointer: references fill the lists of thousands of entries.
+#[derive(Clone)]
+pub struct Id(one::Shared);
+
+impl Id {
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl PartialEq for Id {
+    fn eq(&self, other: &Id) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Id {}
+
+impl PartialOrd for Id {
+    fn partial_cmp(&self, other: &Id) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Id {
+    fn cmp(&self, other: &Id) -> std::cmp::Ordering {
+        self.as_str().cmp(other.as_str())
+    }
+}
+
+// As a `str` hashes, so that a set of ids is looked up by `&str` (`Borrow`).
+impl std::hash::Hash for Id {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.as_str().hash(state)
+    }
+}
+
+/// The storage of an [`Id`]: one heap block, `[count: u32][length: u32][bytes]`,
+/// shared by every copy (like an `Arc<str>`, in one pointer instead of two).
+mod one {
+    use std::alloc::{Layout, alloc, dealloc, handle_alloc_error};
+    use std::ptr::NonNull;
+    use std::sync::atomic::{AtomicU32, Ordering, fence};
+
+    const HEAD: usize = 8;
+    /// The longest id kept: ids are slugs of at most 64 bytes; a reference that
+    /// names none is quoted in a message, and no more is needed of it.
+    const MAX: usize = 64 * 1024;
+    /// Past this many copies the count could not be trusted: stop, as `Arc` does.
+    const MAX_COPIES: u32 = i32::MAX as u32;
+
+    pub struct Shared(NonNull<u8>);
+
+    // Immutable once made; the count is atomic: like an `Arc<str>`.
+    unsafe impl Send for Shared {}
+    unsafe impl Sync for Shared {}
+
+    fn layout(bytes: usize) -> Layout {
+        match Layout::from_size_align(HEAD + bytes, 4) {
+            Ok(l) => l,
+            Err(_) => handle_alloc_error(Layout::new::<[u8; HEAD]>()),
+        }
+    }
+
+    impl Shared {
+        pub fn new(s: &str) -> Shared {
+            let s = if s.len() <= MAX {
+                s
+            } else {
+                let mut end = MAX;
+                while !s.is_char_boundary(end) {
+                    end -= 1;
+                }
+                &s[..end]
+            };
+            let layout = layout(s.len());
+            // SAFETY: the layout has a non-zero size (HEAD) and an alignment of 4, as
+            // the count needs; the head and the bytes are written before any read.
+            unsafe {
+                let Some(p) = NonNull::new(alloc(layout)) else {
+                    handle_alloc_error(layout)
+                };
+                p.as_ptr().cast::<AtomicU32>().write(AtomicU32::new(1));
+                p.as_ptr().add(4).cast::<u32>().write(s.len() as u32);
+                std::ptr::copy_nonoverlapping(s.as_ptr(), p.as_ptr().add(HEAD), s.len());
+                Shared(p)
+            }
+        }
+
+        fn count(&self) -> &AtomicU32 {
+            // SAFETY: the block starts with the count, aligned to 4, for as long as
+            // any copy lives.
+            unsafe { &*self.0.as_ptr().cast::<AtomicU32>() }
+        }
+
+        fn len(&self) -> usize {
+            // SAFETY: the length follows the count and never changes.
+            unsafe { self.0.as_ptr().add(4).cast::<u32>().read() as usize }
+        }
+
+        pub fn as_str(&self) -> &str {
+            // SAFETY: the bytes after the head are a `str` copied there in `new`.
+            unsafe {
+                let bytes = std::slice::from_raw_parts(self.0.as_ptr().add(HEAD), self.len());
+                std::str::from_utf8_unchecked(bytes)
+            }
+        }
+    }
+
+    impl Clone for Shared {
+        fn clone(&self) -> Shared {
+            if self.count().fetch_add(1, Ordering::Relaxed) > MAX_COPIES {
+                std::process::abort();
+            }
+            Shared(self.0)
+        }
+    }
+
+    impl Drop for Shared {
+        fn drop(&mut self) {
+            if self.count().fetch_sub(1, Ordering::Release) != 1 {
+                return;
+            }
+            // Every other copy's use of the block happens before it is freed.
+            fence(Ordering::Acquire);
+            // SAFETY: the last copy: allocated in `new` with this layout, freed once.
+            unsafe { dealloc(self.0.as_ptr(), layout(self.len())) }
+        }
+    }
+}
+
+impl Deref for Id {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl AsRef<str> for Id {
+    fn as_ref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Borrow<str> for Id {
+    fn borrow(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl From<&str> for Id {
+    fn from(s: &str) -> Id {
+        Id(one::Shared::new(s))
+    }
+}
+
+impl From<String> for Id {
+    fn from(s: String) -> Id {
+        Id(one::Shared::new(&s))
+    }
+}
+
+impl From<&Id> for String {
+    fn from(id: &Id) -> String {
+        id.as_str().to_string()
+    }
+}
+
+impl PartialEq<str> for Id {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Id {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl PartialEq<String> for Id {
+    fn eq(&self, other: &String) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<Id> for str {
+    fn eq(&self, other: &Id) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl PartialEq<Id> for &str {
+    fn eq(&self, other: &Id) -> bool {
+        *self == other.as_str()
+    }
+}
+
+impl PartialEq<Id> for String {
+    fn eq(&self, other: &Id) -> bool {
+        self == other.as_str()
+    }
+}
+
+impl fmt::Debug for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Id {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
     }
 }
 
@@ -288,14 +647,14 @@ impl ActorKind {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Actor {
-    pub id: String,
+    pub id: Id,
     pub name: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<ActorKind>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub role: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub affiliation: Option<String>,
+    pub affiliation: Option<Id>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -362,10 +721,10 @@ pub struct TimelineEntry {
     pub title: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<Text>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub actors: Vec<String>,
+    #[serde(skip_serializing_if = "<[Id]>::is_empty")]
+    pub actors: Box<[Id]>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<Id>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub approximate: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -374,14 +733,14 @@ pub struct TimelineEntry {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Quote {
-    pub actor: String,
+    pub actor: Id,
     pub text: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub context: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<Id>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub paraphrase: bool,
 }
@@ -391,8 +750,8 @@ pub struct Implication {
     pub title: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<Text>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub actors: Vec<String>,
+    #[serde(skip_serializing_if = "<[Id]>::is_empty")]
+    pub actors: Box<[Id]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub priority: Option<Priority>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -401,7 +760,7 @@ pub struct Implication {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Source {
-    pub id: String,
+    pub id: Id,
     pub title: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub publisher: Option<Text>,
@@ -412,6 +771,59 @@ pub struct Source {
 }
 
 impl Briefing {
+    /// Keeps every text of the briefing in one block (see [`thin::pack`]): a briefing
+    /// has hundreds of texts, each of them its own allocation when read.
+    pub fn pack_texts(&mut self) {
+        fn add<'a>(all: &mut Vec<&'a mut thin::Thin>, t: &'a mut Option<Text>) {
+            all.extend(t.as_mut().map(|t| &mut t.0));
+        }
+        let Briefing {
+            title,
+            summary,
+            classification,
+            tags,
+            sources,
+            event,
+            actors,
+            timeline,
+            quotes,
+            implications,
+            ..
+        } = self;
+        let mut all: Vec<&mut thin::Thin> = Vec::new();
+        all.push(&mut title.0);
+        add(&mut all, summary);
+        add(&mut all, classification);
+        all.extend(tags.iter_mut().map(|t| &mut t.0));
+        for s in sources.iter_mut() {
+            all.push(&mut s.title.0);
+            add(&mut all, &mut s.publisher);
+            add(&mut all, &mut s.url);
+        }
+        all.push(&mut event.title.0);
+        add(&mut all, &mut event.location);
+        add(&mut all, &mut event.description);
+        for a in actors.iter_mut() {
+            all.push(&mut a.name.0);
+            add(&mut all, &mut a.role);
+            all.extend(a.aliases.iter_mut().map(|t| &mut t.0));
+            add(&mut all, &mut a.description);
+        }
+        for e in timeline.iter_mut() {
+            all.push(&mut e.title.0);
+            add(&mut all, &mut e.detail);
+        }
+        for q in quotes.iter_mut() {
+            all.push(&mut q.text.0);
+            add(&mut all, &mut q.context);
+        }
+        for m in implications.iter_mut() {
+            all.push(&mut m.title.0);
+            add(&mut all, &mut m.detail);
+        }
+        thin::pack(&mut all);
+    }
+
     /// The actor with this id in this briefing (references are checked when loaded).
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
@@ -460,5 +872,88 @@ mod tests {
         assert_eq!(Text::default().raw(), "");
         assert_eq!(Text::default(), Text::line(String::new()));
         assert_ne!(Text::line("a\nb".into()), Text::block("a\nb".into()));
+    }
+
+    #[test]
+    fn an_id_reads_as_its_words_and_its_copies_share_them() {
+        let id = Id::from("tom-bossert");
+        let copies: Vec<Id> = (0..1000).map(|_| id.clone()).collect();
+        assert!(copies.iter().all(|c| std::ptr::eq(c.as_str(), id.as_str())));
+        drop(copies);
+        assert_eq!(id.as_str(), "tom-bossert");
+        assert_eq!(id, "tom-bossert");
+        assert_eq!(id, Id::from(String::from("tom-bossert")));
+        assert_ne!(id, Id::from("tom"));
+        assert_eq!(Id::from("a").cmp(&Id::from("b")), std::cmp::Ordering::Less);
+        assert_eq!(format!("{id} {id:?}"), "tom-bossert \"tom-bossert\"");
+        assert_eq!(serde_json::to_string(&id).unwrap(), "\"tom-bossert\"");
+        let known: std::collections::HashSet<Id> = [id.clone(), Id::from("")].into();
+        assert_eq!(
+            known.get("tom-bossert").map(Id::as_str),
+            Some("tom-bossert")
+        );
+        assert!(known.contains(""));
+        // Copies made and dropped on other threads leave the id whole.
+        std::thread::scope(|s| {
+            for _ in 0..4 {
+                s.spawn(|| (0..10_000).for_each(|_| drop(id.clone())));
+            }
+        });
+        assert_eq!(id.as_str(), "tom-bossert");
+        let long = "é".repeat(40_000);
+        assert!(long.starts_with(Id::from(long.as_str()).as_str()));
+    }
+
+    #[test]
+    fn texts_packed_into_one_block_read_as_before_and_outlive_each_other() {
+        let words = [
+            "",
+            "Plain words",
+            "中文 🇺🇳 é",
+            "a\u{1b}[31mb",
+            "one\ntwo",
+            "x\u{202e}y\tz",
+        ];
+        let made = || -> Vec<Text> {
+            words
+                .iter()
+                .flat_map(|w| [Text::line(w.to_string()), Text::block(w.to_string())])
+                .collect()
+        };
+        let expected = made();
+        let mut texts = made();
+        let mut refs: Vec<&mut thin::Thin> = texts.iter_mut().map(|t| &mut t.0).collect();
+        thin::pack(&mut refs);
+        assert_eq!(texts, expected);
+        for (t, e) in texts.iter().zip(&expected) {
+            assert_eq!((t.raw(), t.shown()), (e.raw(), e.shown()));
+        }
+        // Packed again, with copies of the first block still held.
+        let copies = texts.clone();
+        let mut refs: Vec<&mut thin::Thin> = texts.iter_mut().map(|t| &mut t.0).collect();
+        thin::pack(&mut refs);
+        assert_eq!(texts, expected);
+        // Each text lives on alone, in any order, on any thread.
+        let mut kept: Vec<Text> = copies.into_iter().chain(texts).collect();
+        std::thread::scope(|s| {
+            for chunk in kept.chunks(5) {
+                let chunk = chunk.to_vec();
+                s.spawn(move || drop(chunk));
+            }
+        });
+        let last = kept.swap_remove(3);
+        drop(kept);
+        assert_eq!(last.raw(), expected[3].raw());
+        assert_eq!(last.shown(), expected[3].shown());
+    }
+
+    /// A library holds millions of these: each is one pointer, also when optional.
+    #[test]
+    fn texts_and_ids_are_one_pointer_each() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<Text>(), size_of::<usize>());
+        assert_eq!(size_of::<Option<Text>>(), size_of::<usize>());
+        assert_eq!(size_of::<Id>(), size_of::<usize>());
+        assert_eq!(size_of::<Option<Id>>(), size_of::<usize>());
     }
 }

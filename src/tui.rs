@@ -23,9 +23,8 @@ use crate::app::Mode;
 use crate::app::{Action, App, Progress};
 use crate::cache::Cache;
 use crate::keymap::Keymap;
-use crate::library::{ActorIndex, FailedFile, Roster};
-use crate::load::{self, LoadOptions, Loaded};
-use crate::model::Briefing;
+use crate::library::{ActorIndex, Arrival, FailedFile, Roster};
+use crate::load::{self, LoadOptions};
 use crate::state::{StateError, Store};
 use crate::ui::{Drawing, Theme};
 use crate::watch::Batch;
@@ -34,16 +33,16 @@ use crate::watch::Batch;
 pub enum Delivery {
     /// How many files (and unreadable paths) were found.
     Found(usize),
-    /// A briefing. Boxed: it is large.
-    Briefing(Box<Briefing>),
+    /// A briefing, with its fingerprints and roster. Boxed: it is large.
+    Briefing(Box<Arrival>),
     /// A file or path that could not be read, or was passed over with a warning.
     Failed(Vec<load::Diagnostic>),
 }
 
 impl Delivery {
-    fn of(loaded: Loaded) -> Delivery {
+    fn of(loaded: Result<Arrival, Vec<load::Diagnostic>>) -> Delivery {
         match loaded {
-            Ok(b) => Delivery::Briefing(Box::new(b)),
+            Ok(a) => Delivery::Briefing(Box::new(a)),
             Err(problems) => Delivery::Failed(problems),
         }
     }
@@ -53,12 +52,14 @@ impl Delivery {
 /// actors take long to group never keeps the reader from its keys: rosters of new
 /// briefings go in (with whether they are the last), and a grouping of all received
 /// so far comes out. Each grouping goes through every roster again, so while files
-/// still arrive the next waits until there is half as much again: all the groupings
-/// of a load together cost a few times the last one, not one per batch.
+/// still arrive the next waits until there are twice as many: the groupings made
+/// while loading together cost about as much as the last one, not one per batch,
+/// and take little from the cores that parse.
 fn group_in_background() -> (mpsc::Sender<(Vec<Roster>, bool)>, Receiver<ActorIndex>) {
     let (to_group, rosters) = mpsc::channel::<(Vec<Roster>, bool)>();
     let (done, groupings) = mpsc::channel();
     std::thread::spawn(move || {
+        yield_to_loading();
         let mut all: Vec<Roster> = Vec::new();
         let mut grouped = 0;
         while let Ok((batch, mut last)) = rosters.recv() {
@@ -67,7 +68,7 @@ fn group_in_background() -> (mpsc::Sender<(Vec<Roster>, bool)>, Receiver<ActorIn
                 all.extend(more);
                 last |= end;
             }
-            if !last && grouped > 0 && all.len() < grouped + grouped / 2 {
+            if !last && grouped > 0 && all.len() < 2 * grouped {
                 continue;
             }
             grouped = all.len();
@@ -81,6 +82,18 @@ fn group_in_background() -> (mpsc::Sender<(Vec<Roster>, bool)>, Receiver<ActorIn
         }
     });
     (to_group, groupings)
+}
+
+/// Lowers the calling thread's priority (Linux: each thread has its own), so that
+/// while files load, grouping takes only what the loading threads leave of the
+/// cores; once they are done it has them all.
+fn yield_to_loading() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: changes only the scheduling priority of this thread; a failure leaves
+    // it as it was.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, libc::gettid() as libc::id_t, 10);
+    }
 }
 
 /// Finds and loads files on every core, sending each outcome in file order so the
@@ -130,7 +143,9 @@ pub fn load_in_background(
         }
         let mut pending = std::collections::BTreeMap::new();
         let mut next = 0;
-        crate::cache::load_parallel(&files, &opts, cache.as_ref(), |i, loaded| {
+        // Each briefing's fingerprints and roster are worked out here, on the core that
+        // loaded it, not on the thread that reads keys.
+        crate::cache::arrive_parallel(&files, &opts, cache.as_ref(), |i, loaded| {
             pending.insert(i, loaded);
             while let Some(l) = pending.remove(&next) {
                 next += 1;
@@ -156,6 +171,9 @@ pub struct Keeping {
     /// Where the reading state is kept, and the key of this library in it.
     pub store: Option<(Store, Vec<PathBuf>)>,
 }
+
+/// How often, at most, what arrived is handed over to the reader while files load.
+const HAND_OVER: Duration = Duration::from_millis(150);
 
 /// Briefings searched between looks for a key: a small part of a frame.
 const SEARCH_STEP: usize = 32;
@@ -338,12 +356,13 @@ fn event_loop(
     });
     let mut found = 0;
     let mut done = 0;
-    let mut arrived: Vec<Briefing> = Vec::new();
+    let mut arrived: Vec<Arrival> = Vec::new();
     let (to_group, groupings) = group_in_background();
     // Rosters sent to be grouped whose grouping has not come back yet.
     let mut grouping = false;
     let mut failed: Vec<FailedFile> = Vec::new();
     let mut handed_over = std::time::Instant::now();
+    let mut hand_over_took = Duration::ZERO;
     let mut dirty = true;
     let mut ticked = std::time::Instant::now();
     let mut saved = std::time::Instant::now();
@@ -469,13 +488,17 @@ fn event_loop(
                     }
                 }
             }
-            // Hand over what arrived a few times a second: each hand-over re-indexes
-            // the library's actors, which need not happen for every file.
-            let due = handed_over.elapsed() >= Duration::from_millis(150)
-                || app.library().briefings.is_empty();
+            // Hand over what arrived a few times a second: each hand-over lists the
+            // library again, which need not happen for every file. A large library
+            // takes longer to list, so the wait grows with what the last hand-over
+            // took: the thread that reads keys spends at most a tenth of its time on
+            // them, and leaves the rest of the cores to the loading.
+            let wait = HAND_OVER.max(hand_over_took * 9);
+            let due = handed_over.elapsed() >= wait || app.library().briefings.is_empty();
             if finished || (due && (!arrived.is_empty() || !failed.is_empty())) {
+                let waited = handed_over.elapsed();
                 let total = if finished { done } else { found.max(done) };
-                let rosters = app.receive_ungrouped(
+                let rosters = app.receive_arrivals(
                     std::mem::take(&mut arrived),
                     std::mem::take(&mut failed),
                     Progress { done, total },
@@ -483,6 +506,7 @@ fn event_loop(
                 if (finished || !rosters.is_empty()) && to_group.send((rosters, finished)).is_ok() {
                     grouping = true;
                 }
+                hand_over_took = handed_over.elapsed().saturating_sub(waited);
                 handed_over = std::time::Instant::now();
                 dirty = true;
             }

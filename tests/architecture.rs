@@ -1,7 +1,7 @@
 //! The layers of `src/` hold: data walks one way, and no module names one above it.
 //!
 //! ```text
-//! text → crash, date → model → load, citation → library → export → app → keymap
+//! text → crash, date → model → load, citation → library → export, cache → app → keymap
 //!   → config → ui → tui, cli → commands
 //! ```
 //!
@@ -21,9 +21,9 @@ const LAYERS: &[(&str, u8)] = &[
     ("citation", 3),
     ("state", 3),
     ("library", 4),
-    ("cache", 4),
     ("watch", 4),
     ("export", 5),
+    ("cache", 5),
     ("app", 6),
     ("keymap", 7),
     ("config", 8),

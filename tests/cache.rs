@@ -333,3 +333,38 @@ fn pruning_removes_the_packs_unused_longest_and_never_this_one() {
     assert!(stranger.exists(), "what the reader did not write stays");
     assert_eq!(cache.bound(), brief::cache::MIN_BOUND);
 }
+
+/// The fingerprints of each briefing's items (what is new is told by them) are kept in
+/// its entry: a warm open gives the ones working them out gives, item for item.
+#[test]
+fn a_warm_open_gives_the_fingerprints_parsing_gives() {
+    let (lib, dir) = (library(), tempfile::tempdir().unwrap());
+    let arrive = || {
+        let cache = Cache::with_build(dir.path(), &[lib.path().to_path_buf()], "one");
+        let files = files(lib.path());
+        let mut out: Vec<Option<_>> = files.iter().map(|_| None).collect();
+        brief::cache::arrive_parallel(&files, &LoadOptions::default(), Some(&cache), |i, a| {
+            out[i] = Some(a)
+        });
+        cache.finish();
+        (
+            out.into_iter().flatten().flatten().collect::<Vec<_>>(),
+            cache.stats(),
+        )
+    };
+    let (cold, stats) = arrive();
+    assert_eq!((stats.hits, stats.written), (0, CLEAN));
+    let (warm, stats) = arrive();
+    assert_eq!(stats.hits, CLEAN);
+    assert_eq!(warm.len(), CLEAN);
+    let items: usize = warm
+        .iter()
+        .map(|a| a.prints.timeline.len() + a.prints.quotes.len() + a.prints.implications.len())
+        .sum();
+    assert!(items > 20, "items of every kind: {items}");
+    for (w, c) in warm.iter().zip(&cold) {
+        assert_eq!(w.briefing.path, c.briefing.path);
+        assert_eq!(w.prints, brief::library::news::prints(&w.briefing));
+        assert_eq!(w.prints, c.prints);
+    }
+}

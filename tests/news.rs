@@ -7,11 +7,11 @@ mod ui_common;
 
 use std::path::{Path, PathBuf};
 
-use brief::app::{Action, App, Pane};
+use brief::app::{Action, App, Pane, Progress};
 use brief::library::Item;
-use brief::library::Library;
 use brief::library::lists::{ListKind, ListRow};
 use brief::library::news::{Kind, Mark};
+use brief::library::{Arrival, Library};
 use brief::load::{self, LoadOptions};
 use brief::state::{LibraryState, Store};
 use ui_common::{draw, press, screen_text};
@@ -511,4 +511,142 @@ fn an_item_changed_on_disk_while_open_shows_what_it_said_before() {
         app.news().before(app.library(), port, Kind::Implication, 0),
         Some("Supply delays\nA week of delays.")
     );
+}
+
+/// One run of the reader as it loads a folder: files through the cache in `cache`,
+/// each briefing's fingerprints worked out where it was loaded (or kept in the cache),
+/// handed over in two batches, the first while the rest still load.
+fn stream(dir: &Path, store: &Store, cache: &Path) -> (App, brief::cache::Stats) {
+    let files = load::discover(&[dir.to_path_buf()]).unwrap();
+    let cache = brief::cache::Cache::with_build(cache, &[dir.to_path_buf()], "news");
+    let mut arrived: Vec<Option<Arrival>> = files.iter().map(|_| None).collect();
+    brief::cache::arrive_parallel(&files, &LoadOptions::default(), Some(&cache), |i, a| {
+        arrived[i] = Some(a.unwrap())
+    });
+    cache.finish();
+    let mut first: Vec<Arrival> = arrived.into_iter().map(Option::unwrap).collect();
+    let rest = first.split_off(1);
+    let total = files.len();
+    let mut app = App::new(Library::default());
+    app.start_loading();
+    app.remember(store.load(&key(dir)).unwrap());
+    app.receive_arrivals(first, Vec::new(), Progress { done: 1, total });
+    app.receive_arrivals(rest, Vec::new(), Progress { done: total, total });
+    (app, cache.stats())
+}
+
+/// Every new or changed item, by briefing title, kind, index and mark.
+fn news_of(app: &App) -> Vec<(String, Kind, usize, Mark)> {
+    let mut out: Vec<_> = app
+        .news()
+        .items()
+        .into_iter()
+        .map(|(b, kind, i)| {
+            let title = app.library().briefings[b].title.shown().to_string();
+            (title, kind, i, app.news().mark(b, kind, i))
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.0, a.1, a.2).cmp(&(&b.0, b.1, b.2)));
+    out
+}
+
+/// The reader loads in batches, with fingerprints from the threads that load the
+/// files, and on a warm open from the cache: the first visit keeps the same baseline,
+/// and the next run marks the same items, as loading everything at once does.
+#[test]
+fn fingerprints_from_the_loading_threads_and_the_cache_mark_the_same_items() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let store = Store::at(state.path().join("brief"));
+    let port =
+        |quotes: &[&str], detail: &str| briefing("Port ransomware", "2024-03-01", quotes, detail);
+    write(
+        dir.path(),
+        "port.yaml",
+        &port(&["We are working on it."], "A week of delays."),
+    );
+    write(
+        dir.path(),
+        "grid.yaml",
+        &briefing("Grid intrusion", "2023-01-10", &["All is well."], "None."),
+    );
+    let (first, stats) = stream(dir.path(), &store, cache.path());
+    assert_eq!(stats.written, 2, "the cache is filled");
+    assert_eq!(first.news().totals(), (0, 0), "a first visit is a baseline");
+    quit(&first, dir.path(), &store);
+    write(
+        dir.path(),
+        "port.yaml",
+        &port(
+            &["We are working on it.", "Systems are back."],
+            "Two weeks of delays.",
+        ),
+    );
+    write(
+        dir.path(),
+        "water.yaml",
+        &briefing(
+            "Water utility breach",
+            "2024-05-20",
+            &["Water is safe."],
+            "Checks.",
+        ),
+    );
+    let (next, stats) = stream(dir.path(), &store, cache.path());
+    assert_eq!(
+        stats.hits, 1,
+        "the unchanged grid briefing comes from the cache"
+    );
+    // Two in port (a new quote, a corrected implication), three in the new one.
+    assert_eq!(next.news().totals(), (2, 5));
+    let whole = run(dir.path(), &store);
+    assert_eq!(news_of(&next), news_of(&whole));
+    let grid = index_of(&next, "Grid intrusion");
+    assert!(!next.news().briefing(grid).unwrap().any());
+}
+
+/// A first visit loaded in batches is a baseline of every item, not only of the
+/// briefings: a file changed while the reader is open marks only what changed in it.
+#[test]
+fn a_first_visit_loaded_in_batches_marks_only_what_changes_while_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let store = Store::at(state.path().join("brief"));
+    let path = dir.path().join("port.yaml");
+    let port =
+        |quotes: &[&str], detail: &str| briefing("Port ransomware", "2024-03-01", quotes, detail);
+    write(
+        dir.path(),
+        "port.yaml",
+        &port(&["We are working on it."], "A week of delays."),
+    );
+    write(
+        dir.path(),
+        "grid.yaml",
+        &briefing("Grid intrusion", "2023-01-10", &["All is well."], "None."),
+    );
+    let (mut app, _) = stream(dir.path(), &store, cache.path());
+    assert_eq!(app.news().totals(), (0, 0), "a first visit is a baseline");
+    write(
+        dir.path(),
+        "port.yaml",
+        &port(
+            &["We are working on it.", "Systems are back."],
+            "Two weeks of delays.",
+        ),
+    );
+    let loaded = load::load_file(&path, &LoadOptions::default());
+    app.reload(vec![(path.clone(), loaded)], Vec::new());
+    let b = index_of(&app, "Port ransomware");
+    let news = app.news();
+    assert_eq!(news.mark(b, Kind::Entry, 0), Mark::Seen);
+    assert_eq!(news.mark(b, Kind::Quote, 0), Mark::Seen);
+    assert_eq!(news.mark(b, Kind::Quote, 1), Mark::New);
+    assert!(matches!(
+        news.mark(b, Kind::Implication, 0),
+        Mark::Changed(_)
+    ));
+    assert_eq!(news.totals(), (1, 2));
 }

@@ -39,7 +39,7 @@ fn name(lib: &Library, item: Item) -> Option<Found> {
     Some(match item {
         Item::Briefing(b) => Found::Briefing(path(b)?),
         Item::Event(b) => Found::Event(path(b)?),
-        Item::Actor(b, i) => Found::Actor(path(b)?, lib.briefings[b].actors.get(i)?.id.clone()),
+        Item::Actor(b, i) => Found::Actor(path(b)?, lib.briefings[b].actors.get(i)?.id.to_string()),
         Item::Failed(f) => Found::Failed(lib.failed.get(f)?.path.clone()),
         _ => {
             let (b, kind, i) = Kind::of(item)?;

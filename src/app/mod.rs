@@ -39,7 +39,7 @@ pub use view::{Scroll, View};
 
 use crate::library::news::News;
 use crate::library::{
-    ActorIndex, ActorIx, BriefingIx, FailedFile, Filters, Hits, Item, Library, Roster,
+    ActorIndex, ActorIx, Arrival, BriefingIx, FailedFile, Filters, Hits, Item, Library, Roster,
     lists::ListKind,
 };
 use crate::model::Briefing;
@@ -463,8 +463,20 @@ impl App {
         failed: Vec<FailedFile>,
         progress: Progress,
     ) -> Vec<Roster> {
+        let arrivals = arrivals.into_iter().map(Arrival::of).collect();
+        self.receive_arrivals(arrivals, failed, progress)
+    }
+
+    /// [`App::receive_ungrouped`] for briefings whose fingerprints and roster were
+    /// worked out where they were loaded.
+    pub fn receive_arrivals(
+        &mut self,
+        arrivals: Vec<Arrival>,
+        failed: Vec<FailedFile>,
+        progress: Progress,
+    ) -> Vec<Roster> {
         let had_list = self.shows_list();
-        let rosters = self.library.append(arrivals, failed);
+        let rosters = self.library.append_arrivals(arrivals, failed);
         self.after_arrival(had_list, progress);
         rosters
     }

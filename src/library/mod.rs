@@ -25,7 +25,7 @@ pub use item::{Item, TimelineRow};
 pub use search::{Hits, Query, contains_ci, find_ci};
 
 use crate::load::{Diagnostic, Severity};
-use crate::model::Briefing;
+use crate::model::{Briefing, Id};
 
 /// Index of a briefing in [`Library::briefings`].
 pub type BriefingIx = usize;
@@ -71,6 +71,32 @@ impl Filters {
     /// Whether a briefing carries one of the chosen tags (any, when none are chosen).
     pub fn keeps_tags_of(&self, b: &Briefing) -> bool {
         self.tags.is_empty() || b.tags.iter().any(|t| self.tags.contains(t.shown()))
+    }
+}
+
+/// A briefing with what the library works out of each briefing once: its items'
+/// fingerprints and what grouping needs of it. Made on the thread that loaded the
+/// file (or kept with it in the cache), so that the thread that reads keys only adds it.
+#[derive(Clone, Debug)]
+pub struct Arrival {
+    pub briefing: Briefing,
+    pub prints: news::Prints,
+    pub roster: Roster,
+}
+
+impl Arrival {
+    pub fn of(briefing: Briefing) -> Arrival {
+        let prints = news::prints(&briefing);
+        Arrival::with_prints(briefing, prints)
+    }
+
+    /// With fingerprints already known (kept with the briefing).
+    pub fn with_prints(briefing: Briefing, prints: news::Prints) -> Arrival {
+        Arrival {
+            roster: Roster::of(&briefing),
+            prints,
+            briefing,
+        }
     }
 }
 
@@ -188,12 +214,24 @@ impl Library {
     /// brings a grouping that covers them, they have no library actors. Returns what
     /// grouping needs of them.
     pub fn append(&mut self, arrivals: Vec<Briefing>, failed: Vec<FailedFile>) -> Vec<Roster> {
+        self.append_arrivals(arrivals.into_iter().map(Arrival::of).collect(), failed)
+    }
+
+    /// [`Library::append`] for briefings whose fingerprints and roster were worked out
+    /// where they were loaded.
+    pub fn append_arrivals(
+        &mut self,
+        arrivals: Vec<Arrival>,
+        failed: Vec<FailedFile>,
+    ) -> Vec<Roster> {
         let mut rosters = Vec::with_capacity(arrivals.len());
         let first = self.briefings.len();
-        for b in arrivals {
-            rosters.push(Roster::of(&b));
-            self.prints.push(news::prints(&b));
-            self.briefings.push(b);
+        self.briefings.reserve(arrivals.len());
+        self.prints.reserve(arrivals.len());
+        for a in arrivals {
+            rosters.push(a.roster);
+            self.prints.push(a.prints);
+            self.briefings.push(a.briefing);
         }
         self.rosters.extend(rosters.iter().cloned());
         self.forget_derived();
@@ -583,7 +621,7 @@ impl Library {
     }
 
     /// True when any of `ids` (local actor ids of briefing `b`) is a selected actor.
-    pub fn involves(&self, b: BriefingIx, ids: &[String], selected: &BTreeSet<ActorIx>) -> bool {
+    pub fn involves(&self, b: BriefingIx, ids: &[Id], selected: &BTreeSet<ActorIx>) -> bool {
         ids.iter().any(|id| {
             self.actor_ix(b, id)
                 .is_some_and(|ix| selected.contains(&ix))

@@ -350,17 +350,42 @@ impl News {
         if self.marks.len() > lib.briefings.len() {
             return self.observe(lib);
         }
-        if self.baseline() {
-            for b in self.marks.len()..lib.briefings.len() {
+        for b in self.marks.len()..lib.briefings.len() {
+            if self.baseline() && self.first_seen(lib, b) {
+                // Seen as a whole, and so nothing in it is new.
+                self.marks.push(BriefingNews::default());
+                continue;
+            }
+            if self.baseline() {
                 self.record(lib, b, None);
             }
-        }
-        for b in self.marks.len()..lib.briefings.len() {
             let marks = self.compute(lib, b);
             self.totals.0 += usize::from(marks.any());
             self.totals.1 += marks.count();
             self.marks.push(marks);
         }
+    }
+
+    /// In the baseline, a briefing whose id nothing was recorded for yet (nearly every
+    /// one) is recorded seen as it is: what [`News::record`] of all its items comes
+    /// to, without working out marks first.
+    fn first_seen(&mut self, lib: &Library, b: BriefingIx) -> bool {
+        let (Some(br), Some(prints)) = (lib.briefings.get(b), lib.prints(b)) else {
+            return false;
+        };
+        if self.seen.contains_key(&br.id) {
+            return false;
+        }
+        self.seen.insert(
+            br.id.clone(),
+            SeenBriefing {
+                timeline: prints.timeline.clone(),
+                quotes: prints.quotes.clone(),
+                implications: prints.implications.clone(),
+                before: BTreeMap::new(),
+            },
+        );
+        true
     }
 
     fn compute(&self, lib: &Library, b: BriefingIx) -> BriefingNews {
@@ -420,7 +445,7 @@ impl News {
                 list.retain(|s| now.iter().any(|n| n.whole == s.whole));
             }
         }
-        if only.is_none() {
+        if only.is_none() && !rec.before.is_empty() {
             let current: HashSet<String> = Kind::ALL
                 .iter()
                 .flat_map(|&kd| prints.of(kd).iter().map(|p| p.hex()))

@@ -443,7 +443,8 @@ pub fn read_file(path: &Path, opts: &LoadOptions) -> Result<Vec<u8>, Vec<Diagnos
         Ok((f, _)) => f,
         Err(e) => return fail(format!("cannot read the file: {}", path_reason(&e, path))),
     };
-    let mut bytes = Vec::new();
+    // Room for the whole file and the byte that says it ended, in one go.
+    let mut bytes = Vec::with_capacity(size as usize + 1);
     let read = std::io::Read::read_to_end(
         &mut std::io::Read::take(file, opts.max_file_size.saturating_add(1)),
         &mut bytes,
@@ -674,12 +675,13 @@ pub fn load_parallel(files: &[PathBuf], opts: &LoadOptions, on_loaded: impl FnMu
     load_parallel_with(files, |path| load_file(path, opts), on_loaded);
 }
 
-/// [`load_parallel`] with the way one file is loaded given: a panic in `load` is
-/// reported for that file as an internal error, with its message cleaned.
-pub fn load_parallel_with(
+/// [`load_parallel`] with the way one file is loaded given (to a briefing, or to
+/// anything made of one): a panic in `load` is reported for that file as an internal
+/// error, with its message cleaned.
+pub fn load_parallel_with<T: Send>(
     files: &[PathBuf],
-    load: impl Fn(&Path) -> Loaded + Sync,
-    on_loaded: impl FnMut(usize, Loaded),
+    load: impl Fn(&Path) -> Result<T, Vec<Diagnostic>> + Sync,
+    on_loaded: impl FnMut(usize, Result<T, Vec<Diagnostic>>),
 ) {
     for_each_file(
         files,

@@ -16,7 +16,7 @@ use super::shape::{
     RawImplication, RawQuote, RawSource, RawText, Slug, Version, WebAddress, Words, Written,
 };
 use crate::date::Date;
-use crate::model::{Actor, Briefing, Event, Implication, Quote, Source, Text, TimelineEntry};
+use crate::model::{Actor, Briefing, Event, Id, Implication, Quote, Source, Text, TimelineEntry};
 use crate::text::quoted;
 
 /// Ids a "did you mean" hint is looked for among; past this there is no hint.
@@ -149,7 +149,7 @@ pub fn key_message(problem: &KeyProblem, what: &str, allowed: &[&str]) -> String
 /// A reference to an actor or source id, checked once all ids are known.
 struct Reference {
     at: Path,
-    id: String,
+    id: Id,
     kind: RefKind,
     within: &'static str,
 }
@@ -171,11 +171,12 @@ struct Checker<'r, R: Report> {
     r: &'r mut R,
     /// Every actor and source id written, also of entries with other problems,
     /// so a reference to them is not reported as well.
-    actor_ids: Vec<(String, Path)>,
-    source_ids: Vec<(String, Path)>,
-    /// Those ids once the list is read, so a reference is looked up as it is read.
-    known_actors: Option<HashSet<String>>,
-    known_sources: Option<HashSet<String>>,
+    actor_ids: Vec<(Id, Path)>,
+    source_ids: Vec<(Id, Path)>,
+    /// Those ids once the list is read, so a reference is looked up as it is read
+    /// (and shares the id's copy).
+    known_actors: Option<HashSet<Id>>,
+    known_sources: Option<HashSet<Id>>,
     /// References to ids not (yet) known, in the order written; reported last.
     refs: Vec<Reference>,
 }
@@ -430,15 +431,18 @@ impl<R: Report> Checker<'_, R> {
     /// A list of texts, one line each (tags, aliases).
     fn texts(&mut self, f: Field<Vec<Field<RawText>>>, at: At, key: &'static str) -> Vec<Text> {
         let items = self.list(f, at, key);
-        items
+        let mut texts: Vec<Text> = items
             .into_iter()
             .enumerate()
             .filter_map(|(i, t)| self.item_text(t, at, key, i).map(Text::line))
-            .collect()
+            .collect();
+        // Kept as long as the library is open: no room to grow.
+        texts.shrink_to_fit();
+        texts
     }
 
     /// A list of actor ids, each looked up once all actors are known.
-    fn actor_ids(&mut self, f: Field<Vec<Field<Slug>>>, at: At) -> Vec<String> {
+    fn actor_ids(&mut self, f: Field<Vec<Field<Slug>>>, at: At) -> Box<[Id]> {
         let key = "actors";
         let items = self.list(f, at, key);
         let list = at.key(key);
@@ -446,11 +450,10 @@ impl<R: Report> Checker<'_, R> {
         for (i, t) in items.into_iter().enumerate() {
             let path = list.item(i);
             if let Some(id) = self.item_text(t, at, key, i) {
-                self.refer(path, &id, RefKind::Actor, at.what);
-                ids.push(id);
+                ids.push(self.refer(path, id, RefKind::Actor, at.what));
             }
         }
-        ids
+        ids.into_boxed_slice()
     }
 
     fn reference(
@@ -459,7 +462,7 @@ impl<R: Report> Checker<'_, R> {
         at: At,
         key: &'static str,
         kind: RefKind,
-    ) -> Option<String> {
+    ) -> Option<Id> {
         let path = at.key(key);
         let id = self.text(slot, at, path, key)?;
         // An actor's affiliation names another actor: say which key, or it reads oddly.
@@ -468,25 +471,27 @@ impl<R: Report> Checker<'_, R> {
         } else {
             at.what
         };
-        self.refer(path, &id, kind, within);
-        Some(id)
+        Some(self.refer(path, id, kind, within))
     }
 
-    /// A reference to an id: kept for the end unless its list is read and names it.
-    fn refer(&mut self, at: Path, id: &str, kind: RefKind, within: &'static str) {
+    /// A reference to an id: the id's own copy when its list is read and names it,
+    /// else kept for the end, to be looked up or reported then.
+    fn refer(&mut self, at: Path, id: String, kind: RefKind, within: &'static str) -> Id {
         let known = match kind {
             RefKind::Actor => &self.known_actors,
             RefKind::Source => &self.known_sources,
         };
-        if known.as_ref().is_some_and(|ids| ids.contains(id)) {
-            return;
+        if let Some(shared) = known.as_ref().and_then(|ids| ids.get(id.as_str())) {
+            return shared.clone();
         }
+        let id = Id::from(id);
         self.refs.push(Reference {
             at,
-            id: id.to_string(),
+            id: id.clone(),
             kind,
             within,
         });
+        id
     }
 
     /// A mapping, or `None` after saying it is something else (or, for a required
@@ -596,7 +601,7 @@ impl<R: Report> Checker<'_, R> {
         self.check_references();
 
         timeline.sort_by_key(|e| e.date);
-        Some(Briefing {
+        let mut b = Briefing {
             briefing: 1,
             id: id?,
             title: title?,
@@ -611,7 +616,9 @@ impl<R: Report> Checker<'_, R> {
             quotes,
             implications,
             path: Default::default(),
-        })
+        };
+        b.pack_texts();
+        Some(b)
     }
 
     fn event(&mut self, f: Must<RawEvent>, within: At) -> Option<Event> {
@@ -630,7 +637,7 @@ impl<R: Report> Checker<'_, R> {
 
     fn sources(&mut self, f: Field<Vec<Field<RawSource>>>, at: At) -> Vec<Source> {
         let list = self.items(f, at, "sources", "source", |c, s: RawSource, at| {
-            let id = c.slug(s.id, at, "id");
+            let id = c.slug(s.id, at, "id").map(Id::from);
             let title = c.line(s.title, at, "title");
             let publisher = c.line(s.publisher, at, "publisher");
             let url = c.url(s.url, at, "url");
@@ -662,7 +669,7 @@ impl<R: Report> Checker<'_, R> {
             });
         }
         let list = self.items(f, at, "actors", "actor", |c, a: RawActor, at| {
-            let id = c.slug(a.id, at, "id");
+            let id = c.slug(a.id, at, "id").map(Id::from);
             let name = c.line(a.name, at, "name");
             let kind = c.choice(a.kind, at, "kind");
             let role = c.line(a.role, at, "role");
@@ -684,10 +691,16 @@ impl<R: Report> Checker<'_, R> {
         });
         let ids = std::mem::take(&mut self.actor_ids);
         self.unique_ids(&ids, "actor");
-        let known: HashSet<String> = ids.iter().map(|(id, _)| id.clone()).collect();
+        let known: HashSet<Id> = ids.iter().map(|(id, _)| id.clone()).collect();
         // Affiliations were read before all actors were: look them up now.
         self.refs
             .retain(|r| r.kind != RefKind::Actor || !known.contains(&r.id));
+        let mut list = list;
+        for a in &mut list {
+            if let Some(shared) = a.affiliation.as_ref().and_then(|id| known.get(id)) {
+                a.affiliation = Some(shared.clone());
+            }
+        }
         self.known_actors = Some(known);
         self.actor_ids = ids;
         list
@@ -757,7 +770,7 @@ impl<R: Report> Checker<'_, R> {
     }
 
     /// Two actors, or two sources, with one id.
-    fn unique_ids(&mut self, ids: &[(String, Path)], what: &'static str) {
+    fn unique_ids(&mut self, ids: &[(Id, Path)], what: &'static str) {
         let mut first: HashMap<&str, Path> = HashMap::with_capacity(ids.len());
         for (id, at) in ids {
             match first.get(id.as_str()) {

@@ -143,7 +143,7 @@ fn passages<'a>(v: &Drawing<'a>, item: Item) -> (String, Vec<Passage<'a>>) {
 }
 
 /// The names of actors, by their ids in a briefing.
-fn names(br: &Briefing, ids: &[String]) -> String {
+fn names(br: &Briefing, ids: &[crate::model::Id]) -> String {
     ids.iter()
         .map(|id| br.actor_name(id))
         .collect::<Vec<_>>()
@@ -155,7 +155,7 @@ fn names(br: &Briefing, ids: &[String]) -> String {
 /// the sources it rests on.
 fn briefing<'a>(d: &mut Doc<'a>, lib: &'a Library, b: BriefingIx, t: &Theme) -> &'static str {
     let br = &lib.briefings[b];
-    let names = |ids: &[String]| names(br, ids);
+    let names = |ids: &[crate::model::Id]| names(br, ids);
     d.para("", br.title.shown(), t.title);
     d.field("Marking  ", br.classification.as_ref().map(|x| x.shown()));
     d.para("Date     ", br.date.human(), t.date);
