@@ -313,10 +313,20 @@ fn keys(_: &mut Criterion) {
         k.untimed(Action::Focus(0));
         k.type_search("Briefings pane, typed fast", "sanction", false);
 
-        // Sorting.
+        // Sorting, and sorting what a search and a tag filter kept.
         for _ in 0..3 {
             k.key("sort", Action::CycleSort);
         }
+        k.untimed(Action::Search);
+        for ch in "sanc".chars() {
+            k.untimed(Action::Type(ch));
+        }
+        k.untimed(Action::Apply);
+        k.settle();
+        for _ in 0..3 {
+            k.key("sort (a search kept)", Action::CycleSort);
+        }
+        k.untimed(Action::ClearFilters);
 
         // The actor filter: picker, typing a name, applying, clearing.
         k.key("actor filter: open the picker", Action::ActorPicker);
@@ -326,10 +336,19 @@ fn keys(_: &mut Criterion) {
         k.key("actor filter: apply", Action::Apply);
         k.key("filters: clear (actor)", Action::ClearFilters);
 
-        // The tag filter.
+        // The tag filter: picker, typing and erasing, applying, sorting, clearing.
         k.key("tag filter: open the picker", Action::TagPicker);
+        for ch in "se".chars() {
+            k.key("tag filter: a keystroke in the picker", Action::Type(ch));
+        }
+        for _ in 0..2 {
+            k.key("tag filter: erase in the picker", Action::Erase);
+        }
         k.untimed(Action::Toggle);
         k.key("tag filter: apply", Action::Apply);
+        for _ in 0..3 {
+            k.key("sort (a tag filter kept)", Action::CycleSort);
+        }
         k.key("filters: clear (tag)", Action::ClearFilters);
 
         // The library timeline: open, move, search, filter by actor, close.
@@ -346,6 +365,12 @@ fn keys(_: &mut Criterion) {
         }
         k.key("library timeline: apply an actor filter", Action::Apply);
         k.key("library timeline: clear the filters", Action::ClearFilters);
+        k.key("library timeline: open the tag picker", Action::TagPicker);
+        k.untimed(Action::Toggle);
+        k.key("library timeline: apply a tag filter", Action::Apply);
+        k.key("library timeline: clear the filters", Action::ClearFilters);
+        k.untimed(Action::Last);
+        k.key("library timeline: up (at the end)", Action::Up);
         k.key("library timeline: close", Action::Back);
 
         // A dossier: of the actor filtered to, searched in, closed.
@@ -355,6 +380,14 @@ fn keys(_: &mut Criterion) {
         k.type_search("dossier", "sanction", true);
         k.key("dossier: close", Action::Back);
         k.untimed(Action::ClearFilters);
+        // A dossier chosen in the picker (no actor filtered to, none highlighted).
+        k.untimed(Action::Focus(0));
+        k.key("dossier: open the picker", Action::Dossier);
+        for ch in actor.chars() {
+            k.untimed(Action::Type(ch));
+        }
+        k.key("dossier: open from the picker", Action::Apply);
+        k.untimed(Action::Back);
     }
 
     // What a key can find the loop busy with while a search streams: one step of the

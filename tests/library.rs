@@ -174,6 +174,7 @@ fn the_dossier_gathers_the_actor_from_every_briefing() {
     let lib = &app.library();
     let items: Vec<Item> = screen
         .rows
+        .to_vec()
         .iter()
         .filter_map(|r| match r {
             ListRow::Item(i) => Some(*i),
@@ -237,7 +238,7 @@ fn enter_in_the_dossier_goes_to_the_item_in_its_briefing() {
         panic!()
     };
     // Move to the first quote and open it.
-    let rows = app.screen().unwrap().rows.clone();
+    let rows = app.screen().unwrap().rows.to_vec().clone();
     let at = rows
         .iter()
         .position(|r| matches!(r, ListRow::Item(Item::Quote(..))))
@@ -264,6 +265,7 @@ fn merged_entries_at_one_instant_are_put_coarser_first() {
         app.screen()
             .unwrap()
             .rows
+            .to_vec()
             .iter()
             .filter_map(|r| match r {
                 ListRow::Item(Item::Entry(b, e)) => {
@@ -289,6 +291,7 @@ fn the_library_timeline_merges_every_file_and_follows_filter_and_search() {
             .as_ref()
             .unwrap()
             .rows
+            .to_vec()
             .iter()
             .filter_map(|r| match r {
                 ListRow::Item(Item::Entry(b, e)) => {
@@ -580,6 +583,7 @@ fn an_open_library_timeline_follows_a_filter_set_from_it() {
             .as_ref()
             .unwrap()
             .rows
+            .to_vec()
             .iter()
             .filter(|r| matches!(r, ListRow::Item(_)))
             .count()
@@ -601,7 +605,7 @@ fn typing_a_search_in_the_library_timeline_narrows_to_what_a_rebuild_shows() {
     app.update(Action::Search);
     for c in "seo".chars() {
         app.update(Action::Type(c));
-        let shown = app.screen().unwrap().rows.clone();
+        let shown = app.screen().unwrap().rows.to_vec().clone();
         assert_eq!(
             shown,
             lists::rows(app.library(), app.filters(), app.news(), ListKind::Timeline),
@@ -613,6 +617,7 @@ fn typing_a_search_in_the_library_timeline_narrows_to_what_a_rebuild_shows() {
             .as_ref()
             .unwrap()
             .rows
+            .to_vec()
             .iter()
             .filter(|r| matches!(r, ListRow::Item(_)))
             .count(),
@@ -621,7 +626,7 @@ fn typing_a_search_in_the_library_timeline_narrows_to_what_a_rebuild_shows() {
     );
     app.update(Action::Erase);
     assert_eq!(
-        app.screen().unwrap().rows,
+        app.screen().unwrap().rows.to_vec(),
         lists::rows(app.library(), app.filters(), app.news(), ListKind::Timeline)
     );
 }
@@ -643,6 +648,7 @@ fn an_open_library_timeline_takes_in_files_as_they_arrive() {
             .as_ref()
             .unwrap()
             .rows
+            .to_vec()
             .iter()
             .filter(|r| matches!(r, ListRow::Item(_)))
             .count()
@@ -759,6 +765,7 @@ fn headings(app: &App) -> Vec<String> {
     app.screen()
         .unwrap()
         .rows
+        .to_vec()
         .iter()
         .filter_map(|r| match r {
             ListRow::Heading(h) => Some(h.clone()),
@@ -778,7 +785,7 @@ fn the_library_timeline_is_headed_by_each_year_once() {
         "exercise-grid-intrusion.yaml",
     ]));
     app.update(Action::LibraryTimeline);
-    let rows = app.screen().unwrap().rows.clone();
+    let rows = app.screen().unwrap().rows.to_vec().clone();
     assert!(
         matches!(rows.first(), Some(ListRow::Heading(_))),
         "{rows:?}"
@@ -841,7 +848,7 @@ fn the_errors_list_heads_warnings_only_when_there_are_some() {
     let mut app = App::new(lib);
     app.update(Action::Errors);
     assert_eq!(headings(&app), ["Warnings: 1"]);
-    let rows = &app.screen().unwrap().rows;
+    let rows = &app.screen().unwrap().rows.to_vec();
     assert!(
         matches!(rows.last(), Some(ListRow::Item(Item::Warning(0)))),
         "{rows:?}"
@@ -980,7 +987,7 @@ fn a_search_that_keeps_few_briefings_lists_their_entries_in_the_library_timeline
     type_text(&mut small, "infections");
     small.update(Action::Apply);
     small.update(Action::LibraryTimeline);
-    let kept_rows = small.screen().unwrap().rows.clone();
+    let kept_rows = small.screen().unwrap().rows.to_vec().clone();
     let kept: Vec<usize> = kept_rows
         .iter()
         .filter_map(|r| match r {
@@ -1005,7 +1012,7 @@ fn a_search_that_keeps_few_briefings_lists_their_entries_in_the_library_timeline
     type_text(&mut big, "infections");
     big.update(Action::Apply);
     big.update(Action::LibraryTimeline);
-    assert_eq!(big.screen().unwrap().rows, kept_rows);
+    assert_eq!(big.screen().unwrap().rows.to_vec(), kept_rows);
 }
 
 /// The titles of the entries the open library timeline lists, in order.
@@ -1013,6 +1020,7 @@ fn timeline_titles(app: &App) -> Vec<String> {
     app.screen()
         .unwrap()
         .rows
+        .to_vec()
         .iter()
         .filter_map(|r| match r {
             ListRow::Item(Item::Entry(b, e)) => Some(

@@ -191,6 +191,7 @@ fn whats_new_lists_everything_newest_first_and_enter_goes_to_it() {
     assert_eq!(screen.kind, ListKind::WhatsNew);
     let items: Vec<Item> = screen
         .rows
+        .to_vec()
         .iter()
         .filter_map(|r| match r {
             ListRow::Item(i) => Some(*i),
@@ -209,8 +210,8 @@ fn whats_new_lists_everything_newest_first_and_enter_goes_to_it() {
         ]
     );
     // Under a heading for their year, as the library timeline is.
-    let headings: Vec<&str> = screen
-        .rows
+    let rows = screen.rows.to_vec();
+    let headings: Vec<&str> = rows
         .iter()
         .filter_map(|r| match r {
             ListRow::Heading(h) => Some(h.as_str()),
@@ -218,7 +219,7 @@ fn whats_new_lists_everything_newest_first_and_enter_goes_to_it() {
         })
         .collect();
     assert_eq!(headings, ["2024"]);
-    assert!(matches!(&screen.rows[0], ListRow::Heading(_)));
+    assert!(matches!(&rows[0], ListRow::Heading(_)));
     let text = screen_text(&draw(&mut app, 120, 30));
     assert!(
         text.contains("What's new since you last read: 5 items in 2 briefings"),

@@ -355,6 +355,7 @@ fn dossier_and_library_timeline_open_and_jump_back() {
         .sum();
     let items = screen
         .rows
+        .to_vec()
         .iter()
         .filter(|r| matches!(r, ListRow::Item(_)))
         .count();

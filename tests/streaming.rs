@@ -71,7 +71,7 @@ fn seen(app: &App) -> Seen {
         counts: app.shown().match_counts.clone().into_iter().collect(),
         matches: app.search().matches.clone(),
         current: app.current(),
-        screen: app.screen().map(|s| s.rows.clone()),
+        screen: app.screen().map(|s| s.rows.to_vec()),
     }
 }
 
@@ -253,6 +253,7 @@ fn timeline_entries(app: &App) -> Vec<(usize, usize)> {
     app.screen()
         .unwrap()
         .rows
+        .to_vec()
         .iter()
         .filter_map(|r| match r {
             ListRow::Item(brief::library::Item::Entry(b, i)) => Some((*b, *i)),

@@ -152,8 +152,11 @@ impl App {
             return;
         }
         let choices: Vec<(String, String)> = tags
-            .into_iter()
-            .map(|(t, n)| (t, format!("{n} briefing{}", if n == 1 { "" } else { "s" })))
+            .iter()
+            .map(|(t, n)| {
+                let s = if *n == 1 { "" } else { "s" };
+                (t.clone(), format!("{n} briefing{s}"))
+            })
             .collect();
         let mut picker = Picker {
             kind: PickerKind::Tags,

@@ -359,15 +359,15 @@ impl App {
     /// The briefing `m` and `M` act on: the one shown, or the one of the row in a list.
     fn briefing_here(&self) -> Option<BriefingIx> {
         match &self.screen {
-            Some(s) => match s.rows.get(s.cursor) {
-                Some(ListRow::Item(
+            Some(s) => match s.rows.item(s.cursor) {
+                Some(
                     Item::Briefing(b)
                     | Item::Event(b)
                     | Item::Actor(b, _)
                     | Item::Entry(b, _)
                     | Item::Quote(b, _)
                     | Item::Implication(b, _),
-                )) => Some(*b),
+                ) => Some(b),
                 _ => None,
             },
             None => self.current,
@@ -417,10 +417,7 @@ impl App {
         let screen_item = self
             .screen
             .as_ref()
-            .and_then(|s| match s.rows.get(s.cursor) {
-                Some(ListRow::Item(item)) => name(lib, *item),
-                _ => None,
-            });
+            .and_then(|s| name(lib, s.rows.item(s.cursor)?));
         let dossier = match self.screen.as_ref().map(|s| s.kind) {
             Some(ListKind::Dossier(a)) => lib.actors.get(a).map(|a| a.name.clone()),
             _ => None,
@@ -519,7 +516,7 @@ impl App {
             let item = find(&self.library, found);
             if let Some(screen) = &mut self.screen
                 && let Some(item) = item
-                && let Some(row) = screen.rows.iter().position(|r| *r == ListRow::Item(item))
+                && let Some(row) = screen.rows.position(item)
             {
                 screen.cursor = row;
             }

@@ -2,14 +2,14 @@
 //! errors): opening one, moving in it, and going from a row to its briefing.
 
 use super::{Action, App, ListOf, Notice, Overlay, Pane, Search};
-use crate::library::lists::{self, ListKind, ListRow};
+use crate::library::lists::{self, ListKind, Rows};
 use crate::library::{Filters, Item, Query};
 
 /// An open full-screen list.
 #[derive(Clone, Debug)]
 pub struct Screen {
     pub kind: ListKind,
-    pub rows: Vec<ListRow>,
+    pub rows: Rows,
     pub cursor: usize,
     /// What the rows were made from.
     basis: Basis,
@@ -35,7 +35,7 @@ impl App {
         }
     }
 
-    fn list_rows(&self, kind: ListKind) -> Vec<ListRow> {
+    fn list_rows(&self, kind: ListKind) -> Rows {
         lists::rows_with(
             &self.library,
             &self.filters,
@@ -110,7 +110,7 @@ impl App {
                     first_item_row(&screen.rows, screen.rows.len().saturating_sub(1), -1)
             }
             Action::Open => {
-                if let Some(ListRow::Item(item)) = screen.rows.get(screen.cursor).cloned() {
+                if let Some(item) = screen.rows.item(screen.cursor) {
                     match item {
                         Item::Failed(_) | Item::Warning(_) => self.open_overlay(Overlay::Detail {
                             item,
@@ -132,10 +132,10 @@ impl App {
                 let here = self
                     .screen
                     .as_ref()
-                    .and_then(|s| match s.rows.get(s.cursor) {
-                        Some(ListRow::Item(Item::Quote(b, q))) => self
+                    .and_then(|s| match s.rows.item(s.cursor) {
+                        Some(Item::Quote(b, q)) => self
                             .library
-                            .actor_ix(*b, &self.library.briefings[*b].quotes[*q].actor),
+                            .actor_ix(b, &self.library.briefings[b].quotes[q].actor),
                         _ => None,
                     });
                 if let Some(ix) = here {
@@ -221,11 +221,11 @@ impl App {
 }
 
 /// The nearest row at or after (`dir` 1) or before (`dir` -1) `from` that is an item.
-pub(super) fn first_item_row(rows: &[ListRow], from: usize, dir: isize) -> usize {
+pub(super) fn first_item_row(rows: &Rows, from: usize, dir: isize) -> usize {
     let n = rows.len() as isize;
     let mut i = from as isize;
     while i >= 0 && i < n {
-        if matches!(rows[i as usize], ListRow::Item(_)) {
+        if rows.is_item(i as usize) {
             return i as usize;
         }
         i += dir;
@@ -233,7 +233,7 @@ pub(super) fn first_item_row(rows: &[ListRow], from: usize, dir: isize) -> usize
     // None that way: try the other way.
     let mut i = from as isize;
     while i >= 0 && i < n {
-        if matches!(rows[i as usize], ListRow::Item(_)) {
+        if rows.is_item(i as usize) {
             return i as usize;
         }
         i -= dir;

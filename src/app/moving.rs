@@ -4,7 +4,6 @@
 use super::{Action, App, ListOf, Notice, Overlay, Pane};
 use crate::library::BriefingIx;
 use crate::library::Item;
-use crate::library::lists::ListRow;
 
 impl App {
     pub(super) fn cycle_focus(&mut self, step: isize) {
@@ -161,8 +160,8 @@ impl App {
             ListOf::Screen => self.screen.as_mut().and_then(|s| {
                 let mut at = s.cursor as isize + by;
                 while at >= 0 && (at as usize) < s.rows.len() {
-                    if let ListRow::Item(item @ (Item::Failed(_) | Item::Warning(_))) =
-                        s.rows[at as usize]
+                    if let Some(item @ (Item::Failed(_) | Item::Warning(_))) =
+                        s.rows.item(at as usize)
                     {
                         s.cursor = at as usize;
                         return Some(item);

@@ -1,10 +1,11 @@
 //! What each pane lists, made again from the library and the filters after every change.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::{App, Pane};
 use crate::library::search::{item_matches, overview_matches};
-use crate::library::{BriefingIx, Item, TimelineRow};
+use crate::library::{BriefingIx, Item, Order, TimelineRow};
 
 /// What the panes show: rows of the current briefing (and of the library, for the
 /// Briefings pane) that the filters keep.
@@ -17,13 +18,41 @@ pub struct Shown {
     pub quotes: Vec<usize>,
     pub implications: Vec<usize>,
     /// Search matches per briefing, for the list.
-    pub match_counts: HashMap<BriefingIx, usize>,
+    pub match_counts: MatchCounts,
+}
+
+/// Search matches per briefing. Made again on each key for every briefing found: a
+/// briefing's number is hashed by one multiplication, not a keyed hash.
+pub type MatchCounts = HashMap<BriefingIx, usize, BuildHasherDefault<ByNumber>>;
+
+/// Hashes a briefing's number by spreading its bits with one multiplication.
+#[derive(Default)]
+pub struct ByNumber(u64);
+
+impl Hasher for ByNumber {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
 }
 
 impl App {
     /// Makes the panes' lists again after the library, a filter or the search changed;
     /// an open full-screen list follows too.
     pub(super) fn refresh(&mut self) {
+        // Once the library stops changing, what keys walk is made before a key asks.
+        if !self.settling() {
+            self.library.prepare();
+        }
         self.refresh_list();
         self.refresh_panes();
         self.refresh_screen();
@@ -34,10 +63,19 @@ impl App {
         let lib = &self.library;
         let filters = &self.filters;
         let hits = self.hits.as_ref();
-        let mut counts = HashMap::new();
-        let mut list: Vec<BriefingIx> = (0..lib.briefings.len())
-            .filter(|&b| filters.actors.is_empty() || lib.briefing_involves(b, &filters.actors))
-            .filter(|&b| filters.keeps_tags_of(&lib.briefings[b]))
+        let mut counts = MatchCounts::default();
+        // The order is kept by the library until it changes: a key only walks it, and
+        // what the actor and tag filters keep comes from what the library keeps too.
+        let kept = lib.kept_briefings(filters);
+        let order = lib.order(match self.sort {
+            super::Sort::Newest => Order::Newest,
+            super::Sort::Oldest => Order::Oldest,
+            super::Sort::Title => Order::Title,
+        });
+        let list: Vec<BriefingIx> = order
+            .iter()
+            .copied()
+            .filter(|&b| kept.as_ref().is_none_or(|k| k[b]))
             .filter(|&b| {
                 let Some(hits) = hits else {
                     return true;
@@ -52,18 +90,6 @@ impl App {
                 }
             })
             .collect();
-        let bs = &lib.briefings;
-        match self.sort {
-            super::Sort::Newest => {
-                list.sort_by(|&a, &b| bs[b].date.cmp(&bs[a].date).then(a.cmp(&b)))
-            }
-            super::Sort::Oldest => {
-                list.sort_by(|&a, &b| bs[a].date.cmp(&bs[b].date).then(a.cmp(&b)))
-            }
-            super::Sort::Title => {
-                list.sort_by_cached_key(|&a| (bs[a].title.shown().to_lowercase(), a))
-            }
-        }
         self.shown.briefings = list;
         self.shown.match_counts = counts;
         self.view.pane(Pane::Briefings).restart();

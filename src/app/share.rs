@@ -58,10 +58,7 @@ impl App {
             None => {}
         }
         match &self.screen {
-            Some(s) => match s.rows.get(s.cursor) {
-                Some(ListRow::Item(item)) => Some(*item),
-                _ => None,
-            },
+            Some(s) => s.rows.item(s.cursor),
             None => self.item_at_cursor(self.focus),
         }
     }
@@ -275,7 +272,7 @@ impl App {
                 let entries: Vec<(&Briefing, usize)> = rows
                     .iter()
                     .filter_map(|r| match r {
-                        ListRow::Item(Item::Entry(b, i)) => Some((&lib.briefings[*b], *i)),
+                        ListRow::Item(Item::Entry(b, i)) => Some((&lib.briefings[b], i)),
                         _ => None,
                     })
                     .collect();

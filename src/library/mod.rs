@@ -19,6 +19,7 @@ pub use reload::Applied;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 pub use item::{Item, TimelineRow};
 pub use search::{Hits, Query, contains_ci, find_ci};
@@ -35,6 +36,14 @@ pub use grouping::{ActorIndex, LibraryActor, Roster, normalize};
 
 /// A timeline entry in the chronology: when (see [`Library::chronicle`]), briefing, entry.
 type Chronicled = (u64, u32, u32);
+
+/// What is added to a second (from 1970) in the chronology's keys to keep it positive.
+const CHRONO_OFFSET: u64 = 1 << 61;
+
+/// The second (UTC) a chronology key was made from.
+fn chronicled_second(key: u64) -> i64 {
+    (key >> 2).wrapping_sub(CHRONO_OFFSET) as i64
+}
 
 /// A file that could not be loaded, with all of its problems.
 #[derive(Clone, Debug)]
@@ -120,6 +129,41 @@ pub struct Library {
     /// What the items of briefings replaced or removed while open said, by briefing id
     /// and fingerprint: a changed item shows what it said before (see [`news`]).
     earlier_texts: HashMap<(String, u64), String>,
+    /// What is worked out from the briefings when first asked for, and forgotten
+    /// whenever they change (see [`Library::forget_derived`]).
+    derived: Derived,
+}
+
+/// Orders and counts over the whole library, kept between keys: a key walks them
+/// rather than sorting or counting twenty thousand briefings again.
+#[derive(Clone, Debug, Default)]
+struct Derived {
+    /// Every briefing, oldest first (by date, then file order).
+    oldest: OnceLock<Vec<BriefingIx>>,
+    /// Every briefing, newest first (by date, then file order).
+    newest: OnceLock<Vec<BriefingIx>>,
+    /// Every briefing by title, ignoring case (then file order).
+    by_title: OnceLock<Vec<BriefingIx>>,
+    /// Every tag with how many briefings carry it (see [`Library::tags`]).
+    tags: OnceLock<Vec<(String, usize)>>,
+    /// Where each briefing's timeline entries start in a run of all of them, by
+    /// briefing; the last is how many there are.
+    entry_starts: OnceLock<Vec<usize>>,
+    /// The library timeline unfiltered.
+    timeline: OnceLock<lists::Rows>,
+    /// For each tag as shown, the briefings that carry it.
+    tagged: OnceLock<HashMap<String, Vec<BriefingIx>>>,
+    /// For each library actor, the places in the unfiltered library timeline of the
+    /// entries that name it, in order.
+    actor_entries: OnceLock<Vec<Vec<u32>>>,
+}
+
+/// The orders the Briefings list can be sorted in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Order {
+    Newest,
+    Oldest,
+    Title,
 }
 
 impl Library {
@@ -190,6 +234,7 @@ impl Library {
             self.briefings.push(a.briefing);
         }
         self.rosters.extend(rosters.iter().cloned());
+        self.forget_derived();
         self.chronicle(first);
         // A path passed over with only a warning did not fail.
         for f in failed {
@@ -212,6 +257,177 @@ impl Library {
         self.actors = index.actors;
         self.actor_of = index.actor_of;
         self.grouping_warnings = index.warnings;
+        self.forget_derived();
+    }
+
+    /// The briefings changed (arrived, read again, removed): every order and count
+    /// kept over them is made again when next asked for.
+    fn forget_derived(&mut self) {
+        self.derived = Derived::default();
+    }
+
+    /// Every briefing in the order asked for, kept until the library changes.
+    pub fn order(&self, order: Order) -> &[BriefingIx] {
+        let bs = &self.briefings;
+        match order {
+            Order::Oldest => self.derived.oldest.get_or_init(|| {
+                let keys: Vec<_> = bs.iter().map(|b| date_key(&b.date)).collect();
+                let mut v: Vec<BriefingIx> = (0..bs.len()).collect();
+                v.sort_by(|&a, &b| by_date(&keys, bs, a, b, |x| &x.date).then(a.cmp(&b)));
+                v
+            }),
+            Order::Newest => self.derived.newest.get_or_init(|| {
+                let keys: Vec<_> = bs.iter().map(|b| date_key(&b.date)).collect();
+                let mut v: Vec<BriefingIx> = (0..bs.len()).collect();
+                v.sort_by(|&a, &b| by_date(&keys, bs, b, a, |x| &x.date).then(a.cmp(&b)));
+                v
+            }),
+            Order::Title => self.derived.by_title.get_or_init(|| {
+                let mut v: Vec<BriefingIx> = (0..bs.len()).collect();
+                v.sort_by_cached_key(|&a| (bs[a].title.shown().to_lowercase(), a));
+                v
+            }),
+        }
+    }
+
+    /// Makes what the library keeps for keys, if it is not made yet: each sort order,
+    /// the tags, the whole library timeline and each actor's entries in it. Done
+    /// once the library stops changing, so that no key waits for it.
+    pub fn prepare(&self) {
+        for order in [Order::Newest, Order::Oldest, Order::Title] {
+            self.order(order);
+        }
+        self.tags();
+        let whole = self.whole_timeline(|| lists::chronology_rows(self));
+        if !self.actors.is_empty() {
+            self.actor_entries(&BTreeSet::from([0]), whole.entries());
+        }
+        self.tagged();
+    }
+
+    /// For each tag as shown, the briefings that carry it.
+    fn tagged(&self) -> &HashMap<String, Vec<BriefingIx>> {
+        self.derived.tagged.get_or_init(|| {
+            let mut map: HashMap<String, Vec<BriefingIx>> = HashMap::new();
+            for (b, br) in self.briefings.iter().enumerate() {
+                for t in &br.tags {
+                    let list = map.entry(t.shown().to_string()).or_default();
+                    if list.last() != Some(&b) {
+                        list.push(b);
+                    }
+                }
+            }
+            map
+        })
+    }
+
+    /// Which briefings the actor and tag filters keep, by briefing; `None` when
+    /// neither is set. Made from what the library keeps (each actor's appearances,
+    /// each tag's briefings), without reading every briefing.
+    pub fn kept_briefings(&self, filters: &Filters) -> Option<Vec<bool>> {
+        if filters.actors.is_empty() && filters.tags.is_empty() {
+            return None;
+        }
+        let n = self.briefings.len();
+        let mut by_actor = vec![filters.actors.is_empty(); n];
+        for la in filters.actors.iter().filter_map(|&ix| self.actors.get(ix)) {
+            for &(b, _) in &la.appearances {
+                if let Some(k) = by_actor.get_mut(b) {
+                    *k = true;
+                }
+            }
+        }
+        if filters.tags.is_empty() {
+            return Some(by_actor);
+        }
+        let tagged = self.tagged();
+        let mut kept = vec![false; n];
+        for list in filters.tags.iter().filter_map(|t| tagged.get(t)) {
+            for &b in list {
+                kept[b] = by_actor[b];
+            }
+        }
+        Some(kept)
+    }
+
+    /// The places in the unfiltered library timeline (`whole`, as
+    /// [`Library::whole_timeline`] gives it) of the entries that name any of
+    /// `actors`, in order; kept for each actor until the library changes.
+    pub fn actor_entries(&self, actors: &BTreeSet<ActorIx>, whole: &[(u32, u32)]) -> Vec<u32> {
+        let index = self.derived.actor_entries.get_or_init(|| {
+            // Where each entry stands in the timeline, by its place in the run of all.
+            let mut place = vec![0u32; self.entry_start(self.briefings.len())];
+            for (p, &(b, i)) in whole.iter().enumerate() {
+                place[self.entry_start(b as usize) + i as usize] = p as u32;
+            }
+            let mut index: Vec<Vec<u32>> = vec![Vec::new(); self.actors.len()];
+            let mut ids: Vec<(&str, ActorIx)> = Vec::new();
+            for (b, br) in self.briefings.iter().enumerate() {
+                let Some(of) = self.actor_of.get(b) else {
+                    continue;
+                };
+                // An id names the first actor that has it.
+                ids.clear();
+                for (k, a) in br.actors.iter().enumerate() {
+                    if !ids.iter().any(|(id, _)| *id == a.id.as_str())
+                        && let Some(&ix) = of.get(k)
+                    {
+                        ids.push((a.id.as_str(), ix));
+                    }
+                }
+                let start = self.entry_start(b);
+                for (i, e) in br.timeline.iter().enumerate() {
+                    let p = place[start + i];
+                    for id in e.actors.iter() {
+                        let id: &str = id.as_ref();
+                        if let Some(&(_, ix)) = ids.iter().find(|(x, _)| *x == id)
+                            && index[ix].last() != Some(&p)
+                        {
+                            index[ix].push(p);
+                        }
+                    }
+                }
+            }
+            for list in &mut index {
+                list.sort_unstable();
+                list.dedup();
+            }
+            index
+        });
+        let mut out: Vec<u32> = Vec::new();
+        for &ix in actors {
+            if let Some(list) = index.get(ix) {
+                out.extend_from_slice(list);
+            }
+        }
+        if actors.len() > 1 {
+            out.sort_unstable();
+            out.dedup();
+        }
+        out
+    }
+
+    /// The library timeline with no filter, made by `make` when first asked for and
+    /// kept (shared, not copied) until the library changes.
+    pub fn whole_timeline(&self, make: impl FnOnce() -> lists::Rows) -> lists::Rows {
+        self.derived.timeline.get_or_init(make).clone()
+    }
+
+    /// Where briefing `b`'s timeline entries start in one run of every entry of the
+    /// library, briefing after briefing (`b` = the number of briefings: how many
+    /// entries there are).
+    pub fn entry_start(&self, b: BriefingIx) -> usize {
+        let starts = self.derived.entry_starts.get_or_init(|| {
+            let mut v = Vec::with_capacity(self.briefings.len() + 1);
+            let mut at = 0;
+            for br in &self.briefings {
+                v.push(at);
+                at += br.timeline.len();
+            }
+            v.push(at);
+            v
+        });
+        starts[b.min(starts.len() - 1)]
     }
 
     /// How many briefings (from the first) have their actors grouped.
@@ -277,6 +493,11 @@ impl Library {
     /// mean, then its precision, then file order: the library timeline's order, kept
     /// so that a list of it is a walk, not a sort.
     pub fn chronology(&self) -> impl Iterator<Item = (BriefingIx, usize)> + '_ {
+        self.chronology_dated().map(|(_, b, i)| (b, i))
+    }
+
+    /// The chronology with each entry's first second (UTC): `(second, briefing, entry)`.
+    pub fn chronology_dated(&self) -> impl Iterator<Item = (i64, BriefingIx, usize)> + '_ {
         let (mut a, mut b) = (
             self.chronology.iter().peekable(),
             self.recent.iter().peekable(),
@@ -286,8 +507,8 @@ impl Library {
                 (Some(x), Some(y)) => self.chrono_order(x, y).is_le(),
                 (x, _) => x.is_some(),
             };
-            let &(_, br, i) = if take_a { a.next() } else { b.next() }?;
-            Some((br as BriefingIx, i as usize))
+            let &(key, br, i) = if take_a { a.next() } else { b.next() }?;
+            Some((chronicled_second(key), br as BriefingIx, i as usize))
         })
     }
 
@@ -340,7 +561,8 @@ impl Library {
                 // The second, offset to be positive, then the precision, in one number
                 // (years run to about ±262,000: well within 62 bits of seconds).
                 let secs = e.date.start().and_utc().timestamp();
-                let key = ((secs as u64).wrapping_add(1 << 61) << 2) | e.date.precision() as u64;
+                let key =
+                    ((secs as u64).wrapping_add(CHRONO_OFFSET) << 2) | e.date.precision() as u64;
                 new.push((key, b as u32, i as u32));
             }
         }
@@ -413,14 +635,56 @@ impl Library {
             .is_some_and(|v| v.iter().any(|ix| selected.contains(ix)))
     }
 
-    /// Every tag in the library, sorted, with how many briefings carry it.
-    pub fn tags(&self) -> Vec<(String, usize)> {
-        count_tags(
-            self.briefings
-                .iter()
-                .map(|b| b.tags.iter().map(|t| t.shown())),
-        )
+    /// Every tag in the library, sorted, with how many briefings carry it; counted
+    /// once until the library changes.
+    pub fn tags(&self) -> &[(String, usize)] {
+        self.derived.tags.get_or_init(|| {
+            count_tags(
+                self.briefings
+                    .iter()
+                    .map(|b| b.tags.iter().map(|t| t.shown())),
+            )
+        })
     }
+}
+
+/// What orders a date first: its first instant, then its precision.
+pub type DateKey = (chrono::NaiveDateTime, crate::date::Precision);
+
+/// A date as what orders it first: its first instant and precision. Two dates with
+/// the same key are the same date, or instants written with different offsets.
+pub fn date_key(d: &crate::date::Date) -> DateKey {
+    (d.start(), d.precision())
+}
+
+/// Two dates in the order [`crate::date::Date`] gives them, their keys made before:
+/// the dates are compared in full only when their keys are equal.
+pub fn cmp_dates(
+    ka: &DateKey,
+    a: &crate::date::Date,
+    kb: &DateKey,
+    b: &crate::date::Date,
+) -> std::cmp::Ordering {
+    ka.cmp(kb).then_with(|| {
+        // Instants equal in UTC are told apart as written; other dates are equal.
+        if a.precision() == crate::date::Precision::Instant || a != b {
+            a.cmp(b)
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    })
+}
+
+/// Items `a` and `b` of `items` in the order of their dates, their keys made once in
+/// `keys` (see [`cmp_dates`]).
+pub fn by_date<T>(
+    keys: &[DateKey],
+    items: &[T],
+    a: usize,
+    b: usize,
+    date: impl Fn(&T) -> &crate::date::Date,
+) -> std::cmp::Ordering {
+    cmp_dates(&keys[a], date(&items[a]), &keys[b], date(&items[b]))
 }
 
 /// Every tag of `briefings` (each given by its tags as shown), sorted, with how many

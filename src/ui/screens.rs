@@ -26,11 +26,7 @@ pub fn render(v: &Drawing, screen: &Screen, area: Rect, buf: &mut Buffer) {
             t
         }
         ListKind::Timeline => {
-            let n = screen
-                .rows
-                .iter()
-                .filter(|r| matches!(r, ListRow::Item(_)))
-                .count();
+            let n = screen.rows.items();
             match app.search_progress() {
                 Some((done, of)) => format!(
                     "Library timeline: {n} entries so far, searching\u{2026} {} of {}",
@@ -82,13 +78,13 @@ pub fn render(v: &Drawing, screen: &Screen, area: Rect, buf: &mut Buffer) {
     // Only the rows in view are built: the library timeline can hold many thousands.
     let height = inner.height as usize;
     let len = screen.rows.len();
-    let lines = |i: usize| row_height(app, &screen.rows[i]);
+    let lines = |i: usize| row_height(app, screen.rows.item(i));
     let scroll = app.view().list();
     let first = first_row(scroll.first(), screen.cursor, height, len, lines);
     scroll.record_list(area, first, rows_that_fit(first, len, height, lines), 1);
     let end = (first + height).min(len);
     let width = inner.width.saturating_sub(1) as usize;
-    let window = &screen.rows[first..end];
+    let window: Vec<ListRow> = (first..end).filter_map(|r| screen.rows.get(r)).collect();
     // One date column for the entries in view, so a time of day never breaks the line.
     let dates = window.iter().filter_map(|r| match r {
         ListRow::Item(Item::Entry(b, i)) => {
@@ -120,12 +116,10 @@ pub fn render(v: &Drawing, screen: &Screen, area: Rect, buf: &mut Buffer) {
 }
 
 /// Lines a row takes, without building it: a quote two, a failed file one per problem.
-fn row_height(app: &App, row: &ListRow) -> usize {
-    match row {
-        ListRow::Item(Item::Quote(..)) => 2,
-        ListRow::Item(Item::Failed(f)) => {
-            1 + app.library().failed.get(*f).map_or(0, |x| x.problems.len())
-        }
+fn row_height(app: &App, item: Option<Item>) -> usize {
+    match item {
+        Some(Item::Quote(..)) => 2,
+        Some(Item::Failed(f)) => 1 + app.library().failed.get(f).map_or(0, |x| x.problems.len()),
         _ => 1,
     }
 }
