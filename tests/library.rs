@@ -1098,3 +1098,45 @@ fn an_actor_named_with_a_kelvin_sign_or_a_dotted_capital_i_brings_its_entries() 
     // "ALİ" lower-cases to "ali" and a combining dot: "ali" is in it.
     assert_eq!(searched_timeline(lib, "ali"), ["A minister speaks"]);
 }
+
+/// When a file changes on disk, the cursor of an open dossier stays on the item it was
+/// on, though rows were added above it.
+#[test]
+fn the_dossier_keeps_its_cursor_on_the_same_item_through_a_reload() {
+    let mut app = following();
+    app.open_dossier_by_name("North Korea");
+    let quote = |app: &App| {
+        let screen = app.screen().unwrap();
+        match screen.rows.item(screen.cursor) {
+            Some(Item::Quote(b, q)) => app.library().briefings[b].quotes[q]
+                .text
+                .shown()
+                .to_string(),
+            other => panic!("not on a quote: {other:?}"),
+        }
+    };
+    let rows = app.screen().unwrap().rows.to_vec();
+    let at = rows
+        .iter()
+        .position(|r| matches!(r, ListRow::Item(Item::Quote(..))))
+        .unwrap();
+    while app.screen().unwrap().cursor < at {
+        app.update(Action::Down);
+    }
+    assert_eq!(quote(&app), "The accusation is groundless.");
+    // An entry naming the actor added to the file: one more row above the quote.
+    let path = fixture_dir("following").join("b-statement.yaml");
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "quotes:\n",
+        "  - date: 2017-06\n    title: A further test\n    actors: [dprk]\nquotes:\n",
+    );
+    let now = loaded(&path.to_string_lossy(), &text);
+    app.reload(vec![(path, Ok(now))], Vec::new());
+    assert_eq!(
+        headings(&app)[1],
+        "Timeline: 6 entries",
+        "the entry is in the dossier"
+    );
+    assert_eq!(app.screen().unwrap().cursor, at + 1);
+    assert_eq!(quote(&app), "The accusation is groundless.");
+}
