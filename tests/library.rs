@@ -1140,3 +1140,49 @@ fn the_dossier_keeps_its_cursor_on_the_same_item_through_a_reload() {
     assert_eq!(app.screen().unwrap().cursor, at + 1);
     assert_eq!(quote(&app), "The accusation is groundless.");
 }
+
+/// A tag filter narrows the library timeline to the entries of the briefings that
+/// carry the tag.
+#[test]
+fn the_library_timeline_under_a_tag_lists_only_the_tagged_briefings_entries() {
+    let mut app = following();
+    app.update(Action::TagPicker);
+    type_text(&mut app, "analysis");
+    app.update(Action::Apply);
+    app.update(Action::LibraryTimeline);
+    assert_eq!(
+        timeline_titles(&app),
+        [
+            "Seoul notices the first encrypted machines",
+            "Seoul raises its alert level"
+        ]
+    );
+}
+
+/// An actor filter lists only the entries that name the actor, not every entry of the
+/// briefings it is in, also when those briefings hold few of the library's entries.
+#[test]
+fn an_actor_filter_lists_only_the_entries_naming_the_actor_in_a_large_library() {
+    let base = open(&fixture_dir("following"));
+    let mut briefings = base.briefings.clone();
+    // Many more entries in briefings the actor is not in.
+    let others: Vec<_> = (base.briefings.iter())
+        .filter(|b| b.title.shown() != "Attribution announced")
+        .cloned()
+        .collect();
+    for k in 0..40 {
+        let mut copy = others[k % others.len()].clone();
+        copy.path = PathBuf::from(format!("/elsewhere/copy-{k}.yaml"));
+        briefings.push(copy);
+    }
+    let lib = Library::new(briefings, Vec::new());
+    assert!(lib.entry_count() > 8 * 2);
+    let mut app = App::new(lib);
+    app.select_actors_by_name(&["united states".into()]);
+    app.update(Action::LibraryTimeline);
+    assert_eq!(
+        timeline_titles(&app),
+        ["The United States names North Korea"],
+        "the entry of its briefing that names only North Korea is not listed"
+    );
+}
