@@ -1186,3 +1186,56 @@ fn an_actor_filter_lists_only_the_entries_naming_the_actor_in_a_large_library() 
         "the entry of its briefing that names only North Korea is not listed"
     );
 }
+
+/// A briefing whose entries span three years, two actors taking turns.
+fn three_years() -> brief::model::Briefing {
+    loaded(
+        "years.yaml",
+        "title: A plan over three years\ndate: 2017\nevent: {title: E, date: 2017}\n\
+         actors:\n  - {id: a, name: Ana Example}\n  - {id: b, name: Bo Example}\n\
+         timeline:\n\
+         \x20 - {date: 2015-03, title: Ana drafts the plan, actors: [a]}\n\
+         \x20 - {date: 2016-04, title: Bo reviews the plan, actors: [b]}\n\
+         \x20 - {date: 2016-05, title: Ana revises the plan, actors: [a]}\n\
+         \x20 - {date: 2017-01, title: Ana signs the plan, actors: [a]}\n",
+    )
+}
+
+/// Filtered by an actor, the library timeline heads each year its entries fall in.
+#[test]
+fn the_library_timeline_under_an_actor_filter_heads_each_year() {
+    let mut app = App::new(Library::new(vec![three_years()], Vec::new()));
+    app.select_actors_by_name(&["ana example".into()]);
+    app.update(Action::LibraryTimeline);
+    assert_eq!(headings(&app), ["2015", "2016", "2017"]);
+    assert_eq!(
+        timeline_titles(&app),
+        [
+            "Ana drafts the plan",
+            "Ana revises the plan",
+            "Ana signs the plan"
+        ]
+    );
+}
+
+/// A search that keeps a few briefings of a large library heads each year of the
+/// entries it keeps.
+#[test]
+fn a_search_in_a_large_library_heads_each_year_it_keeps() {
+    let mut briefings = vec![three_years()];
+    let base = open(&fixture_dir("following"));
+    for k in 0..40 {
+        let mut copy = base.briefings[k % base.briefings.len()].clone();
+        copy.path = PathBuf::from(format!("/elsewhere/copy-{k}.yaml"));
+        briefings.push(copy);
+    }
+    let lib = Library::new(briefings, Vec::new());
+    assert!(lib.entry_count() > 8 * 4);
+    let mut app = App::new(lib);
+    app.update(Action::Search);
+    type_text(&mut app, "plan");
+    app.update(Action::Apply);
+    app.update(Action::LibraryTimeline);
+    assert_eq!(headings(&app), ["2015", "2016", "2017"]);
+    assert_eq!(timeline_titles(&app).len(), 4);
+}
