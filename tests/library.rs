@@ -1239,3 +1239,36 @@ fn a_search_in_a_large_library_heads_each_year_it_keeps() {
     assert_eq!(headings(&app), ["2015", "2016", "2017"]);
     assert_eq!(timeline_titles(&app).len(), 4);
 }
+
+/// Entries before 1970 (negative seconds) take their place in the library timeline
+/// by date, before the later ones, wherever their files are.
+#[test]
+fn entries_before_1970_come_first_in_the_library_timeline() {
+    let file = |name: &str, entries: &str| {
+        loaded(
+            name,
+            &format!(
+                "title: {name}\ndate: 2017\nevent: {{title: E, date: 2017}}\n\
+                 actors:\n  - {{id: a, name: A}}\ntimeline:\n{entries}"
+            ),
+        )
+    };
+    let lib = Library::new(
+        vec![
+            file("late.yaml", "  - {date: 2017-05-12, title: Outbreak}\n"),
+            file(
+                "early.yaml",
+                "  - {date: 1988-11-02, title: The first worm}\n\
+                 \x20 - {date: 1962-10, title: A crisis}\n",
+            ),
+        ],
+        Vec::new(),
+    );
+    let mut app = App::new(lib);
+    app.update(Action::LibraryTimeline);
+    assert_eq!(
+        timeline_titles(&app),
+        ["A crisis", "The first worm", "Outbreak"]
+    );
+    assert_eq!(headings(&app), ["1962", "1988", "2017"]);
+}
