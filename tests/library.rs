@@ -1241,7 +1241,8 @@ fn a_search_in_a_large_library_heads_each_year_it_keeps() {
 }
 
 /// Entries before 1970 (negative seconds) take their place in the library timeline
-/// by date, before the later ones, wherever their files are.
+/// by date, before the later ones, wherever their files are; each year around 1970
+/// (the seconds' zero) is headed.
 #[test]
 fn entries_before_1970_come_first_in_the_library_timeline() {
     let file = |name: &str, entries: &str| {
@@ -1259,6 +1260,9 @@ fn entries_before_1970_come_first_in_the_library_timeline() {
             file(
                 "early.yaml",
                 "  - {date: 1988-11-02, title: The first worm}\n\
+                 \x20 - {date: 1971-03, title: A message}\n\
+                 \x20 - {date: 1969-07-20, title: A landing}\n\
+                 \x20 - {date: 1970-04, title: A mission}\n\
                  \x20 - {date: 1962-10, title: A crisis}\n",
             ),
         ],
@@ -1268,7 +1272,17 @@ fn entries_before_1970_come_first_in_the_library_timeline() {
     app.update(Action::LibraryTimeline);
     assert_eq!(
         timeline_titles(&app),
-        ["A crisis", "The first worm", "Outbreak"]
+        [
+            "A crisis",
+            "A landing",
+            "A mission",
+            "A message",
+            "The first worm",
+            "Outbreak"
+        ]
     );
-    assert_eq!(headings(&app), ["1962", "1988", "2017"]);
+    assert_eq!(
+        headings(&app),
+        ["1962", "1969", "1970", "1971", "1988", "2017"]
+    );
 }
