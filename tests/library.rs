@@ -1286,3 +1286,31 @@ fn entries_before_1970_come_first_in_the_library_timeline() {
         ["1962", "1969", "1970", "1971", "1988", "2017"]
     );
 }
+
+/// Two actors chosen: the library timeline lists each entry naming either once, in
+/// date order, also one that names both.
+#[test]
+fn two_actors_chosen_list_each_of_their_entries_once_in_order() {
+    let mut app = following();
+    app.select_actors_by_name(&["north korea".into(), "south korea".into()]);
+    app.update(Action::LibraryTimeline);
+    let dates: Vec<String> = (app.screen().unwrap().rows.to_vec().iter())
+        .filter_map(|r| match r {
+            ListRow::Item(Item::Entry(b, e)) => {
+                Some(app.library().briefings[*b].timeline[*e].date.to_string())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "2017",
+            "2017-05",
+            "2017-05-12T08:00:00+09:00",
+            "2017-05-12",
+            "2017-09",
+            "2017-12-19"
+        ]
+    );
+}
