@@ -1098,3 +1098,219 @@ fn an_actor_named_with_a_kelvin_sign_or_a_dotted_capital_i_brings_its_entries() 
     // "ALİ" lower-cases to "ali" and a combining dot: "ali" is in it.
     assert_eq!(searched_timeline(lib, "ali"), ["A minister speaks"]);
 }
+
+/// When a file changes on disk, the cursor of an open dossier stays on the item it was
+/// on, though rows were added above it.
+#[test]
+fn the_dossier_keeps_its_cursor_on_the_same_item_through_a_reload() {
+    let mut app = following();
+    app.open_dossier_by_name("North Korea");
+    let quote = |app: &App| {
+        let screen = app.screen().unwrap();
+        match screen.rows.item(screen.cursor) {
+            Some(Item::Quote(b, q)) => app.library().briefings[b].quotes[q]
+                .text
+                .shown()
+                .to_string(),
+            other => panic!("not on a quote: {other:?}"),
+        }
+    };
+    let rows = app.screen().unwrap().rows.to_vec();
+    let at = rows
+        .iter()
+        .position(|r| matches!(r, ListRow::Item(Item::Quote(..))))
+        .unwrap();
+    while app.screen().unwrap().cursor < at {
+        app.update(Action::Down);
+    }
+    assert_eq!(quote(&app), "The accusation is groundless.");
+    // An entry naming the actor added to the file: one more row above the quote.
+    let path = fixture_dir("following").join("b-statement.yaml");
+    let text = std::fs::read_to_string(&path).unwrap().replace(
+        "quotes:\n",
+        "  - date: 2017-06\n    title: A further test\n    actors: [dprk]\nquotes:\n",
+    );
+    let now = loaded(&path.to_string_lossy(), &text);
+    app.reload(vec![(path, Ok(now))], Vec::new());
+    assert_eq!(
+        headings(&app)[1],
+        "Timeline: 6 entries",
+        "the entry is in the dossier"
+    );
+    assert_eq!(app.screen().unwrap().cursor, at + 1);
+    assert_eq!(quote(&app), "The accusation is groundless.");
+}
+
+/// A tag filter narrows the library timeline to the entries of the briefings that
+/// carry the tag.
+#[test]
+fn the_library_timeline_under_a_tag_lists_only_the_tagged_briefings_entries() {
+    let mut app = following();
+    app.update(Action::TagPicker);
+    type_text(&mut app, "analysis");
+    app.update(Action::Apply);
+    app.update(Action::LibraryTimeline);
+    assert_eq!(
+        timeline_titles(&app),
+        [
+            "Seoul notices the first encrypted machines",
+            "Seoul raises its alert level"
+        ]
+    );
+}
+
+/// An actor filter lists only the entries that name the actor, not every entry of the
+/// briefings it is in, also when those briefings hold few of the library's entries.
+#[test]
+fn an_actor_filter_lists_only_the_entries_naming_the_actor_in_a_large_library() {
+    let base = open(&fixture_dir("following"));
+    let mut briefings = base.briefings.clone();
+    // Many more entries in briefings the actor is not in.
+    let others: Vec<_> = (base.briefings.iter())
+        .filter(|b| b.title.shown() != "Attribution announced")
+        .cloned()
+        .collect();
+    for k in 0..40 {
+        let mut copy = others[k % others.len()].clone();
+        copy.path = PathBuf::from(format!("/elsewhere/copy-{k}.yaml"));
+        briefings.push(copy);
+    }
+    let lib = Library::new(briefings, Vec::new());
+    assert!(lib.entry_count() > 8 * 2);
+    let mut app = App::new(lib);
+    app.select_actors_by_name(&["united states".into()]);
+    app.update(Action::LibraryTimeline);
+    assert_eq!(
+        timeline_titles(&app),
+        ["The United States names North Korea"],
+        "the entry of its briefing that names only North Korea is not listed"
+    );
+}
+
+/// A briefing whose entries span three years, two actors taking turns.
+fn three_years() -> brief::model::Briefing {
+    loaded(
+        "years.yaml",
+        "title: A plan over three years\ndate: 2017\nevent: {title: E, date: 2017}\n\
+         actors:\n  - {id: a, name: Ana Example}\n  - {id: b, name: Bo Example}\n\
+         timeline:\n\
+         \x20 - {date: 2015-03, title: Ana drafts the plan, actors: [a]}\n\
+         \x20 - {date: 2016-04, title: Bo reviews the plan, actors: [b]}\n\
+         \x20 - {date: 2016-05, title: Ana revises the plan, actors: [a]}\n\
+         \x20 - {date: 2017-01, title: Ana signs the plan, actors: [a]}\n",
+    )
+}
+
+/// Filtered by an actor, the library timeline heads each year its entries fall in.
+#[test]
+fn the_library_timeline_under_an_actor_filter_heads_each_year() {
+    let mut app = App::new(Library::new(vec![three_years()], Vec::new()));
+    app.select_actors_by_name(&["ana example".into()]);
+    app.update(Action::LibraryTimeline);
+    assert_eq!(headings(&app), ["2015", "2016", "2017"]);
+    assert_eq!(
+        timeline_titles(&app),
+        [
+            "Ana drafts the plan",
+            "Ana revises the plan",
+            "Ana signs the plan"
+        ]
+    );
+}
+
+/// A search that keeps a few briefings of a large library heads each year of the
+/// entries it keeps.
+#[test]
+fn a_search_in_a_large_library_heads_each_year_it_keeps() {
+    let mut briefings = vec![three_years()];
+    let base = open(&fixture_dir("following"));
+    for k in 0..40 {
+        let mut copy = base.briefings[k % base.briefings.len()].clone();
+        copy.path = PathBuf::from(format!("/elsewhere/copy-{k}.yaml"));
+        briefings.push(copy);
+    }
+    let lib = Library::new(briefings, Vec::new());
+    assert!(lib.entry_count() > 8 * 4);
+    let mut app = App::new(lib);
+    app.update(Action::Search);
+    type_text(&mut app, "plan");
+    app.update(Action::Apply);
+    app.update(Action::LibraryTimeline);
+    assert_eq!(headings(&app), ["2015", "2016", "2017"]);
+    assert_eq!(timeline_titles(&app).len(), 4);
+}
+
+/// Entries before 1970 (negative seconds) take their place in the library timeline
+/// by date, before the later ones, wherever their files are; each year around 1970
+/// (the seconds' zero) is headed.
+#[test]
+fn entries_before_1970_come_first_in_the_library_timeline() {
+    let file = |name: &str, entries: &str| {
+        loaded(
+            name,
+            &format!(
+                "title: {name}\ndate: 2017\nevent: {{title: E, date: 2017}}\n\
+                 actors:\n  - {{id: a, name: A}}\ntimeline:\n{entries}"
+            ),
+        )
+    };
+    let lib = Library::new(
+        vec![
+            file("late.yaml", "  - {date: 2017-05-12, title: Outbreak}\n"),
+            file(
+                "early.yaml",
+                "  - {date: 1988-11-02, title: The first worm}\n\
+                 \x20 - {date: 1971-03, title: A message}\n\
+                 \x20 - {date: 1969-07-20, title: A landing}\n\
+                 \x20 - {date: 1970-04, title: A mission}\n\
+                 \x20 - {date: 1962-10, title: A crisis}\n",
+            ),
+        ],
+        Vec::new(),
+    );
+    let mut app = App::new(lib);
+    app.update(Action::LibraryTimeline);
+    assert_eq!(
+        timeline_titles(&app),
+        [
+            "A crisis",
+            "A landing",
+            "A mission",
+            "A message",
+            "The first worm",
+            "Outbreak"
+        ]
+    );
+    assert_eq!(
+        headings(&app),
+        ["1962", "1969", "1970", "1971", "1988", "2017"]
+    );
+}
+
+/// Two actors chosen: the library timeline lists each entry naming either once, in
+/// date order, also one that names both.
+#[test]
+fn two_actors_chosen_list_each_of_their_entries_once_in_order() {
+    let mut app = following();
+    app.select_actors_by_name(&["north korea".into(), "south korea".into()]);
+    app.update(Action::LibraryTimeline);
+    let dates: Vec<String> = (app.screen().unwrap().rows.to_vec().iter())
+        .filter_map(|r| match r {
+            ListRow::Item(Item::Entry(b, e)) => {
+                Some(app.library().briefings[*b].timeline[*e].date.to_string())
+            }
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        dates,
+        [
+            "2017",
+            "2017-05",
+            "2017-05-12T08:00:00+09:00",
+            "2017-05-12",
+            "2017-09",
+            "2017-12-19"
+        ]
+    );
+}

@@ -530,6 +530,11 @@ mod tests {
             }
         }
         assert_eq!(rows.position(Item::Entry(9, 9)), None);
+        // Lists are compared row by row (the tests compare them so): as many rows, in
+        // another order, are another list.
+        let mut swapped = made.clone();
+        swapped.swap(1, 2);
+        assert_ne!(rows, Rows::from(swapped));
         assert_eq!(rows, Rows::from(made));
     }
 }
