@@ -67,11 +67,6 @@ impl Filters {
     pub fn is_active(&self) -> bool {
         !self.actors.is_empty() || !self.tags.is_empty() || !self.query.is_empty()
     }
-
-    /// Whether a briefing carries one of the chosen tags (any, when none are chosen).
-    pub fn keeps_tags_of(&self, b: &Briefing) -> bool {
-        self.tags.is_empty() || b.tags.iter().any(|t| self.tags.contains(t.shown()))
-    }
 }
 
 /// A briefing with what the library works out of each briefing once: its items'
@@ -490,13 +485,9 @@ impl Library {
     }
 
     /// Every timeline entry of the library, ordered by the first instant each may
-    /// mean, then its precision, then file order: the library timeline's order, kept
-    /// so that a list of it is a walk, not a sort.
-    pub fn chronology(&self) -> impl Iterator<Item = (BriefingIx, usize)> + '_ {
-        self.chronology_dated().map(|(_, b, i)| (b, i))
-    }
-
-    /// The chronology with each entry's first second (UTC): `(second, briefing, entry)`.
+    /// mean, then its precision, then file order (the library timeline's order, kept
+    /// so that a list of it is a walk, not a sort), with each entry's first second
+    /// (UTC): `(second, briefing, entry)`.
     pub fn chronology_dated(&self) -> impl Iterator<Item = (i64, BriefingIx, usize)> + '_ {
         let (mut a, mut b) = (
             self.chronology.iter().peekable(),

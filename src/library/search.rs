@@ -279,8 +279,6 @@ pub struct Hits {
     /// By briefing: still to be searched.
     waiting: Vec<bool>,
     next: usize,
-    /// Briefings with a match so far.
-    matched: usize,
     buf: String,
 }
 
@@ -312,7 +310,6 @@ impl Hits {
             waiting,
             todo,
             next: 0,
-            matched: 0,
             buf: String::new(),
         }
     }
@@ -327,7 +324,6 @@ impl Hits {
                 continue;
             };
             let found = scan(br, &self.matcher, &mut self.buf);
-            self.matched += usize::from(found.is_some());
             self.found[b] = found;
         }
         self.next = end;
@@ -358,11 +354,6 @@ impl Hits {
     /// Whether briefing `b` is still to be searched.
     pub fn waiting(&self, b: BriefingIx) -> bool {
         self.waiting.get(b).copied().unwrap_or(false)
-    }
-
-    /// Briefings with a match so far.
-    pub fn matched(&self) -> usize {
-        self.matched
     }
 
     pub fn query_lower(&self) -> &str {
