@@ -619,13 +619,6 @@ impl Library {
         })
     }
 
-    /// True when briefing `b` names any selected actor.
-    pub fn briefing_involves(&self, b: BriefingIx, selected: &BTreeSet<ActorIx>) -> bool {
-        self.actor_of
-            .get(b)
-            .is_some_and(|v| v.iter().any(|ix| selected.contains(ix)))
-    }
-
     /// Every tag in the library, sorted, with how many briefings carry it; counted
     /// once until the library changes.
     pub fn tags(&self) -> &[(String, usize)] {
