@@ -1287,6 +1287,79 @@ fn entries_before_1970_come_first_in_the_library_timeline() {
     );
 }
 
+/// Two instants within one second, the later in the first file: the library timeline
+/// lists them by their fractions of a second, not in file order.
+#[test]
+fn instants_within_one_second_follow_their_fractions_in_the_library_timeline() {
+    let file = |name: &str, entries: &str| {
+        loaded(
+            name,
+            &format!(
+                "title: {name}\ndate: 2017\nevent: {{title: E, date: 2017}}\n\
+                 actors:\n  - {{id: a, name: A}}\ntimeline:\n{entries}"
+            ),
+        )
+    };
+    let lib = Library::new(
+        vec![
+            file(
+                "first.yaml",
+                "  - {date: '2017-05-12T10:00:00.700Z', title: Seven tenths}\n",
+            ),
+            file(
+                "second.yaml",
+                "  - {date: '2017-05-12T12:00:00.200+02:00', title: Two tenths}\n\
+                 \x20 - {date: '2017-05-12T10:00:00.900Z', title: Nine tenths}\n",
+            ),
+        ],
+        Vec::new(),
+    );
+    let mut app = App::new(lib);
+    app.update(Action::LibraryTimeline);
+    assert_eq!(
+        timeline_titles(&app),
+        ["Two tenths", "Seven tenths", "Nine tenths"]
+    );
+}
+
+/// Two briefings dated at one instant written with different offsets: oldest first
+/// lists them in the order the dates give them (as written), newest first the other
+/// way round, whatever the order of the files.
+#[test]
+fn briefings_at_one_instant_in_other_offsets_sort_both_ways() {
+    let briefing = |file: &str, title: &str, date: &str| {
+        loaded(
+            file,
+            &format!(
+                "title: {title}\ndate: '{date}'\nevent: {{title: E, date: 2017}}\n\
+                 actors: [{{id: a, name: A}}]\n"
+            ),
+        )
+    };
+    let lib = Library::new(
+        vec![
+            briefing("a.yaml", "Berlin desk", "2017-05-12T10:00:00+02:00"),
+            briefing("b.yaml", "London desk", "2017-05-12T08:00:00Z"),
+        ],
+        Vec::new(),
+    );
+    let mut app = App::new(lib);
+    let titles = |app: &App| -> Vec<String> {
+        app.shown()
+            .briefings
+            .iter()
+            .map(|&b| app.library().briefings[b].title.shown().to_string())
+            .collect()
+    };
+    assert_eq!(titles(&app), ["Berlin desk", "London desk"], "newest first");
+    app.update(Action::CycleSort);
+    assert_eq!(
+        titles(&app),
+        ["London desk", "Berlin desk"],
+        "oldest first: the other way round"
+    );
+}
+
 /// Two actors chosen: the library timeline lists each entry naming either once, in
 /// date order, also one that names both.
 #[test]
