@@ -171,3 +171,70 @@ fn an_endless_device_is_refused_without_being_read() {
         "{text}"
     );
 }
+
+/// `[item(0), item(1), ...]`, `n` items.
+fn flow_list(n: usize, item: impl Fn(usize) -> String) -> String {
+    let items: Vec<String> = (0..n).map(item).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// The one message a file gets, which must contain every one of `words`.
+fn assert_refused_with(name: &str, src: &str, words: &[&str]) {
+    let all = shown(&expect_err(load_yaml(name, src)));
+    assert_eq!(all.len(), 1, "{all:?}");
+    for w in words {
+        assert!(all[0].contains(w), "{name}: no {w:?} in {}", all[0]);
+    }
+}
+
+/// Each of the parser's limits that a file can reach is named in its own words, with
+/// the limit, not as a file "too large or too intricate" in general.
+#[test]
+fn each_parser_limit_a_file_can_reach_is_named_in_its_own_words() {
+    // 10,001 alias uses of 1,001 anchors (few enough uses per anchor).
+    let aliases = format!(
+        "a: {}\nb: {}\n",
+        flow_list(1001, |i| format!("&a{i} x")),
+        flow_list(10_001, |i| format!("*a{}", i % 1001))
+    );
+    assert_refused_with(
+        "aliases.yaml",
+        &aliases,
+        &["too many alias expansions", "used more than 10000 times"],
+    );
+    assert_refused_with(
+        "anchors.yaml",
+        &flow_list(50_001, |i| format!("&a{i} x")),
+        &["too many anchors", "more than 50000 values"],
+    );
+    // One anchor used 200 times.
+    let ratio = format!("a: &a x\nb: {}\n", flow_list(200, |_| "*a".into()));
+    assert_refused_with(
+        "ratio.yaml",
+        &ratio,
+        &["too many alias expansions", "1 anchors", "used 200 times"],
+    );
+    assert_refused_with(
+        "merges.yaml",
+        &flow_list(10_001, |_| "{<<: {x: 1}}".into()),
+        &["too many merge keys", "more than 10000"],
+    );
+    // A text of 1 MiB used 70 times: a small file holding more than 64 MiB of text.
+    let text = format!(
+        "a: &a {}\nb: {}\n",
+        "x".repeat(1 << 20),
+        flow_list(70, |_| "*a".into())
+    );
+    assert_refused_with("text.yaml", &text, &["too much text", "more than 64.0 MiB"]);
+}
+
+/// More than a million YAML values (here a list of a million and one numbers).
+#[test]
+fn a_million_values_are_refused_naming_the_limit() {
+    let src = format!("[{}0]", "0, ".repeat(1_000_000));
+    assert_refused_with(
+        "values.yaml",
+        &src,
+        &["too many YAML values", "more than 1000000 values"],
+    );
+}
