@@ -405,3 +405,117 @@ fn a_renamed_file_is_the_same_briefing_and_the_reader_follows_it() {
     assert_eq!(app.focus(), Pane::Quotes);
     assert_eq!(selected_quote(&app), QUOTES[2]);
 }
+
+/// One file removed and another with a different briefing added in the same batch:
+/// a removal and a new file, not a rename (a rename keeps the briefing's id).
+#[test]
+fn a_file_removed_as_another_arrives_is_no_rename() {
+    let dir = folder();
+    let mut app = App::new(load_folder(dir.path()));
+    let port = app.library().briefings[index_of(&app, "Port ransomware")]
+        .path
+        .clone();
+    let ferry = port.with_file_name("ferry.yaml");
+    std::fs::write(
+        &ferry,
+        briefing("Ferry outage", &[], "Crossings cancelled."),
+    )
+    .unwrap();
+    std::fs::remove_file(&port).unwrap();
+    let loaded = load::load_file(&ferry, &LoadOptions::default());
+    app.reload(vec![(ferry, loaded)], vec![port]);
+    let notice = app.notice().unwrap().to_string();
+    assert!(notice.contains("New file: ferry.yaml"), "{notice}");
+    assert!(
+        notice.contains("Removed: port.yaml (Port ransomware)"),
+        "{notice}"
+    );
+    assert!(!notice.contains("Renamed"), "{notice}");
+    assert_eq!(app.library().briefings.len(), 2);
+}
+
+/// A batch that changes nothing (a file gone before it was ever read) leaves the
+/// status bar as it was: the last notice stays.
+#[test]
+fn a_batch_that_changes_nothing_keeps_the_last_notice() {
+    let dir = folder();
+    let mut app = App::new(load_folder(dir.path()));
+    let port = app.library().briefings[index_of(&app, "Port ransomware")]
+        .path
+        .clone();
+    std::fs::remove_file(&port).unwrap();
+    app.reload(Vec::new(), vec![port.clone()]);
+    let said = app.notice().unwrap().to_string();
+    assert!(said.contains("Removed: port.yaml"), "{said}");
+    app.reload(Vec::new(), vec![port.with_file_name("never-read.yaml")]);
+    assert_eq!(app.notice(), Some(said.as_str()));
+    let text = screen_text(&draw(&mut app, 100, 30));
+    assert!(text.contains("Removed: port.yaml"), "{text}");
+}
+
+/// Two files with errors, one of them removed: it leaves the list of files with errors
+/// with a notice, and the other stays in it.
+#[test]
+fn a_removed_file_with_errors_leaves_the_errors_list_and_only_it() {
+    let dir = folder();
+    let bad = dir.path().join("bad.yaml");
+    let worse = dir.path().join("worse.yaml");
+    std::fs::write(&bad, "title: [unclosed\n").unwrap();
+    std::fs::write(&worse, "title: only a title\n").unwrap();
+    let files = load::discover(&[dir.path().to_path_buf()]).unwrap();
+    let (mut briefings, mut failed) = (Vec::new(), Vec::new());
+    for (path, l) in files
+        .iter()
+        .zip(load::load_all(&files, &LoadOptions::default()))
+    {
+        match l {
+            Ok(b) => briefings.push(b),
+            Err(problems) => failed.push(brief::library::FailedFile {
+                path: path.clone(),
+                problems,
+            }),
+        }
+    }
+    let mut app = App::new(Library::new(briefings, failed));
+    let with_errors = |app: &App| -> Vec<String> {
+        (app.library().failed.iter())
+            .map(|f| f.path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect()
+    };
+    assert_eq!(with_errors(&app), ["bad.yaml", "worse.yaml"]);
+    let bad = files
+        .iter()
+        .find(|p| p.ends_with("bad.yaml"))
+        .unwrap()
+        .clone();
+    std::fs::remove_file(&bad).unwrap();
+    app.reload(Vec::new(), vec![bad]);
+    assert_eq!(with_errors(&app), ["worse.yaml"]);
+    assert_eq!(app.notice(), Some("Removed: bad.yaml"));
+}
+
+/// A file kept at its last good version (it has errors now) and then removed: one
+/// removal, named by the briefing's title, and no longer among the files with errors.
+#[test]
+fn a_removed_file_kept_at_its_last_good_version_is_removed_once() {
+    let dir = folder();
+    let mut app = App::new(load_folder(dir.path()));
+    let port = app.library().briefings[index_of(&app, "Port ransomware")]
+        .path
+        .clone();
+    std::fs::write(&port, "title: [unclosed\n").unwrap();
+    let loaded = load::load_file(&port, &LoadOptions::default());
+    app.reload(vec![(port.clone(), loaded)], Vec::new());
+    assert!(app.notice().unwrap().contains("Errors in port.yaml"));
+    assert_eq!(app.library().failed.len(), 1);
+    std::fs::remove_file(&port).unwrap();
+    app.reload(Vec::new(), vec![port]);
+    let notice = app.notice().unwrap();
+    assert!(
+        notice.starts_with("Removed: port.yaml (Port ransomware)"),
+        "{notice}"
+    );
+    assert!(!notice.contains("files removed"), "{notice}");
+    assert!(app.library().failed.is_empty());
+    assert_eq!(app.library().briefings.len(), 1);
+}
