@@ -650,3 +650,76 @@ fn a_first_visit_loaded_in_batches_marks_only_what_changes_while_open() {
     ));
     assert_eq!(news.totals(), (1, 2));
 }
+
+/// A briefing whose timeline is `entries` (date, title).
+fn timeline_briefing(entries: &[(&str, &str)]) -> String {
+    let mut s = String::from(
+        "title: Port ransomware\ndate: 2024-03-01\nevent:\n  title: Something happens\n  \
+         date: 2024-03-01\nactors:\n  - id: ops\n    name: Port operator\ntimeline:\n",
+    );
+    for (date, title) in entries {
+        s.push_str(&format!("  - date: {date}\n    title: {title}\n"));
+    }
+    s
+}
+
+const FIRST_TIMELINE: [(&str, &str); 2] = [
+    ("2024-03-01", "Systems go dark"),
+    ("2024-03-02", "Ships wait offshore"),
+];
+/// The same timeline with an entry added above the others and the last one's date
+/// corrected.
+const NEXT_TIMELINE: [(&str, &str); 3] = [
+    ("2024-02-28", "Early warning"),
+    ("2024-03-01", "Systems go dark"),
+    ("2024-03-03", "Ships wait offshore"),
+];
+
+fn timeline_marks(app: &App) -> Vec<Mark> {
+    let port = index_of(app, "Port ransomware");
+    (0..3)
+        .map(|i| app.news().mark(port, Kind::Entry, i))
+        .collect()
+}
+
+/// An entry added above one whose date was corrected: the added one is new, the
+/// corrected one changed (found by its title), not the other way round.
+#[test]
+fn an_entry_added_above_a_corrected_one_is_new_and_the_corrected_one_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let store = Store::at(state.path().join("brief"));
+    write(dir.path(), "port.yaml", &timeline_briefing(&FIRST_TIMELINE));
+    let first = run(dir.path(), &store);
+    quit(&first, dir.path(), &store);
+    write(dir.path(), "port.yaml", &timeline_briefing(&NEXT_TIMELINE));
+    let app = run(dir.path(), &store);
+    let marks = timeline_marks(&app);
+    assert_eq!(marks[0], Mark::New, "{marks:?}");
+    assert_eq!(marks[1], Mark::Seen, "{marks:?}");
+    assert!(matches!(marks[2], Mark::Changed(_)), "{marks:?}");
+}
+
+/// What an earlier build kept in the state file still finds the items after an
+/// upgrade: fingerprints (FNV-1a of the item's JSON, and of its title) as written
+/// for `FIRST_TIMELINE`, then the same additions and correction as above.
+#[test]
+fn fingerprints_kept_by_an_earlier_build_still_find_a_corrected_item() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "port.yaml", &timeline_briefing(&NEXT_TIMELINE));
+    let files = load::discover(&[dir.path().to_path_buf()]).unwrap();
+    let loaded = load::load_all(&files, &LoadOptions::default());
+    let lib = Library::new(loaded.into_iter().map(|l| l.unwrap()).collect(), Vec::new());
+    let mut app = App::new(lib);
+    let kept: LibraryState = serde_json::from_str(KEPT_BY_AN_EARLIER_BUILD).unwrap();
+    app.remember(Some(kept));
+    let marks = timeline_marks(&app);
+    assert_eq!(marks[0], Mark::New, "{marks:?}");
+    assert_eq!(marks[1], Mark::Seen, "{marks:?}");
+    assert!(matches!(marks[2], Mark::Changed(_)), "{marks:?}");
+}
+
+/// The state file's record of `FIRST_TIMELINE` (fingerprints `whole:label`, in hex),
+/// as the reader writes it.
+const KEPT_BY_AN_EARLIER_BUILD: &str = r#"{"paths": [], "briefings": {"port": {"timeline": [
+    "ea68b2d35532742a:6e66fe06", "786b2ff4e1b849df:bf5ec998"]}}}"#;
