@@ -723,3 +723,99 @@ fn fingerprints_kept_by_an_earlier_build_still_find_a_corrected_item() {
 /// as the reader writes it.
 const KEPT_BY_AN_EARLIER_BUILD: &str = r#"{"paths": [], "briefings": {"port": {"timeline": [
     "ea68b2d35532742a:6e66fe06", "786b2ff4e1b849df:bf5ec998"]}}}"#;
+
+/// An entry retitled where it stands: changed (found by its row), not new.
+#[test]
+fn an_entry_retitled_where_it_stands_is_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let store = Store::at(state.path().join("brief"));
+    write(dir.path(), "port.yaml", &timeline_briefing(&FIRST_TIMELINE));
+    let first = run(dir.path(), &store);
+    quit(&first, dir.path(), &store);
+    let retitled = [FIRST_TIMELINE[0], ("2024-03-02", "Ships rerouted")];
+    write(dir.path(), "port.yaml", &timeline_briefing(&retitled));
+    let app = run(dir.path(), &store);
+    let port = index_of(&app, "Port ransomware");
+    assert_eq!(app.news().mark(port, Kind::Entry, 0), Mark::Seen);
+    assert!(matches!(
+        app.news().mark(port, Kind::Entry, 1),
+        Mark::Changed(_)
+    ));
+    assert_eq!(
+        app.news().before(app.library(), port, Kind::Entry, 1),
+        Some("2 Mar 2024: Ships wait offshore")
+    );
+}
+
+/// Two entries corrected: reading one leaves the other changed, with what it said
+/// before.
+#[test]
+fn reading_one_corrected_entry_leaves_the_other_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let store = Store::at(state.path().join("brief"));
+    write(dir.path(), "port.yaml", &timeline_briefing(&FIRST_TIMELINE));
+    let first = run(dir.path(), &store);
+    quit(&first, dir.path(), &store);
+    let corrected = [
+        ("2024-02-29", "Systems go dark"),
+        ("2024-03-03", "Ships wait offshore"),
+    ];
+    write(dir.path(), "port.yaml", &timeline_briefing(&corrected));
+    let mut app = run(dir.path(), &store);
+    let port = index_of(&app, "Port ransomware");
+    // The reader opens on the newest of them; opening it reads it.
+    assert_eq!(
+        app.item_at_cursor(Pane::Timeline),
+        Some(Item::Entry(port, 1))
+    );
+    press(&mut app, &[Action::Open]);
+    assert_eq!(app.news().mark(port, Kind::Entry, 1), Mark::Seen);
+    assert!(matches!(
+        app.news().mark(port, Kind::Entry, 0),
+        Mark::Changed(_)
+    ));
+    assert_eq!(
+        app.news().before(app.library(), port, Kind::Entry, 0),
+        Some("1 Mar 2024: Systems go dark")
+    );
+}
+
+/// The reader opened on the newest of what is new, no key pressed yet: a newer file
+/// that arrives then is announced, and the reader stays where it opened.
+#[test]
+fn a_file_arriving_before_any_key_leaves_the_reader_where_it_opened() {
+    let s = after_a_colleagues_changes();
+    let mut app = run(s.dir.path(), &s.store);
+    assert_eq!(
+        app.briefing().unwrap().title.shown(),
+        "Water utility breach"
+    );
+    let dam = s.dir.path().join("dam.yaml");
+    write(
+        s.dir.path(),
+        "dam.yaml",
+        &briefing(
+            "Dam sensors spoofed",
+            "2024-06-01",
+            &["Levels are normal."],
+            "Checks.",
+        ),
+    );
+    let loaded = load::load_file(&dam, &LoadOptions::default());
+    app.reload(vec![(dam, loaded)], Vec::new());
+    assert!(app.notice().unwrap().contains("New file: dam.yaml"));
+    assert_eq!(
+        app.briefing().unwrap().title.shown(),
+        "Water utility breach"
+    );
+    // And again when another file is saved after it.
+    let grid = s.dir.path().join("grid.yaml");
+    let loaded = load::load_file(&grid, &LoadOptions::default());
+    app.reload(vec![(grid, loaded)], Vec::new());
+    assert_eq!(
+        app.briefing().unwrap().title.shown(),
+        "Water utility breach"
+    );
+}
