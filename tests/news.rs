@@ -819,3 +819,67 @@ fn a_file_arriving_before_any_key_leaves_the_reader_where_it_opened() {
         "Water utility breach"
     );
 }
+
+/// The reader quit before every file had loaded: what was seen of the briefings not
+/// loaded yet is kept for the next run. Once all have loaded, a briefing gone from
+/// the library is no longer kept.
+#[test]
+fn quitting_while_loading_keeps_what_was_seen_of_briefings_not_loaded_yet() {
+    let s = after_a_colleagues_changes();
+    let port = load::load_file(&s.dir.path().join("port.yaml"), &LoadOptions::default()).unwrap();
+    let mut app = App::new(Library::new(Vec::new(), Vec::new()));
+    app.start_loading();
+    app.remember(s.store.load(&key(s.dir.path())).unwrap());
+    app.receive(vec![port], Vec::new(), Progress { done: 1, total: 3 });
+    let kept = app.keepsake().unwrap();
+    let ids: Vec<&String> = kept.briefings.keys().collect();
+    assert_eq!(ids, ["grid", "port"], "grid not loaded yet, still kept");
+    // Loading over without it (its file gone meanwhile): it is dropped.
+    app.receive(Vec::new(), Vec::new(), Progress { done: 3, total: 3 });
+    let kept = app.keepsake().unwrap();
+    let ids: Vec<&String> = kept.briefings.keys().collect();
+    assert_eq!(ids, ["port"]);
+}
+
+/// Earlier texts are kept within a budget, the newest briefings' first: a library
+/// with more text than that keeps nearly the whole budget, never more.
+#[test]
+fn earlier_texts_are_kept_up_to_their_budget_and_no_further() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let store = Store::at(state.path().join("brief"));
+    // 100 briefings of 10 entries, each entry titled with 300 letters: 300,000 bytes.
+    for n in 0..100 {
+        let entries: Vec<(String, String)> = (0..10)
+            .map(|i| {
+                (
+                    format!("2024-01-{:02}", i + 1),
+                    format!("{n:03}{i}{}", "x".repeat(296)),
+                )
+            })
+            .collect();
+        let entries: Vec<(&str, &str)> = entries
+            .iter()
+            .map(|(d, t)| (d.as_str(), t.as_str()))
+            .collect();
+        let text = timeline_briefing(&entries).replace(
+            "date: 2024-03-01\nevent",
+            &format!("date: {}\nevent", 1900 + n),
+        );
+        write(dir.path(), &format!("b{n:03}.yaml"), &text);
+    }
+    let first = run(dir.path(), &store);
+    let kept = first.keepsake().unwrap();
+    let texts: usize = kept
+        .briefings
+        .values()
+        .flat_map(|b| b.before.values())
+        .map(String::len)
+        .sum();
+    let budget = brief::state::TEXT_BUDGET;
+    assert!(texts <= budget, "{texts} bytes kept, over {budget}");
+    assert!(texts > budget - 1000, "only {texts} bytes kept of {budget}");
+    // The newest briefing's texts are kept, the oldest's are not.
+    assert_eq!(kept.briefings["b099"].before.len(), 10);
+    assert!(kept.briefings["b000"].before.is_empty());
+}
