@@ -7,7 +7,7 @@ use std::os::fd::AsRawFd;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
@@ -27,7 +27,7 @@ use crate::library::{ActorIndex, Arrival, FailedFile, Roster};
 use crate::load::{self, LoadOptions};
 use crate::state::{StateError, Store};
 use crate::ui::{Drawing, Theme};
-use crate::watch::Batch;
+use crate::watch::{Batch, Stamps};
 
 /// Files read in the background, delivered in file order.
 pub enum Delivery {
@@ -104,13 +104,13 @@ pub fn load_in_background(
     paths: Vec<PathBuf>,
     opts: LoadOptions,
     cache: Option<Cache>,
-    after: Option<Receiver<()>>,
+    follow: Option<Sender<Stamps>>,
 ) -> Receiver<Delivery> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        if let Some(after) = after {
-            let _ = after.recv();
-        }
+        // Each file read, with its stamp from before the reading, for the watcher to
+        // take up from once everything is loaded.
+        let mut stamps = Stamps::new();
         let found = match load::find(&paths) {
             Ok(f) => f,
             Err(e) => {
@@ -124,6 +124,9 @@ pub fn load_in_background(
                     excerpt: None,
                 };
                 let _ = tx.send(Delivery::Failed(vec![d]));
+                if let Some(follow) = follow {
+                    let _ = follow.send(stamps);
+                }
                 return;
             }
         };
@@ -143,19 +146,24 @@ pub fn load_in_background(
         }
         let mut pending = std::collections::BTreeMap::new();
         let mut next = 0;
+        let mut gone = false;
         // Each briefing's fingerprints and roster are worked out here, on the core that
         // loaded it, not on the thread that reads keys.
-        crate::cache::arrive_parallel(&files, &opts, cache.as_ref(), |i, loaded| {
+        crate::cache::arrive_parallel(&files, &opts, cache.as_ref(), |i, (loaded, stamp)| {
+            if let Some(stamp) = stamp.filter(|_| follow.is_some()) {
+                stamps.push((files[i].clone(), stamp));
+            }
             pending.insert(i, loaded);
-            while let Some(l) = pending.remove(&next) {
+            while !gone && let Some(l) = pending.remove(&next) {
                 next += 1;
-                if tx.send(Delivery::of(l)).is_err() {
-                    return;
-                }
+                gone = tx.send(Delivery::of(l)).is_err();
             }
         });
         // The library is whole once the sender is gone; pruning comes after.
         drop(tx);
+        if let Some(follow) = follow.filter(|_| !gone) {
+            let _ = follow.send(stamps);
+        }
         if let Some(cache) = cache {
             cache.finish();
         }
