@@ -318,9 +318,6 @@ pub fn warnings(rosters: &[Roster]) -> Vec<Diagnostic> {
 /// The briefings a group of actors is in. Most groups are in one briefing, which is
 /// kept as it is; a set is made only for a group in several (boxed: a group is one
 /// word until then).
-// Boxed on purpose (box_collection): a set unboxed would make every group's entry
-// six words, boxed it is two.
-#[allow(clippy::box_collection)]
 enum InBriefings {
     One(u32),
     Many(Box<HashSet<u32>>),
