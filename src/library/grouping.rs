@@ -315,62 +315,6 @@ pub fn warnings(rosters: &[Roster]) -> Vec<Diagnostic> {
     grouped(rosters, false).warnings
 }
 
-/// The briefings a group of actors is in. Most groups are in one briefing, which is
-/// kept as it is; a set is made only for a group in several (boxed: a group is one
-/// word until then).
-enum InBriefings {
-    One(u32),
-    Many(Box<HashSet<u32>>),
-}
-
-impl InBriefings {
-    fn add(&mut self, b: u32) {
-        match self {
-            InBriefings::One(x) if *x == b => {}
-            InBriefings::One(x) => *self = InBriefings::Many(Box::new(HashSet::from([*x, b]))),
-            InBriefings::Many(set) => {
-                set.insert(b);
-            }
-        }
-    }
-
-    fn contains(&self, b: u32) -> bool {
-        match self {
-            InBriefings::One(x) => *x == b,
-            InBriefings::Many(set) => set.contains(&b),
-        }
-    }
-
-    /// Whether the two groups are in a briefing together.
-    fn shares_with(&self, other: &InBriefings) -> bool {
-        match (self, other) {
-            (InBriefings::One(b), o) | (o, InBriefings::One(b)) => o.contains(*b),
-            (InBriefings::Many(a), InBriefings::Many(b)) => {
-                let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-                small.iter().any(|x| large.contains(x))
-            }
-        }
-    }
-
-    /// Both groups' briefings. The smaller set goes into the larger: each briefing
-    /// moves O(log n) times.
-    fn merge(self, other: InBriefings) -> InBriefings {
-        match (self, other) {
-            (InBriefings::One(b), mut o) | (mut o, InBriefings::One(b)) => {
-                o.add(b);
-                o
-            }
-            (InBriefings::Many(mut a), InBriefings::Many(mut b)) => {
-                if a.len() < b.len() {
-                    std::mem::swap(&mut a, &mut b);
-                }
-                a.extend(b.drain());
-                InBriefings::Many(a)
-            }
-        }
-    }
-}
-
 fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
     // Every normalized name and alias, as a number.
     let mut key_of: HashMap<String, u32> = HashMap::new();
@@ -512,13 +456,13 @@ fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
     }
 
     // By alias, under rule 2: each group knows the briefings it is in.
-    let mut briefings_of: Vec<Option<InBriefings>> = (0..nodes.len()).map(|_| None).collect();
+    // Boxed: one word for each actor that is not the root of its group.
+    let mut briefings_of: Vec<Option<Box<HashSet<u32>>>> = vec![None; nodes.len()];
     for (i, n) in nodes.iter().enumerate() {
         let root = groups.find(i);
-        match &mut briefings_of[root] {
-            Some(set) => set.add(n.briefing),
-            none => *none = Some(InBriefings::One(n.briefing)),
-        }
+        briefings_of[root]
+            .get_or_insert_with(Box::default)
+            .insert(n.briefing);
     }
     let mut first_with_alias: HashMap<u32, usize> = HashMap::new();
     let mut kept_apart: HashSet<(usize, usize)> = HashSet::new();
@@ -545,11 +489,15 @@ fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
                     continue;
                 }
                 let pair = (x.min(y), x.max(y));
-                let apart = kept_apart.contains(&pair)
-                    || match (&briefings_of[x], &briefings_of[y]) {
-                        (Some(a), Some(b)) => a.shares_with(b),
+                let apart = kept_apart.contains(&pair) || {
+                    let (sx, sy) = (&briefings_of[x], &briefings_of[y]);
+                    let (small, large) = match (sx, sy) {
+                        (Some(a), Some(b)) if a.len() <= b.len() => (a, b),
+                        (Some(a), Some(b)) => (b, a),
                         _ => continue,
                     };
+                    small.iter().any(|b| large.contains(b))
+                };
                 if apart {
                     kept_apart.insert(pair);
                     refused_alias.insert((i, k));
@@ -561,12 +509,16 @@ fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
                     clashes[at].1.extend([i, other]);
                     continue;
                 }
-                let (sx, sy) = (briefings_of[x].take(), briefings_of[y].take());
+                let (mut sx, mut sy) = (briefings_of[x].take(), briefings_of[y].take());
                 let root = groups.union(x, y);
-                briefings_of[root] = match (sx, sy) {
-                    (Some(a), Some(b)) => Some(a.merge(b)),
-                    (a, b) => a.or(b),
-                };
+                // The smaller set goes into the larger: each briefing moves O(log n) times.
+                if let (Some(a), Some(b)) = (&mut sx, &mut sy) {
+                    if a.len() < b.len() {
+                        std::mem::swap(a, b);
+                    }
+                    a.extend(b.drain());
+                }
+                briefings_of[root] = sx.or(sy);
             }
         }
     }
