@@ -48,13 +48,17 @@ impl Delivery {
     }
 }
 
+/// How much larger the library must have grown, while files still arrive, before its
+/// actors are grouped again.
+const GROWTH: usize = 4;
+
 /// Groups the library's actors on a thread of its own, so that a library whose
 /// actors take long to group never keeps the reader from its keys: rosters of new
 /// briefings go in (with whether they are the last), and a grouping of all received
 /// so far comes out. Each grouping goes through every roster again, so while files
-/// still arrive the next waits until there are twice as many: the groupings made
-/// while loading together cost about as much as the last one, not one per batch,
-/// and take little from the cores that parse.
+/// still arrive the next waits until there are [`GROWTH`] times as many: the
+/// groupings made while loading together cost a third of the last one, not one per
+/// batch, and take little from the cores that parse.
 fn group_in_background() -> (mpsc::Sender<(Vec<Roster>, bool)>, Receiver<ActorIndex>) {
     let (to_group, rosters) = mpsc::channel::<(Vec<Roster>, bool)>();
     let (done, groupings) = mpsc::channel();
@@ -68,7 +72,7 @@ fn group_in_background() -> (mpsc::Sender<(Vec<Roster>, bool)>, Receiver<ActorIn
                 all.extend(more);
                 last |= end;
             }
-            if !last && grouped > 0 && all.len() < 2 * grouped {
+            if !last && grouped > 0 && all.len() < GROWTH * grouped {
                 continue;
             }
             grouped = all.len();
