@@ -24,7 +24,7 @@ use crate::app::{Action, App, Progress};
 use crate::cache::Cache;
 use crate::keymap::Keymap;
 use crate::library::{ActorIndex, Arrival, FailedFile, Roster};
-use crate::load::{self, LoadOptions};
+use crate::load::{self, LoadOptions, Stamp};
 use crate::state::{StateError, Store};
 use crate::ui::{Drawing, Theme};
 use crate::watch::{Batch, Stamps};
@@ -112,9 +112,9 @@ pub fn load_in_background(
 ) -> Receiver<Delivery> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        // Each file read, with its stamp from before the reading, for the watcher to
-        // take up from once everything is loaded.
-        let mut stamps = Stamps::new();
+        // Each file read (by its number), with its stamp from before the reading, for
+        // the watcher to take up from once everything is loaded.
+        let mut stamps: Vec<(usize, Stamp)> = Vec::new();
         let found = match load::find(&paths) {
             Ok(f) => f,
             Err(e) => {
@@ -129,12 +129,12 @@ pub fn load_in_background(
                 };
                 let _ = tx.send(Delivery::Failed(vec![d]));
                 if let Some(follow) = follow {
-                    let _ = follow.send(stamps);
+                    let _ = follow.send(Stamps::new());
                 }
                 return;
             }
         };
-        let files = found.files;
+        let mut files = found.files;
         if tx
             .send(Delivery::Found(files.len() + found.problems.len()))
             .is_err()
@@ -155,7 +155,7 @@ pub fn load_in_background(
         // loaded it, not on the thread that reads keys.
         crate::cache::arrive_parallel(&files, &opts, cache.as_ref(), |i, (loaded, stamp)| {
             if let Some(stamp) = stamp.filter(|_| follow.is_some()) {
-                stamps.push((files[i].clone(), stamp));
+                stamps.push((i, stamp));
             }
             pending.insert(i, loaded);
             while !gone && let Some(l) = pending.remove(&next) {
@@ -166,6 +166,10 @@ pub fn load_in_background(
         // The library is whole once the sender is gone; pruning comes after.
         drop(tx);
         if let Some(follow) = follow.filter(|_| !gone) {
+            let stamps = stamps
+                .into_iter()
+                .map(|(i, stamp)| (std::mem::take(&mut files[i]), stamp))
+                .collect();
             let _ = follow.send(stamps);
         }
         if let Some(cache) = cache {
