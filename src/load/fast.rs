@@ -8,8 +8,9 @@
 
 use serde::{Deserialize, Deserializer};
 
+use super::known;
 use super::rules::{self, Quick};
-use super::shape::{self, Field, RawBriefing};
+use super::shape::{Field, RawBriefing};
 use super::yaml;
 use crate::model::Briefing;
 
@@ -29,13 +30,8 @@ struct Known<T>(Option<T>);
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Known<T> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        let mut unknown = false;
-        let value = serde_ignored::deserialize(d, |path| {
-            // Only a key the shape does not know is ever passed over.
-            let extension =
-                matches!(path, serde_ignored::Path::Map { key, .. } if shape::is_extension(&key));
-            unknown |= !extension;
-        })?;
-        Ok(Known((!unknown).then_some(value)))
+        let unknown = std::cell::Cell::new(false);
+        let value = known::deserialize(d, &unknown)?;
+        Ok(Known((!unknown.get()).then_some(value)))
     }
 }

@@ -3,10 +3,12 @@
 //! - `shape.rs`: the keys of each mapping and the kind of each value, stated once.
 //! - `rules.rs`: every rule about values, ids and references, stated once.
 //! - `fast.rs`: the quick reading, straight into the shape; most files end there.
+//!   `known.rs` watches its keys: only the author's `x-` keys may be passed over.
 //! - `tree.rs` and `yaml.rs`: the positioned reading, for a file with a problem, which
 //!   the rules report with its line and column.
 
 pub mod fast;
+mod known;
 pub mod rules;
 pub mod shape;
 pub mod tree;
