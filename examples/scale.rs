@@ -1,18 +1,19 @@
 //! Whole-process figures on one library, each against the bare-parse floor measured in
 //! the same rounds: `brief check`, the reader until every briefing is loaded (cold,
-//! without the cache, and warm, from it), and the peak memory of each.
+//! without the cache; warm, from it; and a first open, the cache on and empty, so
+//! filled as the files are read), and the peak memory of each.
 //!
 //! ```text
 //! cargo build --release --bin brief --examples
 //! target/release/examples/scale DIR [ROUNDS]
 //! ```
 //!
-//! Each round runs floor, check, the reader cold and the reader warm, one after the
-//! other, so that a change in the machine's load hits them alike; it prints every round
-//! and then the medians, and the median of the rounds' ratios. The reader runs in a
-//! 160x50 pseudo-terminal with its own empty state and cache folders; "loaded" is the
-//! first frame whose status bar counts the briefings with no loading gauge left. Peak
-//! `SCALE_CACHE=0` leaves the warm runs out (for a build without a cache);
+//! Each round runs floor, check, the reader cold, warm and first, one after the other,
+//! so that a change in the machine's load hits them alike; it prints every round and
+//! then the medians, and the median of the rounds' ratios. The reader runs in a 160x50
+//! pseudo-terminal with its own empty state and cache folders; "loaded" is the first
+//! frame whose status bar counts the briefings with no loading gauge left.
+//! `SCALE_CACHE=0` leaves the warm and first runs out (for a build without a cache);
 //! `SCALE_BRIEF=PATH` measures another build of the reader in the same way. Peak
 //! memory is the process's high-water mark (`VmHWM`, read at that moment for the
 //! reader; `ru_maxrss` for the others).
@@ -192,6 +193,16 @@ fn main() {
                 peak_mb: f64::NAN,
             }
         };
+        // A first open as a user has it: the cache on and empty, filled as it reads.
+        let first = if caches {
+            let empty = tempfile::tempdir().expect("temp dir");
+            reader(&dir, empty.path(), &["--fresh"])
+        } else {
+            Run {
+                secs: f64::NAN,
+                peak_mb: f64::NAN,
+            }
+        };
         println!(
             "{round:>5} {:>9.3} {:>9.3} {:>9.3} {:>9.3} | {:>8.1} {:>8.1} {:>8.1} {:>8.1}",
             floor.secs,
@@ -203,13 +214,22 @@ fn main() {
             cold.peak_mb,
             warm.peak_mb
         );
-        rows.push([floor, check, cold, warm]);
+        println!(
+            "{:>5} first open, cache empty: {:.3} s, peak {:.1} MiB",
+            "", first.secs, first.peak_mb
+        );
+        rows.push([floor, check, cold, warm, first]);
     }
     let col = |i: usize, f: fn(&Run) -> f64| median(rows.iter().map(|r| f(&r[i])).collect());
     let ratio = |i: usize| median(rows.iter().map(|r| r[i].secs / r[0].secs).collect());
     println!();
     println!("medians: floor {:.3} s", col(0, |r| r.secs));
-    for (i, name) in [(1, "brief check"), (2, "reader, cold"), (3, "reader, warm")] {
+    for (i, name) in [
+        (1, "brief check"),
+        (2, "reader, cold"),
+        (3, "reader, warm"),
+        (4, "reader, first"),
+    ] {
         println!(
             "  {name:<13} {:>8.3} s = {:.2}x the floor (median of the rounds' ratios); peak {:.1} MiB = {:.2}x the library",
             col(i, |r| r.secs),

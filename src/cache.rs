@@ -41,7 +41,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
 use crate::library::Arrival;
 use crate::library::news::Prints;
-use crate::load::{self, Diagnostic, LoadOptions, Loaded};
+use crate::load::{self, Diagnostic, LoadOptions, Loaded, Stamp};
 use crate::model::Briefing;
 use crate::state::Print;
 
@@ -198,8 +198,20 @@ impl Cache {
     /// [`Cache::load`] with what the library works out of a briefing: its items'
     /// fingerprints are kept in the entry with it, and so come from the cache too.
     pub fn arrive(&self, path: &Path, opts: &LoadOptions) -> Result<Arrival, Vec<Diagnostic>> {
-        let bytes = load::read_file(path, opts)?;
-        let name = self.name(path, &bytes);
+        self.arrive_stamped(path, opts).0
+    }
+
+    /// [`Cache::arrive`], with the file's stamp from before it was read.
+    pub fn arrive_stamped(&self, path: &Path, opts: &LoadOptions) -> (Arrived, Option<Stamp>) {
+        let (bytes, stamp) = load::read_stamped(path, opts);
+        (
+            bytes.and_then(|bytes| self.arrive_bytes(path, &bytes, opts)),
+            stamp,
+        )
+    }
+
+    fn arrive_bytes(&self, path: &Path, bytes: &[u8], opts: &LoadOptions) -> Arrived {
+        let name = self.name(path, bytes);
         if let Some((mut b, prints)) = self.find(name, opts) {
             b.path = path.to_path_buf();
             self.hits.fetch_add(1, Ordering::Relaxed);
@@ -207,7 +219,7 @@ impl Cache {
             return Ok(Arrival::with_prints(b, prints));
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
-        let arrival = Arrival::of(load::load_bytes(path, &bytes)?);
+        let arrival = Arrival::of(load::load_bytes(path, bytes)?);
         self.add(name, &arrival);
         Ok(arrival)
     }
@@ -580,22 +592,34 @@ pub fn load_parallel(
     }
 }
 
+/// One file's outcome as the reader takes it in.
+pub type Arrived = Result<Arrival, Vec<Diagnostic>>;
+
 /// [`load_parallel`] giving each briefing with its fingerprints and roster, worked
-/// out (or taken from the cache) on the core that loaded it.
+/// out (or taken from the cache) on the core that loaded it, and the file's stamp
+/// from before it was read (for following the file after).
 pub fn arrive_parallel(
     files: &[PathBuf],
     opts: &LoadOptions,
     cache: Option<&Cache>,
-    on_arrived: impl FnMut(usize, Result<Arrival, Vec<Diagnostic>>),
+    on_arrived: impl FnMut(usize, (Arrived, Option<Stamp>)),
 ) {
-    match cache {
-        Some(c) => load::load_parallel_with(files, |p| c.arrive(p, opts), on_arrived),
-        None => load::load_parallel_with(
-            files,
-            |p| load::load_file(p, opts).map(Arrival::of),
-            on_arrived,
-        ),
-    }
+    let fresh = |p: &Path| {
+        let (bytes, stamp) = load::read_stamped(p, opts);
+        let arrived = bytes.and_then(|b| load::load_bytes(p, &b)).map(Arrival::of);
+        (arrived, stamp)
+    };
+    let each = |p: &Path| -> Result<(Arrived, Option<Stamp>), Vec<Diagnostic>> {
+        Ok(match cache {
+            Some(c) => c.arrive_stamped(p, opts),
+            None => fresh(p),
+        })
+    };
+    let mut on_arrived = on_arrived;
+    load::load_parallel_with(files, each, |i, outcome| {
+        // A panic while loading is that file's outcome, with no stamp.
+        on_arrived(i, outcome.unwrap_or_else(|d| (Err(d), None)))
+    });
 }
 
 thread_local! {

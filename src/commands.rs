@@ -665,18 +665,18 @@ pub fn read(args: ReadArgs) -> ExitCode {
     }
     let opts: LoadOptions = args.limits.into();
     let mut said: Vec<String> = Vec::new();
-    // Followed from before the first load, so that nothing changed meanwhile is missed.
-    let following = if paths.is_empty() {
+    // Followed from the end of the first load, with each file as that load read it, so
+    // that nothing changed meanwhile is missed.
+    let (follow, first_read) = std::sync::mpsc::channel();
+    let changes = if paths.is_empty() {
         None
     } else {
-        crate::watch::start(paths.clone(), opts)
+        crate::watch::start(paths.clone(), opts, first_read)
             .map_err(|e| said.push(e.to_string()))
             .ok()
+            .map(|f| f.batches)
     };
-    let (changes, looked) = match following {
-        Some(f) => (Some(f.batches), Some(f.looked)),
-        None => (None, None),
-    };
+    let follow = changes.as_ref().map(|_| follow);
     let (library, loads) = if paths.is_empty() {
         (bundled_library(), None)
     } else {
@@ -689,7 +689,7 @@ pub fn read(args: ReadArgs) -> ExitCode {
         };
         (
             library,
-            Some(tui::load_in_background(paths.clone(), opts, cache, looked)),
+            Some(tui::load_in_background(paths.clone(), opts, cache, follow)),
         )
     };
     let store = if args.fresh {

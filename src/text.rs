@@ -142,10 +142,21 @@ fn clean(s: &str, mode: Mode) -> Cow<'_, str> {
 /// characters that take at least one cell and are not special in any way.
 fn is_plain(s: &str, mode: Mode) -> bool {
     let newline_ok = mode == Mode::Block;
+    let plain = |b: u8| (0x20..0x7f).contains(&b) || (b == b'\n' && newline_ok);
     let bytes = s.as_bytes();
-    let first_other = bytes
+    // Most text is all plain: whole chunks are looked at without a branch per byte
+    // (which the compiler makes a few bytes at once), and only the chunk where
+    // something else stands is looked at byte by byte.
+    const CHUNK: usize = 64;
+    let plain_chunks = bytes
+        .chunks(CHUNK)
+        .take_while(|c| c.iter().fold(true, |all, &b| all & plain(b)))
+        .count();
+    let from = (plain_chunks * CHUNK).min(bytes.len());
+    let first_other = bytes[from..]
         .iter()
-        .position(|&b| !((0x20..0x7f).contains(&b) || (b == b'\n' && newline_ok)));
+        .position(|&b| !plain(b))
+        .map(|i| from + i);
     let Some(start) = first_other else {
         return true;
     };
@@ -393,6 +404,32 @@ fn drawn_width(s: &str) -> usize {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The quick look at plain text goes by chunks: what needs cleaning is found at
+    /// every place, on either side of a chunk's edge.
+    #[test]
+    fn what_needs_cleaning_is_found_anywhere_in_a_long_text() {
+        for n in [0, 1, 62, 63, 64, 65, 127, 128, 129, 200] {
+            let before = "a".repeat(n);
+            assert!(is_plain(&before, Mode::Line), "{n}");
+            for (special, mode) in [
+                ("\u{1}", Mode::Block),
+                ("\u{7f}", Mode::Block),
+                ("\n", Mode::Line),
+                ("\u{200B}", Mode::Block),
+                ("\u{202E}", Mode::Line),
+            ] {
+                for after in ["", "b", &"c".repeat(70)] {
+                    let s = format!("{before}{special}{after}");
+                    assert!(!is_plain(&s, mode), "{n} {special:?} {}", after.len());
+                    assert!(!matches!(clean(&s, mode), Cow::Borrowed(_)), "{n}");
+                }
+            }
+            let s = format!("{before}\nü{before}");
+            assert!(is_plain(&s, Mode::Block), "{n}");
+            assert!(!is_plain(&s, Mode::Line), "{n}");
+        }
+    }
 
     #[test]
     fn plain_text_is_borrowed() {

@@ -7,7 +7,7 @@ use std::os::fd::AsRawFd;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, TryRecvError};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
@@ -24,10 +24,10 @@ use crate::app::{Action, App, Progress};
 use crate::cache::Cache;
 use crate::keymap::Keymap;
 use crate::library::{ActorIndex, Arrival, FailedFile, Roster};
-use crate::load::{self, LoadOptions};
+use crate::load::{self, LoadOptions, Stamp};
 use crate::state::{StateError, Store};
 use crate::ui::{Drawing, Theme};
-use crate::watch::Batch;
+use crate::watch::{Batch, Stamps};
 
 /// Files read in the background, delivered in file order.
 pub enum Delivery {
@@ -48,13 +48,17 @@ impl Delivery {
     }
 }
 
+/// How much larger the library must have grown, while files still arrive, before its
+/// actors are grouped again.
+const GROWTH: usize = 4;
+
 /// Groups the library's actors on a thread of its own, so that a library whose
 /// actors take long to group never keeps the reader from its keys: rosters of new
 /// briefings go in (with whether they are the last), and a grouping of all received
 /// so far comes out. Each grouping goes through every roster again, so while files
-/// still arrive the next waits until there are twice as many: the groupings made
-/// while loading together cost about as much as the last one, not one per batch,
-/// and take little from the cores that parse.
+/// still arrive the next waits until there are [`GROWTH`] times as many: the
+/// groupings made while loading together cost a third of the last one, not one per
+/// batch, and take little from the cores that parse.
 fn group_in_background() -> (mpsc::Sender<(Vec<Roster>, bool)>, Receiver<ActorIndex>) {
     let (to_group, rosters) = mpsc::channel::<(Vec<Roster>, bool)>();
     let (done, groupings) = mpsc::channel();
@@ -68,7 +72,7 @@ fn group_in_background() -> (mpsc::Sender<(Vec<Roster>, bool)>, Receiver<ActorIn
                 all.extend(more);
                 last |= end;
             }
-            if !last && grouped > 0 && all.len() < 2 * grouped {
+            if !last && grouped > 0 && all.len() < GROWTH * grouped {
                 continue;
             }
             grouped = all.len();
@@ -104,13 +108,13 @@ pub fn load_in_background(
     paths: Vec<PathBuf>,
     opts: LoadOptions,
     cache: Option<Cache>,
-    after: Option<Receiver<()>>,
+    follow: Option<Sender<Stamps>>,
 ) -> Receiver<Delivery> {
     let (tx, rx) = mpsc::channel();
     std::thread::spawn(move || {
-        if let Some(after) = after {
-            let _ = after.recv();
-        }
+        // Each file read (by its number), with its stamp from before the reading, for
+        // the watcher to take up from once everything is loaded.
+        let mut stamps: Vec<(usize, Stamp)> = Vec::new();
         let found = match load::find(&paths) {
             Ok(f) => f,
             Err(e) => {
@@ -124,10 +128,13 @@ pub fn load_in_background(
                     excerpt: None,
                 };
                 let _ = tx.send(Delivery::Failed(vec![d]));
+                if let Some(follow) = follow {
+                    let _ = follow.send(Stamps::new());
+                }
                 return;
             }
         };
-        let files = found.files;
+        let mut files = found.files;
         if tx
             .send(Delivery::Found(files.len() + found.problems.len()))
             .is_err()
@@ -143,19 +150,28 @@ pub fn load_in_background(
         }
         let mut pending = std::collections::BTreeMap::new();
         let mut next = 0;
+        let mut gone = false;
         // Each briefing's fingerprints and roster are worked out here, on the core that
         // loaded it, not on the thread that reads keys.
-        crate::cache::arrive_parallel(&files, &opts, cache.as_ref(), |i, loaded| {
+        crate::cache::arrive_parallel(&files, &opts, cache.as_ref(), |i, (loaded, stamp)| {
+            if let Some(stamp) = stamp.filter(|_| follow.is_some()) {
+                stamps.push((i, stamp));
+            }
             pending.insert(i, loaded);
-            while let Some(l) = pending.remove(&next) {
+            while !gone && let Some(l) = pending.remove(&next) {
                 next += 1;
-                if tx.send(Delivery::of(l)).is_err() {
-                    return;
-                }
+                gone = tx.send(Delivery::of(l)).is_err();
             }
         });
         // The library is whole once the sender is gone; pruning comes after.
         drop(tx);
+        if let Some(follow) = follow.filter(|_| !gone) {
+            let stamps = stamps
+                .into_iter()
+                .map(|(i, stamp)| (std::mem::take(&mut files[i]), stamp))
+                .collect();
+            let _ = follow.send(stamps);
+        }
         if let Some(cache) = cache {
             cache.finish();
         }

@@ -17,7 +17,7 @@ use std::time::{Duration, Instant};
 use notify::event::{AccessKind, AccessMode, EventKind};
 use notify::{RecursiveMode, Watcher};
 
-use crate::load::{self, LoadOptions, Loaded};
+use crate::load::{self, LoadOptions, Loaded, Stamp};
 
 /// A batch is looked at once no event has come for this long...
 const QUIET: Duration = Duration::from_millis(300);
@@ -34,31 +34,9 @@ pub struct Batch {
     pub stopped: Option<WatchError>,
 }
 
-/// What tells one version of a file from the next without reading it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Signature {
-    dev: u64,
-    ino: u64,
-    len: u64,
-    modified: (i64, i64),
-    changed: (i64, i64),
-}
-
-fn signature(path: &Path) -> Option<Signature> {
-    use std::os::unix::fs::MetadataExt;
-    let m = std::fs::metadata(path).ok()?;
-    Some(Signature {
-        dev: m.dev(),
-        ino: m.ino(),
-        len: m.len(),
-        modified: (m.mtime(), m.mtime_nsec()),
-        changed: (m.ctime(), m.ctime_nsec()),
-    })
-}
-
 /// Every briefing file under the roots now, as [`load::discover`] names them, with its
 /// signature. A root that is gone has no files.
-fn scan(roots: &[PathBuf]) -> BTreeMap<PathBuf, Signature> {
+fn scan(roots: &[PathBuf]) -> BTreeMap<PathBuf, Stamp> {
     let mut files = Vec::new();
     for root in roots {
         if let Ok(found) = load::discover(std::slice::from_ref(root)) {
@@ -72,7 +50,7 @@ fn scan(roots: &[PathBuf]) -> BTreeMap<PathBuf, Signature> {
     }
     files
         .into_iter()
-        .filter_map(|p| signature(&p).map(|s| (p, s)))
+        .filter_map(|p| Stamp::now(&p).map(|s| (p, s)))
         .collect()
 }
 
@@ -97,21 +75,29 @@ fn may_change(event: &notify::Result<notify::Event>) -> bool {
     }
 }
 
-/// Following the files: the batches, and when the first look at the disk is done.
+/// The files the first load read, each with its stamp from before it was read.
+pub type Stamps = Vec<(PathBuf, Stamp)>;
+
+/// Following the files: the batches, and when the following began.
 pub struct Following {
     /// Batches arrive here until it is dropped.
     pub batches: Receiver<Batch>,
-    /// Says (or hangs up) once the files have been looked at a first time: the first
-    /// load must not read a file before then, or a change between its read and that
-    /// look would go unseen.
-    pub looked: Receiver<()>,
+    /// Says (or hangs up) once the folders are watched and the first look at them is
+    /// done (its batch, if any, sent before): every change after that raises a batch.
+    pub begun: Receiver<()>,
 }
 
-/// Starts following `roots`. Call it before the first load, and start reading only
-/// once [`Following::looked`] says so, so that nothing changed in between is missed.
-/// The first look at the disk runs on the watcher's own thread: at 20,000 files it
-/// takes longer than a frame, and the first frame does not wait for it.
-pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Following, WatchError> {
+/// Starts following `roots` once the first load has read them: the loader sends what
+/// it read, with each file's stamp, on `first`. Only then are the folders watched and
+/// looked at, so that the first load's own reading raises no events and nothing waits
+/// for the look; what changed between a file's reading and that look (a file written,
+/// added or removed meanwhile) has another stamp than the one read, and arrives as the
+/// first batch. The thread ends when `first` hangs up without sending.
+pub fn start(
+    roots: Vec<PathBuf>,
+    opts: LoadOptions,
+    first: Receiver<Stamps>,
+) -> Result<Following, WatchError> {
     let (events_tx, events) = mpsc::channel();
     let mut watcher = notify::recommended_watcher(move |event| {
         if may_change(&event) {
@@ -135,12 +121,11 @@ pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Following, WatchE
         });
     }
     let (tx, rx) = mpsc::channel();
-    let (looked_tx, looked) = mpsc::channel();
+    let (begun_tx, begun) = mpsc::channel();
     std::thread::Builder::new()
         .name("brief watch".to_string())
         .spawn(move || {
-            // Watching a folder looks at everything below it, as long as the first
-            // look does: done here too, not before the first frame.
+            let Ok(read) = first.recv() else { return };
             for (watched, mode) in &to_watch {
                 if let Err(e) = watcher.watch(watched, *mode) {
                     let shown =
@@ -155,8 +140,12 @@ pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Following, WatchE
             }
             // Events stop when the watcher is dropped: it lives as long as this thread.
             let _watcher = watcher;
-            let mut known = scan(&roots);
-            let _ = looked_tx.send(());
+            let mut known: BTreeMap<PathBuf, Stamp> = read.into_iter().collect();
+            // What changed since each file was read, before the watch began.
+            if !look(&roots, &opts, &mut known, &tx) {
+                return;
+            }
+            let _ = begun_tx.send(());
             // Any event that may mean a change (an error too) means look again, once
             // they stop for a moment.
             while events.recv().is_ok() {
@@ -168,41 +157,50 @@ pub fn start(roots: Vec<PathBuf>, opts: LoadOptions) -> Result<Following, WatchE
                         Err(RecvTimeoutError::Disconnected) => return,
                     }
                 }
-                let now = scan(&roots);
-                let changed: Vec<PathBuf> = now
-                    .iter()
-                    .filter(|(p, s)| known.get(*p) != Some(s))
-                    .map(|(p, _)| p.clone())
-                    .collect();
-                let removed: Vec<PathBuf> = known
-                    .keys()
-                    .filter(|p| !now.contains_key(*p))
-                    .cloned()
-                    .collect();
-                known = now;
-                if changed.is_empty() && removed.is_empty() {
-                    continue;
-                }
-                let mut loaded: Vec<Option<Loaded>> = (0..changed.len()).map(|_| None).collect();
-                load::load_parallel(&changed, &opts, |i, l| loaded[i] = Some(l));
-                let loaded = changed
-                    .into_iter()
-                    .zip(loaded)
-                    .filter_map(|(p, l)| l.map(|l| (p, l)))
-                    .collect();
-                let batch = Batch {
-                    loaded,
-                    removed,
-                    stopped: None,
-                };
-                if tx.send(batch).is_err() {
+                if !look(&roots, &opts, &mut known, &tx) {
                     return;
                 }
             }
         })
         .map_err(|e| WatchError(e.to_string()))?;
-    Ok(Following {
-        batches: rx,
-        looked,
-    })
+    Ok(Following { batches: rx, begun })
+}
+
+/// Looks at the files, reads those not as `known` has them and hands them over as one
+/// batch with the files gone; `known` becomes what was looked at. False once no one
+/// takes batches any more.
+fn look(
+    roots: &[PathBuf],
+    opts: &LoadOptions,
+    known: &mut BTreeMap<PathBuf, Stamp>,
+    tx: &mpsc::Sender<Batch>,
+) -> bool {
+    let now = scan(roots);
+    let changed: Vec<PathBuf> = now
+        .iter()
+        .filter(|(p, s)| known.get(*p) != Some(s))
+        .map(|(p, _)| p.clone())
+        .collect();
+    let removed: Vec<PathBuf> = known
+        .keys()
+        .filter(|p| !now.contains_key(*p))
+        .cloned()
+        .collect();
+    *known = now;
+    if changed.is_empty() && removed.is_empty() {
+        return true;
+    }
+    let mut loaded: Vec<Option<Loaded>> = (0..changed.len()).map(|_| None).collect();
+    load::load_parallel(&changed, opts, |i, l| loaded[i] = Some(l));
+    let loaded = changed
+        .into_iter()
+        .zip(loaded)
+        .filter_map(|(p, l)| l.map(|l| (p, l)))
+        .collect();
+    let batch = Batch {
+        loaded,
+        removed,
+        stopped: None,
+    };
+    tx.send(batch).is_ok()
 }

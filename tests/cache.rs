@@ -343,9 +343,12 @@ fn a_warm_open_gives_the_fingerprints_parsing_gives() {
         let cache = Cache::with_build(dir.path(), &[lib.path().to_path_buf()], "one");
         let files = files(lib.path());
         let mut out: Vec<Option<_>> = files.iter().map(|_| None).collect();
-        brief::cache::arrive_parallel(&files, &LoadOptions::default(), Some(&cache), |i, a| {
-            out[i] = Some(a)
-        });
+        brief::cache::arrive_parallel(
+            &files,
+            &LoadOptions::default(),
+            Some(&cache),
+            |i, (a, _)| out[i] = Some(a),
+        );
         cache.finish();
         (
             out.into_iter().flatten().flatten().collect::<Vec<_>>(),

@@ -520,9 +520,12 @@ fn stream(dir: &Path, store: &Store, cache: &Path) -> (App, brief::cache::Stats)
     let files = load::discover(&[dir.to_path_buf()]).unwrap();
     let cache = brief::cache::Cache::with_build(cache, &[dir.to_path_buf()], "news");
     let mut arrived: Vec<Option<Arrival>> = files.iter().map(|_| None).collect();
-    brief::cache::arrive_parallel(&files, &LoadOptions::default(), Some(&cache), |i, a| {
-        arrived[i] = Some(a.unwrap())
-    });
+    brief::cache::arrive_parallel(
+        &files,
+        &LoadOptions::default(),
+        Some(&cache),
+        |i, (a, _)| arrived[i] = Some(a.unwrap()),
+    );
     cache.finish();
     let mut first: Vec<Arrival> = arrived.into_iter().map(Option::unwrap).collect();
     let rest = first.split_off(1);

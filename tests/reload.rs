@@ -66,12 +66,75 @@ fn load_folder(dir: &Path) -> Library {
     Library::new(loaded.into_iter().map(|l| l.unwrap()).collect(), Vec::new())
 }
 
-/// The reader on the folder, with its watcher started first.
+/// Each file of the folder with its stamp now (nothing changes them meanwhile here).
+fn stamps(dir: &Path) -> watch::Stamps {
+    load::discover(&[dir.to_path_buf()])
+        .unwrap()
+        .into_iter()
+        .map(|p| {
+            let s = load::Stamp::now(&p).unwrap();
+            (p, s)
+        })
+        .collect()
+}
+
+/// The reader on the folder, followed from once it is loaded, as the reader does.
 fn open(dir: &Path) -> (App, Receiver<Batch>) {
-    let following = watch::start(vec![dir.to_path_buf()], LoadOptions::default()).unwrap();
-    // As the reader does: read nothing before the watcher's first look.
-    let _ = following.looked.recv();
-    (App::new(load_folder(dir)), following.batches)
+    let (follow, first_read) = std::sync::mpsc::channel();
+    let following =
+        watch::start(vec![dir.to_path_buf()], LoadOptions::default(), first_read).unwrap();
+    let stamps = stamps(dir);
+    let app = App::new(load_folder(dir));
+    follow.send(stamps).unwrap();
+    // Nothing changed since the reading: the first look finds nothing to hand over.
+    following.begun.recv().unwrap();
+    assert!(following.batches.try_recv().is_err(), "a batch for nothing");
+    (app, following.batches)
+}
+
+/// A file written, one added and one removed after the first load read the folder,
+/// before the following began, arrive in the first batch.
+#[test]
+fn what_changed_between_the_reading_and_the_following_arrives_first() {
+    let dir = folder();
+    let (follow, first_read) = std::sync::mpsc::channel();
+    let following = watch::start(
+        vec![dir.path().to_path_buf()],
+        LoadOptions::default(),
+        first_read,
+    )
+    .unwrap();
+    let stamps = stamps(dir.path());
+    let mut app = App::new(load_folder(dir.path()));
+    std::fs::write(
+        dir.path().join("port.yaml"),
+        briefing("Port ransomware (updated)", &QUOTES, "A week of delays."),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("new.yaml"),
+        briefing("Pipeline outage", &[], "Fuel shortages."),
+    )
+    .unwrap();
+    std::fs::remove_file(dir.path().join("grid.yaml")).unwrap();
+    follow.send(stamps).unwrap();
+    let batch = following.batches.recv_timeout(DEADLINE).expect("a batch");
+    let mut read: Vec<PathBuf> = batch.loaded.iter().map(|(p, _)| p.clone()).collect();
+    read.sort();
+    assert_eq!(
+        read,
+        vec![dir.path().join("new.yaml"), dir.path().join("port.yaml")]
+    );
+    assert_eq!(batch.removed, vec![dir.path().join("grid.yaml")]);
+    app.reload(batch.loaded, batch.removed);
+    let mut titles: Vec<String> = app
+        .library()
+        .briefings
+        .iter()
+        .map(|b| b.title.shown().to_string())
+        .collect();
+    titles.sort();
+    assert_eq!(titles, ["Pipeline outage", "Port ransomware (updated)"]);
 }
 
 /// Takes batches in until `done` holds.

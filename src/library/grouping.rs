@@ -16,9 +16,10 @@
 //! Each refusal is a warning naming the file, the alias and the actors it would join.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::Arc;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use crate::load::{Diagnostic, Severity};
 use crate::model::Briefing;

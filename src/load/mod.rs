@@ -3,10 +3,12 @@
 //! - `shape.rs`: the keys of each mapping and the kind of each value, stated once.
 //! - `rules.rs`: every rule about values, ids and references, stated once.
 //! - `fast.rs`: the quick reading, straight into the shape; most files end there.
+//!   `known.rs` watches its keys: only the author's `x-` keys may be passed over.
 //! - `tree.rs` and `yaml.rs`: the positioned reading, for a file with a problem, which
 //!   the rules report with its line and column.
 
 pub mod fast;
+mod known;
 pub mod rules;
 pub mod shape;
 pub mod tree;
@@ -405,14 +407,63 @@ pub fn load_file(path: &Path, opts: &LoadOptions) -> Loaded {
     load_bytes(path, &bytes)
 }
 
+/// What tells one version of a file from the next without reading it: a file whose
+/// stamp is the same has not been written since.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    dev: u64,
+    ino: u64,
+    len: u64,
+    modified: (i64, i64),
+    changed: (i64, i64),
+}
+
+impl Stamp {
+    pub fn of(m: &std::fs::Metadata) -> Stamp {
+        use std::os::unix::fs::MetadataExt;
+        Stamp {
+            dev: m.dev(),
+            ino: m.ino(),
+            len: m.len(),
+            modified: (m.mtime(), m.mtime_nsec()),
+            changed: (m.ctime(), m.ctime_nsec()),
+        }
+    }
+
+    /// The file's stamp now, if it can be looked at.
+    pub fn now(path: &Path) -> Option<Stamp> {
+        std::fs::metadata(path).ok().map(|m| Stamp::of(&m))
+    }
+}
+
 /// The bytes of one file, read as [`load_file`] reads them: only a regular file, never
 /// more than the limit, or a message that says why not.
 pub fn read_file(path: &Path, opts: &LoadOptions) -> Result<Vec<u8>, Vec<Diagnostic>> {
-    let fail = |msg: String| Err(vec![Diagnostic::error(path, 1, 1, msg)]);
+    read_stamped(path, opts).0
+}
+
+/// [`read_file`], with the file's stamp from just before it was read (when it could
+/// be looked at): a file written since has another stamp, even while it is read.
+pub fn read_stamped(
+    path: &Path,
+    opts: &LoadOptions,
+) -> (Result<Vec<u8>, Vec<Diagnostic>>, Option<Stamp>) {
     let meta = match std::fs::metadata(path) {
         Ok(m) => m,
-        Err(e) => return fail(format!("cannot read the file: {}", path_reason(&e, path))),
+        Err(e) => {
+            let message = format!("cannot read the file: {}", path_reason(&e, path));
+            return (Err(vec![Diagnostic::error(path, 1, 1, message)]), None);
+        }
     };
+    (read_looked_at(path, &meta, opts), Some(Stamp::of(&meta)))
+}
+
+fn read_looked_at(
+    path: &Path,
+    meta: &std::fs::Metadata,
+    opts: &LoadOptions,
+) -> Result<Vec<u8>, Vec<Diagnostic>> {
+    let fail = |msg: String| Err(vec![Diagnostic::error(path, 1, 1, msg)]);
     if meta.is_dir() {
         return fail("cannot read the file: it is a folder".to_string());
     }

@@ -8,8 +8,9 @@
 //! one turns the path into a line and column. Problems come in the order of the
 //! format's keys, which is also the order in which a long list of them is cut short.
 
-use std::collections::{HashMap, HashSet};
 use std::fmt;
+
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 
 use super::shape::{
     self, Choice, Field, Flag, Must, RawActor, RawBriefing, RawDate, RawEntry, RawEvent,

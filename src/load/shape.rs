@@ -3,8 +3,8 @@
 //! values are in `rules.rs`.
 //!
 //! These structs are read two ways. serde-saphyr reads them straight from the text, the
-//! quick way, and gives up at anything that does not fit (an `x-` key, a duplicate key,
-//! a missing key, a value of the wrong kind). The positioned tree (`tree.rs`) reads them
+//! quick way, passing `x-` keys over and giving up at anything else that does not fit
+//! (an unknown key, a duplicate key, a missing key, a value of the wrong kind). The positioned tree (`tree.rs`) reads them
 //! from any document, noting what does not fit so that the rules can report it. And
 //! `brief schema` is generated from them (doc comments become the descriptions an
 //! editor shows), so the schema cannot drift from the loader either.
@@ -429,8 +429,7 @@ type List<T> = Field<Vec<Field<T>>>;
 
 /// A briefing, format version 1. Keys starting with `x-` are extensions and are ignored.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Briefing", extend("patternProperties" = { "^x-": true }))]
+#[schemars(rename = "Briefing", extend("patternProperties" = { "^x-": true }, "additionalProperties" = false))]
 pub struct RawBriefing {
     /// The format version; only 1 exists.
     #[serde(default)]
@@ -472,8 +471,7 @@ pub struct RawBriefing {
 
 /// The event the briefing is about.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Event", extend("patternProperties" = { "^x-": true }))]
+#[schemars(rename = "Event", extend("patternProperties" = { "^x-": true }, "additionalProperties" = false))]
 pub struct RawEvent {
     /// What happened, in one line.
     pub title: Must<RawText>,
@@ -489,8 +487,7 @@ pub struct RawEvent {
 
 /// A person, body, country or group that acts.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Actor", extend("patternProperties" = { "^x-": true }))]
+#[schemars(rename = "Actor", extend("patternProperties" = { "^x-": true }, "additionalProperties" = false))]
 pub struct RawActor {
     /// The name the rest of the briefing uses for this actor; unique in the briefing.
     pub id: Must<Slug>,
@@ -515,8 +512,7 @@ pub struct RawActor {
 
 /// A dated happening.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "TimelineEntry", extend("patternProperties" = { "^x-": true }))]
+#[schemars(rename = "TimelineEntry", extend("patternProperties" = { "^x-": true }, "additionalProperties" = false))]
 pub struct RawEntry {
     /// When, at the precision actually known.
     pub date: Must<RawDate>,
@@ -541,8 +537,7 @@ pub struct RawEntry {
 
 /// Something an actor said.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Quote", extend("patternProperties" = { "^x-": true }))]
+#[schemars(rename = "Quote", extend("patternProperties" = { "^x-": true }, "additionalProperties" = false))]
 pub struct RawQuote {
     /// The id of the actor who said it.
     pub actor: Must<Slug>,
@@ -564,8 +559,7 @@ pub struct RawQuote {
 
 /// What the event means for policy.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Implication", extend("patternProperties" = { "^x-": true }))]
+#[schemars(rename = "Implication", extend("patternProperties" = { "^x-": true }, "additionalProperties" = false))]
 pub struct RawImplication {
     /// The implication, in one line.
     pub title: Must<RawText>,
@@ -585,8 +579,7 @@ pub struct RawImplication {
 
 /// Where facts come from.
 #[derive(Debug, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
-#[schemars(rename = "Source", extend("patternProperties" = { "^x-": true }))]
+#[schemars(rename = "Source", extend("patternProperties" = { "^x-": true }, "additionalProperties" = false))]
 pub struct RawSource {
     /// The name timeline entries and quotes use to cite it; unique in the briefing.
     pub id: Must<Slug>,
