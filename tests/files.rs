@@ -257,6 +257,34 @@ fn a_missing_path_names_the_path() {
     assert_eq!(err.to_string(), "no/such/briefings: no such file or folder");
 }
 
+/// A named path that exists but cannot be looked at (here a link that leads to
+/// itself) is an error for that path alone: the other paths are still read, and
+/// `brief check` says why and checks them.
+#[cfg(unix)]
+#[test]
+fn a_named_path_that_cannot_be_looked_at_is_an_error_for_it_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(root.join("good.yaml"), MINIMAL).unwrap();
+    std::os::unix::fs::symlink("loop.yaml", root.join("loop.yaml")).unwrap();
+    let found = load::find(&[root.join("loop.yaml"), root.join("good.yaml")]).unwrap();
+    assert_eq!(found.files, [root.join("good.yaml")]);
+    assert_eq!(found.problems.len(), 1, "{:?}", found.problems);
+    let said = found.problems[0].to_string();
+    assert!(
+        said.contains("loop.yaml:1:1: error: cannot be read: "),
+        "{said}"
+    );
+    let out = brief_in(root, &["check", "loop.yaml", "good.yaml"]);
+    let text = stdout(&out);
+    assert_eq!(status(&out), 1, "{text}{}", stderr(&out));
+    assert_eq!(
+        text,
+        "loop.yaml:1:1: error: cannot be read: the links on its path loop (they lead \
+         back to themselves)\n2 briefings checked, 1 with errors\n"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn links_to_folders_are_not_followed_so_a_loop_cannot_hang() {
