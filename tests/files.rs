@@ -285,6 +285,27 @@ fn a_named_path_that_cannot_be_looked_at_is_an_error_for_it_alone() {
     );
 }
 
+/// A link in a folder that cannot be followed for another reason than a loop or a
+/// missing target (here it leads through a file as if it were a folder) is skipped
+/// with the system's reason, not called a loop.
+#[cfg(unix)]
+#[test]
+fn a_link_that_cannot_be_followed_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    fs::write(root.join("good.yaml"), MINIMAL).unwrap();
+    std::os::unix::fs::symlink("good.yaml/inside.yaml", root.join("through.yaml")).unwrap();
+    let found = load::find(&[root.to_path_buf()]).unwrap();
+    assert_eq!(found.files, [root.join("good.yaml")]);
+    assert_eq!(found.problems.len(), 1, "{:?}", found.problems);
+    let said = found.problems[0].to_string();
+    assert!(
+        said.contains("through.yaml:1:1: warning: cannot follow the link: "),
+        "{said}"
+    );
+    assert!(!said.contains("loops"), "{said}");
+}
+
 #[cfg(unix)]
 #[test]
 fn links_to_folders_are_not_followed_so_a_loop_cannot_hang() {
