@@ -623,3 +623,23 @@ fn a_hint_allows_slips_in_proportion_to_the_word() {
     let e = only_error(&src);
     assert!(e.contains("did you mean `title`?"), "{e}");
 }
+
+/// A problem at column 150, the last one shown from the line's start: the excerpt is
+/// the line's start and the caret is under the problem. (Past it, the excerpt is cut
+/// around the column.)
+#[test]
+fn the_caret_is_under_a_problem_at_the_last_column_shown_from_the_start() {
+    let head = "event: {title: E, date: 2017-12-19, description: ";
+    let event = format!("{head}{}, bogus: 1}}", "x".repeat(147 - head.len()));
+    assert_eq!(event.find("bogus"), Some(149), "the key is at column 150");
+    let src = format!("title: T\ndate: 2017-12-19\n{event}\nactors: [{{id: a, name: A}}]\n");
+    let diags = expect_err(load_yaml("wide.yaml", &src));
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    assert_eq!((diags[0].line, diags[0].column), (3, 150));
+    let shown = diags[0].with_excerpt();
+    let lines: Vec<&str> = shown.lines().collect();
+    let (excerpt, caret) = (lines[2], lines[3]);
+    assert!(excerpt.contains("| event: {title: E"), "{shown}");
+    let at = caret.find('^').unwrap();
+    assert_eq!(&excerpt[at..at + 5], "bogus", "{shown}");
+}
