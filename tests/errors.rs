@@ -643,3 +643,20 @@ fn the_caret_is_under_a_problem_at_the_last_column_shown_from_the_start() {
     let at = caret.find('^').unwrap();
     assert_eq!(&excerpt[at..at + 5], "bogus", "{shown}");
 }
+
+/// A long line is shown to its first 200 characters, then `…`.
+#[test]
+fn a_long_line_is_shown_to_its_first_200_characters() {
+    let event = format!(
+        "event: {{bogus: 1, title: E, date: 2017-12-19, description: {}}}",
+        "x".repeat(300)
+    );
+    let src = format!("title: T\ndate: 2017-12-19\n{event}\nactors: [{{id: a, name: A}}]\n");
+    let diags = expect_err(load_yaml("long.yaml", &src));
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    let shown = diags[0].with_excerpt();
+    let excerpt = shown.lines().nth(2).unwrap();
+    let (_, text) = excerpt.split_once(" | ").unwrap();
+    let expected: String = event.chars().take(200).collect();
+    assert_eq!(text, format!("{expected}\u{2026}"));
+}
