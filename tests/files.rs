@@ -306,6 +306,20 @@ fn a_link_that_cannot_be_followed_says_why() {
     assert!(!said.contains("loops"), "{said}");
 }
 
+/// A file gone by the time it is read (removed after the folder was listed) says so
+/// in words, not with the system's.
+#[test]
+fn a_file_gone_before_it_is_read_says_it_no_longer_exists() {
+    let dir = tempfile::tempdir().unwrap();
+    let gone = dir.path().join("gone.yaml");
+    let problems = load::load_file(&gone, &LoadOptions::default()).unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(
+        problems[0].message,
+        "cannot read the file: it no longer exists"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn links_to_folders_are_not_followed_so_a_loop_cannot_hang() {
