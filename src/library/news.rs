@@ -582,13 +582,14 @@ impl News {
 
     /// What to keep: for each briefing loaded, the items seen (and those a changed
     /// item replaced, so it still shows as changed next time); earlier texts for the
-    /// newest briefings first, within [`TEXT_BUDGET`]. Records of briefings not loaded
+    /// newest briefings first, until one does not fit in [`TEXT_BUDGET`]. Records of briefings not loaded
     /// are kept while loading is unfinished (they may yet arrive), dropped after.
     pub fn keep(&self, lib: &Library, complete: bool) -> BTreeMap<String, SeenBriefing> {
         let mut out: BTreeMap<String, SeenBriefing> = BTreeMap::new();
         let mut order: Vec<BriefingIx> = (0..lib.briefings.len()).collect();
         order.sort_by(|&a, &b| lib.briefings[b].date.cmp(&lib.briefings[a].date));
         let mut budget = TEXT_BUDGET;
+        let mut full = false;
         for b in order {
             let br = &lib.briefings[b];
             let (Some(rec), Some(prints), Some(marks)) =
@@ -612,6 +613,11 @@ impl News {
                         list.push(k);
                     }
                 }
+                // Once a text does not fit, the budget is spent: the texts of older
+                // items are not made at all (a large library has hundreds of thousands).
+                if full {
+                    continue;
+                }
                 let seen: Vec<Print> = list.clone();
                 for p in seen {
                     let hex = p.hex();
@@ -627,11 +633,16 @@ impl News {
                             None => lib.earlier_text(&br.id, p.whole).map(str::to_string),
                         },
                     };
-                    if let Some(t) = text
-                        && t.len() <= budget
-                    {
-                        budget -= t.len();
-                        kept.before.insert(hex, t);
+                    match text {
+                        Some(t) if t.len() <= budget => {
+                            budget -= t.len();
+                            kept.before.insert(hex, t);
+                        }
+                        Some(_) => {
+                            full = true;
+                            break;
+                        }
+                        None => {}
                     }
                 }
             }
