@@ -272,7 +272,6 @@ impl Saver {
             None => store.save(kept),
         }
     }
-
 }
 
 impl Drop for Saver {
