@@ -337,6 +337,9 @@ pub fn run(
     if let Err(e) = save(&app, &keeping.store) {
         eprintln!("brief: {e}");
     }
+    // The process ends next, and gives its memory back whole: taking a large library
+    // apart piece by piece first would only keep the shell waiting.
+    std::mem::forget(app);
     result
 }
 
