@@ -186,6 +186,9 @@ pub struct Keeping {
     pub changes: Option<Receiver<Batch>>,
     /// Where the reading state is kept, and the key of this library in it.
     pub store: Option<(Store, Vec<PathBuf>)>,
+    /// What the state kept of this library, being read: taken in before any file
+    /// loaded is, so that what is new is told against it.
+    pub saved: Option<Receiver<Result<Option<LibraryState>, StateError>>>,
 }
 
 /// How often, at most, what arrived is handed over to the reader while files load.
@@ -458,6 +461,7 @@ fn event_loop(
     let mut save_failed = false;
     let mut last_key = std::time::Instant::now();
     let mut failures: Vec<StateError> = Vec::new();
+    let mut state_read = keeping.saved.as_ref();
     let mut shown_found = std::time::Instant::now();
     loop {
         if dirty {
@@ -562,7 +566,23 @@ fn event_loop(
             app.tell(e.to_string());
             dirty = true;
         }
-        if let Some(rx) = &loads {
+        // What the state kept is taken in first; files that arrive meanwhile wait in
+        // their channel (they go on loading), so each is told new or not against it.
+        if let Some(rx) = state_read {
+            match rx.try_recv() {
+                Ok(kept) => {
+                    match kept {
+                        Ok(kept) => app.remember(kept),
+                        Err(e) => app.tell(e.to_string()),
+                    }
+                    state_read = None;
+                    dirty = true;
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => state_read = None,
+            }
+        }
+        if let Some(rx) = loads.as_ref().filter(|_| state_read.is_none()) {
             let mut finished = false;
             loop {
                 match rx.try_recv() {
