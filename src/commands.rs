@@ -709,13 +709,26 @@ pub fn read(args: ReadArgs) -> ExitCode {
     } else {
         crate::state::library_key(&paths)
     };
-    let saved = match &store {
-        Some(s) => s.load(&key).unwrap_or_else(|e| {
-            said.push(e.to_string());
-            None
-        }),
-        None => None,
-    };
+    // The state file holds every library's fingerprints (megabytes for a large one):
+    // read on a thread of its own, so the first frame does not wait for it.
+    let saved = store.clone().map(|s| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (store, library) = (s.clone(), key.clone());
+        let started = std::thread::Builder::new()
+            .name("brief state".to_string())
+            .spawn(move || {
+                let _ = tx.send(store.load(&library));
+            });
+        match started {
+            Ok(_) => rx,
+            // No thread to read it on: read here.
+            Err(_) => {
+                let (tx, rx) = std::sync::mpsc::channel();
+                let _ = tx.send(s.load(&key));
+                rx
+            }
+        }
+    });
     let mouse = !args.no_mouse && (args.mouse || config.mouse);
     // https://no-color.org: set and not empty means no colour.
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -728,7 +741,6 @@ pub fn read(args: ReadArgs) -> ExitCode {
     if loads.is_some() {
         app.start_loading();
     }
-    app.remember(saved);
     if !args.actor.is_empty() {
         app.select_actors_by_name(&args.actor);
     }
@@ -741,6 +753,7 @@ pub fn read(args: ReadArgs) -> ExitCode {
     let keeping = tui::Keeping {
         changes,
         store: store.map(|s| (s, key)),
+        saved,
     };
     match tui::run(app, loads, mouse, &look, keeping) {
         Ok(tui::Exit::Quit) => ExitCode::SUCCESS,

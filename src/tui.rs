@@ -25,7 +25,7 @@ use crate::cache::Cache;
 use crate::keymap::Keymap;
 use crate::library::{ActorIndex, Arrival, FailedFile, Roster};
 use crate::load::{self, LoadOptions, Stamp};
-use crate::state::{StateError, Store};
+use crate::state::{LibraryState, StateError, Store};
 use crate::ui::{Drawing, Theme};
 use crate::watch::{Batch, Stamps};
 
@@ -186,6 +186,9 @@ pub struct Keeping {
     pub changes: Option<Receiver<Batch>>,
     /// Where the reading state is kept, and the key of this library in it.
     pub store: Option<(Store, Vec<PathBuf>)>,
+    /// What the state kept of this library, being read: taken in before any file
+    /// loaded is, so that what is new is told against it.
+    pub saved: Option<Receiver<Result<Option<LibraryState>, StateError>>>,
 }
 
 /// How often, at most, what arrived is handed over to the reader while files load.
@@ -201,19 +204,86 @@ const SEARCH_SLICE: Duration = Duration::from_millis(100);
 const TICK: Duration = Duration::from_millis(250);
 /// How often the reading state is saved while something happens, besides on the way out.
 const SAVE_EVERY: Duration = Duration::from_secs(30);
+/// How long no key must have come before such a save.
+const SAVE_AT_REST: Duration = Duration::from_secs(2);
+
+/// What the reader keeps of this library, ready to save; `None` when nothing is to be
+/// saved (`--fresh`, or a first visit whose first load has not finished).
+fn keepsake(app: &App, store: &Option<(Store, Vec<PathBuf>)>) -> Option<(Store, LibraryState)> {
+    // Without a store (`--fresh`) nothing is made: the keepsake formats every fingerprint.
+    let (store, key) = store.as_ref()?;
+    let mut kept = app.keepsake()?;
+    kept.paths = key.clone();
+    Some((store.clone(), kept))
+}
 
 /// Saves what the reader keeps of this library.
 fn save(app: &App, store: &Option<(Store, Vec<PathBuf>)>) -> Result<(), StateError> {
-    // Without a store (`--fresh`) nothing is made: the keepsake formats every fingerprint.
-    let Some((store, key)) = store else {
-        return Ok(());
-    };
-    match app.keepsake() {
-        Some(mut kept) => {
-            kept.paths = key.clone();
-            store.save(kept)
-        }
+    match keepsake(app, store) {
+        Some((store, kept)) => store.save(kept),
         None => Ok(()),
+    }
+}
+
+/// Saves the reading state on a thread of its own while the reader is open: the state
+/// file holds every library's fingerprints (megabytes for a large library) and is read,
+/// merged and written again each time, which must not hold up a key.
+struct Saver {
+    to_save: Option<Sender<(Store, LibraryState)>>,
+    failures: Receiver<StateError>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Saver {
+    fn start() -> Saver {
+        let (to_save, states) = mpsc::channel::<(Store, LibraryState)>();
+        let (failed, failures) = mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("brief save".to_string())
+            .spawn(move || {
+                while let Ok(mut next) = states.recv() {
+                    // Only the newest counts.
+                    while let Ok(newer) = states.try_recv() {
+                        next = newer;
+                    }
+                    let (store, kept) = next;
+                    if let Err(e) = store.save(kept)
+                        && failed.send(e).is_err()
+                    {
+                        return;
+                    }
+                }
+            })
+            .ok();
+        Saver {
+            to_save: thread.as_ref().map(|_| to_save),
+            failures,
+            thread,
+        }
+    }
+
+    /// Saves in the background, or here when there is no thread to save on.
+    fn save(&self, app: &App, store: &Option<(Store, Vec<PathBuf>)>) -> Result<(), StateError> {
+        let Some((store, kept)) = keepsake(app, store) else {
+            return Ok(());
+        };
+        match &self.to_save {
+            Some(tx) => match tx.send((store, kept)) {
+                Ok(()) => Ok(()),
+                Err(mpsc::SendError((store, kept))) => store.save(kept),
+            },
+            None => store.save(kept),
+        }
+    }
+}
+
+impl Drop for Saver {
+    /// Waits for a save under way, so that the last save (on the way out) comes last.
+    fn drop(&mut self) {
+        self.to_save = None;
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
     }
 }
 
@@ -270,6 +340,9 @@ pub fn run(
     if let Err(e) = save(&app, &keeping.store) {
         eprintln!("brief: {e}");
     }
+    // The process ends next, and gives its memory back whole: taking a large library
+    // apart piece by piece first would only keep the shell waiting.
+    std::mem::forget(app);
     result
 }
 
@@ -364,6 +437,8 @@ fn event_loop(
     signals: &Signals,
     keeping: &Keeping,
 ) -> io::Result<Exit> {
+    // Dropped on the way out, waiting for a save under way: the last save comes after.
+    let saver = Saver::start();
     app.stream_search(true);
     let size = terminal.size()?;
     app.update(Action::Resize {
@@ -384,6 +459,9 @@ fn event_loop(
     let mut saved = std::time::Instant::now();
     let mut unsaved = false;
     let mut save_failed = false;
+    let mut last_key = std::time::Instant::now();
+    let mut failures: Vec<StateError> = Vec::new();
+    let mut state_read = keeping.saved.as_ref();
     let mut shown_found = std::time::Instant::now();
     loop {
         if dirty {
@@ -421,6 +499,7 @@ fn event_loop(
                 }
                 dirty = true;
                 unsaved = true;
+                last_key = std::time::Instant::now();
             }
         }
         // The search goes on between keys, a few briefings at a time, giving way at
@@ -469,19 +548,41 @@ fn event_loop(
                 unsaved = true;
             }
         }
-        if unsaved && saved.elapsed() >= SAVE_EVERY {
+        // Saved while the reader rests: making what is saved takes a moment in a large
+        // library, and a key pressed meanwhile would wait for it.
+        if unsaved && saved.elapsed() >= SAVE_EVERY && last_key.elapsed() >= SAVE_AT_REST {
             saved = std::time::Instant::now();
             unsaved = false;
-            if let Err(e) = save(app, &keeping.store)
-                && !save_failed
-            {
-                // Said once; the reader goes on, and tries again on the way out.
-                save_failed = true;
-                app.tell(e.to_string());
-                dirty = true;
+            if let Err(e) = saver.save(app, &keeping.store) {
+                failures.push(e);
             }
         }
-        if let Some(rx) = &loads {
+        failures.extend(saver.failures.try_iter());
+        if let Some(e) = failures.pop()
+            && !save_failed
+        {
+            // Said once; the reader goes on, and tries again on the way out.
+            save_failed = true;
+            app.tell(e.to_string());
+            dirty = true;
+        }
+        // What the state kept is taken in first; files that arrive meanwhile wait in
+        // their channel (they go on loading), so each is told new or not against it.
+        if let Some(rx) = state_read {
+            match rx.try_recv() {
+                Ok(kept) => {
+                    match kept {
+                        Ok(kept) => app.remember(kept),
+                        Err(e) => app.tell(e.to_string()),
+                    }
+                    state_read = None;
+                    dirty = true;
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => state_read = None,
+            }
+        }
+        if let Some(rx) = loads.as_ref().filter(|_| state_read.is_none()) {
             let mut finished = false;
             loop {
                 match rx.try_recv() {

@@ -108,11 +108,9 @@ impl Roster {
 pub fn normalize(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     if name.is_ascii() {
-        return name
-            .bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|b| b.to_ascii_lowercase() as char)
-            .collect();
+        let mut key = name.to_ascii_lowercase();
+        key.retain(|c| c.is_ascii_alphanumeric());
+        return key;
     }
     name.nfkc()
         .flat_map(char::to_lowercase)
