@@ -537,13 +537,8 @@ fn excerpt(line: &str, column: u32) -> String {
         0
     };
     let mut chars = line.char_indices().skip(from);
-    let Some((start, _)) = chars.next() else {
-        return if from == 0 {
-            line.to_string()
-        } else {
-            "\u{2026}".to_string()
-        };
-    };
+    // A line shorter than where the excerpt starts shows only that it was cut.
+    let start = chars.next().map_or(line.len(), |(i, _)| i);
     let end = chars.nth(EXCERPT_CHARS - 1).map(|(i, _)| i);
     let mut out = String::new();
     if from > 0 {
@@ -852,6 +847,19 @@ pub fn load_all(files: &[PathBuf], opts: &LoadOptions) -> Vec<Loaded> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An excerpt of a line shorter than where it would start (a column past the end
+    /// of the line) shows that it was cut; an empty line is shown empty.
+    #[test]
+    fn an_excerpt_of_a_short_or_empty_line() {
+        assert_eq!(excerpt("", 1), "");
+        assert_eq!(excerpt("title: x", 3), "title: x");
+        assert_eq!(excerpt("short", 500), "\u{2026}");
+        let long = "a".repeat(300);
+        let shown = excerpt(&long, 200);
+        assert!(shown.starts_with('\u{2026}'), "{shown}");
+        assert_eq!(shown.chars().filter(|&c| c == 'a').count(), 200);
+    }
 
     #[test]
     fn a_failed_read_is_told_in_words_without_the_error_number() {
