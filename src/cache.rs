@@ -102,11 +102,15 @@ struct Pack {
     index: HashMap<u128, (u64, u32)>,
 }
 
+/// How much of a new pack is held before it is written out.
+const WRITE_BUFFER: usize = 1 << 20;
+
 /// A new pack being written to a temporary file.
 #[derive(Debug)]
 struct Writing {
     temp: PathBuf,
-    file: File,
+    /// Buffered: entries are written a megabyte at a time, not one system call each.
+    file: std::io::BufWriter<File>,
     at: u64,
     index: Vec<(u128, u64, u32)>,
 }
@@ -425,7 +429,7 @@ impl Cache {
             .open(&temp)?;
         Ok(Writing {
             temp,
-            file,
+            file: std::io::BufWriter::with_capacity(WRITE_BUFFER, file),
             at: 0,
             index: Vec::new(),
         })
@@ -648,15 +652,18 @@ fn encode(a: &Arrival, name: u128) -> Vec<u8> {
             kept(&a.prints.implications),
         ],
     };
-    let payload = CODER.with_borrow_mut(|c| c.encode(&entry).to_vec());
-    let mut out = Vec::with_capacity(ENTRY_HEADER + payload.len());
-    out.extend_from_slice(&ENTRY_MAGIC);
-    out.extend_from_slice(&LAYOUT.to_le_bytes());
-    out.extend_from_slice(&name.to_le_bytes());
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&xxh3_64(&payload).to_le_bytes());
-    out.extend_from_slice(&payload);
-    out
+    // The entry is made where bitcode leaves it, with its header, in one copy.
+    CODER.with_borrow_mut(|c| {
+        let payload = c.encode(&entry);
+        let mut out = Vec::with_capacity(ENTRY_HEADER + payload.len());
+        out.extend_from_slice(&ENTRY_MAGIC);
+        out.extend_from_slice(&LAYOUT.to_le_bytes());
+        out.extend_from_slice(&name.to_le_bytes());
+        out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+        out.extend_from_slice(&xxh3_64(payload).to_le_bytes());
+        out.extend_from_slice(payload);
+        out
+    })
 }
 
 fn decode(bytes: &[u8], name: u128) -> Option<(Briefing, Prints)> {
