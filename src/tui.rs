@@ -102,8 +102,8 @@ fn yield_to_loading() {
 
 /// Finds and loads files on every core, sending each outcome in file order so the
 /// library is the same whatever the timing; through `cache` when there is one, whose
-/// pack is written once every file is delivered. Nothing is read before `after` says
-/// so (or hangs up): the watcher's first look at the files.
+/// pack is written once every file is delivered. Then `follow` gets each file read,
+/// with its stamp from before the reading, for the watcher to take up from.
 pub fn load_in_background(
     paths: Vec<PathBuf>,
     opts: LoadOptions,
