@@ -60,8 +60,9 @@ fn scan(roots: &[PathBuf]) -> BTreeMap<PathBuf, Stamp> {
 pub struct WatchError(String);
 
 /// Whether an event may mean a file changed. Reading a file is not a change: the
-/// reader's own load opens every file once (and so does anything else reading the
-/// library, a backup, a grep), and each look at the disk goes over every file again.
+/// reader opens each file it finds changed (and anything else reading the library
+/// opens files too, a backup, a grep), and each look at the disk goes over every
+/// file again.
 /// A file closed after writing is a change.
 fn may_change(event: &notify::Result<notify::Event>) -> bool {
     match event {
