@@ -486,6 +486,137 @@ mod one {
     }
 }
 
+/// The ids an item names (a timeline entry's or an implication's actors): one pointer
+/// where a boxed slice takes two, and none at all when it names none. Reads as a
+/// `&[Id]`.
+#[derive(Default)]
+pub struct Ids(list::List);
+
+impl Deref for Ids {
+    type Target = [Id];
+    fn deref(&self) -> &[Id] {
+        self.0.as_slice()
+    }
+}
+
+impl Clone for Ids {
+    fn clone(&self) -> Ids {
+        Ids::from(self.to_vec())
+    }
+}
+
+impl From<Vec<Id>> for Ids {
+    fn from(ids: Vec<Id>) -> Ids {
+        Ids(list::List::new(ids))
+    }
+}
+
+impl FromIterator<Id> for Ids {
+    fn from_iter<I: IntoIterator<Item = Id>>(iter: I) -> Ids {
+        Ids::from(iter.into_iter().collect::<Vec<Id>>())
+    }
+}
+
+impl PartialEq for Ids {
+    fn eq(&self, other: &Ids) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for Ids {}
+
+impl fmt::Debug for Ids {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl Serialize for Ids {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
+}
+
+/// The storage of [`Ids`]: nothing for an empty list, else one heap block,
+/// `[length: usize][ids]`.
+mod list {
+    use std::alloc::{Layout, alloc, dealloc, handle_alloc_error};
+    use std::ptr::NonNull;
+
+    use super::Id;
+
+    #[derive(Default)]
+    pub struct List(Option<NonNull<usize>>);
+
+    // Owns its ids alone, like a `Box<[Id]>` (and `Id` is `Send + Sync`).
+    unsafe impl Send for List {}
+    unsafe impl Sync for List {}
+
+    /// The block for `len` ids after the length. An item names few ids (a file holds
+    /// at most 16 MiB of them), so the size always fits; a size no address space
+    /// holds is out of memory.
+    fn layout(len: usize) -> Layout {
+        let size = len
+            .checked_mul(size_of::<Id>())
+            .and_then(|b| b.checked_add(size_of::<usize>()));
+        match size.map(|s| Layout::from_size_align(s, align_of::<usize>())) {
+            Some(Ok(l)) => l,
+            _ => handle_alloc_error(Layout::new::<usize>()),
+        }
+    }
+
+    impl List {
+        pub fn new(ids: Vec<Id>) -> List {
+            if ids.is_empty() {
+                return List(None);
+            }
+            let len = ids.len();
+            let layout = layout(len);
+            // SAFETY: the layout has a non-zero size (the length) and the alignment of
+            // a `usize`, which is also an `Id`'s (one pointer); the length is written
+            // first, then each id moved in after it, each in its own place inside the
+            // block, so that the block is whole before it is read.
+            unsafe {
+                let Some(p) = NonNull::new(alloc(layout).cast::<usize>()) else {
+                    handle_alloc_error(layout)
+                };
+                p.as_ptr().write(len);
+                let at = p.as_ptr().add(1).cast::<Id>();
+                for (i, id) in ids.into_iter().enumerate() {
+                    at.add(i).write(id);
+                }
+                List(Some(p))
+            }
+        }
+
+        pub fn as_slice(&self) -> &[Id] {
+            match self.0 {
+                None => &[],
+                // SAFETY: a block made in `new`: its length, then that many ids, each
+                // valid while the list lives; the ids are never moved out.
+                Some(p) => unsafe {
+                    let len = p.as_ptr().read();
+                    std::slice::from_raw_parts(p.as_ptr().add(1).cast::<Id>(), len)
+                },
+            }
+        }
+    }
+
+    impl Drop for List {
+        fn drop(&mut self) {
+            let Some(p) = self.0 else { return };
+            // SAFETY: the block made in `new`, with that length: each id is dropped
+            // once, then the block is freed with the layout it was made with.
+            unsafe {
+                let len = p.as_ptr().read();
+                let at = p.as_ptr().add(1).cast::<Id>();
+                std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(at, len));
+                dealloc(p.as_ptr().cast::<u8>(), layout(len));
+            }
+        }
+    }
+}
+
 impl Deref for Id {
     type Target = str;
     fn deref(&self) -> &str {
@@ -722,7 +853,7 @@ pub struct TimelineEntry {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<Text>,
     #[serde(skip_serializing_if = "<[Id]>::is_empty")]
-    pub actors: Box<[Id]>,
+    pub actors: Ids,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Id>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -751,7 +882,7 @@ pub struct Implication {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<Text>,
     #[serde(skip_serializing_if = "<[Id]>::is_empty")]
-    pub actors: Box<[Id]>,
+    pub actors: Ids,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub priority: Option<Priority>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -955,5 +1086,39 @@ mod tests {
         assert_eq!(size_of::<Option<Text>>(), size_of::<usize>());
         assert_eq!(size_of::<Id>(), size_of::<usize>());
         assert_eq!(size_of::<Option<Id>>(), size_of::<usize>());
+        assert_eq!(size_of::<Ids>(), size_of::<usize>());
+    }
+
+    #[test]
+    fn a_list_of_ids_reads_as_its_ids_and_copies_whole() {
+        let a = Id::from("a");
+        for n in [0, 1, 2, 3, 40] {
+            let ids: Vec<Id> = (0..n).map(|i| Id::from(format!("id-{i}"))).collect();
+            let list = Ids::from(ids.clone());
+            assert_eq!(&*list, ids.as_slice());
+            assert_eq!(list.is_empty(), n == 0);
+            let copy = list.clone();
+            drop(list);
+            assert_eq!(&*copy, ids.as_slice());
+            assert_eq!(
+                serde_json::to_string(&copy).unwrap(),
+                serde_json::to_string(&ids).unwrap()
+            );
+        }
+        // The list holds its ids as shared copies: dropped with it, in any thread.
+        let list: Ids = std::iter::repeat_n(a.clone(), 3).collect();
+        assert!(list.iter().all(|x| std::ptr::eq(x.as_str(), a.as_str())));
+        std::thread::spawn(move || drop(list)).join().unwrap();
+        assert_eq!(a.as_str(), "a");
+        assert_eq!(Ids::default().len(), 0);
+    }
+
+    /// Hundreds of thousands of entries: each takes 48 bytes with its date, flags and
+    /// references (a pointer for each text and list).
+    #[test]
+    fn an_entry_takes_six_pointers() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<TimelineEntry>(), 6 * size_of::<usize>());
+        assert_eq!(size_of::<Quote>(), 6 * size_of::<usize>());
     }
 }
