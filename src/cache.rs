@@ -685,7 +685,7 @@ fn decode(bytes: &[u8], name: u128) -> Option<(Briefing, Prints)> {
     let [timeline, quotes, implications] = entry.prints.map(|p| {
         p.into_iter()
             .map(|(whole, label)| Print { whole, label })
-            .collect::<Vec<_>>()
+            .collect::<std::sync::Arc<[_]>>()
     });
     // One fingerprint for each item, or the entry is not what it says.
     if (timeline.len(), quotes.len(), implications.len())
