@@ -1020,7 +1020,7 @@ mod stored {
                     kind: unplace(&ActorKind::ALL, a.kind)?,
                     role: model_text(a.role),
                     affiliation: actor_ids.opt(a.affiliation),
-                    aliases: model_texts(a.aliases),
+                    aliases: model_texts(a.aliases).into(),
                     description: model_text(a.description),
                 });
             }

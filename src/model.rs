@@ -486,132 +486,187 @@ mod one {
     }
 }
 
-/// The ids an item names (a timeline entry's or an implication's actors): one pointer
-/// where a boxed slice takes two, and none at all when it names none. Reads as a
-/// `&[Id]`.
-#[derive(Default)]
-pub struct Ids(list::List);
+/// A list kept for as long as the library is open, in one pointer where a `Vec`
+/// takes three and a boxed slice two, and with nothing allocated when it is empty.
+/// Reads as a slice. Lists of ids ([`Ids`]: the actors a timeline entry or an
+/// implication names) and of texts ([`Texts`]: an actor's aliases) fill hundreds of
+/// thousands of items.
+pub struct List<T>(list::Thin<T>);
 
-impl Deref for Ids {
-    type Target = [Id];
-    fn deref(&self) -> &[Id] {
+/// The ids an item names.
+pub type Ids = List<Id>;
+/// The texts of a list field (an actor's aliases).
+pub type Texts = List<Text>;
+
+impl<T> Deref for List<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
         self.0.as_slice()
     }
 }
 
-impl Clone for Ids {
-    fn clone(&self) -> Ids {
-        Ids::from(self.to_vec())
+impl<T> std::ops::DerefMut for List<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        self.0.as_mut_slice()
     }
 }
 
-impl From<Vec<Id>> for Ids {
-    fn from(ids: Vec<Id>) -> Ids {
-        Ids(list::List::new(ids))
+impl<T> Default for List<T> {
+    fn default() -> List<T> {
+        List(list::Thin::new(Vec::new()))
     }
 }
 
-impl FromIterator<Id> for Ids {
-    fn from_iter<I: IntoIterator<Item = Id>>(iter: I) -> Ids {
-        Ids::from(iter.into_iter().collect::<Vec<Id>>())
+impl<T: Clone> Clone for List<T> {
+    fn clone(&self) -> List<T> {
+        List::from(self.to_vec())
     }
 }
 
-impl PartialEq for Ids {
-    fn eq(&self, other: &Ids) -> bool {
+impl<T> From<Vec<T>> for List<T> {
+    fn from(items: Vec<T>) -> List<T> {
+        List(list::Thin::new(items))
+    }
+}
+
+impl<T> FromIterator<T> for List<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> List<T> {
+        List::from(iter.into_iter().collect::<Vec<T>>())
+    }
+}
+
+impl<'a, T> IntoIterator for &'a List<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<T: PartialEq> PartialEq for List<T> {
+    fn eq(&self, other: &List<T>) -> bool {
         **self == **other
     }
 }
 
-impl Eq for Ids {}
+impl<T: Eq> Eq for List<T> {}
 
-impl fmt::Debug for Ids {
+impl<T: fmt::Debug> fmt::Debug for List<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         fmt::Debug::fmt(&**self, f)
     }
 }
 
-impl Serialize for Ids {
+impl<T: Serialize> Serialize for List<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         (**self).serialize(s)
     }
 }
 
-/// The storage of [`Ids`]: nothing for an empty list, else one heap block,
-/// `[length: usize][ids]`.
+/// The storage of a [`List`]: nothing for an empty list, else one heap block,
+/// `[length: usize][items]`.
 mod list {
     use std::alloc::{Layout, alloc, dealloc, handle_alloc_error};
+    use std::marker::PhantomData;
     use std::ptr::NonNull;
 
-    use super::Id;
+    pub struct Thin<T> {
+        block: Option<NonNull<usize>>,
+        /// Owns its items, like a `Box<[T]>`.
+        items: PhantomData<T>,
+    }
 
-    #[derive(Default)]
-    pub struct List(Option<NonNull<usize>>);
+    // SAFETY: the items are owned alone, reached only through `&self` or `&mut self`:
+    // sent and shared as a `Box<[T]>` is.
+    unsafe impl<T: Send> Send for Thin<T> {}
+    // SAFETY: as above.
+    unsafe impl<T: Sync> Sync for Thin<T> {}
 
-    // Owns its ids alone, like a `Box<[Id]>` (and `Id` is `Send + Sync`).
-    unsafe impl Send for List {}
-    unsafe impl Sync for List {}
-
-    /// The block for `len` ids after the length. An item names few ids (a file holds
-    /// at most 16 MiB of them), so the size always fits; a size no address space
-    /// holds is out of memory.
-    fn layout(len: usize) -> Layout {
-        let size = len
-            .checked_mul(size_of::<Id>())
-            .and_then(|b| b.checked_add(size_of::<usize>()));
-        match size.map(|s| Layout::from_size_align(s, align_of::<usize>())) {
-            Some(Ok(l)) => l,
-            _ => handle_alloc_error(Layout::new::<usize>()),
+    /// The block for `len` items and where they start: the length, then the items.
+    /// A size no address space holds is out of memory.
+    fn layout<T>(len: usize) -> (Layout, usize) {
+        match Layout::array::<T>(len).and_then(|items| Layout::new::<usize>().extend(items)) {
+            Ok((l, at)) => (l.pad_to_align(), at),
+            Err(_) => handle_alloc_error(Layout::new::<usize>()),
         }
     }
 
-    impl List {
-        pub fn new(ids: Vec<Id>) -> List {
-            if ids.is_empty() {
-                return List(None);
+    impl<T> Thin<T> {
+        pub fn new(items: Vec<T>) -> Thin<T> {
+            if items.is_empty() {
+                return Thin {
+                    block: None,
+                    items: PhantomData,
+                };
             }
-            let len = ids.len();
-            let layout = layout(len);
-            // SAFETY: the layout has a non-zero size (the length) and the alignment of
-            // a `usize`, which is also an `Id`'s (one pointer); the length is written
-            // first, then each id moved in after it, each in its own place inside the
-            // block, so that the block is whole before it is read.
+            let len = items.len();
+            let (layout, at) = layout::<T>(len);
+            // SAFETY: the layout has a non-zero size (the length) and an alignment
+            // that suits both the length and the items; the length is written first,
+            // then each item moved into its own place after it, inside the block, so
+            // that the block is whole before it is read.
             unsafe {
-                let Some(p) = NonNull::new(alloc(layout).cast::<usize>()) else {
+                let Some(p) = NonNull::new(alloc(layout)) else {
                     handle_alloc_error(layout)
                 };
-                p.as_ptr().write(len);
-                let at = p.as_ptr().add(1).cast::<Id>();
-                for (i, id) in ids.into_iter().enumerate() {
-                    at.add(i).write(id);
+                p.as_ptr().cast::<usize>().write(len);
+                let first = p.as_ptr().add(at).cast::<T>();
+                for (i, item) in items.into_iter().enumerate() {
+                    first.add(i).write(item);
                 }
-                List(Some(p))
+                Thin {
+                    block: Some(p.cast::<usize>()),
+                    items: PhantomData,
+                }
             }
         }
 
-        pub fn as_slice(&self) -> &[Id] {
-            match self.0 {
+        /// The length and the first item of a block made in `new`.
+        fn parts(p: NonNull<usize>) -> (usize, *mut T) {
+            let at = layout::<T>(0).1;
+            // SAFETY: a block made in `new` starts with its length, and its items
+            // start `at` bytes in, as `layout` placed them.
+            unsafe {
+                (
+                    p.as_ptr().read(),
+                    p.as_ptr().cast::<u8>().add(at).cast::<T>(),
+                )
+            }
+        }
+
+        pub fn as_slice(&self) -> &[T] {
+            match self.block {
                 None => &[],
-                // SAFETY: a block made in `new`: its length, then that many ids, each
-                // valid while the list lives; the ids are never moved out.
-                Some(p) => unsafe {
-                    let len = p.as_ptr().read();
-                    std::slice::from_raw_parts(p.as_ptr().add(1).cast::<Id>(), len)
-                },
+                Some(p) => {
+                    let (len, first) = Thin::<T>::parts(p);
+                    // SAFETY: `len` items, each valid while the list lives; borrowed
+                    // with `self`.
+                    unsafe { std::slice::from_raw_parts(first, len) }
+                }
+            }
+        }
+
+        pub fn as_mut_slice(&mut self) -> &mut [T] {
+            match self.block {
+                None => &mut [],
+                Some(p) => {
+                    let (len, first) = Thin::<T>::parts(p);
+                    // SAFETY: as in `as_slice`, borrowed mutably with `self`.
+                    unsafe { std::slice::from_raw_parts_mut(first, len) }
+                }
             }
         }
     }
 
-    impl Drop for List {
+    impl<T> Drop for Thin<T> {
         fn drop(&mut self) {
-            let Some(p) = self.0 else { return };
-            // SAFETY: the block made in `new`, with that length: each id is dropped
+            let Some(p) = self.block else { return };
+            let (len, first) = Thin::<T>::parts(p);
+            // SAFETY: the block made in `new`, with that length: each item is dropped
             // once, then the block is freed with the layout it was made with.
             unsafe {
-                let len = p.as_ptr().read();
-                let at = p.as_ptr().add(1).cast::<Id>();
-                std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(at, len));
-                dealloc(p.as_ptr().cast::<u8>(), layout(len));
+                std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(first, len));
+                dealloc(p.as_ptr().cast::<u8>(), layout::<T>(len).0);
             }
         }
     }
@@ -786,8 +841,8 @@ pub struct Actor {
     pub role: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub affiliation: Option<Id>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<Text>,
+    #[serde(skip_serializing_if = "<[Text]>::is_empty")]
+    pub aliases: Texts,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
 }
@@ -1111,6 +1166,15 @@ mod tests {
         std::thread::spawn(move || drop(list)).join().unwrap();
         assert_eq!(a.as_str(), "a");
         assert_eq!(Ids::default().len(), 0);
+        // Texts too, changed in place.
+        let mut texts: Texts = ["one", "two"]
+            .map(|t| Text::line(t.into()))
+            .into_iter()
+            .collect();
+        texts[1] = Text::line("three".into());
+        let shown: Vec<&str> = texts.iter().map(Text::shown).collect();
+        assert_eq!(shown, ["one", "three"]);
+        assert_eq!(size_of::<Texts>(), size_of::<usize>());
     }
 
     /// Hundreds of thousands of entries: each takes 48 bytes with its date, flags and
@@ -1120,5 +1184,6 @@ mod tests {
         use std::mem::size_of;
         assert_eq!(size_of::<TimelineEntry>(), 6 * size_of::<usize>());
         assert_eq!(size_of::<Quote>(), 6 * size_of::<usize>());
+        assert_eq!(size_of::<Actor>(), 7 * size_of::<usize>());
     }
 }

@@ -677,7 +677,7 @@ impl<R: Report> Checker<'_, R> {
             let kind = c.choice(a.kind, at, "kind");
             let role = c.line(a.role, at, "role");
             let affiliation = c.reference(a.affiliation, at, "affiliation", RefKind::Actor);
-            let aliases = c.texts(a.aliases, at, "aliases");
+            let aliases = c.texts(a.aliases, at, "aliases").into();
             let description = c.block(a.description, at, "description");
             if let Some(id) = &id {
                 c.actor_ids.push((id.clone(), at.key("id")));
