@@ -552,6 +552,10 @@ fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
             ..ActorIndex::default()
         };
     }
+    // What the rules needed is let go before the library's actors are made: grouping
+    // a large library ends as its loading does, when memory is at its fullest.
+    drop((briefings_of, first_with_alias, kept_apart, clash_at));
+    drop((named, pooled, pool_of, refused_groups));
     // The groups, in the order their first actor appears.
     let mut ix_of_root: HashMap<usize, usize> = HashMap::new();
     let mut actors: Vec<LibraryActor> = Vec::new();
