@@ -338,13 +338,13 @@ fn reason(e: &std::io::Error) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     /// A library and what was seen of it hold one for each item.
     #[test]
     fn a_print_takes_twelve_bytes() {
-        assert_eq!(std::mem::size_of::<super::Print>(), 12);
+        assert_eq!(std::mem::size_of::<Print>(), 12);
     }
-
-    use super::*;
 
     #[test]
     fn a_print_is_written_as_hex_and_read_back() {
