@@ -288,7 +288,6 @@ impl Cache {
             writable,
             done,
             temp,
-            stats,
         })
     }
 
@@ -557,7 +556,8 @@ struct Keep {
 
 /// What is left of an open once the library is delivered: encoding the briefings
 /// parsed, a few at a time, for a thread that writes them and then seals the pack.
-/// See [`Cache::fill`].
+/// See [`Cache::fill`]. Dropped, it lets that thread seal what it was sent, without
+/// waiting for it.
 #[derive(Debug)]
 pub struct Fill {
     /// The briefings to keep, in library order; those before `next` are done.
@@ -573,8 +573,6 @@ pub struct Fill {
     /// What the writing thread did, once the pack is sealed (or given up).
     done: Receiver<Stats>,
     temp: PathBuf,
-    /// What the loading did, for when the writing thread tells nothing.
-    stats: Stats,
 }
 
 impl Fill {
@@ -686,7 +684,7 @@ impl Fill {
 
     /// [`Fill::wait`], until `deadline` at most: then the new pack is given up (its
     /// temporary file removed, the old pack left as it was), so that quitting is
-    /// never held up by a slow disk. Whether the pack was sealed.
+    /// never held up by a slow disk. Whether the writing thread was done in time.
     pub fn wait_until(mut self, deadline: Instant) -> bool {
         self.stop();
         let wait = deadline.saturating_duration_since(Instant::now());
@@ -699,11 +697,6 @@ impl Fill {
                 false
             }
         }
-    }
-
-    /// What the loading did (hits, misses), before anything is written.
-    pub fn loading_stats(&self) -> Stats {
-        self.stats
     }
 }
 
