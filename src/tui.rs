@@ -169,7 +169,7 @@ pub fn load_in_background(
         });
         // Only hashing and parsing held the files up: keeping them comes after, on
         // the reader's thread while it waits, and a thread that writes.
-        if let Some(fill) = cache.and_then(Cache::fill).filter(|_| !gone) {
+        if let Some(fill) = cache.filter(|_| !gone).and_then(Cache::fill) {
             let _ = tx.send(Delivery::Fill(fill));
         }
         // The library is whole once the sender is gone.
