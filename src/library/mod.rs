@@ -10,6 +10,7 @@
 
 pub mod grouping;
 mod item;
+mod json;
 pub mod lists;
 pub mod news;
 mod reload;
