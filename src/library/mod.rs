@@ -262,6 +262,27 @@ impl Library {
         self.derived = Derived::default();
     }
 
+    /// Briefings were read again in place: what they changed is made again when next
+    /// asked for, the rest is kept.
+    fn forget_touched(&mut self, touched: &reload::Touched) {
+        let d = &mut self.derived;
+        if touched.dates {
+            (d.oldest, d.newest) = Default::default();
+        }
+        if touched.titles {
+            d.by_title = Default::default();
+        }
+        if touched.tags {
+            (d.tags, d.tagged) = Default::default();
+        }
+        if touched.entry_dates {
+            (d.entry_starts, d.timeline) = Default::default();
+        }
+        if touched.entry_dates || touched.entry_actors {
+            d.actor_entries = Default::default();
+        }
+    }
+
     /// Every briefing in the order asked for, kept until the library changes.
     pub fn order(&self, order: Order) -> &[BriefingIx] {
         let bs = &self.briefings;

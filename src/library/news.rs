@@ -369,6 +369,20 @@ impl News {
         self.tally();
     }
 
+    /// Briefings read again in place (none came or went): only their marks are worked
+    /// out again.
+    pub fn observe_changed(&mut self, lib: &Library, changed: &[BriefingIx]) {
+        if self.baseline() || self.marks.len() != lib.briefings.len() {
+            return self.observe(lib);
+        }
+        for &b in changed {
+            if b < self.marks.len() {
+                self.marks[b] = self.compute(lib, b);
+            }
+        }
+        self.tally();
+    }
+
     fn tally(&mut self) {
         let briefings = self.marks.iter().filter(|m| m.any()).count();
         self.totals = (briefings, self.marks.iter().map(BriefingNews::count).sum());
