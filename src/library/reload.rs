@@ -58,7 +58,7 @@ impl Library {
                     let prints = super::news::prints(&b);
                     match at {
                         Some(i) => {
-                            touched.note(&self.briefings[i], &b);
+                            touched.note(i, &self.briefings[i], &b);
                             touched.actors |= !same_roster(&self.rosters[i], &roster);
                             self.keep_earlier_texts(i);
                             self.rosters[i] = roster;
@@ -118,8 +118,10 @@ impl Library {
                 done.removed.push((path.clone(), None));
             }
         }
-        if touched.all || touched.entry_dates {
+        if touched.all {
             self.rechronicle();
+        } else if !touched.redated.is_empty() {
+            self.rechronicle_some(&touched.redated);
         }
         if touched.all || touched.actors {
             // Grouped here and now: the numbers of actors must match the briefings
@@ -156,6 +158,8 @@ pub(super) struct Touched {
     /// How many entries a timeline has, or an entry's date: the chronology and the
     /// library timeline, where each briefing's entries start.
     pub entry_dates: bool,
+    /// The briefings whose entries' dates or count changed.
+    pub redated: Vec<usize>,
     /// Which actors an entry names: each actor's entries.
     pub entry_actors: bool,
     /// A briefing's actors (ids, names, aliases): the grouping.
@@ -164,7 +168,7 @@ pub(super) struct Touched {
 
 impl Touched {
     /// Notes what `now` changes of `was`, the same file's briefing before.
-    fn note(&mut self, was: &Briefing, now: &Briefing) {
+    fn note(&mut self, b: usize, was: &Briefing, now: &Briefing) {
         self.dates |= !same_date(&was.date, &now.date);
         self.titles |= was.title.shown() != now.title.shown();
         self.tags |= !was
@@ -174,7 +178,10 @@ impl Touched {
             .eq(now.tags.iter().map(|t| t.shown()));
         let entries = || was.timeline.iter().zip(&now.timeline);
         let same_count = was.timeline.len() == now.timeline.len();
-        self.entry_dates |= !same_count || entries().any(|(a, b)| !same_date(&a.date, &b.date));
+        if !same_count || entries().any(|(x, y)| !same_date(&x.date, &y.date)) {
+            self.entry_dates = true;
+            self.redated.push(b);
+        }
         self.entry_actors |= !same_count || entries().any(|(a, b)| a.actors != b.actors);
     }
 }
