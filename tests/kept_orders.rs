@@ -184,8 +184,9 @@ fn briefings_arriving_while_the_lists_are_kept_show_up_in_every_one() {
     assert_eq!(late.tagged, vec![20], "the first tag is the arrival's");
 }
 
-/// Briefing `b` saved again with one thing changed, by what is changed.
-fn one_change(b: &Briefing, what: &str) -> Briefing {
+/// Briefing `b` saved again with one thing changed, by what is changed; `busiest` is
+/// the place of an actor of the busiest library actor among its actors.
+fn one_change(b: &Briefing, what: &str, busiest: usize) -> Briefing {
     let mut b = b.clone();
     let line = |s: &str| Text::line(s.to_string());
     match what {
@@ -206,6 +207,10 @@ fn one_change(b: &Briefing, what: &str) -> Briefing {
             b.timeline[0].actors = actors.into();
         }
         "an actor's name" => b.actors[0].name = line("Zebediah Renamed"),
+        "the busiest actor's name, apart from the others" => {
+            b.actors[busiest].name = line("Zebediah Apart");
+            b.actors[busiest].aliases.clear();
+        }
         "an actor more" => {
             let mut a = b.actors[0].clone();
             a.id = brief::model::Id::from("zebediah".to_string());
@@ -223,10 +228,15 @@ fn one_change(b: &Briefing, what: &str) -> Briefing {
 #[test]
 fn a_briefing_saved_with_one_thing_changed_shows_up_in_every_list() {
     let mut briefings = generated(30);
+    // The briefing changed holds the busiest actor.
+    let first = Library::new(briefings.clone(), Vec::new());
+    let actor = busiest(&first);
+    let (b, busiest_at) = first.actors[first.find_actors(&actor)[0]].appearances[0];
     // An instant to move to another offset, beside one at the same instant: the two
     // are ordered as written.
-    briefings[5].date = Date::parse("2016-06-01T10:00:00Z").unwrap();
-    briefings[6].date = Date::parse("2016-06-01T11:00:00+01:00").unwrap();
+    let other = if b == 0 { 1 } else { 0 };
+    briefings[b].date = Date::parse("2016-06-01T10:00:00Z").unwrap();
+    briefings[other].date = Date::parse("2016-06-01T11:00:00+01:00").unwrap();
     for what in [
         "a sentence of its summary",
         "an entry's title",
@@ -238,15 +248,15 @@ fn a_briefing_saved_with_one_thing_changed_shows_up_in_every_list() {
         "an entry fewer",
         "the actors an entry names",
         "an actor's name",
+        "the busiest actor's name, apart from the others",
         "an actor more",
     ] {
         let mut app = App::new(Library::new(briefings.clone(), Vec::new()));
-        let actor = busiest(app.library());
         lists(&mut app, &actor);
-        let now = one_change(&briefings[5], what);
+        let now = one_change(&briefings[b], what, busiest_at);
         app.reload(vec![(now.path.clone(), Ok(now.clone()))], Vec::new());
         let mut files = briefings.clone();
-        files[5] = now;
+        files[b] = now;
         assert_eq!(lists(&mut app, &actor), afresh(&files, &actor), "{what}");
     }
 }

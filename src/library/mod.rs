@@ -256,6 +256,16 @@ impl Library {
         self.forget_derived();
     }
 
+    /// The actors of briefings read in place changed: grouped again, with each actor's
+    /// entries (the orders and counts of briefings stay as they are).
+    fn regroup(&mut self) {
+        let index = grouping::group(&self.rosters);
+        self.actors = index.actors;
+        self.actor_of = index.actor_of;
+        self.grouping_warnings = index.warnings;
+        self.derived.actor_entries = Default::default();
+    }
+
     /// The briefings changed (arrived, read again, removed): every order and count
     /// kept over them is made again when next asked for.
     fn forget_derived(&mut self) {

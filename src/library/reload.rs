@@ -123,11 +123,14 @@ impl Library {
         } else if !touched.redated.is_empty() {
             self.rechronicle_some(&touched.redated);
         }
-        if touched.all || touched.actors {
-            // Grouped here and now: the numbers of actors must match the briefings
-            // before anything draws them again.
+        // Grouped here and now: the numbers of actors must match the briefings before
+        // anything draws them again.
+        if touched.all {
             self.set_index(super::grouping::group(&self.rosters));
         } else {
+            if touched.actors {
+                self.regroup();
+            }
             self.forget_touched(&touched);
         }
         done
