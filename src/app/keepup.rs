@@ -466,10 +466,21 @@ impl App {
         for (from, to) in &done.renamed {
             spot.rename(from, to);
         }
-        self.news.observe(&self.library);
+        if done.added.is_empty() && done.removed.is_empty() && done.renamed.is_empty() {
+            // Read again in place: only those briefings have news to work out again.
+            let lib = &self.library;
+            let changed: Vec<usize> = done
+                .updated
+                .iter()
+                .filter_map(|p| lib.position_of(p))
+                .collect();
+            self.news.observe_changed(&self.library, &changed);
+        } else {
+            self.news.observe(&self.library);
+        }
         self.rest = None;
         let lib = &self.library;
-        let at = |p: &PathBuf| lib.briefings.iter().position(|br| &br.path == p);
+        let at = |p: &PathBuf| lib.position_of(p);
         self.remembered = spot
             .remembered
             .iter()
