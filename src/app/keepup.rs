@@ -50,7 +50,7 @@ fn name(lib: &Library, item: Item) -> Option<Found> {
 }
 
 fn find(lib: &Library, found: &Found) -> Option<Item> {
-    let at = |p: &PathBuf| lib.briefings.iter().position(|br| &br.path == p);
+    let at = |p: &PathBuf| lib.position_of(p);
     Some(match found {
         Found::Briefing(p) => Item::Briefing(at(p)?),
         Found::Event(p) => Item::Event(at(p)?),
@@ -202,7 +202,7 @@ impl App {
         let by_file = place
             .file
             .as_ref()
-            .and_then(|f| lib.briefings.iter().position(|br| &br.path == f));
+            .and_then(|f| lib.position_of(f));
         let by_id = || {
             let id = place.briefing.as_ref()?;
             lib.briefings.iter().position(|br| &br.id == id)
