@@ -209,7 +209,10 @@ impl Keys {
         let t = Instant::now();
         self.app.update(action);
         self.frame();
-        let took = t.elapsed();
+        self.record(what, t.elapsed());
+    }
+
+    fn record(&mut self, what: &str, took: Duration) {
         match self.times.iter_mut().find(|(w, _)| w == what) {
             Some((_, v)) => v.push(took),
             None => self.times.push((what.to_string(), vec![took])),
@@ -388,6 +391,29 @@ fn keys(_: &mut Criterion) {
         }
         k.key("dossier: open from the picker", Action::Apply);
         k.untimed(Action::Back);
+
+        // A briefing saved again while reading (read by the watcher's thread): taken
+        // in with its frame, then the keys that walk the library's lists.
+        let saved = k.app.library().briefings[0].clone();
+        for (what, action) in [
+            ("after a file was saved: sort", Action::CycleSort),
+            (
+                "after a file was saved: library timeline open",
+                Action::LibraryTimeline,
+            ),
+            ("after a file was saved: tag picker", Action::TagPicker),
+        ] {
+            let t = Instant::now();
+            k.app
+                .reload(vec![(saved.path.clone(), Ok(saved.clone()))], Vec::new());
+            k.frame();
+            k.record(
+                "a file saved while reading: taken in, its frame",
+                t.elapsed(),
+            );
+            k.key(what, action);
+            k.untimed(Action::Back);
+        }
     }
 
     // What a key can find the loop busy with while a search streams: one step of the

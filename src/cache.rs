@@ -7,21 +7,28 @@
 //!   the file's name (a briefing without an `id` takes it), the format version, the
 //!   pack's layout, and the program's version and build. Every file is read and
 //!   hashed on every open, so one changed byte is another name, and the file is
-//!   parsed again.
+//!   parsed again. A briefing is kept only under the name of the bytes it was parsed
+//!   from: one whose file changed before it was kept is dropped ([`Fill::forget`]).
 //! - **Only clean files.** A file with any problem is never kept: it is read afresh
 //!   each time, so its messages are always the parser's own.
 //! - **Never trusted blindly.** Each entry repeats its name and carries the length
 //!   and checksum of what it holds, and so does the pack's index; a corrupt,
 //!   truncated or foreign pack or entry is passed over without a word, and the pack
 //!   is written anew.
-//! - **One file per library, written atomically.** Files parsed are appended to a
-//!   new pack by the threads that load them (never the one that reads keys); once
-//!   the whole library is delivered, the entries still used are copied from the old
-//!   pack, the index is added, and the new pack is renamed over the old one. An open
-//!   that parsed nothing and found every entry in use writes nothing. One file, not
-//!   one per briefing: creating tens of thousands of small files costs more than
-//!   parsing them on a busy disk. Folder `0700`, files `0600`: briefings may be
-//!   classified.
+//! - **Kept after the reader has everything.** The threads that load files only hash
+//!   and parse them, and note which were parsed ([`Cache::fill`]); encoding those
+//!   briefings waits until the whole library is delivered, and is then done a few at
+//!   a time while the reader waits for keys ([`Fill::step`]), from the briefings the
+//!   library holds (never a copy of them). The entries go to a thread of their own,
+//!   which writes them to a new pack and, once the last is encoded, copies the
+//!   entries still used from the old pack, adds the index and renames the new pack
+//!   over the old one. An open that parsed nothing and found every entry in use
+//!   writes nothing. On the way out, what was encoded is sealed if that takes no
+//!   more than a moment ([`Fill::wait_until`]); else the new pack is given up and
+//!   the old one stays as it was.
+//! - **One file per library, written atomically.** One file, not one per briefing:
+//!   creating tens of thousands of small files costs more than parsing them on a
+//!   busy disk. Folder `0700`, files `0600`: briefings may be classified.
 //! - **Bounded.** After a pack is written, the packs unused the longest are removed
 //!   until the cache is within [`Cache::bound`].
 //!
@@ -34,13 +41,14 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::{DirBuilderExt, FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Mutex, OnceLock};
-use std::time::{Duration, SystemTime};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::{Duration, Instant, SystemTime};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64, xxh3_128};
 
-use crate::library::Arrival;
 use crate::library::news::Prints;
+use crate::library::{Arrival, BriefingIx, Library};
 use crate::load::{self, Diagnostic, LoadOptions, Loaded, Stamp};
 use crate::model::Briefing;
 use crate::state::Print;
@@ -82,18 +90,18 @@ pub struct Cache {
     found: OnceLock<Option<Pack>>,
     /// Names of the entries found and used in this open.
     used: Mutex<Vec<u128>>,
-    /// The new pack, begun by the first file parsed.
-    writing: Mutex<Option<Writing>>,
+    /// Each file that loaded, by its number among the files loaded, with its file and
+    /// entry's name when it was parsed (and so is to be kept: see [`Cache::fill`]).
+    arrived: Mutex<Vec<(usize, Option<Parsed>)>>,
     hits: AtomicUsize,
     misses: AtomicUsize,
     rejected: AtomicUsize,
-    written: AtomicUsize,
     /// The size of the pack after this open.
     pack_bytes: AtomicU64,
-    /// Cleared on the first failure to write: a full disk or a read-only folder is
-    /// not tried again for every file.
-    writable: AtomicBool,
 }
+
+/// A file parsed, and the name of the bytes it was parsed from.
+type Parsed = (PathBuf, u128);
 
 /// A pack as found: the file, and where each entry is in it.
 #[derive(Debug)]
@@ -108,7 +116,6 @@ const WRITE_BUFFER: usize = 1 << 20;
 /// A new pack being written to a temporary file.
 #[derive(Debug)]
 struct Writing {
-    temp: PathBuf,
     /// Buffered: entries are written a megabyte at a time, not one system call each.
     file: std::io::BufWriter<File>,
     at: u64,
@@ -154,13 +161,11 @@ impl Cache {
             given_build: None,
             found: OnceLock::new(),
             used: Mutex::new(Vec::new()),
-            writing: Mutex::new(None),
+            arrived: Mutex::new(Vec::new()),
             hits: AtomicUsize::new(0),
             misses: AtomicUsize::new(0),
             rejected: AtomicUsize::new(0),
-            written: AtomicUsize::new(0),
             pack_bytes: AtomicU64::new(0),
-            writable: AtomicBool::new(true),
         }
     }
 
@@ -174,6 +179,12 @@ impl Cache {
         }
     }
 
+    /// A cache that names its entries as the program at `program` does: to look into
+    /// what that program kept.
+    pub fn of_program(dir: impl Into<PathBuf>, paths: &[PathBuf], program: &Path) -> Cache {
+        Cache::with_build(dir, paths, &build_of(program))
+    }
+
     /// The folder of all packs.
     pub fn dir(&self) -> &Path {
         &self.dir
@@ -184,55 +195,156 @@ impl Cache {
         &self.pack
     }
 
+    /// What this open did so far (what it wrote is told by [`Fill::wait`]).
     pub fn stats(&self) -> Stats {
         Stats {
             hits: self.hits.load(Ordering::Relaxed),
             misses: self.misses.load(Ordering::Relaxed),
             rejected: self.rejected.load(Ordering::Relaxed),
-            written: self.written.load(Ordering::Relaxed),
+            written: 0,
         }
     }
 
     /// Loads one file as [`load::load_file`] does, from the cache when it holds this
-    /// file's bytes, adding it to the new pack when it is parsed and loads cleanly.
-    pub fn load(&self, path: &Path, opts: &LoadOptions) -> Loaded {
-        self.arrive(path, opts).map(|a| a.briefing)
-    }
-
-    /// [`Cache::load`] with what the library works out of a briefing: its items'
-    /// fingerprints are kept in the entry with it, and so come from the cache too.
-    pub fn arrive(&self, path: &Path, opts: &LoadOptions) -> Result<Arrival, Vec<Diagnostic>> {
-        self.arrive_stamped(path, opts).0
-    }
-
-    /// [`Cache::arrive`], with the file's stamp from before it was read.
-    pub fn arrive_stamped(&self, path: &Path, opts: &LoadOptions) -> (Arrived, Option<Stamp>) {
+    /// file's bytes, with its fingerprints; with the file's stamp from before it was
+    /// read, and the name to keep it under when it was parsed and loads cleanly.
+    fn arrive_stamped(&self, path: &Path, opts: &LoadOptions) -> Arriving {
         let (bytes, stamp) = load::read_stamped(path, opts);
+        let (arrived, parsed) = match bytes {
+            Ok(bytes) => self.arrive_bytes(path, &bytes, opts),
+            Err(d) => (Err(d), None),
+        };
         (
-            bytes.and_then(|bytes| self.arrive_bytes(path, &bytes, opts)),
+            arrived,
             stamp,
+            parsed.map(|name| (path.to_path_buf(), name)),
         )
     }
 
-    fn arrive_bytes(&self, path: &Path, bytes: &[u8], opts: &LoadOptions) -> Arrived {
+    fn arrive_bytes(
+        &self,
+        path: &Path,
+        bytes: &[u8],
+        opts: &LoadOptions,
+    ) -> (Arrived, Option<u128>) {
         let name = self.name(path, bytes);
         if let Some((mut b, prints)) = self.find(name, opts) {
             b.path = path.to_path_buf();
             self.hits.fetch_add(1, Ordering::Relaxed);
             lock(&self.used).push(name);
-            return Ok(Arrival::with_prints(b, prints));
+            return (Ok(Arrival::with_prints(b, prints)), None);
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
-        let arrival = Arrival::of(load::load_bytes(path, bytes)?);
-        self.add(name, &arrival);
-        Ok(arrival)
+        match load::load_bytes(path, bytes) {
+            Ok(b) => (Ok(Arrival::of(b)), Some(name)),
+            Err(d) => (Err(d), None),
+        }
     }
 
-    /// Once every file is loaded: when anything was parsed, or some entries were not
-    /// used, writes the pack anew with exactly the entries of this open, then keeps
-    /// the cache within [`Cache::bound`]. Failures are ignored: the cache is only ever
-    /// a help, and the next open parses again what could not be kept.
-    pub fn finish(&self) {
+    /// Notes file number `i`'s outcome, in whatever order the files finish.
+    fn note(&self, i: usize, loaded: bool, parsed: Option<Parsed>) {
+        if loaded {
+            lock(&self.arrived).push((i, parsed));
+        }
+    }
+
+    /// Once every file is loaded and delivered: what is left to do, which is to keep
+    /// the briefings parsed in this open (see [`Fill`]) and seal the pack. The library
+    /// that [`Fill::step`] is given must hold the briefings loaded, in the order of
+    /// the files, as the reader's does (a reload since is followed by
+    /// [`Fill::forget`]). `None` when no thread could be started to write: nothing is
+    /// kept this time.
+    pub fn fill(self) -> Option<Fill> {
+        let stats = self.stats();
+        let mut arrived = std::mem::take(&mut *lock(&self.arrived));
+        arrived.sort_unstable_by_key(|(i, _)| *i);
+        // The library holds the briefings that loaded, in file order: the n-th of
+        // them is at n.
+        let left: Vec<Keep> = arrived
+            .into_iter()
+            .enumerate()
+            .filter_map(|(at, (_, parsed))| parsed.map(|(path, name)| Keep { at, path, name }))
+            .collect();
+        let temp = self.temp_path();
+        let writable = Arc::new(AtomicBool::new(true));
+        let (to_writer, entries) = mpsc::channel();
+        let (sealed, done) = mpsc::channel();
+        let writer = {
+            let (temp, writable) = (temp.clone(), Arc::clone(&writable));
+            move || {
+                let written = self.write(&temp, entries, &writable);
+                let _ = sealed.send(Stats { written, ..stats });
+            }
+        };
+        std::thread::Builder::new()
+            .name("brief cache".to_string())
+            .spawn(writer)
+            .ok()?;
+        Some(Fill {
+            left,
+            next: 0,
+            moved: false,
+            to_writer: Some(to_writer),
+            writable,
+            done,
+            temp,
+        })
+    }
+
+    /// Keeps every briefing parsed in this open, taken from `library` (see
+    /// [`Cache::fill`]) all at once, and waits until the pack is written: for callers
+    /// that read no keys meanwhile.
+    pub fn keep_all(self, library: &Library) -> Stats {
+        let stats = self.stats();
+        let Some(mut fill) = self.fill() else {
+            return stats;
+        };
+        while fill.step(library, Duration::from_secs(3600)) {}
+        fill.wait().unwrap_or(stats)
+    }
+
+    /// The writing thread: takes entries until the last is sent, then seals the pack.
+    /// Returns how many entries were written.
+    fn write(
+        &self,
+        temp: &Path,
+        entries: Receiver<(u128, Vec<u8>)>,
+        writable: &AtomicBool,
+    ) -> usize {
+        let mut writing: Option<Writing> = None;
+        let mut written = 0;
+        for (name, entry) in entries {
+            if !writable.load(Ordering::Relaxed) {
+                continue;
+            }
+            if writing.is_none() {
+                match self.begin(temp) {
+                    Ok(w) => writing = Some(w),
+                    Err(_) => {
+                        writable.store(false, Ordering::Relaxed);
+                        continue;
+                    }
+                }
+            }
+            let Some(w) = writing.as_mut() else { continue };
+            if w.append(name, &entry).is_ok() {
+                written += 1;
+            } else {
+                writable.store(false, Ordering::Relaxed);
+                writing = None;
+                let _ = fs::remove_file(temp);
+            }
+        }
+        self.seal(temp, writing, writable);
+        written
+    }
+
+    /// Once every entry of this open is written: when anything was, or some entries
+    /// found were not used, writes the pack anew with exactly the entries of this
+    /// open, then keeps the cache within [`Cache::bound`]. Failures are ignored: the
+    /// cache is only ever a help, and the next open parses again what could not be
+    /// kept.
+    fn seal(&self, temp: &Path, writing: Option<Writing>, writable: &AtomicBool) {
         let found = self.found.get().and_then(Option::as_ref);
         let used = {
             let mut used = std::mem::take(&mut *lock(&self.used));
@@ -240,7 +352,6 @@ impl Cache {
             used.dedup();
             used
         };
-        let writing = lock(&self.writing).take();
         let all_used = found.is_none_or(|p| p.index.len() == used.len());
         if writing.is_none() && all_used {
             if found.is_some() {
@@ -248,12 +359,16 @@ impl Cache {
             }
             return;
         }
-        if !self.writable.load(Ordering::Relaxed) {
+        if !writable.load(Ordering::Relaxed) {
+            // Not writable, or given up: nothing of this open stays.
+            if writing.is_some() {
+                let _ = fs::remove_file(temp);
+            }
             return;
         }
         let writing = match writing {
             Some(w) => Some(w),
-            None => self.begin().ok(),
+            None => self.begin(temp).ok(),
         };
         let Some(mut w) = writing else { return };
         let done = (|| -> std::io::Result<()> {
@@ -261,7 +376,11 @@ impl Cache {
                 w.copy_from(found, &used)?;
             }
             w.seal()?;
-            fs::rename(&w.temp, &self.pack)
+            // Given up meanwhile (the reader is on its way out): the old pack stays.
+            if !writable.load(Ordering::Relaxed) {
+                return Err(std::io::ErrorKind::Interrupted.into());
+            }
+            fs::rename(temp, &self.pack)
         })();
         match done {
             Ok(()) => {
@@ -269,7 +388,7 @@ impl Cache {
                 self.prune(self.bound());
             }
             Err(_) => {
-                let _ = fs::remove_file(&w.temp);
+                let _ = fs::remove_file(temp);
             }
         }
     }
@@ -382,53 +501,28 @@ impl Cache {
         pack.map(|index| Pack { file, index })
     }
 
-    /// Adds a briefing just parsed to the new pack.
-    fn add(&self, name: u128, a: &Arrival) {
-        if !self.writable.load(Ordering::Relaxed) {
-            return;
-        }
-        let Ok(bytes) = crate::crash::catching(|| encode(a, name)) else {
-            return;
-        };
-        let mut writing = lock(&self.writing);
-        if writing.is_none() {
-            match self.begin() {
-                Ok(w) => *writing = Some(w),
-                Err(_) => {
-                    self.writable.store(false, Ordering::Relaxed);
-                    return;
-                }
-            }
-        }
-        let Some(w) = writing.as_mut() else { return };
-        if w.append(name, &bytes).is_ok() {
-            self.written.fetch_add(1, Ordering::Relaxed);
-        } else {
-            self.writable.store(false, Ordering::Relaxed);
-            let _ = fs::remove_file(&w.temp);
-            *writing = None;
-        }
+    /// A name for a new temporary pack beside this library's.
+    fn temp_path(&self) -> PathBuf {
+        static NEXT: AtomicUsize = AtomicUsize::new(0);
+        self.dir.join(format!(
+            ".{}.{}.tmp",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::Relaxed)
+        ))
     }
 
-    /// A new temporary pack beside this library's.
-    fn begin(&self) -> std::io::Result<Writing> {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
+    /// A new temporary pack at `temp`.
+    fn begin(&self, temp: &Path) -> std::io::Result<Writing> {
         fs::DirBuilder::new()
             .recursive(true)
             .mode(0o700)
             .create(&self.dir)?;
-        let temp = self.dir.join(format!(
-            ".{}.{}.tmp",
-            std::process::id(),
-            NEXT.fetch_add(1, Ordering::Relaxed)
-        ));
         let file = fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .mode(0o600)
-            .open(&temp)?;
+            .open(temp)?;
         Ok(Writing {
-            temp,
             file: std::io::BufWriter::with_capacity(WRITE_BUFFER, file),
             at: 0,
             index: Vec::new(),
@@ -447,6 +541,161 @@ impl Cache {
             .unwrap_or(SystemTime::UNIX_EPOCH);
         if SystemTime::now().duration_since(used).unwrap_or_default() > FRESH {
             let _ = file.set_modified(SystemTime::now());
+        }
+    }
+}
+
+/// A briefing parsed in this open, to be kept: where it is in the library, its file,
+/// and the name of the bytes it was parsed from.
+#[derive(Debug)]
+struct Keep {
+    at: BriefingIx,
+    path: PathBuf,
+    name: u128,
+}
+
+/// What is left of an open once the library is delivered: encoding the briefings
+/// parsed, a few at a time, for a thread that writes them and then seals the pack.
+/// See [`Cache::fill`]. Dropped, it lets that thread seal what it was sent, without
+/// waiting for it.
+#[derive(Debug)]
+pub struct Fill {
+    /// The briefings to keep, in library order; those before `next` are done.
+    left: Vec<Keep>,
+    next: usize,
+    /// Set when the library changed since the positions in `left` were known.
+    moved: bool,
+    /// To the writing thread; dropped once the last entry is sent, which seals.
+    to_writer: Option<Sender<(u128, Vec<u8>)>>,
+    /// Cleared by the writing thread when the cache cannot be written (nothing more
+    /// is encoded), and here to give the new pack up.
+    writable: Arc<AtomicBool>,
+    /// What the writing thread did, once the pack is sealed (or given up).
+    done: Receiver<Stats>,
+    temp: PathBuf,
+}
+
+impl Fill {
+    /// Whether briefings are still to be encoded.
+    pub fn is_encoding(&self) -> bool {
+        self.to_writer.is_some()
+    }
+
+    /// How many briefings are still to be encoded.
+    pub fn left(&self) -> usize {
+        if self.is_encoding() {
+            self.left.len() - self.next
+        } else {
+            0
+        }
+    }
+
+    /// Files read again or gone since they were loaded: their briefings are not kept
+    /// (the library no longer holds what was parsed under their names). Call it
+    /// before the library takes the files in.
+    pub fn forget<'a>(&mut self, paths: impl IntoIterator<Item = &'a Path>) {
+        let gone: HashSet<&Path> = paths.into_iter().collect();
+        if gone.is_empty() {
+            return;
+        }
+        self.left.drain(..self.next);
+        self.next = 0;
+        self.left.retain(|k| !gone.contains(k.path.as_path()));
+        self.moved = true;
+    }
+
+    /// Encodes the next briefings from `library` for the writing thread until `budget`
+    /// has passed (at least one), and once the last is sent lets that thread seal the
+    /// pack. Returns whether briefings are left.
+    pub fn step(&mut self, library: &Library, budget: Duration) -> bool {
+        let until = Instant::now().checked_add(budget);
+        while self.is_encoding() && self.next < self.left.len() {
+            if !self.writable.load(Ordering::Relaxed) {
+                // Nothing can be written: nothing more is encoded.
+                self.next = self.left.len();
+                break;
+            }
+            let i = self.next;
+            self.next += 1;
+            if let Some(at) = self.place(library, i)
+                && let (Some(b), Some(prints)) = (library.briefings.get(at), library.prints(at))
+            {
+                let name = self.left[i].name;
+                if let Ok(entry) = crate::crash::catching(|| encode(b, prints, name))
+                    && let Some(tx) = &self.to_writer
+                    && tx.send((name, entry)).is_err()
+                {
+                    self.next = self.left.len();
+                }
+            }
+            if until.is_some_and(|u| Instant::now() >= u) {
+                break;
+            }
+        }
+        if self.next >= self.left.len() {
+            // The last entry is sent: the writing thread seals the pack.
+            self.to_writer = None;
+            self.left = Vec::new();
+            self.next = 0;
+        }
+        self.is_encoding()
+    }
+
+    /// Where the `i`-th briefing to keep is in `library` now, if it is still the one
+    /// parsed (same file; a file read again was forgotten).
+    fn place(&mut self, library: &Library, i: usize) -> Option<BriefingIx> {
+        let here = |k: &Keep| {
+            library
+                .briefings
+                .get(k.at)
+                .is_some_and(|b| b.path == k.path)
+        };
+        if here(&self.left[i]) {
+            return Some(self.left[i].at);
+        }
+        if !self.moved {
+            return None;
+        }
+        // A file removed moves the briefings after it: all are found again by file.
+        self.moved = false;
+        let at: HashMap<&Path, BriefingIx> = library
+            .briefings
+            .iter()
+            .enumerate()
+            .map(|(at, b)| (b.path.as_path(), at))
+            .collect();
+        for k in &mut self.left[i..] {
+            k.at = at.get(k.path.as_path()).copied().unwrap_or(usize::MAX);
+        }
+        here(&self.left[i]).then_some(self.left[i].at)
+    }
+
+    /// Stops encoding: the writing thread seals what it was sent.
+    pub fn stop(&mut self) {
+        self.to_writer = None;
+    }
+
+    /// Seals what was encoded and waits for the pack to be written; what the whole
+    /// open did.
+    pub fn wait(mut self) -> Option<Stats> {
+        self.stop();
+        self.done.recv().ok()
+    }
+
+    /// [`Fill::wait`], until `deadline` at most: then the new pack is given up (its
+    /// temporary file removed, the old pack left as it was), so that quitting is
+    /// never held up by a slow disk. Whether the writing thread was done in time.
+    pub fn wait_until(mut self, deadline: Instant) -> bool {
+        self.stop();
+        let wait = deadline.saturating_duration_since(Instant::now());
+        match self.done.recv_timeout(wait) {
+            Ok(_) => true,
+            Err(mpsc::RecvTimeoutError::Disconnected) => false,
+            Err(mpsc::RecvTimeoutError::Timeout) => {
+                self.writable.store(false, Ordering::Relaxed);
+                let _ = fs::remove_file(&self.temp);
+                false
+            }
         }
     }
 }
@@ -567,8 +816,12 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 
 /// The running program's build, told by its executable's size and modification time.
 fn executable_build() -> String {
-    let meta = std::env::current_exe().and_then(fs::metadata);
-    match meta {
+    std::env::current_exe().map_or_else(|_| "unknown".to_string(), |exe| build_of(&exe))
+}
+
+/// The build of the program at `exe`, told by its size and modification time.
+fn build_of(exe: &Path) -> String {
+    match fs::metadata(exe) {
         Ok(m) => {
             let since = m
                 .modified()
@@ -582,22 +835,26 @@ fn executable_build() -> String {
 }
 
 /// Loads files on every core as [`load::load_parallel`] does, through `cache` when
-/// there is one (and then [`Cache::finish`] is for the caller, once it has what it
-/// needs).
+/// there is one (and then [`Cache::fill`] is for the caller, once it holds what was
+/// loaded).
 pub fn load_parallel(
     files: &[PathBuf],
     opts: &LoadOptions,
     cache: Option<&Cache>,
     on_loaded: impl FnMut(usize, Loaded),
 ) {
-    match cache {
-        Some(c) => load::load_parallel_with(files, |p| c.load(p, opts), on_loaded),
-        None => load::load_parallel(files, opts, on_loaded),
-    }
+    let mut on_loaded = on_loaded;
+    arrive_parallel(files, opts, cache, |i, (arrived, _)| {
+        on_loaded(i, arrived.map(|a| a.briefing))
+    });
 }
 
 /// One file's outcome as the reader takes it in.
 pub type Arrived = Result<Arrival, Vec<Diagnostic>>;
+
+/// One file's outcome through the cache: with its stamp, and its file and entry's
+/// name when it was parsed.
+type Arriving = (Arrived, Option<Stamp>, Option<Parsed>);
 
 /// [`load_parallel`] giving each briefing with its fingerprints and roster, worked
 /// out (or taken from the cache) on the core that loaded it, and the file's stamp
@@ -611,9 +868,9 @@ pub fn arrive_parallel(
     let fresh = |p: &Path| {
         let (bytes, stamp) = load::read_stamped(p, opts);
         let arrived = bytes.and_then(|b| load::load_bytes(p, &b)).map(Arrival::of);
-        (arrived, stamp)
+        (arrived, stamp, None)
     };
-    let each = |p: &Path| -> Result<(Arrived, Option<Stamp>), Vec<Diagnostic>> {
+    let each = |p: &Path| -> Result<Arriving, Vec<Diagnostic>> {
         Ok(match cache {
             Some(c) => c.arrive_stamped(p, opts),
             None => fresh(p),
@@ -622,13 +879,17 @@ pub fn arrive_parallel(
     let mut on_arrived = on_arrived;
     load::load_parallel_with(files, each, |i, outcome| {
         // A panic while loading is that file's outcome, with no stamp.
-        on_arrived(i, outcome.unwrap_or_else(|d| (Err(d), None)))
+        let (arrived, stamp, parsed) = outcome.unwrap_or_else(|d| (Err(d), None, None));
+        if let Some(c) = cache {
+            c.note(i, arrived.is_ok(), parsed);
+        }
+        on_arrived(i, (arrived, stamp))
     });
 }
 
 thread_local! {
-    /// bitcode's working space, kept by each loading thread rather than made anew for
-    /// every briefing.
+    /// bitcode's working space, kept by each thread that encodes or decodes entries
+    /// rather than made anew for every briefing.
     static CODER: std::cell::RefCell<bitcode::Buffer> = std::cell::RefCell::new(bitcode::Buffer::new());
     /// An entry's bytes as read, likewise.
     static ENTRY: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
@@ -642,14 +903,14 @@ struct Entry<'a> {
     prints: [Vec<(u64, u32)>; 3],
 }
 
-fn encode(a: &Arrival, name: u128) -> Vec<u8> {
+fn encode(briefing: &Briefing, prints: &Prints, name: u128) -> Vec<u8> {
     let kept = |p: &[Print]| p.iter().map(|p| (p.whole, p.label)).collect();
     let entry = Entry {
-        briefing: stored::Briefing::from(&a.briefing),
+        briefing: stored::Briefing::from(briefing),
         prints: [
-            kept(&a.prints.timeline),
-            kept(&a.prints.quotes),
-            kept(&a.prints.implications),
+            kept(&prints.timeline),
+            kept(&prints.quotes),
+            kept(&prints.implications),
         ],
     };
     // The entry is made where bitcode leaves it, with its header, in one copy.

@@ -393,13 +393,48 @@ impl Date {
 /// The format's own notation, precision kept: `2017`, `2017-05`, `2017-12-19`, RFC 3339.
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.written() {
+        // Every item's fingerprint writes its dates: the calendar ones (all of the
+        // format's years) are put together by hand, not by the formatting machinery.
+        let written = self.written();
+        let calendar = match written {
+            Written::Year(y) => calendar(y, &[]),
+            Written::Month(y, m) => calendar(y, &[m]),
+            Written::Day(d) => calendar(d.year(), &[d.month(), d.day()]),
+            Written::Instant(_) => None,
+        };
+        if let Some((bytes, len)) = calendar {
+            // Only ASCII digits and dashes were written.
+            return f.write_str(std::str::from_utf8(&bytes[..len]).map_err(|_| fmt::Error)?);
+        }
+        match written {
             Written::Year(y) => write!(f, "{y:04}"),
             Written::Month(y, m) => write!(f, "{y:04}-{m:02}"),
             Written::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
             Written::Instant(dt) => f.write_str(&dt.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
         }
     }
+}
+
+/// `YYYY`, then `-MM` or `-MM-DD`, for a year from 0 to 9999 and parts under 100.
+fn calendar(year: i32, parts: &[u32]) -> Option<([u8; 10], usize)> {
+    let year = u32::try_from(year).ok().filter(|y| *y <= 9999)?;
+    let mut out = [0u8; 10];
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    out[..4].copy_from_slice(&[
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+    ]);
+    let mut len = 4;
+    for &part in parts {
+        if part > 99 {
+            return None;
+        }
+        out[len..len + 3].copy_from_slice(&[b'-', digit(part / 10), digit(part)]);
+        len += 3;
+    }
+    Some((out, len))
 }
 
 impl Ord for Date {
@@ -434,6 +469,47 @@ impl serde::Serialize for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_dates_are_written_as_chrono_writes_them() {
+        let by_hand = |c: Option<([u8; 10], usize)>| c.map(|(b, n)| b[..n].to_vec());
+        for y in [
+            0, 1, 9, 10, 99, 100, 999, 1000, 2017, 9999, 10000, 12345, -1, -2017,
+        ] {
+            // Written by hand for the years 0 to 9999; the format's dates lie within.
+            let fits = (0..=9999).contains(&y);
+            let year = Date::new(Written::Year(y));
+            assert_eq!(year.is_some(), (1..=9999).contains(&y));
+            assert_eq!(
+                by_hand(calendar(y, &[])),
+                fits.then(|| format!("{y:04}").into_bytes())
+            );
+            if let Some(year) = year {
+                assert_eq!(year.to_string(), format!("{y:04}"));
+            }
+            for m in [1, 9, 10, 12] {
+                let month = format!("{y:04}-{m:02}");
+                assert_eq!(
+                    by_hand(calendar(y, &[m])),
+                    fits.then(|| month.clone().into_bytes())
+                );
+                if let Some(date) = Date::new(Written::Month(y, m)) {
+                    assert_eq!(date.to_string(), month);
+                }
+                for d in [1, 9, 10, 28] {
+                    let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+                    let chrono = day.format("%Y-%m-%d").to_string();
+                    assert_eq!(
+                        by_hand(calendar(y, &[m, d])),
+                        fits.then(|| chrono.clone().into_bytes())
+                    );
+                    if let Some(date) = Date::new(Written::Day(day)) {
+                        assert_eq!(date.to_string(), chrono);
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn keeps_precision_in_both_notations() {

@@ -21,7 +21,7 @@ use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
 use crate::app::Effect;
 use crate::app::Mode;
 use crate::app::{Action, App, Progress};
-use crate::cache::Cache;
+use crate::cache::{Cache, Fill};
 use crate::keymap::Keymap;
 use crate::library::{ActorIndex, Arrival, FailedFile, Roster};
 use crate::load::{self, LoadOptions, Stamp};
@@ -37,6 +37,9 @@ pub enum Delivery {
     Briefing(Box<Arrival>),
     /// A file or path that could not be read, or was passed over with a warning.
     Failed(Vec<load::Diagnostic>),
+    /// After the last file: the briefings parsed, to be kept in the cache once the
+    /// reader has them all (see [`Fill`]).
+    Fill(Fill),
 }
 
 impl Delivery {
@@ -102,8 +105,9 @@ fn yield_to_loading() {
 
 /// Finds and loads files on every core, sending each outcome in file order so the
 /// library is the same whatever the timing; through `cache` when there is one, whose
-/// pack is written once every file is delivered. Then `follow` gets each file read,
-/// with its stamp from before the reading, for the watcher to take up from.
+/// filling is sent after the last file (the reader keeps the briefings parsed while it
+/// waits for keys). Then `follow` gets each file read, with its stamp from before the
+/// reading, for the watcher to take up from.
 pub fn load_in_background(
     paths: Vec<PathBuf>,
     opts: LoadOptions,
@@ -163,7 +167,12 @@ pub fn load_in_background(
                 gone = tx.send(Delivery::of(l)).is_err();
             }
         });
-        // The library is whole once the sender is gone; pruning comes after.
+        // Only hashing and parsing held the files up: keeping them comes after, on
+        // the reader's thread while it waits, and a thread that writes.
+        if let Some(fill) = cache.filter(|_| !gone).and_then(Cache::fill) {
+            let _ = tx.send(Delivery::Fill(fill));
+        }
+        // The library is whole once the sender is gone.
         drop(tx);
         if let Some(follow) = follow.filter(|_| !gone) {
             let stamps = stamps
@@ -171,9 +180,6 @@ pub fn load_in_background(
                 .map(|(i, stamp)| (std::mem::take(&mut files[i]), stamp))
                 .collect();
             let _ = follow.send(stamps);
-        }
-        if let Some(cache) = cache {
-            cache.finish();
         }
     });
     rx
@@ -196,6 +202,10 @@ const HAND_OVER: Duration = Duration::from_millis(150);
 
 /// Briefings searched between looks for a key: a small part of a frame.
 const SEARCH_STEP: usize = 32;
+/// How long the briefings parsed are encoded for the cache between looks for a key.
+const FILL_STEP: Duration = Duration::from_millis(2);
+/// How long, at most, quitting waits for the cache to seal what was encoded.
+const FILL_SEAL_ON_QUIT: Duration = Duration::from_millis(100);
 /// How long the search runs before what it found is shown (showing it makes the
 /// lists again, which takes a while itself on a large library).
 const SEARCH_SLICE: Duration = Duration::from_millis(100);
@@ -302,6 +312,13 @@ struct Signals {
     suspend: Arc<AtomicBool>,
 }
 
+/// What comes of the first load: the files as they are read, then the briefings
+/// parsed, to be kept in the cache.
+struct FirstLoad {
+    files: Option<Receiver<Delivery>>,
+    fill: Option<Fill>,
+}
+
 /// What the user chose to read with: the keys in force and the theme.
 pub struct Look {
     pub keys: Keymap,
@@ -326,19 +343,33 @@ pub fn run(
     signal_hook::flag::register(SIGTSTP, Arc::clone(&signals.suspend))?;
     let mut terminal = setup(mouse)?;
     exit_on_hangup();
+    let mut first = FirstLoad {
+        files: loads,
+        fill: None,
+    };
     let result = event_loop(
         &mut terminal,
         &mut app,
-        loads,
+        &mut first,
         mouse,
         look,
         &signals,
         &keeping,
     );
+    let mut fill = first.fill;
+    // The cache seals what was encoded while the terminal is handed back and the state
+    // saved; quitting waits for it only a moment (see `cache`).
+    let quit = std::time::Instant::now();
+    if let Some(fill) = &mut fill {
+        fill.stop();
+    }
     teardown(&mut terminal, mouse);
     // Said on the terminal given back: the reader itself is done.
     if let Err(e) = save(&app, &keeping.store) {
         eprintln!("brief: {e}");
+    }
+    if let Some(fill) = fill {
+        fill.wait_until(quit + FILL_SEAL_ON_QUIT);
     }
     // The process ends next, and gives its memory back whole: taking a large library
     // apart piece by piece first would only keep the shell waiting.
@@ -431,12 +462,13 @@ fn teardown(terminal: &mut DefaultTerminal, mouse: bool) {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    mut loads: Option<Receiver<Delivery>>,
+    first: &mut FirstLoad,
     mouse: bool,
     look: &Look,
     signals: &Signals,
     keeping: &Keeping,
 ) -> io::Result<Exit> {
+    let FirstLoad { files: loads, fill } = first;
     // Dropped on the way out, waiting for a save under way: the last save comes after.
     let saver = Saver::start();
     app.stream_search(true);
@@ -476,7 +508,9 @@ fn event_loop(
         // Wake often while files arrive or are grouped, less often while files are
         // followed, rarely otherwise (signals are checked too).
         let searching = app.search_progress().is_some();
-        let wait = if searching {
+        // Briefings parsed are kept once the library is whole.
+        let filling = loads.is_none() && fill.as_ref().is_some_and(Fill::is_encoding);
+        let wait = if searching || filling {
             0
         } else if loads.is_some() || grouping {
             30
@@ -523,6 +557,16 @@ fn event_loop(
                 dirty = true;
             }
         }
+        // Then, with no search going on, the briefings parsed are encoded for the
+        // cache, a step at a time between looks for a key.
+        if filling
+            && !dirty
+            && app.search_progress().is_none()
+            && !event::poll(Duration::ZERO)?
+            && let Some(f) = fill.as_mut()
+        {
+            f.step(app.library(), FILL_STEP);
+        }
         if ticked.elapsed() >= TICK {
             ticked = std::time::Instant::now();
             let before = app.news().totals();
@@ -542,6 +586,11 @@ fn event_loop(
                     app.tell(stopped.to_string());
                 }
                 if !batch.loaded.is_empty() || !batch.removed.is_empty() {
+                    // What was parsed from these files is no longer what they hold.
+                    if let Some(f) = fill.as_mut() {
+                        let loaded = batch.loaded.iter().map(|(p, _)| p.as_path());
+                        f.forget(loaded.chain(batch.removed.iter().map(PathBuf::as_path)));
+                    }
                     app.reload(batch.loaded, batch.removed);
                 }
                 dirty = true;
@@ -587,6 +636,7 @@ fn event_loop(
             loop {
                 match rx.try_recv() {
                     Ok(Delivery::Found(n)) => found = n,
+                    Ok(Delivery::Fill(f)) => *fill = Some(f),
                     Ok(Delivery::Briefing(b)) => {
                         done += 1;
                         arrived.push(*b);
@@ -628,7 +678,7 @@ fn event_loop(
                 dirty = true;
             }
             if finished {
-                loads = None;
+                *loads = None;
             }
         }
         // Only the newest grouping counts; older ones cover fewer briefings.

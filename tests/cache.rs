@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use brief::cache::{Cache, Stats};
+use brief::library::Library;
 use brief::load::{self, LoadOptions, Loaded};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
@@ -45,17 +46,27 @@ fn files(lib: &Path) -> Vec<PathBuf> {
     load::discover(&[lib.to_path_buf()]).unwrap()
 }
 
-/// Loads the library through a cache in `dir`, as a program of build `build`, and
-/// finishes (writing the pack) as the reader does once everything is delivered.
-fn open_as(lib: &Path, dir: &Path, build: &str) -> (Vec<Loaded>, Stats) {
+/// Loads the library through a cache in `dir`, as a program of build `build`; the
+/// library made of what loaded, in file order, as the reader holds it; and the cache
+/// to fill from it.
+fn load_as(lib: &Path, dir: &Path, build: &str) -> (Vec<Loaded>, Library, Cache) {
     let cache = Cache::with_build(dir, &[lib.to_path_buf()], build);
     let files = files(lib);
     let mut out: Vec<Option<Loaded>> = files.iter().map(|_| None).collect();
     brief::cache::load_parallel(&files, &LoadOptions::default(), Some(&cache), |i, l| {
         out[i] = Some(l)
     });
-    cache.finish();
-    (out.into_iter().map(Option::unwrap).collect(), cache.stats())
+    let loaded: Vec<Loaded> = out.into_iter().map(Option::unwrap).collect();
+    let mut library = Library::default();
+    library.append(loaded.iter().flatten().cloned().collect(), Vec::new());
+    (loaded, library, cache)
+}
+
+/// [`load_as`], then keeps every briefing parsed and waits for the pack, as the reader
+/// does once everything is delivered and it waits for keys.
+fn open_as(lib: &Path, dir: &Path, build: &str) -> (Vec<Loaded>, Stats) {
+    let (loaded, library, cache) = load_as(lib, dir, build);
+    (loaded, cache.keep_all(&library))
 }
 
 fn open(lib: &Path, dir: &Path) -> (Vec<Loaded>, Stats) {
@@ -349,11 +360,10 @@ fn a_warm_open_gives_the_fingerprints_parsing_gives() {
             Some(&cache),
             |i, (a, _)| out[i] = Some(a),
         );
-        cache.finish();
-        (
-            out.into_iter().flatten().flatten().collect::<Vec<_>>(),
-            cache.stats(),
-        )
+        let arrivals = out.into_iter().flatten().flatten().collect::<Vec<_>>();
+        let mut library = Library::default();
+        library.append_arrivals(arrivals.clone(), Vec::new());
+        (arrivals, cache.keep_all(&library))
     };
     let (cold, stats) = arrive();
     assert_eq!((stats.hits, stats.written), (0, CLEAN));
@@ -370,4 +380,151 @@ fn a_warm_open_gives_the_fingerprints_parsing_gives() {
         assert_eq!(w.prints, brief::library::news::prints(&w.briefing));
         assert_eq!(w.prints, c.prints);
     }
+}
+
+/// The reader keeps the briefings it parsed after it has them all, a few at a time
+/// while it waits for keys: step by step, every one is kept, and the next open parses
+/// nothing.
+#[test]
+fn a_first_open_keeps_every_briefing_parsed_a_step_at_a_time() {
+    let (lib, dir) = (library(), tempfile::tempdir().unwrap());
+    let (loaded, library, cache) = load_as(lib.path(), dir.path(), "one");
+    assert_eq!(shown(&loaded), parsed(lib.path()));
+    assert!(
+        !pack(lib.path(), dir.path()).exists(),
+        "nothing written while loading"
+    );
+    let mut fill = cache.fill().expect("a thread to write");
+    assert_eq!(fill.left(), CLEAN);
+    // No time at all for a step: one briefing each.
+    let mut steps = 0;
+    while fill.step(&library, Duration::ZERO) {
+        steps += 1;
+        assert_eq!(fill.left(), CLEAN - steps);
+    }
+    assert_eq!(steps + 1, CLEAN);
+    let stats = fill.wait().expect("sealed");
+    assert_eq!(
+        (stats.hits, stats.misses, stats.written),
+        (0, CLEAN + 1, CLEAN)
+    );
+    let (warm, stats) = open(lib.path(), dir.path());
+    assert_eq!(shown(&warm), parsed(lib.path()));
+    // Only the file with an error is parsed again.
+    assert_eq!((stats.hits, stats.misses, stats.written), (CLEAN, 1, 0));
+}
+
+/// A file read again before its briefing was kept (the reader took the change in) is
+/// not kept under the name of the bytes first read: those bytes back, the file is
+/// parsed, not given the changed briefing. Briefings after a file removed meanwhile
+/// are still found and kept.
+#[test]
+fn a_file_changed_before_it_is_kept_is_not_kept_under_its_old_name() {
+    let (lib, dir) = (library(), tempfile::tempdir().unwrap());
+    let (_, mut library, cache) = load_as(lib.path(), dir.path(), "one");
+    // In file order: the changed one, then the removed one, then others.
+    let changed = lib.path().join("exercise-election-influence.yaml");
+    let removed = lib.path().join("exercise-port-ransomware.yaml");
+    let first = std::fs::read_to_string(&changed).unwrap();
+    let mut fill = cache.fill().expect("a thread to write");
+    assert!(fill.step(&library, Duration::ZERO), "more than one to keep");
+    // The first briefing is kept; then the reader takes in a change and a removal.
+    std::fs::write(
+        &changed,
+        first.replace("\"EXERCISE: Pale", "\"CHANGED: Pale"),
+    )
+    .unwrap();
+    std::fs::remove_file(&removed).unwrap();
+    fill.forget([changed.as_path(), removed.as_path()]);
+    let reread = load::load_file(&changed, &LoadOptions::default());
+    assert!(
+        reread
+            .as_ref()
+            .unwrap()
+            .title
+            .shown()
+            .starts_with("CHANGED")
+    );
+    library.apply(
+        vec![(changed.clone(), reread)],
+        std::slice::from_ref(&removed),
+    );
+    while fill.step(&library, Duration::ZERO) {}
+    let stats = fill.wait().expect("sealed");
+    // The bytes first read are back.
+    std::fs::write(&changed, &first).unwrap();
+    let (again, again_stats) = open(lib.path(), dir.path());
+    assert_eq!(shown(&again), parsed(lib.path()));
+    assert_eq!(
+        stats.written,
+        CLEAN - 2,
+        "all but the changed and the removed one: {stats:?}"
+    );
+    assert_eq!(
+        (again_stats.hits, again_stats.misses),
+        (CLEAN - 2, 2),
+        "{again_stats:?}"
+    );
+}
+
+/// Quitting before every briefing is kept seals what was: the pack is whole, the next
+/// open takes those from it, parses the rest, and keeps them in turn.
+#[test]
+fn quitting_mid_fill_keeps_what_was_encoded() {
+    let (lib, dir) = (library(), tempfile::tempdir().unwrap());
+    let (_, library, cache) = load_as(lib.path(), dir.path(), "one");
+    let mut fill = cache.fill().expect("a thread to write");
+    assert!(fill.step(&library, Duration::ZERO));
+    assert!(fill.step(&library, Duration::ZERO));
+    let deadline = std::time::Instant::now() + Duration::from_secs(60);
+    assert!(fill.wait_until(deadline), "sealed");
+    let (again, stats) = open(lib.path(), dir.path());
+    assert_eq!(shown(&again), parsed(lib.path()));
+    assert_eq!((stats.hits, stats.written), (2, CLEAN - 2), "{stats:?}");
+    assert_eq!(open(lib.path(), dir.path()).1.hits, CLEAN);
+}
+
+/// Quitting with no time left gives up the new pack or seals it, never anything
+/// between: the next open is exact, and no temporary file stays.
+#[test]
+fn quitting_with_no_time_to_seal_leaves_the_cache_whole() {
+    let (lib, dir) = (library(), tempfile::tempdir().unwrap());
+    open(lib.path(), dir.path());
+    // One file changed: a new pack is begun on the next open.
+    let changed = lib.path().join("exercise-port-ransomware.yaml");
+    let first = std::fs::read_to_string(&changed).unwrap();
+    std::fs::write(
+        &changed,
+        first.replace("\"EXERCISE: Veloria", "\"CHANGED: Veloria"),
+    )
+    .unwrap();
+    let (_, library, cache) = load_as(lib.path(), dir.path(), "one");
+    let mut fill = cache.fill().expect("a thread to write");
+    while fill.step(&library, Duration::ZERO) {}
+    fill.wait_until(std::time::Instant::now());
+    let temps = || {
+        std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".tmp")
+            })
+            .count()
+    };
+    // The writing thread may still be at work: it ends by itself.
+    let until = std::time::Instant::now() + Duration::from_secs(60);
+    while temps() > 0 && std::time::Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert_eq!(temps(), 0, "a temporary file stayed");
+    let (again, stats) = open(lib.path(), dir.path());
+    assert_eq!(shown(&again), parsed(lib.path()));
+    assert_eq!(stats.rejected, 0, "{stats:?}");
+    assert!(
+        stats.hits >= CLEAN - 1,
+        "the old pack stays usable: {stats:?}"
+    );
 }

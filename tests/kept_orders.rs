@@ -54,6 +54,8 @@ struct Lists {
     timeline: Vec<ListRow>,
     actor_timeline: Vec<ListRow>,
     dossier: Vec<ListRow>,
+    /// The actor picker's actors: each name and how many briefings it appears in.
+    actors: Vec<(String, usize)>,
 }
 
 fn lists(app: &mut App, actor: &str) -> Lists {
@@ -93,6 +95,12 @@ fn lists(app: &mut App, actor: &str) -> Lists {
         timeline,
         actor_timeline,
         dossier,
+        actors: app
+            .library()
+            .actors
+            .iter()
+            .map(|a| (a.name.clone(), a.appearances.len()))
+            .collect(),
     }
 }
 
@@ -174,4 +182,81 @@ fn briefings_arriving_while_the_lists_are_kept_show_up_in_every_one() {
     assert_eq!(late.sorted[0].1.len(), 30);
     assert_eq!(late.sorted[0].1[0], 20, "the newest arrival leads");
     assert_eq!(late.tagged, vec![20], "the first tag is the arrival's");
+}
+
+/// Briefing `b` saved again with one thing changed, by what is changed; `busiest` is
+/// the place of an actor of the busiest library actor among its actors.
+fn one_change(b: &Briefing, what: &str, busiest: usize) -> Briefing {
+    let mut b = b.clone();
+    let line = |s: &str| Text::line(s.to_string());
+    match what {
+        "a sentence of its summary" => b.summary = Some(line("Corrected.")),
+        "an entry's title" => b.timeline[0].title = line("Retitled"),
+        "its date" => b.date = Date::parse("2099-01-01").unwrap(),
+        "its date, same instant, another offset" => {
+            b.date = Date::parse("2016-06-01T12:00:00+02:00").unwrap()
+        }
+        "its title" => b.title = line("Aardvark first"),
+        "a tag" => b.tags.push(line("aaa-first")),
+        "an entry's date" => b.timeline[0].date = Date::parse("1901-01-01").unwrap(),
+        "an entry fewer" => {
+            b.timeline.pop();
+        }
+        "the actors an entry names" => {
+            let actors: Vec<_> = b.actors.iter().map(|a| a.id.clone()).collect();
+            b.timeline[0].actors = actors.into();
+        }
+        "an actor's name" => b.actors[0].name = line("Zebediah Renamed"),
+        "the busiest actor's name, apart from the others" => {
+            b.actors[busiest].name = line("Zebediah Apart");
+            b.actors[busiest].aliases.clear();
+        }
+        "an actor more" => {
+            let mut a = b.actors[0].clone();
+            a.id = brief::model::Id::from("zebediah".to_string());
+            a.name = line("Zebediah Newcomer");
+            a.aliases.clear();
+            b.actors.push(a);
+        }
+        _ => unreachable!("{what}"),
+    }
+    b
+}
+
+/// Each kind of change a saved file can bring, alone: the lists after it are those of
+/// a reader opened afresh, whether what the library keeps is made again or kept.
+#[test]
+fn a_briefing_saved_with_one_thing_changed_shows_up_in_every_list() {
+    let mut briefings = generated(30);
+    // The briefing changed holds the busiest actor.
+    let first = Library::new(briefings.clone(), Vec::new());
+    let actor = busiest(&first);
+    let (b, busiest_at) = first.actors[first.find_actors(&actor)[0]].appearances[0];
+    // An instant to move to another offset, beside one at the same instant: the two
+    // are ordered as written.
+    let other = if b == 0 { 1 } else { 0 };
+    briefings[b].date = Date::parse("2016-06-01T10:00:00Z").unwrap();
+    briefings[other].date = Date::parse("2016-06-01T11:00:00+01:00").unwrap();
+    for what in [
+        "a sentence of its summary",
+        "an entry's title",
+        "its date",
+        "its date, same instant, another offset",
+        "its title",
+        "a tag",
+        "an entry's date",
+        "an entry fewer",
+        "the actors an entry names",
+        "an actor's name",
+        "the busiest actor's name, apart from the others",
+        "an actor more",
+    ] {
+        let mut app = App::new(Library::new(briefings.clone(), Vec::new()));
+        lists(&mut app, &actor);
+        let now = one_change(&briefings[b], what, busiest_at);
+        app.reload(vec![(now.path.clone(), Ok(now.clone()))], Vec::new());
+        let mut files = briefings.clone();
+        files[b] = now;
+        assert_eq!(lists(&mut app, &actor), afresh(&files, &actor), "{what}");
+    }
 }

@@ -526,7 +526,6 @@ fn stream(dir: &Path, store: &Store, cache: &Path) -> (App, brief::cache::Stats)
         Some(&cache),
         |i, (a, _)| arrived[i] = Some(a.unwrap()),
     );
-    cache.finish();
     let mut first: Vec<Arrival> = arrived.into_iter().map(Option::unwrap).collect();
     let rest = first.split_off(1);
     let total = files.len();
@@ -535,7 +534,8 @@ fn stream(dir: &Path, store: &Store, cache: &Path) -> (App, brief::cache::Stats)
     app.remember(store.load(&key(dir)).unwrap());
     app.receive_arrivals(first, Vec::new(), Progress { done: 1, total });
     app.receive_arrivals(rest, Vec::new(), Progress { done: total, total });
-    (app, cache.stats())
+    let stats = cache.keep_all(app.library());
+    (app, stats)
 }
 
 /// Every new or changed item, by briefing title, kind, index and mark.

@@ -50,7 +50,7 @@ fn name(lib: &Library, item: Item) -> Option<Found> {
 }
 
 fn find(lib: &Library, found: &Found) -> Option<Item> {
-    let at = |p: &PathBuf| lib.briefings.iter().position(|br| &br.path == p);
+    let at = |p: &PathBuf| lib.position_of(p);
     Some(match found {
         Found::Briefing(p) => Item::Briefing(at(p)?),
         Found::Event(p) => Item::Event(at(p)?),
@@ -199,10 +199,7 @@ impl App {
     /// Goes to a remembered place; false when its briefing is not in the library.
     fn go_to_place(&mut self, place: &Place) -> bool {
         let lib = &self.library;
-        let by_file = place
-            .file
-            .as_ref()
-            .and_then(|f| lib.briefings.iter().position(|br| &br.path == f));
+        let by_file = place.file.as_ref().and_then(|f| lib.position_of(f));
         let by_id = || {
             let id = place.briefing.as_ref()?;
             lib.briefings.iter().position(|br| &br.id == id)
@@ -466,10 +463,21 @@ impl App {
         for (from, to) in &done.renamed {
             spot.rename(from, to);
         }
-        self.news.observe(&self.library);
+        if done.added.is_empty() && done.removed.is_empty() && done.renamed.is_empty() {
+            // Read again in place: only those briefings have news to work out again.
+            let lib = &self.library;
+            let changed: Vec<usize> = done
+                .updated
+                .iter()
+                .filter_map(|p| lib.position_of(p))
+                .collect();
+            self.news.observe_changed(&self.library, &changed);
+        } else {
+            self.news.observe(&self.library);
+        }
         self.rest = None;
         let lib = &self.library;
-        let at = |p: &PathBuf| lib.briefings.iter().position(|br| &br.path == p);
+        let at = |p: &PathBuf| lib.position_of(p);
         self.remembered = spot
             .remembered
             .iter()

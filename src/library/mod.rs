@@ -10,6 +10,7 @@
 
 pub mod grouping;
 mod item;
+mod json;
 pub mod lists;
 pub mod news;
 mod reload;
@@ -255,10 +256,41 @@ impl Library {
         self.forget_derived();
     }
 
+    /// The actors of briefings read in place changed: grouped again, with each actor's
+    /// entries (the orders and counts of briefings stay as they are).
+    fn regroup(&mut self) {
+        let index = grouping::group(&self.rosters);
+        self.actors = index.actors;
+        self.actor_of = index.actor_of;
+        self.grouping_warnings = index.warnings;
+        self.derived.actor_entries = Default::default();
+    }
+
     /// The briefings changed (arrived, read again, removed): every order and count
     /// kept over them is made again when next asked for.
     fn forget_derived(&mut self) {
         self.derived = Derived::default();
+    }
+
+    /// Briefings were read again in place: what they changed is made again when next
+    /// asked for, the rest is kept.
+    fn forget_touched(&mut self, touched: &reload::Touched) {
+        let d = &mut self.derived;
+        if touched.dates {
+            (d.oldest, d.newest) = Default::default();
+        }
+        if touched.titles {
+            d.by_title = Default::default();
+        }
+        if touched.tags {
+            (d.tags, d.tagged) = Default::default();
+        }
+        if touched.entry_dates {
+            (d.entry_starts, d.timeline) = Default::default();
+        }
+        if touched.entry_dates || touched.entry_actors {
+            d.actor_entries = Default::default();
+        }
     }
 
     /// Every briefing in the order asked for, kept until the library changes.
@@ -553,15 +585,8 @@ impl Library {
     /// everything per batch.
     fn chronicle(&mut self, first: usize) {
         let mut new: Vec<Chronicled> = Vec::new();
-        for (b, br) in self.briefings.iter().enumerate().skip(first) {
-            for (i, e) in br.timeline.iter().enumerate() {
-                // The second, offset to be positive, then the precision, in one number
-                // (years run to about ±262,000: well within 62 bits of seconds).
-                let secs = e.date.start().and_utc().timestamp();
-                let key =
-                    ((secs as u64).wrapping_add(CHRONO_OFFSET) << 2) | e.date.precision() as u64;
-                new.push((key, b as u32, i as u32));
-            }
+        for b in first..self.briefings.len() {
+            new.extend(self.chronicled(b));
         }
         if new.is_empty() {
             return;
@@ -578,6 +603,18 @@ impl Library {
         }
     }
 
+    /// The entries of briefing `b` as the chronology holds them, in file order.
+    fn chronicled(&self, b: BriefingIx) -> impl Iterator<Item = Chronicled> + '_ {
+        let entries = self.briefings.get(b).map_or(&[][..], |br| &br.timeline[..]);
+        entries.iter().enumerate().map(move |(i, e)| {
+            // The second, offset to be positive, then the precision, in one number
+            // (years run to about ±262,000: well within 62 bits of seconds).
+            let secs = e.date.start().and_utc().timestamp();
+            let key = ((secs as u64).wrapping_add(CHRONO_OFFSET) << 2) | e.date.precision() as u64;
+            (key, b as u32, i as u32)
+        })
+    }
+
     /// The loading is over: the chronology is made one run, walked without merging.
     pub fn loaded(&mut self) {
         if !self.recent.is_empty() {
@@ -588,6 +625,26 @@ impl Library {
             self.merge_into(&mut all, recent);
             self.chronology = all;
         }
+    }
+
+    /// The entries of briefings `changed` (read again in place) taken out of the
+    /// chronology and put back as they are now: the rest is kept in order, and the two
+    /// runs merged, not everything sorted again.
+    fn rechronicle_some(&mut self, changed: &[BriefingIx]) {
+        // Looked up in a list: a handful of files is saved at a time.
+        if changed.len() > 64 {
+            return self.rechronicle();
+        }
+        self.loaded();
+        let mut kept = std::mem::take(&mut self.chronology);
+        kept.retain(|&(_, b, _)| !changed.contains(&(b as usize)));
+        let mut now = Vec::new();
+        for &b in changed {
+            now.extend(self.chronicled(b));
+        }
+        now.sort_unstable_by(|x, y| self.chrono_order(x, y));
+        self.merge_into(&mut kept, now);
+        self.chronology = kept;
     }
 
     /// The chronology made again from nothing, after briefings changed in place.

@@ -100,7 +100,8 @@ fn fnv<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> u64 {
 }
 
 /// Everything an item says, as the format writes it (the JSON export's keys): the
-/// hash of each item's JSON. The JSON of all the items is written into one buffer,
+/// hash of each item's JSON, as serde_json writes it (written by [`super::json`],
+/// which does it faster). The JSON of all the items is written into one buffer,
 /// then hashed four items at a time: FNV-1a takes a multiplication per byte, each
 /// waiting for the last, and four hashes side by side wait less. The values are
 /// those of hashing each item's JSON alone (a test holds them to it).
@@ -109,7 +110,7 @@ fn wholes<T: serde::Serialize>(items: &[T]) -> Vec<u64> {
     let mut ends = Vec::with_capacity(items.len());
     for item in items {
         let start = json.len();
-        if serde_json::to_writer(&mut json, item).is_err() {
+        if super::json::write(&mut json, item).is_err() {
             // As the hash of nothing written, which a failed serialization gave before.
             json.truncate(start);
         }
@@ -380,6 +381,20 @@ impl News {
         self.marks = (0..lib.briefings.len())
             .map(|b| self.compute(lib, b))
             .collect();
+        self.tally();
+    }
+
+    /// Briefings read again in place (none came or went): only their marks are worked
+    /// out again.
+    pub fn observe_changed(&mut self, lib: &Library, changed: &[BriefingIx]) {
+        if self.baseline() || self.marks.len() != lib.briefings.len() {
+            return self.observe(lib);
+        }
+        for &b in changed {
+            if b < self.marks.len() {
+                self.marks[b] = self.compute(lib, b);
+            }
+        }
         self.tally();
     }
 

@@ -3,11 +3,12 @@
 //! longer loads keeps its last good version on screen, marked stale, with its
 //! problems among the files with errors until it loads again.
 
-use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use super::{FailedFile, Library, Roster};
+use crate::date::Date;
 use crate::load::Loaded;
+use crate::model::Briefing;
 
 /// What a reload did, file by file, for saying so.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -43,22 +44,22 @@ impl Library {
     /// it) and files that are gone. Indices of briefings after a removed one move down.
     pub fn apply(&mut self, loaded: Vec<(PathBuf, Loaded)>, removed: &[PathBuf]) -> Applied {
         let mut done = Applied::default();
-        let mut at: HashMap<PathBuf, usize> = self
-            .briefings
-            .iter()
-            .enumerate()
-            .map(|(i, b)| (b.path.clone(), i))
-            .collect();
+        // What the briefings read again changed: only that is made again (a file saved
+        // with a corrected sentence leaves every order, count and grouping as it was).
+        let mut touched = Touched::default();
         for (path, outcome) in loaded {
             self.failed.retain(|f| f.path != path);
+            let at = self.position_of(&path);
             match outcome {
                 Ok(mut b) => {
                     b.path = path.clone();
                     self.stale.remove(&path);
                     let roster = Roster::of(&b);
                     let prints = super::news::prints(&b);
-                    match at.get(&path) {
-                        Some(&i) => {
+                    match at {
+                        Some(i) => {
+                            touched.note(i, &self.briefings[i], &b);
+                            touched.actors |= !same_roster(&self.rosters[i], &roster);
                             self.keep_earlier_texts(i);
                             self.rosters[i] = roster;
                             self.prints[i] = prints;
@@ -66,7 +67,7 @@ impl Library {
                             done.updated.push(path);
                         }
                         None => {
-                            at.insert(path.clone(), self.briefings.len());
+                            touched.all = true;
                             self.rosters.push(roster);
                             self.prints.push(prints);
                             self.briefings.push(b);
@@ -75,7 +76,7 @@ impl Library {
                     }
                 }
                 Err(problems) => {
-                    if at.contains_key(&path) {
+                    if at.is_some() {
                         self.stale.insert(path.clone());
                         done.broken.push(path.clone());
                     } else {
@@ -85,9 +86,10 @@ impl Library {
                 }
             }
         }
-        let mut gone: Vec<usize> = removed.iter().filter_map(|p| at.get(p).copied()).collect();
+        let mut gone: Vec<usize> = removed.iter().filter_map(|p| self.position_of(p)).collect();
         gone.sort_unstable_by(|a, b| b.cmp(a));
         gone.dedup();
+        touched.all |= !gone.is_empty();
         for i in gone {
             self.keep_earlier_texts(i);
             let b = self.briefings.remove(i);
@@ -116,10 +118,85 @@ impl Library {
                 done.removed.push((path.clone(), None));
             }
         }
-        self.rechronicle();
+        if touched.all {
+            self.rechronicle();
+        } else if !touched.redated.is_empty() {
+            self.rechronicle_some(&touched.redated);
+        }
         // Grouped here and now: the numbers of actors must match the briefings before
         // anything draws them again.
-        self.set_index(super::grouping::group(&self.rosters));
+        if touched.all {
+            self.set_index(super::grouping::group(&self.rosters));
+        } else {
+            if touched.actors {
+                self.regroup();
+            }
+            self.forget_touched(&touched);
+        }
         done
     }
+
+    /// Where the briefing of `path` is. Paths are compared as written first (one
+    /// comparison of bytes each), then as paths, which is slower but sees `a//b` as
+    /// `a/b`.
+    pub fn position_of(&self, path: &Path) -> Option<usize> {
+        let bs = &self.briefings;
+        bs.iter()
+            .position(|b| b.path.as_os_str() == path.as_os_str())
+            .or_else(|| bs.iter().position(|b| b.path == path))
+    }
+}
+
+/// What briefings read again in place changed of what the library keeps over them.
+#[derive(Debug, Default)]
+pub(super) struct Touched {
+    /// Briefings came or went: everything is made again.
+    pub all: bool,
+    /// A briefing's date: the orders by date.
+    pub dates: bool,
+    /// A title: the order by title.
+    pub titles: bool,
+    /// Tags: the tags' counts and briefings.
+    pub tags: bool,
+    /// How many entries a timeline has, or an entry's date: the chronology and the
+    /// library timeline, where each briefing's entries start.
+    pub entry_dates: bool,
+    /// The briefings whose entries' dates or count changed.
+    pub redated: Vec<usize>,
+    /// Which actors an entry names: each actor's entries.
+    pub entry_actors: bool,
+    /// A briefing's actors (ids, names, aliases): the grouping.
+    pub actors: bool,
+}
+
+impl Touched {
+    /// Notes what `now` changes of `was`, the same file's briefing before.
+    fn note(&mut self, b: usize, was: &Briefing, now: &Briefing) {
+        self.dates |= !same_date(&was.date, &now.date);
+        self.titles |= was.title.shown() != now.title.shown();
+        self.tags |= !was
+            .tags
+            .iter()
+            .map(|t| t.shown())
+            .eq(now.tags.iter().map(|t| t.shown()));
+        let entries = || was.timeline.iter().zip(&now.timeline);
+        let same_count = was.timeline.len() == now.timeline.len();
+        if !same_count || entries().any(|(x, y)| !same_date(&x.date, &y.date)) {
+            self.entry_dates = true;
+            self.redated.push(b);
+        }
+        self.entry_actors |= !same_count || entries().any(|(a, b)| a.actors != b.actors);
+    }
+}
+
+/// The same date, written the same way (dates equal as instants can be written in
+/// different offsets, which orders them).
+fn same_date(a: &Date, b: &Date) -> bool {
+    a == b && a.precision() == b.precision() && a.to_string() == b.to_string()
+}
+
+fn same_roster(a: &Roster, b: &Roster) -> bool {
+    a.path == b.path
+        && a.actors.len() == b.actors.len()
+        && a.actors.iter().zip(&b.actors).all(|(x, y)| **x == **y)
 }

@@ -586,7 +586,7 @@ pub fn load_positioned(path: &Path, src: &str) -> Loaded {
     let root = match yaml::parse(src) {
         Ok(root) => root,
         Err(e) => {
-            let line = src.lines().nth(e.pos.line.saturating_sub(1) as usize);
+            let line = source_lines(src).nth(e.pos.line.saturating_sub(1) as usize);
             return Err(vec![located(line, e.pos.line, e.pos.column, e.message)]);
         }
     };
@@ -603,7 +603,7 @@ pub fn load_positioned(path: &Path, src: &str) -> Loaded {
         }
         _ => {
             // Split once: there can be a problem on every line of a large file.
-            let lines: Vec<&str> = src.lines().collect();
+            let lines: Vec<&str> = source_lines(src).collect();
             Err(report
                 .finish()
                 .into_iter()
@@ -614,6 +614,32 @@ pub fn load_positioned(path: &Path, src: &str) -> Loaded {
                 .collect())
         }
     }
+}
+
+/// The lines of a source as YAML counts them: a line ends at a line feed, a carriage
+/// return and line feed, or a carriage return alone (as files from old Macs end
+/// them), so an excerpt shows the line a message's number names.
+fn source_lines(src: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(src);
+    std::iter::from_fn(move || {
+        let text = rest?;
+        match text.find(['\n', '\r']) {
+            Some(i) => {
+                let next = if text[i..].starts_with("\r\n") {
+                    i + 2
+                } else {
+                    i + 1
+                };
+                rest = Some(&text[next..]);
+                Some(&text[..i])
+            }
+            None => {
+                rest = None;
+                // A last line break ends the last line; it starts none.
+                (!text.is_empty()).then_some(text)
+            }
+        }
+    })
 }
 
 /// Bytes to text, or a message that says what kind of file this is instead.
@@ -859,6 +885,39 @@ mod tests {
         let shown = excerpt(&long, 200);
         assert!(shown.starts_with('\u{2026}'), "{shown}");
         assert_eq!(shown.chars().filter(|&c| c == 'a').count(), 200);
+    }
+
+    #[test]
+    fn lines_end_as_yaml_ends_them() {
+        for src in ["", "a", "a\n", "a\n\nb", "a\r\nb\r\n", "\n\n", "a\r\n\r\nb"] {
+            assert_eq!(
+                source_lines(src).collect::<Vec<_>>(),
+                src.lines().collect::<Vec<_>>(),
+                "{src:?}"
+            );
+        }
+        let lone: Vec<&str> = source_lines("a\rb\r\rc\r\nd\r").collect();
+        assert_eq!(lone, ["a", "b", "", "c", "d"]);
+    }
+
+    /// A file whose lines end in a carriage return alone: each message shows its line.
+    #[test]
+    fn a_file_with_carriage_returns_alone_shows_the_line_of_each_problem() {
+        let src = "title: T\rdate: 2017-13\revent: {title: E, date: 2017}\r";
+        let errors = load_positioned(Path::new("cr.yaml"), src).unwrap_err();
+        let month = errors
+            .iter()
+            .find(|d| d.message.contains("month"))
+            .unwrap_or_else(|| panic!("{errors:?}"));
+        assert_eq!(month.line, 2, "{month:?}");
+        assert_eq!(month.excerpt.as_deref(), Some("date: 2017-13"));
+        // A syntax error too.
+        let src = "title: T\rdate: [2017\r";
+        let errors = load_positioned(Path::new("cr.yaml"), src).unwrap_err();
+        let e = &errors[0];
+        let line = source_lines(src).nth(e.line as usize - 1);
+        assert_eq!(e.excerpt.as_deref(), line, "{e:?}");
+        assert!(e.excerpt.is_some(), "{e:?}");
     }
 
     #[test]
