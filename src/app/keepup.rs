@@ -199,10 +199,7 @@ impl App {
     /// Goes to a remembered place; false when its briefing is not in the library.
     fn go_to_place(&mut self, place: &Place) -> bool {
         let lib = &self.library;
-        let by_file = place
-            .file
-            .as_ref()
-            .and_then(|f| lib.position_of(f));
+        let by_file = place.file.as_ref().and_then(|f| lib.position_of(f));
         let by_id = || {
             let id = place.briefing.as_ref()?;
             lib.briefings.iter().position(|br| &br.id == id)
