@@ -41,7 +41,7 @@ use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::{DirBuilderExt, FileExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, SyncSender};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -109,6 +109,9 @@ struct Pack {
     file: File,
     index: HashMap<u128, (u64, u32)>,
 }
+
+/// How many encoded entries may wait for the writing thread.
+const FILL_QUEUE: usize = 64;
 
 /// How much of a new pack is held before it is written out.
 const WRITE_BUFFER: usize = 1 << 20;
@@ -267,7 +270,9 @@ impl Cache {
             .collect();
         let temp = self.temp_path();
         let writable = Arc::new(AtomicBool::new(true));
-        let (to_writer, entries) = mpsc::channel();
+        // A few entries at most wait for the writer: however slow the disk, what is
+        // encoded is not heaped up in memory (a pack is most of the library's size).
+        let (to_writer, entries) = mpsc::sync_channel(FILL_QUEUE);
         let (sealed, done) = mpsc::channel();
         let writer = {
             let (temp, writable) = (temp.clone(), Arc::clone(&writable));
@@ -566,7 +571,7 @@ pub struct Fill {
     /// Set when the library changed since the positions in `left` were known.
     moved: bool,
     /// To the writing thread; dropped once the last entry is sent, which seals.
-    to_writer: Option<Sender<(u128, Vec<u8>)>>,
+    to_writer: Option<SyncSender<(u128, Vec<u8>)>>,
     /// Cleared by the writing thread when the cache cannot be written (nothing more
     /// is encoded), and here to give the new pack up.
     writable: Arc<AtomicBool>,

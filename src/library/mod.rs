@@ -393,12 +393,10 @@ impl Library {
                 let Some(of) = self.actor_of.get(b) else {
                     continue;
                 };
-                // An id names the first actor that has it.
+                // An id names the first actor that has it: the first found below.
                 ids.clear();
                 for (k, a) in br.actors.iter().enumerate() {
-                    if !ids.iter().any(|(id, _)| *id == a.id.as_str())
-                        && let Some(&ix) = of.get(k)
-                    {
+                    if let Some(&ix) = of.get(k) {
                         ids.push((a.id.as_str(), ix));
                     }
                 }
@@ -407,7 +405,13 @@ impl Library {
                     let p = place[start + i];
                     for id in e.actors.iter() {
                         let id: &str = id.as_ref();
-                        if let Some(&(_, ix)) = ids.iter().find(|(x, _)| *x == id)
+                        // A reference shares its actor's id: found by where it is,
+                        // and by its text only if none is that one.
+                        let found = ids
+                            .iter()
+                            .find(|(x, _)| std::ptr::eq(*x, id))
+                            .or_else(|| ids.iter().find(|(x, _)| *x == id));
+                        if let Some(&(_, ix)) = found
                             && index[ix].last() != Some(&p)
                         {
                             index[ix].push(p);
