@@ -951,7 +951,7 @@ fn decode(bytes: &[u8], name: u128) -> Option<(Briefing, Prints)> {
     let [timeline, quotes, implications] = entry.prints.map(|p| {
         p.into_iter()
             .map(|(whole, label)| Print { whole, label })
-            .collect::<Vec<_>>()
+            .collect::<std::sync::Arc<[_]>>()
     });
     // One fingerprint for each item, or the entry is not what it says.
     if (timeline.len(), quotes.len(), implications.len())
@@ -974,7 +974,7 @@ mod stored {
     use bitcode::{Decode, Encode};
     use chrono::{DateTime, NaiveDate};
 
-    use crate::date::Date as ModelDate;
+    use crate::date::{Date as ModelDate, Written};
     use crate::model::{self, ActorKind, Confidence, Priority};
 
     #[derive(Encode, Decode)]
@@ -1119,7 +1119,7 @@ mod stored {
                 .unwrap_or_else(|| model::Id::from(id))
         }
 
-        fn list(&self, ids: Vec<&str>) -> Box<[model::Id]> {
+        fn list(&self, ids: Vec<&str>) -> model::Ids {
             ids.into_iter().map(|id| self.of(id)).collect()
         }
 
@@ -1131,11 +1131,11 @@ mod stored {
     impl From<&ModelDate> for Date {
         fn from(d: &ModelDate) -> Date {
             use chrono::Datelike;
-            match *d {
-                ModelDate::Year(y) => Date::Year(y),
-                ModelDate::Month(y, m) => Date::Month(y, m),
-                ModelDate::Day(d) => Date::Day(d.num_days_from_ce()),
-                ModelDate::Instant(t) => Date::Instant(
+            match d.written() {
+                Written::Year(y) => Date::Year(y),
+                Written::Month(y, m) => Date::Month(y, m),
+                Written::Day(d) => Date::Day(d.num_days_from_ce()),
+                Written::Instant(t) => Date::Instant(
                     t.timestamp(),
                     t.timestamp_subsec_nanos(),
                     t.offset().local_minus_utc(),
@@ -1145,22 +1145,15 @@ mod stored {
     }
 
     impl Date {
+        /// The date read back, if it is one a file could give (see [`ModelDate::new`]).
         fn into_model(self) -> Option<ModelDate> {
-            // The years the format allows, so that nothing later meets a date that
-            // no file could give.
-            let years = 1..=9999;
-            Some(match self {
-                Date::Year(y) if years.contains(&y) => ModelDate::Year(y),
-                Date::Month(y, m) if years.contains(&y) && (1..=12).contains(&m) => {
-                    ModelDate::Month(y, m)
-                }
-                Date::Year(_) | Date::Month(..) => return None,
-                Date::Day(d) => ModelDate::Day(NaiveDate::from_num_days_from_ce_opt(d)?),
+            ModelDate::new(match self {
+                Date::Year(y) => Written::Year(y),
+                Date::Month(y, m) => Written::Month(y, m),
+                Date::Day(d) => Written::Day(NaiveDate::from_num_days_from_ce_opt(d)?),
                 Date::Instant(secs, nanos, offset) => {
                     let offset = chrono::FixedOffset::east_opt(offset)?;
-                    ModelDate::Instant(
-                        DateTime::from_timestamp(secs, nanos)?.with_timezone(&offset),
-                    )
+                    Written::Instant(DateTime::from_timestamp(secs, nanos)?.with_timezone(&offset))
                 }
             })
         }
@@ -1293,7 +1286,7 @@ mod stored {
                     kind: unplace(&ActorKind::ALL, a.kind)?,
                     role: model_text(a.role),
                     affiliation: actor_ids.opt(a.affiliation),
-                    aliases: model_texts(a.aliases),
+                    aliases: model_texts(a.aliases).into(),
                     description: model_text(a.description),
                 });
             }

@@ -4,17 +4,135 @@
 
 use std::cmp::Ordering;
 use std::fmt;
+use std::num::NonZeroU32;
 
-use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, SecondsFormat, Timelike};
+use chrono::{
+    DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, NaiveTime, Offset, SecondsFormat,
+    TimeZone, Timelike,
+};
 
 /// A date at one of the four precisions of the briefing format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Date {
+///
+/// Twelve bytes: a library holds one for each of hundreds of thousands of timeline
+/// entries and quotes. Every date is kept as its first instant in UTC (the day, the
+/// second of that day, the nanoseconds), its precision and, for an instant, the
+/// offset it was written with, in minutes (RFC 3339 writes no finer offset). See
+/// [`Written`] for the date as the format writes it.
+#[derive(Clone, Copy, Debug)]
+pub struct Date {
+    /// The day of the first instant, in UTC, counted from 1 January of year 1 (day 1).
+    days: i32,
+    /// The precision (2 bits), the second of the day (17 bits, from bit 2), the
+    /// offset in minutes plus [`OFFSET_ZERO`] (12 bits, from bit 19), and [`SET`], so
+    /// that an `Option<Date>` takes no more room than a date.
+    bits: NonZeroU32,
+    /// The nanoseconds past that second; a leap second is second 59 with a billion
+    /// more (as chrono keeps it).
+    nanos: u32,
+}
+
+/// The bit always set in [`Date::bits`].
+const SET: u32 = 1 << 31;
+
+/// What is added to an offset in minutes to keep it positive: offsets lie within a
+/// day either way.
+const OFFSET_ZERO: i32 = 24 * 60;
+
+/// A date as the format writes it, one precision at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Written {
     Year(i32),
     Month(i32, u32),
     Day(NaiveDate),
     /// An RFC 3339 date and time; the offset it was written with is kept.
     Instant(DateTime<FixedOffset>),
+}
+
+impl Date {
+    /// The date as written; `None` for one no briefing can hold: outside the years 1
+    /// to 9999 (in UTC, for an instant), or an offset of seconds or of a day or more.
+    pub fn new(w: Written) -> Option<Date> {
+        let years = 1..=9999;
+        let (day, precision, secs, nanos, offset) = match w {
+            Written::Year(y) => (NaiveDate::from_ymd_opt(y, 1, 1)?, Precision::Year, 0, 0, 0),
+            Written::Month(y, m) => (NaiveDate::from_ymd_opt(y, m, 1)?, Precision::Month, 0, 0, 0),
+            Written::Day(d) => (d, Precision::Day, 0, 0, 0),
+            Written::Instant(dt) => {
+                let off = dt.offset().local_minus_utc();
+                if off % 60 != 0 || off.abs() >= 24 * 3600 {
+                    return None;
+                }
+                let utc = dt.naive_utc();
+                (
+                    utc.date(),
+                    Precision::Instant,
+                    utc.num_seconds_from_midnight(),
+                    utc.nanosecond(),
+                    off / 60,
+                )
+            }
+        };
+        if !years.contains(&day.year()) {
+            return None;
+        }
+        Some(Date {
+            days: day.num_days_from_ce(),
+            bits: NonZeroU32::new(
+                precision as u32 | secs << 2 | ((offset + OFFSET_ZERO) as u32) << 19 | SET,
+            )?,
+            nanos,
+        })
+    }
+
+    /// The date as the format writes it.
+    pub fn written(&self) -> Written {
+        let day = self.day();
+        match self.precision() {
+            Precision::Year => Written::Year(day.year()),
+            Precision::Month => Written::Month(day.year(), day.month()),
+            Precision::Day => Written::Day(day),
+            Precision::Instant => Written::Instant(self.with_offset()),
+        }
+    }
+
+    /// The UTC day of the first instant.
+    fn day(&self) -> NaiveDate {
+        NaiveDate::from_num_days_from_ce_opt(self.days).unwrap_or_default()
+    }
+
+    /// The offset written, in seconds east of UTC.
+    fn offset(&self) -> FixedOffset {
+        let minutes = ((self.bits.get() & !SET) >> 19) as i32 - OFFSET_ZERO;
+        FixedOffset::east_opt(minutes * 60).unwrap_or_else(|| chrono::Utc.fix())
+    }
+
+    /// An instant as written: the first instant with its offset.
+    fn with_offset(&self) -> DateTime<FixedOffset> {
+        self.offset().from_utc_datetime(&self.start())
+    }
+}
+
+/// Dates are equal when they start at the same instant with the same precision; two
+/// instants written with different offsets are equal too (as chrono's are).
+impl PartialEq for Date {
+    fn eq(&self, other: &Date) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for Date {}
+
+impl std::hash::Hash for Date {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.key().hash(state)
+    }
+}
+
+impl Date {
+    /// What tells dates apart: all but the offset.
+    fn key(&self) -> (i32, u32, u32) {
+        (self.days, self.bits.get() & ((1 << 19) - 1), self.nanos)
+    }
 }
 
 /// How fine a date is; coarser sorts first at equal instants.
@@ -99,8 +217,8 @@ impl Date {
         }
         let parts: Vec<&str> = t.split('-').collect();
         match parts.as_slice() {
-            [y] => Ok(Date::Year(year(y)?)),
-            [y, m] => Ok(Date::Month(year(y)?, month(m)?)),
+            [y] => Date::made(Written::Year(year(y)?), &bad),
+            [y, m] => Date::made(Written::Month(year(y)?, month(m)?), &bad),
             [y, m, d] => {
                 let (y, m) = (year(y)?, month(m)?);
                 if !is_digits(d, 2) {
@@ -108,7 +226,7 @@ impl Date {
                 }
                 let dn: u32 = d.parse().map_err(|_| bad())?;
                 NaiveDate::from_ymd_opt(y, m, dn)
-                    .map(Date::Day)
+                    .and_then(|d| Date::new(Written::Day(d)))
                     .ok_or_else(|| {
                         DateError(format!(
                             "`{}`: {} {y} has no day {dn}",
@@ -167,47 +285,50 @@ impl Date {
                 utc.year()
             )));
         }
-        Ok(Date::Instant(dt))
+        Date::made(Written::Instant(dt), &|| {
+            err("an offset is written in hours and minutes, less than 24 hours")
+        })
     }
 
     pub fn precision(&self) -> Precision {
-        match self {
-            Date::Year(_) => Precision::Year,
-            Date::Month(..) => Precision::Month,
-            Date::Day(_) => Precision::Day,
-            Date::Instant(_) => Precision::Instant,
+        match self.bits.get() & 3 {
+            0 => Precision::Year,
+            1 => Precision::Month,
+            2 => Precision::Day,
+            _ => Precision::Instant,
         }
     }
 
     /// The first instant of the period, in UTC; periods without an offset are read as UTC.
     pub fn start(&self) -> NaiveDateTime {
-        let midnight = |d: NaiveDate| d.and_hms_opt(0, 0, 0).unwrap_or_default();
-        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
-        match *self {
-            Date::Year(y) => midnight(ymd(y, 1, 1)),
-            Date::Month(y, m) => midnight(ymd(y, m, 1)),
-            Date::Day(d) => midnight(d),
-            Date::Instant(dt) => dt.naive_utc(),
-        }
+        let secs = (self.bits.get() >> 2) & ((1 << 17) - 1);
+        let time =
+            NaiveTime::from_num_seconds_from_midnight_opt(secs, self.nanos).unwrap_or_default();
+        self.day().and_time(time)
     }
 
     /// The year the date falls in (for instants, in the offset they were written with).
     pub fn year(&self) -> i32 {
-        match *self {
-            Date::Year(y) | Date::Month(y, _) => y,
-            Date::Day(d) => d.year(),
-            Date::Instant(dt) => dt.year(),
+        match self.written() {
+            Written::Year(y) | Written::Month(y, _) => y,
+            Written::Day(d) => d.year(),
+            Written::Instant(dt) => dt.year(),
         }
+    }
+
+    /// `w` made a date, or the error `bad` gives (see [`Date::new`]).
+    fn made(w: Written, bad: &dyn Fn() -> DateError) -> Result<Date, DateError> {
+        Date::new(w).ok_or_else(bad)
     }
 
     /// The date as a reader shows it: `2017`, `May 2017`, `19 Dec 2017`,
     /// `19 Dec 2017 15:30 -05:00`.
     pub fn human(&self) -> String {
-        match *self {
-            Date::Year(y) => format!("{y}"),
-            Date::Month(y, m) => format!("{} {y}", MONTHS[(m - 1) as usize]),
-            Date::Day(d) => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
-            Date::Instant(dt) => {
+        match self.written() {
+            Written::Year(y) => format!("{y}"),
+            Written::Month(y, m) => format!("{} {y}", MONTHS[(m - 1) as usize]),
+            Written::Day(d) => format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year()),
+            Written::Instant(dt) => {
                 // A leap second is second 59 with more than a second of nanoseconds.
                 let second = dt.second() + u32::from(dt.nanosecond() >= 1_000_000_000);
                 let secs = if second != 0 {
@@ -240,8 +361,8 @@ impl Date {
     /// The date in a list's date column: as [`Date::human`], but an instant without its
     /// offset (the detail view gives it), so a time of day widens the column little.
     pub fn short(&self) -> String {
-        match *self {
-            Date::Instant(dt) => format!(
+        match self.written() {
+            Written::Instant(dt) => format!(
                 "{} {} {} {:02}:{:02}",
                 dt.day(),
                 MONTHS[dt.month0() as usize],
@@ -255,8 +376,8 @@ impl Date {
 
     /// The date in a narrow date column: an instant as its day alone.
     pub fn day_only(&self) -> String {
-        match *self {
-            Date::Instant(dt) => {
+        match self.written() {
+            Written::Instant(dt) => {
                 format!(
                     "{} {} {}",
                     dt.day(),
@@ -274,21 +395,22 @@ impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // Every item's fingerprint writes its dates: the calendar ones (all of the
         // format's years) are put together by hand, not by the formatting machinery.
-        let calendar = match *self {
-            Date::Year(y) => calendar(y, &[]),
-            Date::Month(y, m) => calendar(y, &[m]),
-            Date::Day(d) => calendar(d.year(), &[d.month(), d.day()]),
-            Date::Instant(_) => None,
+        let written = self.written();
+        let calendar = match written {
+            Written::Year(y) => calendar(y, &[]),
+            Written::Month(y, m) => calendar(y, &[m]),
+            Written::Day(d) => calendar(d.year(), &[d.month(), d.day()]),
+            Written::Instant(_) => None,
         };
         if let Some((bytes, len)) = calendar {
             // Only ASCII digits and dashes were written.
             return f.write_str(std::str::from_utf8(&bytes[..len]).map_err(|_| fmt::Error)?);
         }
-        match self {
-            Date::Year(y) => write!(f, "{y:04}"),
-            Date::Month(y, m) => write!(f, "{y:04}-{m:02}"),
-            Date::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
-            Date::Instant(dt) => f.write_str(&dt.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
+        match written {
+            Written::Year(y) => write!(f, "{y:04}"),
+            Written::Month(y, m) => write!(f, "{y:04}-{m:02}"),
+            Written::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            Written::Instant(dt) => f.write_str(&dt.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
         }
     }
 }
@@ -321,7 +443,14 @@ impl Ord for Date {
         self.start()
             .cmp(&other.start())
             .then(self.precision().cmp(&other.precision()))
-            .then_with(|| self.to_string().cmp(&other.to_string()))
+            .then_with(|| {
+                // Only instants written with different offsets are written apart here.
+                if self.precision() == Precision::Instant && self.bits != other.bits {
+                    self.to_string().cmp(&other.to_string())
+                } else {
+                    Ordering::Equal
+                }
+            })
     }
 }
 
@@ -343,18 +472,40 @@ mod tests {
 
     #[test]
     fn calendar_dates_are_written_as_chrono_writes_them() {
+        let by_hand = |c: Option<([u8; 10], usize)>| c.map(|(b, n)| b[..n].to_vec());
         for y in [
             0, 1, 9, 10, 99, 100, 999, 1000, 2017, 9999, 10000, 12345, -1, -2017,
         ] {
-            assert_eq!(Date::Year(y).to_string(), format!("{y:04}"));
+            // Written by hand for the years 0 to 9999; the format's dates lie within.
+            let fits = (0..=9999).contains(&y);
+            let year = Date::new(Written::Year(y));
+            assert_eq!(year.is_some(), (1..=9999).contains(&y));
+            assert_eq!(
+                by_hand(calendar(y, &[])),
+                fits.then(|| format!("{y:04}").into_bytes())
+            );
+            if let Some(year) = year {
+                assert_eq!(year.to_string(), format!("{y:04}"));
+            }
             for m in [1, 9, 10, 12] {
-                assert_eq!(Date::Month(y, m).to_string(), format!("{y:04}-{m:02}"));
+                let month = format!("{y:04}-{m:02}");
+                assert_eq!(
+                    by_hand(calendar(y, &[m])),
+                    fits.then(|| month.clone().into_bytes())
+                );
+                if let Some(date) = Date::new(Written::Month(y, m)) {
+                    assert_eq!(date.to_string(), month);
+                }
                 for d in [1, 9, 10, 28] {
                     let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+                    let chrono = day.format("%Y-%m-%d").to_string();
                     assert_eq!(
-                        Date::Day(day).to_string(),
-                        day.format("%Y-%m-%d").to_string()
+                        by_hand(calendar(y, &[m, d])),
+                        fits.then(|| chrono.clone().into_bytes())
                     );
+                    if let Some(date) = Date::new(Written::Day(day)) {
+                        assert_eq!(date.to_string(), chrono);
+                    }
                 }
             }
         }
@@ -422,6 +573,57 @@ mod tests {
                 .contains("no day 30")
         );
         assert!(Date::parse("2017-12-1é").is_err());
+    }
+
+    /// Each date keeps what was written to the last digit: the offset of an instant,
+    /// its fractions of a second, a leap second; and a library holds hundreds of
+    /// thousands of them, so each (optional or not) takes twelve bytes.
+    #[test]
+    fn twelve_bytes_keep_every_date_as_written() {
+        assert_eq!(std::mem::size_of::<Date>(), 12);
+        assert_eq!(std::mem::size_of::<Option<Date>>(), 12);
+        for text in [
+            "0001",
+            "9999",
+            "2017-05",
+            "0001-01-01",
+            "9999-12-31",
+            "2017-12-19T15:30:00-05:00",
+            "2017-12-19T15:30:00+14:00",
+            "2017-12-19T15:30:00-23:59",
+            "0001-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z",
+            "2016-12-31T23:59:60Z",
+            "2017-01-01T05:29:60.500+05:30",
+            "2017-12-19T15:30:00.120Z",
+            "2017-12-19T15:30:00.000000001+01:00",
+        ] {
+            let d = Date::parse(text).unwrap();
+            assert_eq!(d.to_string(), text, "{text}");
+            assert_eq!(Date::new(d.written()), Some(d), "{text}");
+        }
+        let at = |t: &str| Date::parse(t).unwrap();
+        assert_eq!(
+            at("2017-12-19T15:30:00-05:00").human(),
+            "19 Dec 2017 15:30 -05:00"
+        );
+        assert_eq!(
+            at("2016-12-31T23:59:60Z").human(),
+            "31 Dec 2016 23:59:60 UTC"
+        );
+        assert_eq!(at("2017-01-01T00:30:00+01:00").year(), 2017);
+        // The same instant written with two offsets: equal, each shown as written.
+        let (a, b) = (at("2017-12-19T15:30:00-05:00"), at("2017-12-19T20:30:00Z"));
+        assert_eq!(a, b);
+        assert_ne!(a.to_string(), b.to_string());
+        // Sorted apart all the same, by what was written.
+        assert_eq!(a.cmp(&b), Ordering::Less);
+        assert_eq!(b.cmp(&a), Ordering::Greater);
+        assert_eq!(at("2017-05").cmp(&at("2017-05")), Ordering::Equal);
+        assert_ne!(at("2017"), at("2017-01"));
+        assert_ne!(at("2017-01"), at("2017-01-01"));
+        assert_ne!(at("2017-01-01"), at("2017-01-01T00:00:00Z"));
+        assert_eq!(at("2017-05").start(), at("2017-05-01T00:00:00Z").start());
     }
 
     #[test]

@@ -486,6 +486,192 @@ mod one {
     }
 }
 
+/// A list kept for as long as the library is open, in one pointer where a `Vec`
+/// takes three and a boxed slice two, and with nothing allocated when it is empty.
+/// Reads as a slice. Lists of ids ([`Ids`]: the actors a timeline entry or an
+/// implication names) and of texts ([`Texts`]: an actor's aliases) fill hundreds of
+/// thousands of items.
+pub struct List<T>(list::Thin<T>);
+
+/// The ids an item names.
+pub type Ids = List<Id>;
+/// The texts of a list field (an actor's aliases).
+pub type Texts = List<Text>;
+
+impl<T> Deref for List<T> {
+    type Target = [T];
+    fn deref(&self) -> &[T] {
+        self.0.as_slice()
+    }
+}
+
+impl<T> std::ops::DerefMut for List<T> {
+    fn deref_mut(&mut self) -> &mut [T] {
+        self.0.as_mut_slice()
+    }
+}
+
+impl<T> Default for List<T> {
+    fn default() -> List<T> {
+        List(list::Thin::new(Vec::new()))
+    }
+}
+
+impl<T: Clone> Clone for List<T> {
+    fn clone(&self) -> List<T> {
+        List::from(self.to_vec())
+    }
+}
+
+impl<T> From<Vec<T>> for List<T> {
+    fn from(items: Vec<T>) -> List<T> {
+        List(list::Thin::new(items))
+    }
+}
+
+impl<T> FromIterator<T> for List<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> List<T> {
+        List::from(iter.into_iter().collect::<Vec<T>>())
+    }
+}
+
+impl<'a, T> IntoIterator for &'a List<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl<T: PartialEq> PartialEq for List<T> {
+    fn eq(&self, other: &List<T>) -> bool {
+        **self == **other
+    }
+}
+
+impl<T: Eq> Eq for List<T> {}
+
+impl<T: fmt::Debug> fmt::Debug for List<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl<T: Serialize> Serialize for List<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
+}
+
+/// The storage of a [`List`]: nothing for an empty list, else one heap block,
+/// `[length: usize][items]`.
+mod list {
+    use std::alloc::{Layout, alloc, dealloc, handle_alloc_error};
+    use std::marker::PhantomData;
+    use std::ptr::NonNull;
+
+    pub struct Thin<T> {
+        block: Option<NonNull<usize>>,
+        /// Owns its items, like a `Box<[T]>`.
+        items: PhantomData<T>,
+    }
+
+    // SAFETY: the items are owned alone, reached only through `&self` or `&mut self`:
+    // sent and shared as a `Box<[T]>` is.
+    unsafe impl<T: Send> Send for Thin<T> {}
+    // SAFETY: as above.
+    unsafe impl<T: Sync> Sync for Thin<T> {}
+
+    /// The block for `len` items and where they start: the length, then the items.
+    /// A size no address space holds is out of memory.
+    fn layout<T>(len: usize) -> (Layout, usize) {
+        match Layout::array::<T>(len).and_then(|items| Layout::new::<usize>().extend(items)) {
+            Ok((l, at)) => (l.pad_to_align(), at),
+            Err(_) => handle_alloc_error(Layout::new::<usize>()),
+        }
+    }
+
+    impl<T> Thin<T> {
+        pub fn new(items: Vec<T>) -> Thin<T> {
+            if items.is_empty() {
+                return Thin {
+                    block: None,
+                    items: PhantomData,
+                };
+            }
+            let len = items.len();
+            let (layout, at) = layout::<T>(len);
+            // SAFETY: the layout has a non-zero size (the length) and an alignment
+            // that suits both the length and the items; the length is written first,
+            // then each item moved into its own place after it, inside the block, so
+            // that the block is whole before it is read.
+            unsafe {
+                let Some(p) = NonNull::new(alloc(layout)) else {
+                    handle_alloc_error(layout)
+                };
+                p.as_ptr().cast::<usize>().write(len);
+                let first = p.as_ptr().add(at).cast::<T>();
+                for (i, item) in items.into_iter().enumerate() {
+                    first.add(i).write(item);
+                }
+                Thin {
+                    block: Some(p.cast::<usize>()),
+                    items: PhantomData,
+                }
+            }
+        }
+
+        /// The length and the first item of a block made in `new`.
+        fn parts(p: NonNull<usize>) -> (usize, *mut T) {
+            let at = layout::<T>(0).1;
+            // SAFETY: a block made in `new` starts with its length, and its items
+            // start `at` bytes in, as `layout` placed them.
+            unsafe {
+                (
+                    p.as_ptr().read(),
+                    p.as_ptr().cast::<u8>().add(at).cast::<T>(),
+                )
+            }
+        }
+
+        pub fn as_slice(&self) -> &[T] {
+            match self.block {
+                None => &[],
+                Some(p) => {
+                    let (len, first) = Thin::<T>::parts(p);
+                    // SAFETY: `len` items, each valid while the list lives; borrowed
+                    // with `self`.
+                    unsafe { std::slice::from_raw_parts(first, len) }
+                }
+            }
+        }
+
+        pub fn as_mut_slice(&mut self) -> &mut [T] {
+            match self.block {
+                None => &mut [],
+                Some(p) => {
+                    let (len, first) = Thin::<T>::parts(p);
+                    // SAFETY: as in `as_slice`, borrowed mutably with `self`.
+                    unsafe { std::slice::from_raw_parts_mut(first, len) }
+                }
+            }
+        }
+    }
+
+    impl<T> Drop for Thin<T> {
+        fn drop(&mut self) {
+            let Some(p) = self.block else { return };
+            let (len, first) = Thin::<T>::parts(p);
+            // SAFETY: the block made in `new`, with that length: each item is dropped
+            // once, then the block is freed with the layout it was made with.
+            unsafe {
+                std::ptr::drop_in_place(std::ptr::slice_from_raw_parts_mut(first, len));
+                dealloc(p.as_ptr().cast::<u8>(), layout::<T>(len).0);
+            }
+        }
+    }
+}
+
 impl Deref for Id {
     type Target = str;
     fn deref(&self) -> &str {
@@ -655,8 +841,8 @@ pub struct Actor {
     pub role: Option<Text>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub affiliation: Option<Id>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<Text>,
+    #[serde(skip_serializing_if = "<[Text]>::is_empty")]
+    pub aliases: Texts,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
 }
@@ -722,7 +908,7 @@ pub struct TimelineEntry {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<Text>,
     #[serde(skip_serializing_if = "<[Id]>::is_empty")]
-    pub actors: Box<[Id]>,
+    pub actors: Ids,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<Id>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
@@ -751,7 +937,7 @@ pub struct Implication {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<Text>,
     #[serde(skip_serializing_if = "<[Id]>::is_empty")]
-    pub actors: Box<[Id]>,
+    pub actors: Ids,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub priority: Option<Priority>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -955,5 +1141,49 @@ mod tests {
         assert_eq!(size_of::<Option<Text>>(), size_of::<usize>());
         assert_eq!(size_of::<Id>(), size_of::<usize>());
         assert_eq!(size_of::<Option<Id>>(), size_of::<usize>());
+        assert_eq!(size_of::<Ids>(), size_of::<usize>());
+    }
+
+    #[test]
+    fn a_list_of_ids_reads_as_its_ids_and_copies_whole() {
+        let a = Id::from("a");
+        for n in [0, 1, 2, 3, 40] {
+            let ids: Vec<Id> = (0..n).map(|i| Id::from(format!("id-{i}"))).collect();
+            let list = Ids::from(ids.clone());
+            assert_eq!(&*list, ids.as_slice());
+            assert_eq!(list.is_empty(), n == 0);
+            let copy = list.clone();
+            drop(list);
+            assert_eq!(&*copy, ids.as_slice());
+            assert_eq!(
+                serde_json::to_string(&copy).unwrap(),
+                serde_json::to_string(&ids).unwrap()
+            );
+        }
+        // The list holds its ids as shared copies: dropped with it, in any thread.
+        let list: Ids = std::iter::repeat_n(a.clone(), 3).collect();
+        assert!(list.iter().all(|x| std::ptr::eq(x.as_str(), a.as_str())));
+        std::thread::spawn(move || drop(list)).join().unwrap();
+        assert_eq!(a.as_str(), "a");
+        assert_eq!(Ids::default().len(), 0);
+        // Texts too, changed in place.
+        let mut texts: Texts = ["one", "two"]
+            .map(|t| Text::line(t.into()))
+            .into_iter()
+            .collect();
+        texts[1] = Text::line("three".into());
+        let shown: Vec<&str> = texts.iter().map(Text::shown).collect();
+        assert_eq!(shown, ["one", "three"]);
+        assert_eq!(size_of::<Texts>(), size_of::<usize>());
+    }
+
+    /// Hundreds of thousands of entries: each takes 48 bytes with its date, flags and
+    /// references (a pointer for each text and list).
+    #[test]
+    fn an_entry_takes_six_pointers() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<TimelineEntry>(), 6 * size_of::<usize>());
+        assert_eq!(size_of::<Quote>(), 6 * size_of::<usize>());
+        assert_eq!(size_of::<Actor>(), 7 * size_of::<usize>());
     }
 }

@@ -209,13 +209,13 @@ fn one_change(b: &Briefing, what: &str, busiest: usize) -> Briefing {
         "an actor's name" => b.actors[0].name = line("Zebediah Renamed"),
         "the busiest actor's name, apart from the others" => {
             b.actors[busiest].name = line("Zebediah Apart");
-            b.actors[busiest].aliases.clear();
+            b.actors[busiest].aliases = Default::default();
         }
         "an actor more" => {
             let mut a = b.actors[0].clone();
             a.id = brief::model::Id::from("zebediah".to_string());
             a.name = line("Zebediah Newcomer");
-            a.aliases.clear();
+            a.aliases = Default::default();
             b.actors.push(a);
         }
         _ => unreachable!("{what}"),

@@ -13,10 +13,11 @@ use brief::state::{
 
 fn library(name: &str) -> LibraryState {
     let mut seen = SeenBriefing {
-        quotes: vec![Print {
+        quotes: [Print {
             whole: 0xfeed,
             label: 7,
-        }],
+        }]
+        .into(),
         ..SeenBriefing::default()
     };
     seen.before

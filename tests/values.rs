@@ -139,8 +139,8 @@ fn a_year_unquoted_or_quoted_is_a_year() {
         .replace("date: 2017-12-19\nevent", "date: 2017\nevent")
         .replace("  date: 2017-12-19\n", "  date: \"2017\"\n");
     let b = expect_ok(load_yaml("year.yaml", &src));
-    assert_eq!(b.date, Date::Year(2017));
-    assert_eq!(b.event.date, Date::Year(2017));
+    assert_eq!(b.date, Date::parse("2017").unwrap());
+    assert_eq!(b.event.date, Date::parse("2017").unwrap());
     assert_eq!(json(&b)["date"], "2017");
     assert_eq!(json(&b)["event"]["date"], "2017");
 }

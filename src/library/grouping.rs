@@ -552,6 +552,10 @@ fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
             ..ActorIndex::default()
         };
     }
+    // What the rules needed is let go before the library's actors are made: grouping
+    // a large library ends as its loading does, when memory is at its fullest.
+    drop((briefings_of, first_with_alias, kept_apart, clash_at));
+    drop((named, pooled, pool_of, refused_groups));
     // The groups, in the order their first actor appears.
     let mut ix_of_root: HashMap<usize, usize> = HashMap::new();
     let mut actors: Vec<LibraryActor> = Vec::new();
@@ -565,13 +569,19 @@ fn grouped(rosters: &[Roster], with_actors: bool) -> ActorIndex {
     let mut alias_seen: HashSet<(usize, &str)> = HashSet::new();
     let mut id_seen: HashSet<(usize, &str)> = HashSet::new();
     let mut key_seen: HashSet<(usize, u32, bool)> = HashSet::new();
+    // How many appearances each group has, so that each list is made its size at once
+    // (an actor in every briefing of a large library appears tens of thousands of times).
+    let mut sizes: HashMap<usize, usize> = HashMap::new();
+    for i in 0..nodes.len() {
+        *sizes.entry(groups.find(i)).or_default() += 1;
+    }
     for (i, n) in nodes.iter().enumerate() {
         let root = groups.find(i);
         let ix = *ix_of_root.entry(root).or_insert_with(|| {
             actors.push(LibraryActor {
                 name: String::new(),
                 aliases: Vec::new(),
-                appearances: Vec::new(),
+                appearances: Vec::with_capacity(sizes.get(&root).copied().unwrap_or(0)),
                 names: Vec::new(),
                 alias_keys: Vec::new(),
                 ids: Vec::new(),

@@ -561,20 +561,26 @@ impl Library {
             .then((x.1, x.2).cmp(&(y.1, y.2)))
     }
 
-    /// Two runs of the chronology made one.
-    fn merged(&self, a: Vec<Chronicled>, b: Vec<Chronicled>) -> Vec<Chronicled> {
-        let mut out = Vec::with_capacity(a.len() + b.len());
-        let (mut a, mut b) = (a.into_iter().peekable(), b.into_iter().peekable());
-        loop {
-            let take_a = match (a.peek(), b.peek()) {
-                (Some(x), Some(y)) => self.chrono_order(x, y).is_le(),
-                (Some(_), None) => true,
-                (None, Some(_)) => false,
-                (None, None) => break,
-            };
-            out.extend(if take_a { a.next() } else { b.next() });
+    /// Two runs of the chronology made one, in `a`'s room: `a` grows by `b`'s length
+    /// and is filled from its end, so no third run is made beside the two (the whole
+    /// chronology is millions of entries once a large library is loaded).
+    fn merge_into(&self, a: &mut Vec<Chronicled>, b: Vec<Chronicled>) {
+        let (mut i, mut j) = (a.len(), b.len());
+        a.reserve_exact(j);
+        a.resize(i + j, (0, 0, 0));
+        for k in (0..a.len()).rev() {
+            if j == 0 {
+                break;
+            }
+            // Equal entries keep `a`'s first: the later place goes to `b`'s.
+            if i > 0 && self.chrono_order(&a[i - 1], &b[j - 1]).is_gt() {
+                a[k] = a[i - 1];
+                i -= 1;
+            } else {
+                a[k] = b[j - 1];
+                j -= 1;
+            }
         }
-        out
     }
 
     /// Takes the entries of briefings `first..` into the chronology: sorted on their
@@ -590,11 +596,12 @@ impl Library {
             return;
         }
         new.sort_unstable_by(|x, y| self.chrono_order(x, y));
-        let recent = std::mem::take(&mut self.recent);
-        let recent = self.merged(recent, new);
+        let mut recent = std::mem::take(&mut self.recent);
+        self.merge_into(&mut recent, new);
         if recent.len() * 2 >= self.chronology.len() {
-            let old = std::mem::take(&mut self.chronology);
-            self.chronology = self.merged(old, recent);
+            let mut all = std::mem::take(&mut self.chronology);
+            self.merge_into(&mut all, recent);
+            self.chronology = all;
         } else {
             self.recent = recent;
         }
@@ -615,11 +622,12 @@ impl Library {
     /// The loading is over: the chronology is made one run, walked without merging.
     pub fn loaded(&mut self) {
         if !self.recent.is_empty() {
-            let (old, recent) = (
+            let (mut all, recent) = (
                 std::mem::take(&mut self.chronology),
                 std::mem::take(&mut self.recent),
             );
-            self.chronology = self.merged(old, recent);
+            self.merge_into(&mut all, recent);
+            self.chronology = all;
         }
     }
 
@@ -639,7 +647,8 @@ impl Library {
             now.extend(self.chronicled(b));
         }
         now.sort_unstable_by(|x, y| self.chrono_order(x, y));
-        self.chronology = self.merged(kept, now);
+        self.merge_into(&mut kept, now);
+        self.chronology = kept;
     }
 
     /// The chronology made again from nothing, after briefings changed in place.

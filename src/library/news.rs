@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::{BriefingIx, Item, Library};
 use crate::model::Briefing;
-use crate::state::{MAX_TEXT_CHARS, Print, SeenBriefing, TEXT_BUDGET};
+use crate::state::{self, MAX_TEXT_CHARS, Print, SeenBriefing, TEXT_BUDGET};
 
 /// The kinds of item that can be new.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -45,13 +45,18 @@ impl Kind {
 /// The fingerprints of one briefing's items, in file order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Prints {
-    pub timeline: Vec<Print>,
-    pub quotes: Vec<Print>,
-    pub implications: Vec<Print>,
+    pub timeline: state::Prints,
+    pub quotes: state::Prints,
+    pub implications: state::Prints,
 }
 
 impl Prints {
     pub fn of(&self, kind: Kind) -> &[Print] {
+        self.shared(kind)
+    }
+
+    /// The fingerprints of one kind, to share.
+    fn shared(&self, kind: Kind) -> &state::Prints {
         match kind {
             Kind::Entry => &self.timeline,
             Kind::Quote => &self.quotes,
@@ -60,7 +65,7 @@ impl Prints {
     }
 }
 
-fn seen_of_mut(s: &mut SeenBriefing, kind: Kind) -> &mut Vec<Print> {
+fn seen_of_mut(s: &mut SeenBriefing, kind: Kind) -> &mut state::Prints {
     match kind {
         Kind::Entry => &mut s.timeline,
         Kind::Quote => &mut s.quotes,
@@ -70,6 +75,13 @@ fn seen_of_mut(s: &mut SeenBriefing, kind: Kind) -> &mut Vec<Print> {
 
 /// FNV-1a: small, and the same in every build, so fingerprints kept in the state
 /// still match after an upgrade (the standard hasher promises neither).
+/// Changes a list of fingerprints (shared, so made again).
+fn edit(list: &mut state::Prints, change: impl FnOnce(&mut Vec<Print>)) {
+    let mut v = list.to_vec();
+    change(&mut v);
+    *list = v.into();
+}
+
 fn fnv1a(h: u64, bytes: &[u8]) -> u64 {
     bytes
         .iter()
@@ -363,6 +375,9 @@ impl News {
                 self.record(lib, b, None);
             }
         }
+        for b in 0..lib.briefings.len() {
+            self.share(lib, b);
+        }
         self.marks = (0..lib.briefings.len())
             .map(|b| self.compute(lib, b))
             .collect();
@@ -403,6 +418,7 @@ impl News {
             if self.baseline() {
                 self.record(lib, b, None);
             }
+            self.share(lib, b);
             let marks = self.compute(lib, b);
             self.totals.0 += usize::from(marks.any());
             self.totals.1 += marks.count();
@@ -430,6 +446,23 @@ impl News {
             },
         );
         true
+    }
+
+    /// What was seen of briefing `b`, where it is all of one kind as loaded, made the
+    /// library's own fingerprints rather than a copy read from the state.
+    fn share(&mut self, lib: &Library, b: BriefingIx) {
+        let (Some(br), Some(prints)) = (lib.briefings.get(b), lib.prints(b)) else {
+            return;
+        };
+        let Some(seen) = self.seen.get_mut(&br.id) else {
+            return;
+        };
+        for kind in Kind::ALL {
+            let (list, now) = (seen_of_mut(seen, kind), prints.shared(kind));
+            if !std::sync::Arc::ptr_eq(list, now) && list[..] == now[..] {
+                *list = now.clone();
+            }
+        }
     }
 
     fn compute(&self, lib: &Library, b: BriefingIx) -> BriefingNews {
@@ -468,7 +501,9 @@ impl News {
                 match marks.of(kind).get(i).copied().unwrap_or(Mark::Seen) {
                     Mark::Seen => continue,
                     Mark::Changed(was) => {
-                        seen_of_mut(rec, kind).retain(|s| s.whole != was.whole);
+                        edit(seen_of_mut(rec, kind), |l| {
+                            l.retain(|s| s.whole != was.whole)
+                        });
                         // Empty when the earlier text was not kept.
                         let t = rec
                             .before
@@ -481,12 +516,18 @@ impl News {
                 }
                 // Its text is not copied: the item says it while it is loaded, and the
                 // library keeps what a replaced version said.
-                seen_of_mut(rec, kind).push(*p);
+                edit(seen_of_mut(rec, kind), |l| l.push(*p));
             }
             if only.is_none() {
                 // Marked read as a whole: what is gone from it need not be kept.
-                let list = seen_of_mut(rec, kind);
-                list.retain(|s| now.iter().any(|n| n.whole == s.whole));
+                if now[..] == seen_of_mut(rec, kind)[..] {
+                    // All of it seen, as loaded: the library's own, not a copy.
+                    *seen_of_mut(rec, kind) = prints.shared(kind).clone();
+                } else {
+                    edit(seen_of_mut(rec, kind), |l| {
+                        l.retain(|s| now.iter().any(|n| n.whole == s.whole))
+                    });
+                }
             }
         }
         if only.is_none() && !rec.before.is_empty() {
@@ -614,7 +655,7 @@ impl News {
             };
             let kept = out.entry(br.id.clone()).or_default();
             for kind in Kind::ALL {
-                let list = seen_of_mut(kept, kind);
+                let mut list = seen_of_mut(kept, kind).to_vec();
                 for (i, p) in prints.of(kind).iter().enumerate() {
                     let m = marks.of(kind).get(i).unwrap_or(&Mark::Seen);
                     let keep = match m {
@@ -628,13 +669,18 @@ impl News {
                         list.push(k);
                     }
                 }
+                *seen_of_mut(kept, kind) = if list[..] == prints.of(kind)[..] {
+                    prints.shared(kind).clone()
+                } else {
+                    list.into()
+                };
                 // Once a text does not fit, the budget is spent: the texts of older
                 // items are not made at all (a large library has hundreds of thousands).
                 if full {
                     continue;
                 }
-                let seen: Vec<Print> = list.clone();
-                for p in seen {
+                let seen = seen_of_mut(kept, kind).clone();
+                for &p in seen.iter() {
                     let hex = p.hex();
                     if kept.before.contains_key(&hex) {
                         continue;
@@ -693,6 +739,56 @@ mod tests {
         assert_eq!(marks(&now, &seen)[1], Mark::Changed(p(2, 20)));
     }
 
+    /// What was seen of a briefing as it is loaded is the library's fingerprints, not
+    /// a copy of them: in the baseline, and when read back from the state.
+    #[test]
+    fn what_was_seen_as_loaded_is_not_kept_twice() {
+        use std::sync::Arc;
+        let b = crate::load::load_str(
+            std::path::Path::new("b.yaml"),
+            include_str!("../../briefings/wannacry-attribution.yaml"),
+        )
+        .unwrap();
+        let lib = Library::new(vec![b], Vec::new());
+        let (id, prints) = (&lib.briefings[0].id, lib.prints(0).unwrap());
+        let shared = |news: &News| {
+            let seen = &news.seen[id];
+            Kind::ALL.map(|k| {
+                Arc::ptr_eq(seen_of(seen, k), prints.shared(k)) && !prints.of(k).is_empty()
+            })
+        };
+        let mut news = News::default();
+        news.observe_arrivals(&lib);
+        assert_eq!(shared(&news), [true; 3]);
+        news.settle();
+        // As the state file gives it back: lists of their own, equal to the loaded ones.
+        let kept: BTreeMap<String, SeenBriefing> = news
+            .keep(&lib, true)
+            .into_iter()
+            .map(|(id, s)| {
+                let own = |l: &state::Prints| l.iter().copied().collect::<state::Prints>();
+                let mut s = s.clone();
+                s.timeline = own(&s.timeline);
+                s.quotes = own(&s.quotes);
+                s.implications = own(&s.implications);
+                (id, s)
+            })
+            .collect();
+        assert!(!Arc::ptr_eq(&kept[id].timeline, &prints.timeline));
+        let mut again = News::default();
+        again.remember(kept, &lib);
+        assert_eq!(shared(&again), [true; 3]);
+        assert_eq!(again.totals, (0, 0));
+    }
+
+    fn seen_of(s: &SeenBriefing, kind: Kind) -> &state::Prints {
+        match kind {
+            Kind::Entry => &s.timeline,
+            Kind::Quote => &s.quotes,
+            Kind::Implication => &s.implications,
+        }
+    }
+
     /// An item's JSON hashed as it is written, alone: what [`wholes`] must give.
     fn whole_alone(item: &impl serde::Serialize) -> u64 {
         struct Fnv(u64);
@@ -723,13 +819,13 @@ mod tests {
         for b in &bundled {
             let p = prints(b);
             for (print, e) in p.timeline.iter().zip(&b.timeline) {
-                assert_eq!(print.whole, whole_alone(e));
+                assert_eq!({ print.whole }, whole_alone(e));
             }
             for (print, q) in p.quotes.iter().zip(&b.quotes) {
-                assert_eq!(print.whole, whole_alone(q));
+                assert_eq!({ print.whole }, whole_alone(q));
             }
             for (print, m) in p.implications.iter().zip(&b.implications) {
-                assert_eq!(print.whole, whole_alone(m));
+                assert_eq!({ print.whole }, whole_alone(m));
             }
             assert_eq!(p.timeline.len(), b.timeline.len());
             entries.extend(b.timeline.iter().cloned());

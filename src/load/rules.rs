@@ -17,7 +17,9 @@ use super::shape::{
     RawImplication, RawQuote, RawSource, RawText, Slug, Version, WebAddress, Words, Written,
 };
 use crate::date::Date;
-use crate::model::{Actor, Briefing, Event, Id, Implication, Quote, Source, Text, TimelineEntry};
+use crate::model::{
+    Actor, Briefing, Event, Id, Ids, Implication, Quote, Source, Text, TimelineEntry,
+};
 use crate::text::quoted;
 
 /// Ids a "did you mean" hint is looked for among; past this there is no hint.
@@ -443,7 +445,7 @@ impl<R: Report> Checker<'_, R> {
     }
 
     /// A list of actor ids, each looked up once all actors are known.
-    fn actor_ids(&mut self, f: Field<Vec<Field<Slug>>>, at: At) -> Box<[Id]> {
+    fn actor_ids(&mut self, f: Field<Vec<Field<Slug>>>, at: At) -> Ids {
         let key = "actors";
         let items = self.list(f, at, key);
         let list = at.key(key);
@@ -454,7 +456,7 @@ impl<R: Report> Checker<'_, R> {
                 ids.push(self.refer(path, id, RefKind::Actor, at.what));
             }
         }
-        ids.into_boxed_slice()
+        Ids::from(ids)
     }
 
     fn reference(
@@ -675,7 +677,7 @@ impl<R: Report> Checker<'_, R> {
             let kind = c.choice(a.kind, at, "kind");
             let role = c.line(a.role, at, "role");
             let affiliation = c.reference(a.affiliation, at, "affiliation", RefKind::Actor);
-            let aliases = c.texts(a.aliases, at, "aliases");
+            let aliases = c.texts(a.aliases, at, "aliases").into();
             let description = c.block(a.description, at, "description");
             if let Some(id) = &id {
                 c.actor_ids.push((id.clone(), at.key("id")));
