@@ -56,6 +56,8 @@ struct Lists {
     dossier: Vec<ListRow>,
     /// The actor picker's actors: each name and how many briefings it appears in.
     actors: Vec<(String, usize)>,
+    /// Each actor's entries in the library timeline, by the entries' places.
+    entries_by_actor: Vec<(String, Vec<u32>)>,
 }
 
 fn lists(app: &mut App, actor: &str) -> Lists {
@@ -67,6 +69,14 @@ fn lists(app: &mut App, actor: &str) -> Lists {
     sort_by(app, Sort::Newest);
     app.update(Action::LibraryTimeline);
     let timeline = app.screen().unwrap().rows.to_vec();
+    let lib = app.library();
+    let whole = app.screen().unwrap().rows.entries();
+    let entries_by_actor = (0..lib.actors.len())
+        .map(|ix| {
+            let of = lib.actor_entries(&std::collections::BTreeSet::from([ix]), whole);
+            (lib.actors[ix].name.clone(), of)
+        })
+        .collect();
     app.update(Action::Back);
     app.select_actors_by_name(&[actor.to_string()]);
     let filtered = app.shown().briefings.clone();
@@ -101,6 +111,7 @@ fn lists(app: &mut App, actor: &str) -> Lists {
             .iter()
             .map(|a| (a.name.clone(), a.appearances.len()))
             .collect(),
+        entries_by_actor,
     }
 }
 
@@ -184,6 +195,28 @@ fn briefings_arriving_while_the_lists_are_kept_show_up_in_every_one() {
     assert_eq!(late.tagged, vec![20], "the first tag is the arrival's");
 }
 
+/// While loading, briefings arrive before their actors are grouped (on a thread of
+/// their own): what keys asked for in between is made again with the grouping.
+#[test]
+fn a_grouping_that_comes_after_its_briefings_shows_up_in_every_list() {
+    use brief::library::grouping::{Roster, group};
+    let briefings = generated(30);
+    let mut app = App::new(Library::new(briefings[..20].to_vec(), Vec::new()));
+    app.start_loading();
+    let actor = busiest(app.library());
+    lists(&mut app, &actor);
+    let progress = Progress {
+        done: 30,
+        total: 30,
+    };
+    app.receive_ungrouped(briefings[20..].to_vec(), Vec::new(), progress);
+    // Asked for before the grouping comes: the first twenty's.
+    lists(&mut app, &actor);
+    let rosters: Vec<Roster> = briefings.iter().map(Roster::of).collect();
+    app.receive_grouping(group(&rosters));
+    assert_eq!(lists(&mut app, &actor), afresh(&briefings, &actor));
+}
+
 /// Briefing `b` saved again with one thing changed, by what is changed; `busiest` is
 /// the place of an actor of the busiest library actor among its actors.
 fn one_change(b: &Briefing, what: &str, busiest: usize) -> Briefing {
@@ -237,6 +270,8 @@ fn a_briefing_saved_with_one_thing_changed_shows_up_in_every_list() {
     let other = if b == 0 { 1 } else { 0 };
     briefings[b].date = Date::parse("2016-06-01T10:00:00Z").unwrap();
     briefings[other].date = Date::parse("2016-06-01T11:00:00+01:00").unwrap();
+    // The busiest actor named by an entry: renamed apart, the entry is another's.
+    briefings[b].timeline[0].actors = vec![briefings[b].actors[busiest_at].id.clone()].into();
     for what in [
         "a sentence of its summary",
         "an entry's title",

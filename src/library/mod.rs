@@ -149,9 +149,25 @@ struct Derived {
     timeline: OnceLock<lists::Rows>,
     /// For each tag as shown, the briefings that carry it.
     tagged: OnceLock<HashMap<String, Vec<BriefingIx>>>,
-    /// For each library actor, the places in the unfiltered library timeline of the
-    /// entries that name it, in order.
-    actor_entries: OnceLock<Vec<Vec<u32>>>,
+    /// Where each timeline entry stands in the unfiltered library timeline, by its
+    /// place in the run of all entries (see [`Library::entry_start`]).
+    places: OnceLock<Vec<u32>>,
+    /// For each library actor asked for, the places in the unfiltered library
+    /// timeline of the entries that name it, in order.
+    actor_entries: ActorEntries,
+}
+
+/// Each actor's entries, worked out when the actor is first asked for (a dossier,
+/// an actor filter on the library timeline): from the briefings the actor appears
+/// in, not from every entry of the library.
+#[derive(Debug, Default)]
+struct ActorEntries(std::sync::Mutex<HashMap<ActorIx, std::sync::Arc<[u32]>>>);
+
+impl Clone for ActorEntries {
+    fn clone(&self) -> Self {
+        let kept = self.0.lock().map(|m| m.clone()).unwrap_or_default();
+        ActorEntries(std::sync::Mutex::new(kept))
+    }
 }
 
 /// The orders the Briefings list can be sorted in.
@@ -253,7 +269,8 @@ impl Library {
         self.actors = index.actors;
         self.actor_of = index.actor_of;
         self.grouping_warnings = index.warnings;
-        self.forget_derived();
+        // Of what is kept, only each actor's entries hang on the grouping.
+        self.derived.actor_entries = Default::default();
     }
 
     /// The actors of briefings read in place changed: grouped again, with each actor's
@@ -286,7 +303,7 @@ impl Library {
             (d.tags, d.tagged) = Default::default();
         }
         if touched.entry_dates {
-            (d.entry_starts, d.timeline) = Default::default();
+            (d.entry_starts, d.timeline, d.places) = Default::default();
         }
         if touched.entry_dates || touched.entry_actors {
             d.actor_entries = Default::default();
@@ -326,9 +343,7 @@ impl Library {
         }
         self.tags();
         let whole = self.whole_timeline(|| lists::chronology_rows(self));
-        if !self.actors.is_empty() {
-            self.actor_entries(&BTreeSet::from([0]), whole.entries());
-        }
+        self.places(whole.entries());
         self.tagged();
     }
 
@@ -381,61 +396,69 @@ impl Library {
     /// [`Library::whole_timeline`] gives it) of the entries that name any of
     /// `actors`, in order; kept for each actor until the library changes.
     pub fn actor_entries(&self, actors: &BTreeSet<ActorIx>, whole: &[(u32, u32)]) -> Vec<u32> {
-        let index = self.derived.actor_entries.get_or_init(|| {
-            // Where each entry stands in the timeline, by its place in the run of all.
-            let mut place = vec![0u32; self.entry_start(self.briefings.len())];
-            for (p, &(b, i)) in whole.iter().enumerate() {
-                place[self.entry_start(b as usize) + i as usize] = p as u32;
-            }
-            let mut index: Vec<Vec<u32>> = vec![Vec::new(); self.actors.len()];
-            let mut ids: Vec<(&str, ActorIx)> = Vec::new();
-            for (b, br) in self.briefings.iter().enumerate() {
-                let Some(of) = self.actor_of.get(b) else {
-                    continue;
-                };
-                // An id names the first actor that has it: the first found below.
-                ids.clear();
-                for (k, a) in br.actors.iter().enumerate() {
-                    if let Some(&ix) = of.get(k) {
-                        ids.push((a.id.as_str(), ix));
-                    }
-                }
-                let start = self.entry_start(b);
-                for (i, e) in br.timeline.iter().enumerate() {
-                    let p = place[start + i];
-                    for id in e.actors.iter() {
-                        let id: &str = id.as_ref();
-                        // A reference shares its actor's id: found by where it is,
-                        // and by its text only if none is that one.
-                        let found = ids
-                            .iter()
-                            .find(|(x, _)| std::ptr::eq(*x, id))
-                            .or_else(|| ids.iter().find(|(x, _)| *x == id));
-                        if let Some(&(_, ix)) = found
-                            && index[ix].last() != Some(&p)
-                        {
-                            index[ix].push(p);
-                        }
-                    }
-                }
-            }
-            for list in &mut index {
-                list.sort_unstable();
-                list.dedup();
-            }
-            index
-        });
         let mut out: Vec<u32> = Vec::new();
         for &ix in actors {
-            if let Some(list) = index.get(ix) {
-                out.extend_from_slice(list);
-            }
+            out.extend_from_slice(&self.entries_of(ix, whole));
         }
         if actors.len() > 1 {
             out.sort_unstable();
             out.dedup();
         }
         out
+    }
+
+    /// The places of the entries that name library actor `ix`, in order: kept once
+    /// asked for, until the library or its grouping changes.
+    fn entries_of(&self, ix: ActorIx, whole: &[(u32, u32)]) -> std::sync::Arc<[u32]> {
+        let kept = self.derived.actor_entries.0.lock().ok();
+        if let Some(list) = kept.and_then(|m| m.get(&ix).cloned()) {
+            return list;
+        }
+        let places = self.places(whole);
+        let mut list: Vec<u32> = Vec::new();
+        let appearances = self.actors.get(ix).map_or(&[][..], |a| &a.appearances[..]);
+        for &(b, k) in appearances {
+            let Some(br) = self.briefings.get(b) else {
+                continue;
+            };
+            let Some(id) = br.actors.get(k).map(|a| &a.id) else {
+                continue;
+            };
+            // An id names the first actor that has it: the entries naming it are that
+            // actor's, whichever library actor it is in.
+            if br.actors.iter().position(|a| a.id == *id) != Some(k) {
+                continue;
+            }
+            let start = self.entry_start(b);
+            for (i, e) in br.timeline.iter().enumerate() {
+                if e.actors.iter().any(|x| x == id)
+                    && let Some(&p) = places.get(start + i)
+                {
+                    list.push(p);
+                }
+            }
+        }
+        list.sort_unstable();
+        list.dedup();
+        let list: std::sync::Arc<[u32]> = list.into();
+        if let Ok(mut m) = self.derived.actor_entries.0.lock() {
+            m.insert(ix, list.clone());
+        }
+        list
+    }
+
+    /// Where each entry stands in the unfiltered library timeline (`whole`), by its
+    /// place in the run of all entries.
+    fn places(&self, whole: &[(u32, u32)]) -> &[u32] {
+        self.derived.places.get_or_init(|| {
+            let mut place = vec![0u32; self.entry_start(self.briefings.len())];
+            for (p, &(b, i)) in whole.iter().enumerate() {
+                if let Some(slot) = place.get_mut(self.entry_start(b as usize) + i as usize) {
+                    *slot = p as u32;
+                }
+            }
+            place
+        })
     }
 
     /// The library timeline with no filter, made by `make` when first asked for and

@@ -126,6 +126,7 @@ impl Library {
         // Grouped here and now: the numbers of actors must match the briefings before
         // anything draws them again.
         if touched.all {
+            self.forget_derived();
             self.set_index(super::grouping::group(&self.rosters));
         } else {
             if touched.actors {
