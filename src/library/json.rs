@@ -109,6 +109,15 @@ impl fmt::Write for Fragments<'_> {
     }
 }
 
+/// Serializer methods for values no item holds: each refuses.
+macro_rules! refused {
+    ($($method:ident($value:ty)),* $(,)?) => {
+        $(fn $method(self, _: $value) -> Result<(), Error> {
+            Err(Error)
+        })*
+    };
+}
+
 impl<'a> ser::Serializer for Writer<'a> {
     type Ok = ();
     type Error = Error;
@@ -176,41 +185,10 @@ impl<'a> ser::Serializer for Writer<'a> {
     }
 
     // Nothing else is in a briefing's items.
-    fn serialize_i8(self, _: i8) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_i16(self, _: i16) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_i32(self, _: i32) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_i64(self, _: i64) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_u8(self, _: u8) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_u16(self, _: u16) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_u32(self, _: u32) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_u64(self, _: u64) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_f32(self, _: f32) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_f64(self, _: f64) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_char(self, _: char) -> Result<(), Error> {
-        Err(Error)
-    }
-    fn serialize_bytes(self, _: &[u8]) -> Result<(), Error> {
-        Err(Error)
+    refused! {
+        serialize_i8(i8), serialize_i16(i16), serialize_i32(i32), serialize_i64(i64),
+        serialize_u8(u8), serialize_u16(u16), serialize_u32(u32), serialize_u64(u64),
+        serialize_f32(f32), serialize_f64(f64), serialize_char(char), serialize_bytes(&[u8])
     }
     fn serialize_unit(self) -> Result<(), Error> {
         Err(Error)
