@@ -94,7 +94,9 @@ fn skip_cols<'a>(spans: &[Span<'a>], cols: usize) -> Vec<Span<'a>> {
     out
 }
 
-/// `line` cut to `width` columns, the cut marked with `…` in the last column.
+/// `line` cut to `width` columns, the cut marked with `…`: after the last whole word
+/// when one ends near the edge, so that a title reads `… into the…`, not `… into
+/// the E…`; inside a word when none does (a long word, a narrow column).
 pub fn fit<'a>(line: &Line<'a>, width: usize) -> Line<'a> {
     if line_width(line) <= width {
         return line.clone();
@@ -103,9 +105,47 @@ pub fn fit<'a>(line: &Line<'a>, width: usize) -> Line<'a> {
         return Line::default();
     }
     let (mut spans, _) = take_cols(&line.spans, width - 1);
+    let kept: usize = spans.iter().map(|s| s.content.len()).sum();
+    let cut_in_word = all_text(&line.spans)
+        .get(kept..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| !c.is_whitespace());
+    if cut_in_word {
+        cut_at_last_word(&mut spans, width);
+    }
     let style = spans.last().map_or(Style::new(), |s: &Span| s.style);
     spans.push(Span::styled(ELLIPSIS, plain(style)));
     Line::from(spans)
+}
+
+/// The text of all the spans, one after the other.
+fn all_text(spans: &[Span]) -> String {
+    spans.iter().map(|s| s.content.as_ref()).collect()
+}
+
+/// Drops the word cut at the end of `spans` (and the spaces and stops before it),
+/// when a word ends within the last third of `width` columns: what is left reads to
+/// its end. A word found further back is kept cut instead, rather than lose more.
+fn cut_at_last_word(spans: &mut Vec<Span<'_>>, width: usize) {
+    let text = all_text(spans);
+    let Some(space) = text.rfind(' ') else {
+        return;
+    };
+    let kept = text[..space].trim_end_matches([' ', ',', ';', ':', '\u{00b7}', '\u{2014}']);
+    if kept.is_empty() || kept.width() * 3 < width * 2 {
+        return;
+    }
+    let mut left = kept.len();
+    for span in spans.iter_mut() {
+        let len = span.content.len();
+        if left >= len {
+            left -= len;
+            continue;
+        }
+        *span = part(span, 0, left);
+        left = 0;
+    }
+    spans.retain(|s| !s.content.is_empty());
 }
 
 /// Whether a span carries the search highlight: every theme underlines a match and
@@ -346,7 +386,19 @@ mod tests {
     #[test]
     fn cuts_are_marked_and_wide_characters_are_never_halved() {
         let line = Line::from("EXERCISE: TG-4471 intrusion");
-        assert_eq!(text(&fit(&line, 12)), "EXERCISE: T\u{2026}");
+        assert_eq!(text(&fit(&line, 12)), "EXERCISE\u{2026}");
+        assert_eq!(text(&fit(&line, 20)), "EXERCISE: TG-4471\u{2026}");
+        // No word ends near the edge: cut inside one rather than lose a third.
+        assert_eq!(text(&fit(&line, 7)), "EXERCI\u{2026}");
+        let dated = Line::from("~2025       TG-4471 returns");
+        assert_eq!(text(&fit(&dated, 16)), "~2025       TG-\u{2026}");
+        let long = Line::from("see https://example.org/a/very/long/path");
+        assert_eq!(text(&fit(&long, 20)), "see https://example\u{2026}");
+        // Styles stay with their words.
+        let styled = Line::from(vec![Span::raw("~2025  "), Span::raw("TG-4471 returns")]);
+        let cut = fit(&styled, 18);
+        assert_eq!(text(&cut), "~2025  TG-4471\u{2026}");
+        assert_eq!(cut.spans.len(), 3);
         assert_eq!(text(&fit(&line, 40)), "EXERCISE: TG-4471 intrusion");
         let wide = Line::from("한국어 제목");
         let cut = fit(&wide, 6);
