@@ -325,16 +325,18 @@ fn the_library_timeline_merges_every_file_and_follows_filter_and_search() {
     assert_eq!(dates(&app), ["2017-05-12"]);
 }
 
+/// The titles of the Briefings list, in its order.
+fn titles(app: &App) -> Vec<String> {
+    app.shown()
+        .briefings
+        .iter()
+        .map(|&b| app.library().briefings[b].title.shown().to_string())
+        .collect()
+}
+
 #[test]
 fn the_list_sorts_by_date_or_title_and_filters_by_tag() {
     let mut app = following();
-    let titles = |app: &App| -> Vec<String> {
-        app.shown()
-            .briefings
-            .iter()
-            .map(|&b| app.library().briefings[b].title.shown().to_string())
-            .collect()
-    };
     assert_eq!(
         titles(&app),
         [
@@ -389,13 +391,6 @@ fn sorting_by_title_follows_the_titles_not_the_dates() {
     })
     .collect();
     let mut app = App::new(Library::new(briefings, Vec::new()));
-    let titles = |app: &App| -> Vec<String> {
-        app.shown()
-            .briefings
-            .iter()
-            .map(|&b| app.library().briefings[b].title.shown().to_string())
-            .collect()
-    };
     assert_eq!(
         titles(&app),
         ["apple report", "cherry notes", "Banana brief"],
@@ -1240,24 +1235,26 @@ fn a_search_in_a_large_library_heads_each_year_it_keeps() {
     assert_eq!(timeline_titles(&app).len(), 4);
 }
 
+/// A briefing file named `name` whose timeline is `entries` (YAML list lines).
+fn with_entries(name: &str, entries: &str) -> brief::model::Briefing {
+    loaded(
+        name,
+        &format!(
+            "title: {name}\ndate: 2017\nevent: {{title: E, date: 2017}}\n\
+             actors:\n  - {{id: a, name: A}}\ntimeline:\n{entries}"
+        ),
+    )
+}
+
 /// Entries before 1970 (negative seconds) take their place in the library timeline
 /// by date, before the later ones, wherever their files are; each year around 1970
 /// (the seconds' zero) is headed.
 #[test]
 fn entries_before_1970_come_first_in_the_library_timeline() {
-    let file = |name: &str, entries: &str| {
-        loaded(
-            name,
-            &format!(
-                "title: {name}\ndate: 2017\nevent: {{title: E, date: 2017}}\n\
-                 actors:\n  - {{id: a, name: A}}\ntimeline:\n{entries}"
-            ),
-        )
-    };
     let lib = Library::new(
         vec![
-            file("late.yaml", "  - {date: 2017-05-12, title: Outbreak}\n"),
-            file(
+            with_entries("late.yaml", "  - {date: 2017-05-12, title: Outbreak}\n"),
+            with_entries(
                 "early.yaml",
                 "  - {date: 1988-11-02, title: The first worm}\n\
                  \x20 - {date: 1971-03, title: A message}\n\
@@ -1291,22 +1288,13 @@ fn entries_before_1970_come_first_in_the_library_timeline() {
 /// lists them by their fractions of a second, not in file order.
 #[test]
 fn instants_within_one_second_follow_their_fractions_in_the_library_timeline() {
-    let file = |name: &str, entries: &str| {
-        loaded(
-            name,
-            &format!(
-                "title: {name}\ndate: 2017\nevent: {{title: E, date: 2017}}\n\
-                 actors:\n  - {{id: a, name: A}}\ntimeline:\n{entries}"
-            ),
-        )
-    };
     let lib = Library::new(
         vec![
-            file(
+            with_entries(
                 "first.yaml",
                 "  - {date: '2017-05-12T10:00:00.700Z', title: Seven tenths}\n",
             ),
-            file(
+            with_entries(
                 "second.yaml",
                 "  - {date: '2017-05-12T12:00:00.200+02:00', title: Two tenths}\n\
                  \x20 - {date: '2017-05-12T10:00:00.900Z', title: Nine tenths}\n",
@@ -1344,13 +1332,6 @@ fn briefings_at_one_instant_in_other_offsets_sort_both_ways() {
         Vec::new(),
     );
     let mut app = App::new(lib);
-    let titles = |app: &App| -> Vec<String> {
-        app.shown()
-            .briefings
-            .iter()
-            .map(|&b| app.library().briefings[b].title.shown().to_string())
-            .collect()
-    };
     assert_eq!(titles(&app), ["Berlin desk", "London desk"], "newest first");
     app.update(Action::CycleSort);
     assert_eq!(

@@ -685,18 +685,24 @@ fn timeline_marks(app: &App) -> Vec<Mark> {
         .collect()
 }
 
-/// An entry added above one whose date was corrected: the added one is new, the
-/// corrected one changed (found by its title), not the other way round.
-#[test]
-fn an_entry_added_above_a_corrected_one_is_new_and_the_corrected_one_changed() {
+/// The reader opened on `FIRST_TIMELINE` and quit, then opened again once the file
+/// holds `timeline`; the folders live as long as what is returned beside it.
+fn reopened_with(timeline: &[(&str, &str)]) -> (App, [tempfile::TempDir; 2]) {
     let dir = tempfile::tempdir().unwrap();
     let state = tempfile::tempdir().unwrap();
     let store = Store::at(state.path().join("brief"));
     write(dir.path(), "port.yaml", &timeline_briefing(&FIRST_TIMELINE));
     let first = run(dir.path(), &store);
     quit(&first, dir.path(), &store);
-    write(dir.path(), "port.yaml", &timeline_briefing(&NEXT_TIMELINE));
-    let app = run(dir.path(), &store);
+    write(dir.path(), "port.yaml", &timeline_briefing(timeline));
+    (run(dir.path(), &store), [dir, state])
+}
+
+/// An entry added above one whose date was corrected: the added one is new, the
+/// corrected one changed (found by its title), not the other way round.
+#[test]
+fn an_entry_added_above_a_corrected_one_is_new_and_the_corrected_one_changed() {
+    let (app, _files) = reopened_with(&NEXT_TIMELINE);
     let marks = timeline_marks(&app);
     assert_eq!(marks[0], Mark::New, "{marks:?}");
     assert_eq!(marks[1], Mark::Seen, "{marks:?}");
@@ -730,15 +736,8 @@ const KEPT_BY_AN_EARLIER_BUILD: &str = r#"{"paths": [], "briefings": {"port": {"
 /// An entry retitled where it stands: changed (found by its row), not new.
 #[test]
 fn an_entry_retitled_where_it_stands_is_changed() {
-    let dir = tempfile::tempdir().unwrap();
-    let state = tempfile::tempdir().unwrap();
-    let store = Store::at(state.path().join("brief"));
-    write(dir.path(), "port.yaml", &timeline_briefing(&FIRST_TIMELINE));
-    let first = run(dir.path(), &store);
-    quit(&first, dir.path(), &store);
     let retitled = [FIRST_TIMELINE[0], ("2024-03-02", "Ships rerouted")];
-    write(dir.path(), "port.yaml", &timeline_briefing(&retitled));
-    let app = run(dir.path(), &store);
+    let (app, _files) = reopened_with(&retitled);
     let port = index_of(&app, "Port ransomware");
     assert_eq!(app.news().mark(port, Kind::Entry, 0), Mark::Seen);
     assert!(matches!(
@@ -755,18 +754,11 @@ fn an_entry_retitled_where_it_stands_is_changed() {
 /// before.
 #[test]
 fn reading_one_corrected_entry_leaves_the_other_as_it_was() {
-    let dir = tempfile::tempdir().unwrap();
-    let state = tempfile::tempdir().unwrap();
-    let store = Store::at(state.path().join("brief"));
-    write(dir.path(), "port.yaml", &timeline_briefing(&FIRST_TIMELINE));
-    let first = run(dir.path(), &store);
-    quit(&first, dir.path(), &store);
     let corrected = [
         ("2024-02-29", "Systems go dark"),
         ("2024-03-03", "Ships wait offshore"),
     ];
-    write(dir.path(), "port.yaml", &timeline_briefing(&corrected));
-    let mut app = run(dir.path(), &store);
+    let (mut app, _files) = reopened_with(&corrected);
     let port = index_of(&app, "Port ransomware");
     // The reader opens on the newest of them; opening it reads it.
     assert_eq!(
