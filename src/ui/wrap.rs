@@ -106,16 +106,24 @@ pub fn fit<'a>(line: &Line<'a>, width: usize) -> Line<'a> {
     }
     let (mut spans, _) = take_cols(&line.spans, width - 1);
     let kept: usize = spans.iter().map(|s| s.content.len()).sum();
-    let cut_in_word = all_text(&line.spans)
-        .get(kept..)
-        .and_then(|rest| rest.chars().next())
-        .is_some_and(|c| !c.is_whitespace());
-    if cut_in_word {
+    if next_char(&line.spans, kept).is_some_and(|c| !c.is_whitespace()) {
         cut_at_last_word(&mut spans, width);
     }
     let style = spans.last().map_or(Style::new(), |s: &Span| s.style);
     spans.push(Span::styled(ELLIPSIS, plain(style)));
     Line::from(spans)
+}
+
+/// The character that starts `at` bytes into the spans' text, one after the other.
+fn next_char(spans: &[Span], mut at: usize) -> Option<char> {
+    for span in spans {
+        let text = span.content.as_ref();
+        if at < text.len() {
+            return text.get(at..)?.chars().next();
+        }
+        at -= text.len();
+    }
+    None
 }
 
 /// The text of all the spans, one after the other.
